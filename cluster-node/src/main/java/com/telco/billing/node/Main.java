@@ -1,0 +1,90 @@
+package com.telco.billing.node;
+
+import com.telco.billing.node.account.AccountEntity;
+import com.telco.billing.node.account.AccountService;
+import com.telco.billing.node.http.AccountRoutes;
+import com.telco.billing.node.http.ApiErrors;
+import com.telco.billing.node.http.HttpServer;
+import com.telco.billing.sharding.ShardingInit;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Clock;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
+import org.apache.pekko.management.javadsl.PekkoManagement;
+
+/**
+ * A billing node: Pekko Cluster with sharded Account entities journaled in Cassandra, the HTTP API
+ * and Pekko Management (health checks {@code /ready}, {@code /alive}, cluster membership).
+ *
+ * <p>{@link #init(ActorSystem)} is what both {@link #main} and the integration tests call.
+ */
+public final class Main {
+  /** Name of the actor system; nodes of one cluster must share it. */
+  public static final String SYSTEM_NAME = "Billing";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Config config =
+        ConfigFactory.parseString("pekko.coordinated-shutdown.exit-jvm = on")
+            .withFallback(loadConfig(ConfigFactory.empty()));
+    ActorSystem.create(rootBehavior(), SYSTEM_NAME, config);
+  }
+
+  /**
+   * The node's configuration: {@code overrides} over {@code application.conf} over the reference
+   * configurations, resolved together so that overrides reach every substitution.
+   */
+  public static Config loadConfig(Config overrides) {
+    return ConfigFactory.load(overrides.withFallback(ConfigFactory.defaultApplication()));
+  }
+
+  public static Behavior<Void> rootBehavior() {
+    return Behaviors.setup(
+        context -> {
+          init(context.getSystem());
+          return Behaviors.empty();
+        });
+  }
+
+  /**
+   * Starts everything a node runs on an existing actor system.
+   *
+   * @return the HTTP binding, completed once the API listens
+   */
+  public static CompletionStage<ServerBinding> init(ActorSystem<?> system) {
+    PekkoManagement.get(system).start();
+    joinCluster(system);
+
+    Clock clock = Clock.systemUTC();
+    ShardingInit.initAccounts(
+        system, entityContext -> AccountEntity.create(entityContext.getEntityId(), clock));
+
+    AccountRoutes accounts = new AccountRoutes(new AccountService(system));
+    return HttpServer.start(system, new ApiErrors().seal(accounts.routes()));
+  }
+
+  private static void joinCluster(ActorSystem<?> system) {
+    String mode = system.settings().config().getString("billing.cluster.join");
+    switch (mode) {
+      case "self" -> {
+        Cluster cluster = Cluster.get(system);
+        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      }
+      case "seed-nodes" -> {
+        // Pekko joins pekko.cluster.seed-nodes by itself
+      }
+      case "bootstrap" -> ClusterBootstrap.get(system).start();
+      default ->
+          throw new IllegalArgumentException(
+              "billing.cluster.join must be self, seed-nodes or bootstrap, not " + mode);
+    }
+  }
+}

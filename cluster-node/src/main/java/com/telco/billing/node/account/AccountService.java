@@ -1,0 +1,60 @@
+package com.telco.billing.node.account;
+
+import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.validation.Validated;
+import com.telco.billing.node.http.ApiErrors;
+import com.telco.billing.node.http.ApiException;
+import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.account.AccountView;
+import com.telco.billing.protocol.account.OpenAccountResult;
+import com.telco.billing.protocol.http.OpenAccountRequest;
+import com.telco.billing.sharding.EntityKeys;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+
+/**
+ * The account operations behind the HTTP API: validates input, asks the sharded Account entity and
+ * turns its refusals into {@link ApiException}s. No billing logic lives here.
+ */
+public final class AccountService {
+  private final ClusterSharding sharding;
+  private final Duration askTimeout;
+
+  public AccountService(ActorSystem<?> system) {
+    this.sharding = ClusterSharding.get(system);
+    this.askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+  }
+
+  /** Opens an account, or answers the existing one for a repeated identical request. */
+  public CompletionStage<OpenAccountResult> open(OpenAccountRequest request) {
+    Validated<AccountProfile> profile = request.toDraft().validate();
+    if (!profile.isValid()) {
+      return CompletableFuture.failedFuture(ApiException.badRequest(profile.errors()));
+    }
+    EntityRef<AccountCommand> account = entity(profile.value().accountId());
+    return mapFailure(
+        account.askWithStatus(
+            replyTo -> new AccountCommand.OpenAccount(profile.value(), replyTo), askTimeout));
+  }
+
+  /** The account's current view; 404 when it was never opened. */
+  public CompletionStage<AccountView> get(String accountId) {
+    return mapFailure(entity(accountId).askWithStatus(AccountCommand.GetAccount::new, askTimeout));
+  }
+
+  private EntityRef<AccountCommand> entity(String accountId) {
+    return sharding.entityRefFor(EntityKeys.ACCOUNT, accountId);
+  }
+
+  private static <T> CompletionStage<T> mapFailure(CompletionStage<T> reply) {
+    return reply.exceptionallyCompose(
+        failure -> {
+          ApiException api = ApiErrors.toApiException(failure);
+          return CompletableFuture.failedFuture(api != null ? api : failure);
+        });
+  }
+}

@@ -1,0 +1,61 @@
+package com.telco.billing.node.http;
+
+import com.telco.billing.node.account.AccountService;
+import com.telco.billing.protocol.http.AccountResponse;
+import com.telco.billing.protocol.http.OpenAccountRequest;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * {@code /accounts}: order management opens billing accounts; operations read them.
+ *
+ * <ul>
+ *   <li>{@code POST /accounts}: 201 with the account when opened, 200 when the same request was
+ *       repeated, 400 for invalid input, 409 when the id is taken with different data.
+ *   <li>{@code GET /accounts/{id}}: 200, or 404 for an unknown account.
+ * </ul>
+ */
+public final class AccountRoutes extends AllDirectives {
+  private final AccountService accounts;
+
+  public AccountRoutes(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  public Route routes() {
+    return pathPrefix(
+        "accounts",
+        () ->
+            concat(
+                pathEndOrSingleSlash(
+                    () ->
+                        post(
+                            () ->
+                                entity(
+                                    JsonSupport.unmarshaller(OpenAccountRequest.class),
+                                    request ->
+                                        onSuccess(
+                                            accounts.open(request),
+                                            result ->
+                                                complete(
+                                                    result.created()
+                                                        ? StatusCodes.CREATED
+                                                        : StatusCodes.OK,
+                                                    AccountResponse.from(result.account()),
+                                                    JsonSupport.marshaller()))))),
+                path(
+                    PathMatchers.segment(),
+                    id ->
+                        get(
+                            () ->
+                                onSuccess(
+                                    accounts.get(id),
+                                    view ->
+                                        complete(
+                                            StatusCodes.OK,
+                                            AccountResponse.from(view),
+                                            JsonSupport.marshaller()))))));
+  }
+}

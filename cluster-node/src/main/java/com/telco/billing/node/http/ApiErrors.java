@@ -1,0 +1,142 @@
+package com.telco.billing.node.http;
+
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.http.ErrorResponse;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
+import org.apache.pekko.http.javadsl.server.MethodRejection;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
+import org.apache.pekko.pattern.StatusReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP errors with the stable JSON body {@code {code, message,
+ * field}}: refusals of entities, invalid input, rejections of the routing DSL, timeouts (503 with
+ * Retry-After) and unexpected failures (500, logged).
+ */
+public final class ApiErrors extends AllDirectives {
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  /** Seconds a client should wait before retrying after a 503. */
+  static final long RETRY_AFTER_SECONDS = 2;
+
+  /** Seals a route with the JSON rejection and exception handlers. */
+  public Route seal(Route route) {
+    return route.seal(rejectionHandler(), exceptionHandler());
+  }
+
+  /**
+   * Turns a failed ask into an {@link ApiException}: entity refusals by their code, timeouts into
+   * 503.
+   */
+  public static ApiException toApiException(Throwable failure) {
+    Throwable t =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (t instanceof ApiException api) {
+      return api;
+    }
+    if (t instanceof StatusReply.ErrorMessage refusal) {
+      return ApiException.fromRefusal(Refusal.decode(refusal.getMessage()));
+    }
+    if (t instanceof TimeoutException) {
+      return new ApiException(
+          StatusCodes.SERVICE_UNAVAILABLE,
+          ErrorResponse.of("timeout", "the cluster did not answer in time; retry later", null));
+    }
+    return null;
+  }
+
+  private ExceptionHandler exceptionHandler() {
+    return ExceptionHandler.newBuilder()
+        .matchAny(
+            failure -> {
+              ApiException api = toApiException(failure);
+              if (api != null) {
+                return error(api);
+              }
+              log.error("unexpected failure while serving a request", failure);
+              return error(
+                  StatusCodes.INTERNAL_SERVER_ERROR,
+                  ErrorResponse.of("internal_error", "internal error; it has been logged", null));
+            })
+        .build();
+  }
+
+  private RejectionHandler rejectionHandler() {
+    return RejectionHandler.newBuilder()
+        .handle(
+            MalformedRequestContentRejection.class,
+            r -> {
+              if (r.getCause() instanceof ApiException api) {
+                return error(api);
+              }
+              return error(
+                  StatusCodes.BAD_REQUEST, ErrorResponse.of("malformed_body", r.message(), null));
+            })
+        .handle(
+            UnsupportedRequestContentTypeRejection.class,
+            r ->
+                error(
+                    StatusCodes.UNSUPPORTED_MEDIA_TYPE,
+                    ErrorResponse.of(
+                        "unsupported_media_type",
+                        "supported content types: " + r.getSupported(),
+                        null)))
+        .handleAll(
+            MethodRejection.class,
+            rs ->
+                error(
+                    StatusCodes.METHOD_NOT_ALLOWED,
+                    ErrorResponse.of(
+                        "method_not_allowed",
+                        "allowed: "
+                            + rs.stream().map(r -> r.supported().name()).distinct().toList(),
+                        null)))
+        .handleNotFound(
+            error(StatusCodes.NOT_FOUND, ErrorResponse.of("not_found", "no such resource", null)))
+        .build()
+        .withFallback(RejectionHandler.defaultHandler())
+        .mapRejectionResponse(this::asJsonError);
+  }
+
+  /** The default handler's plain-text answers get the JSON error body too. */
+  private HttpResponse asJsonError(HttpResponse response) {
+    if (response
+        .entity()
+        .getContentType()
+        .mediaType()
+        .equals(org.apache.pekko.http.javadsl.model.MediaTypes.APPLICATION_JSON)) {
+      return response;
+    }
+    String code = "http_" + response.status().intValue();
+    String message = response.status().reason();
+    return response.withEntity(
+        org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
+        JsonSupport.writeBytes(ErrorResponse.of(code, message, null)));
+  }
+
+  private Route error(ApiException e) {
+    return error(e.status(), e.body());
+  }
+
+  private Route error(StatusCode status, ErrorResponse body) {
+    Route route = complete(status, body, JsonSupport.marshaller());
+    if (status.equals(StatusCodes.SERVICE_UNAVAILABLE)
+        || status.equals(StatusCodes.TOO_MANY_REQUESTS)) {
+      return respondWithHeader(RetryAfter.create(RETRY_AFTER_SECONDS), () -> route);
+    }
+    return route;
+  }
+}

@@ -1,0 +1,56 @@
+package com.telco.billing.node.http;
+
+import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.http.ErrorResponse;
+import java.util.List;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+
+/**
+ * A failure the HTTP API answers with a status and the stable JSON error body. Services raise it;
+ * {@link ApiErrors} renders it. It never carries a stack trace to the client.
+ */
+public final class ApiException extends RuntimeException {
+  private final transient StatusCode status;
+  private final transient ErrorResponse body;
+
+  public ApiException(StatusCode status, ErrorResponse body) {
+    super(body.code() + ": " + body.message(), null, false, false);
+    this.status = status;
+    this.body = body;
+  }
+
+  public static ApiException badRequest(List<FieldError> errors) {
+    return new ApiException(StatusCodes.BAD_REQUEST, ErrorResponse.of(errors));
+  }
+
+  public static ApiException badRequest(String code, String field, String message) {
+    return new ApiException(StatusCodes.BAD_REQUEST, ErrorResponse.of(code, message, field));
+  }
+
+  /**
+   * Maps an entity's refusal to its status: {@code *_not_found} is 404, {@code internal_error} is
+   * 500, every other refusal is a rule of the current state, 409.
+   */
+  public static ApiException fromRefusal(Refusal refusal) {
+    StatusCode status;
+    if (refusal.code().endsWith("_not_found")) {
+      status = StatusCodes.NOT_FOUND;
+    } else if (refusal.code().equals("internal_error")) {
+      status = StatusCodes.INTERNAL_SERVER_ERROR;
+    } else {
+      status = StatusCodes.CONFLICT;
+    }
+    return new ApiException(
+        status, ErrorResponse.of(refusal.code(), refusal.message(), refusal.field()));
+  }
+
+  public StatusCode status() {
+    return status;
+  }
+
+  public ErrorResponse body() {
+    return body;
+  }
+}

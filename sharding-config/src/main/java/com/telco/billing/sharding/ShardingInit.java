@@ -1,0 +1,32 @@
+package com.telco.billing.sharding;
+
+import com.telco.billing.protocol.account.AccountCommand;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
+
+/**
+ * The {@code init} functions every node calls to start sharding. The shard count, passivation and
+ * rebalancing settings live in {@code sharding.conf} of this module, so that every node cuts the
+ * cluster the same way.
+ */
+public final class ShardingInit {
+  private ShardingInit() {}
+
+  /**
+   * Starts (or joins) the sharded Account entities on this node.
+   *
+   * @param behavior creates the entity behavior for an account id
+   * @return the shard region, to which commands are sent in {@link ShardingEnvelope}s
+   */
+  public static ActorRef<ShardingEnvelope<AccountCommand>> initAccounts(
+      ActorSystem<?> system,
+      Function<EntityContext<AccountCommand>, Behavior<AccountCommand>> behavior) {
+    return ClusterSharding.get(system).init(Entity.of(EntityKeys.ACCOUNT, behavior::apply));
+  }
+}
