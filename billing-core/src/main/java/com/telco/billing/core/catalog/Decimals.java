@@ -1,0 +1,19 @@
+package com.telco.billing.core.catalog;
+
+import java.math.BigDecimal;
+
+/**
+ * Numeric equality for the catalog's records that hold a {@link BigDecimal} (BILLING-RULES.md,
+ * "Money": compare with {@code compareTo}, never {@code equals}, which also compares scales).
+ */
+final class Decimals {
+  private Decimals() {}
+
+  static boolean same(BigDecimal a, BigDecimal b) {
+    return a.compareTo(b) == 0;
+  }
+
+  static int hash(BigDecimal d) {
+    return d.signum() == 0 ? 0 : d.stripTrailingZeros().hashCode();
+  }
+}
