@@ -1,0 +1,75 @@
+package com.telco.billing.devcassandra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DevCassandraBuilderTest {
+
+  private final Path dataDir = Path.of("/tmp/dev-cassandra-builder-test");
+
+  @Test
+  void requiresADataDirectory() {
+    assertThrows(IllegalStateException.class, () -> DevCassandra.builder().build());
+  }
+
+  @Test
+  void acceptsLoopbackAddressesOnly() {
+    assertThrows(IllegalArgumentException.class, () -> DevCassandra.builder().address("10.0.0.1"));
+    assertThrows(IllegalArgumentException.class, () -> DevCassandra.builder().address("localhost"));
+    assertEquals(
+        "127.0.0.3",
+        DevCassandra.builder().dataDir(dataDir).address("127.0.0.3").build().address());
+  }
+
+  @Test
+  void validatesPortsAndHeap() {
+    assertThrows(IllegalArgumentException.class, () -> DevCassandra.builder().cqlPort(-1));
+    assertThrows(IllegalArgumentException.class, () -> DevCassandra.builder().storagePort(65536));
+    assertThrows(IllegalArgumentException.class, () -> DevCassandra.builder().heapMb(64));
+    assertThrows(
+        IllegalStateException.class,
+        () -> DevCassandra.builder().dataDir(dataDir).cqlPort(7000).storagePort(7000).build());
+  }
+
+  @Test
+  void portZeroIsChosenOnStart() {
+    DevCassandra server = DevCassandra.builder().dataDir(dataDir).cqlPort(0).build();
+    assertThrows(IllegalStateException.class, server::contactPoint);
+    assertFalse(server.isRunning());
+  }
+
+  @Test
+  void commandRunsTheWatchingMainWithDevFlags() {
+    DevCassandra server =
+        DevCassandra.builder().dataDir(dataDir).heapMb(384).jvmArg("-Dextra=1").build();
+    List<String> command = server.command(Path.of("/jdk/bin/java"));
+    assertEquals("/jdk/bin/java", command.get(0));
+    assertEquals(ParentWatchingCassandraMain.class.getName(), command.get(command.size() - 1));
+    assertEquals("-Dextra=1", command.get(command.size() - 2));
+    for (String flag :
+        List.of(
+            "-Xmx384m",
+            "-XX:+UseSerialGC",
+            "java.base/sun.nio.ch=ALL-UNNAMED",
+            "-Dcassandra-foreground=yes",
+            "-Dcassandra.skip_wait_for_gossip_to_settle=0",
+            "-Dcassandra.ring_delay_ms=100",
+            "-Dcassandra.unsafesystem=true",
+            "-Dcassandra.config=file://" + dataDir + "/conf/cassandra.yaml",
+            "-Dcassandra.storagedir=" + dataDir + "/storage",
+            "-Dlogback.configurationFile=" + dataDir + "/conf/logback.xml")) {
+      assertTrue(command.contains(flag), flag + " in " + command);
+    }
+  }
+
+  @Test
+  void quotesArgumentFileTokens() {
+    assertEquals("\"a b\\\\c\\\"d\"", DevCassandra.argFileQuote("a b\\c\"d"));
+  }
+}
