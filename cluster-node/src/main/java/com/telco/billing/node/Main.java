@@ -1,10 +1,20 @@
 package com.telco.billing.node;
 
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
+
 import com.telco.billing.node.account.AccountEntity;
 import com.telco.billing.node.account.AccountService;
+import com.telco.billing.node.account.SubscriptionService;
+import com.telco.billing.node.catalog.CatalogModule;
+import com.telco.billing.node.guiding.GuidingProjection;
+import com.telco.billing.node.guiding.GuidingService;
+import com.telco.billing.node.guiding.ServiceGuideEntity;
+import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.AccountRoutes;
 import com.telco.billing.node.http.ApiErrors;
 import com.telco.billing.node.http.HttpServer;
+import com.telco.billing.node.http.ServiceRoutes;
+import com.telco.billing.node.http.SubscriptionRoutes;
 import com.telco.billing.sharding.ShardingInit;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -16,6 +26,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 
@@ -62,13 +73,34 @@ public final class Main {
   public static CompletionStage<ServerBinding> init(ActorSystem<?> system) {
     PekkoManagement.get(system).start();
     joinCluster(system);
+    return CassandraSchema.createIfEnabled(system).thenCompose(schema -> startServices(system));
+  }
 
+  /** Entities, projections and the HTTP API, once the schema exists. */
+  private static CompletionStage<ServerBinding> startServices(ActorSystem<?> system) {
     Clock clock = Clock.systemUTC();
     ShardingInit.initAccounts(
         system, entityContext -> AccountEntity.create(entityContext.getEntityId(), clock));
+    ShardingInit.initServices(
+        system, entityContext -> ServiceGuideEntity.create(entityContext.getEntityId()));
 
-    AccountRoutes accounts = new AccountRoutes(new AccountService(system));
-    return HttpServer.start(system, new ApiErrors().seal(accounts.routes()));
+    GuidingService guiding = new GuidingService(system);
+    GuidingProjection.init(system, guiding);
+
+    CatalogModule catalog = CatalogModule.init(system, clock);
+
+    Route routes =
+        concat(
+            new AccountRoutes(new AccountService(system), clock).routes(),
+            new SubscriptionRoutes(new SubscriptionService(system, guiding), clock).routes(),
+            new ServiceRoutes(guiding, clock).routes(),
+            catalog.routes());
+    return HttpServer.start(system, new ApiErrors().seal(routes))
+        .thenApply(
+            binding -> {
+              ServicesStarted.get(system).markStarted();
+              return binding;
+            });
   }
 
   private static void joinCluster(ActorSystem<?> system) {

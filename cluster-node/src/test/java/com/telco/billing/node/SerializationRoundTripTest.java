@@ -4,14 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.account.AccountProfileDraft;
+import com.telco.billing.core.subscription.ActivateSubscription;
+import com.telco.billing.core.subscription.Decision;
+import com.telco.billing.core.subscription.ServiceClaim;
+import com.telco.billing.core.subscription.ServiceHoldings;
+import com.telco.billing.core.subscription.ServiceId;
+import com.telco.billing.core.subscription.ServiceRelease;
+import com.telco.billing.core.subscription.Subscription;
+import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.node.account.AccountState;
+import com.telco.billing.node.catalog.CatalogState;
+import com.telco.billing.node.catalog.SampleCatalog;
+import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.protocol.CborSerializable;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountView;
+import com.telco.billing.protocol.account.ActivationPlan;
 import com.telco.billing.protocol.account.OpenAccountResult;
-import com.typesafe.config.ConfigFactory;
+import com.telco.billing.protocol.account.SubscriptionResult;
+import com.telco.billing.protocol.catalog.CatalogCommand;
+import com.telco.billing.protocol.catalog.CatalogEvent;
+import com.telco.billing.protocol.catalog.PublishVersionResult;
+import com.telco.billing.protocol.catalog.PublishedVersion;
+import com.telco.billing.protocol.guiding.ServiceCommand;
+import com.telco.billing.protocol.guiding.ServiceEvent;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,19 +52,67 @@ import org.junit.jupiter.api.Test;
  */
 class SerializationRoundTripTest {
   private static final ActorTestKit testKit =
-      ActorTestKit.create(ConfigFactory.parseResources("serialization.conf"));
+      ActorTestKit.create(com.telco.billing.node.testing.TestConfigs.serialization());
 
   @AfterAll
   static void shutdown() {
     testKit.shutdownTestKit();
   }
 
-  /** The hierarchies whose every permitted subclass must round-trip. */
+  /**
+   * The hierarchies whose every permitted subclass must round-trip, and the other serializable
+   * types (replies). Add new hierarchies here and their samples in a {@code sample*} method.
+   */
   private static final List<Class<?>> HIERARCHIES =
-      List.of(AccountCommand.class, AccountEvent.class, AccountState.class);
+      List.of(
+          AccountCommand.class,
+          AccountEvent.class,
+          AccountState.class,
+          ServiceCommand.class,
+          ServiceEvent.class,
+          CatalogCommand.class,
+          CatalogEvent.class);
+
+  private static final List<Class<?>> OTHER_TYPES =
+      List.of(
+          AccountView.class,
+          OpenAccountResult.class,
+          ActivationPlan.class,
+          SubscriptionResult.class,
+          ServiceCommand.HoldingResult.class,
+          ServiceCommand.ServiceHoldingsView.class,
+          ServiceGuideState.class,
+          CatalogState.class,
+          PublishedVersion.class,
+          PublishVersionResult.class);
 
   private static Map<Class<?>, Object> samples() {
     TestProbe<Object> probe = testKit.createTestProbe();
+    Map<Class<?>, Object> samples = new HashMap<>();
+    samples.putAll(accountSamples(probe));
+    samples.putAll(subscriptionSamples(probe));
+    samples.putAll(catalogSamples(probe));
+    return samples;
+  }
+
+  private static Map<Class<?>, Object> catalogSamples(TestProbe<Object> probe) {
+    var document = SampleCatalog.document();
+    var version = SampleCatalog.validated(document);
+    var published = new PublishedVersion(version, document, Instant.parse("2026-11-25T10:15:30Z"));
+    Map<Class<?>, Object> samples = new HashMap<>();
+    samples.put(
+        CatalogCommand.PublishVersion.class,
+        new CatalogCommand.PublishVersion(version, document, probe.ref().unsafeUpcast()));
+    samples.put(
+        CatalogEvent.CatalogVersionPublished.class,
+        new CatalogEvent.CatalogVersionPublished(version, document, published.publishedAt()));
+    samples.put(PublishedVersion.class, published);
+    samples.put(PublishVersionResult.class, new PublishVersionResult(published, true));
+    samples.put(CatalogState.class, new CatalogState(List.of(published)));
+    return samples;
+  }
+
+  private static Map<Class<?>, Object> accountSamples(TestProbe<Object> probe) {
     var profile =
         new AccountProfileDraft(
                 "acc-1", "Jane", "BHD", 28, "Asia/Bahrain", "BH", true, 0, null, "ENT-1")
@@ -59,9 +127,75 @@ class SerializationRoundTripTest {
         AccountCommand.GetAccount.class, new AccountCommand.GetAccount(probe.ref().unsafeUpcast()));
     samples.put(AccountEvent.AccountOpened.class, new AccountEvent.AccountOpened(profile, at));
     samples.put(AccountState.Unopened.class, AccountState.Unopened.INSTANCE);
-    samples.put(AccountState.Open.class, new AccountState.Open(profile, at));
-    samples.put(AccountView.class, new AccountView(profile, at));
-    samples.put(OpenAccountResult.class, new OpenAccountResult(new AccountView(profile, at), true));
+    Subscription subscription =
+        Subscription.activated(activation()).withChange(new SubscriptionChange.Suspend(DATE));
+    samples.put(
+        AccountState.Open.class,
+        new AccountState.Open(profile, at, Map.of(subscription.subscriptionId(), subscription)));
+    AccountView view = new AccountView(profile, at, List.of(subscription));
+    samples.put(AccountView.class, view);
+    samples.put(OpenAccountResult.class, new OpenAccountResult(view, true));
+    return samples;
+  }
+
+  private static final LocalDate DATE = LocalDate.of(2026, 12, 1);
+  private static final Instant AT = Instant.parse("2026-11-30T23:00:00Z");
+
+  private static ActivateSubscription activation() {
+    return new ActivateSubscription(
+        "sub-1",
+        "MOBILE_S",
+        List.of(ServiceId.msisdn("+4915100000001"), ServiceId.imsi("262011234567890")),
+        LocalDate.of(2026, 11, 1));
+  }
+
+  private static Map<Class<?>, Object> subscriptionSamples(TestProbe<Object> probe) {
+    ServiceId msisdn = ServiceId.msisdn("+4915100000001");
+    ServiceClaim claim = new ServiceClaim(msisdn, "acc-1", "sub-1", AT);
+    ServiceRelease release = new ServiceRelease(msisdn, "acc-1", "sub-1", AT.plusSeconds(86400));
+    Subscription subscription = Subscription.activated(activation());
+    ServiceHoldings holdings =
+        ((Decision.Applied<ServiceHoldings>) ServiceHoldings.none(msisdn).claim(claim)).state();
+    Map<Class<?>, Object> samples = new HashMap<>();
+    samples.put(
+        AccountCommand.PlanActivation.class,
+        new AccountCommand.PlanActivation(activation(), probe.ref().unsafeUpcast()));
+    samples.put(
+        AccountCommand.ActivateSubscription.class,
+        new AccountCommand.ActivateSubscription(activation(), probe.ref().unsafeUpcast()));
+    samples.put(
+        AccountCommand.ChangeSubscription.class,
+        new AccountCommand.ChangeSubscription(
+            "sub-1",
+            new SubscriptionChange.ChangeOffering("MOBILE_L", DATE),
+            probe.ref().unsafeUpcast()));
+    samples.put(
+        AccountEvent.SubscriptionActivated.class,
+        new AccountEvent.SubscriptionActivated(activation(), List.of(claim), AT));
+    samples.put(
+        AccountEvent.SubscriptionChanged.class,
+        new AccountEvent.SubscriptionChanged(
+            "sub-1", new SubscriptionChange.Terminate(DATE), List.of(release), AT));
+    samples.put(ActivationPlan.class, new ActivationPlan(List.of(claim), false));
+    samples.put(
+        SubscriptionResult.class,
+        new SubscriptionResult(subscription, true, List.of(release), ZoneId.of("Europe/Berlin")));
+    samples.put(
+        ServiceCommand.Claim.class, new ServiceCommand.Claim(claim, probe.ref().unsafeUpcast()));
+    samples.put(
+        ServiceCommand.Release.class,
+        new ServiceCommand.Release(release, probe.ref().unsafeUpcast()));
+    samples.put(
+        ServiceCommand.GetHoldings.class,
+        new ServiceCommand.GetHoldings(probe.ref().unsafeUpcast()));
+    samples.put(
+        ServiceCommand.HoldingResult.class,
+        new ServiceCommand.HoldingResult(holdings.holdings().get(0), true));
+    samples.put(
+        ServiceCommand.ServiceHoldingsView.class, new ServiceCommand.ServiceHoldingsView(holdings));
+    samples.put(ServiceEvent.ServiceClaimed.class, new ServiceEvent.ServiceClaimed(claim));
+    samples.put(ServiceEvent.ServiceReleased.class, new ServiceEvent.ServiceReleased(release));
+    samples.put(ServiceGuideState.class, new ServiceGuideState(holdings));
     return samples;
   }
 
@@ -72,8 +206,7 @@ class SerializationRoundTripTest {
     for (Class<?> hierarchy : HIERARCHIES) {
       collectConcrete(hierarchy, concrete);
     }
-    concrete.add(AccountView.class);
-    concrete.add(OpenAccountResult.class);
+    concrete.addAll(OTHER_TYPES);
     Serialization serialization = SerializationExtension.get(testKit.system());
     for (Class<?> type : concrete) {
       Object sample = samples.get(type);

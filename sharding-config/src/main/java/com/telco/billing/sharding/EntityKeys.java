@@ -1,6 +1,8 @@
 package com.telco.billing.sharding;
 
 import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.catalog.CatalogCommand;
+import com.telco.billing.protocol.guiding.ServiceCommand;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /** The entity types of the cluster. Their names are part of every persistence id: never rename. */
@@ -10,4 +12,18 @@ public final class EntityKeys {
   /** One entity per customer account; persistence id {@code Account|<accountId>}. */
   public static final EntityTypeKey<AccountCommand> ACCOUNT =
       EntityTypeKey.create(AccountCommand.class, "Account");
+
+  /**
+   * One guiding entity per service identifier (MSISDN, IMSI), sharded by the identifier; entity id
+   * {@code TYPE:value}, persistence id {@code Service|TYPE:value}.
+   */
+  public static final EntityTypeKey<ServiceCommand> SERVICE =
+      EntityTypeKey.create(ServiceCommand.class, "Service");
+
+  /**
+   * The product catalog: one entity, id {@code catalog}, the one writer of every catalog version;
+   * persistence id {@code Catalog|catalog}.
+   */
+  public static final EntityTypeKey<CatalogCommand> CATALOG =
+      EntityTypeKey.create(CatalogCommand.class, "Catalog");
 }

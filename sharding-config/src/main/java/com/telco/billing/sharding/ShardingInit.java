@@ -1,6 +1,8 @@
 package com.telco.billing.sharding;
 
 import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.catalog.CatalogCommand;
+import com.telco.billing.protocol.guiding.ServiceCommand;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -28,5 +30,22 @@ public final class ShardingInit {
       ActorSystem<?> system,
       Function<EntityContext<AccountCommand>, Behavior<AccountCommand>> behavior) {
     return ClusterSharding.get(system).init(Entity.of(EntityKeys.ACCOUNT, behavior::apply));
+  }
+
+  /** Starts (or joins) the sharded guiding entities, one per service identifier. */
+  public static ActorRef<ShardingEnvelope<ServiceCommand>> initServices(
+      ActorSystem<?> system,
+      Function<EntityContext<ServiceCommand>, Behavior<ServiceCommand>> behavior) {
+    return ClusterSharding.get(system).init(Entity.of(EntityKeys.SERVICE, behavior::apply));
+  }
+
+  /**
+   * Starts (or joins) the sharded Catalog entity on this node. There is one entity for the whole
+   * catalog; the node that hosts its shard changes with the cluster.
+   */
+  public static ActorRef<ShardingEnvelope<CatalogCommand>> initCatalog(
+      ActorSystem<?> system,
+      Function<EntityContext<CatalogCommand>, Behavior<CatalogCommand>> behavior) {
+    return ClusterSharding.get(system).init(Entity.of(EntityKeys.CATALOG, behavior::apply));
   }
 }

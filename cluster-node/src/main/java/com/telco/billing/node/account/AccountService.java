@@ -2,7 +2,6 @@ package com.telco.billing.node.account;
 
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.validation.Validated;
-import com.telco.billing.node.http.ApiErrors;
 import com.telco.billing.node.http.ApiException;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountView;
@@ -36,25 +35,18 @@ public final class AccountService {
       return CompletableFuture.failedFuture(ApiException.badRequest(profile.errors()));
     }
     EntityRef<AccountCommand> account = entity(profile.value().accountId());
-    return mapFailure(
+    return ApiException.mapFailure(
         account.askWithStatus(
             replyTo -> new AccountCommand.OpenAccount(profile.value(), replyTo), askTimeout));
   }
 
   /** The account's current view; 404 when it was never opened. */
   public CompletionStage<AccountView> get(String accountId) {
-    return mapFailure(entity(accountId).askWithStatus(AccountCommand.GetAccount::new, askTimeout));
+    return ApiException.mapFailure(
+        entity(accountId).askWithStatus(AccountCommand.GetAccount::new, askTimeout));
   }
 
   private EntityRef<AccountCommand> entity(String accountId) {
     return sharding.entityRefFor(EntityKeys.ACCOUNT, accountId);
-  }
-
-  private static <T> CompletionStage<T> mapFailure(CompletionStage<T> reply) {
-    return reply.exceptionallyCompose(
-        failure -> {
-          ApiException api = ApiErrors.toApiException(failure);
-          return CompletableFuture.failedFuture(api != null ? api : failure);
-        });
   }
 }

@@ -1,9 +1,13 @@
 package com.telco.billing.node.account;
 
 import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.protocol.CborSerializable;
 import com.telco.billing.protocol.account.AccountView;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** State of an Account entity, one type per lifecycle stage. Persisted in snapshots. */
 public sealed interface AccountState extends CborSerializable
@@ -14,10 +18,30 @@ public sealed interface AccountState extends CborSerializable
     INSTANCE
   }
 
-  /** The account is open. */
-  record Open(AccountProfile profile, Instant openedAt) implements AccountState {
+  /**
+   * The account is open.
+   *
+   * @param subscriptions by subscription id, in activation order
+   */
+  record Open(AccountProfile profile, Instant openedAt, Map<String, Subscription> subscriptions)
+      implements AccountState {
+
+    public Open {
+      subscriptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subscriptions));
+    }
+
+    static Open opened(AccountProfile profile, Instant openedAt) {
+      return new Open(profile, openedAt, Map.of());
+    }
+
+    Open withSubscription(Subscription subscription) {
+      Map<String, Subscription> next = new LinkedHashMap<>(subscriptions);
+      next.put(subscription.subscriptionId(), subscription);
+      return new Open(profile, openedAt, next);
+    }
+
     public AccountView toView() {
-      return new AccountView(profile, openedAt);
+      return new AccountView(profile, openedAt, List.copyOf(subscriptions.values()));
     }
   }
 }

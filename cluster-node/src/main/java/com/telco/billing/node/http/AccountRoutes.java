@@ -3,6 +3,7 @@ package com.telco.billing.node.http;
 import com.telco.billing.node.account.AccountService;
 import com.telco.billing.protocol.http.AccountResponse;
 import com.telco.billing.protocol.http.OpenAccountRequest;
+import java.time.Clock;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -19,9 +20,11 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class AccountRoutes extends AllDirectives {
   private final AccountService accounts;
+  private final Clock clock;
 
-  public AccountRoutes(AccountService accounts) {
+  public AccountRoutes(AccountService accounts, Clock clock) {
     this.accounts = accounts;
+    this.clock = clock;
   }
 
   public Route routes() {
@@ -43,7 +46,8 @@ public final class AccountRoutes extends AllDirectives {
                                                     result.created()
                                                         ? StatusCodes.CREATED
                                                         : StatusCodes.OK,
-                                                    AccountResponse.from(result.account()),
+                                                    AccountResponse.from(
+                                                        result.account(), clock.instant()),
                                                     JsonSupport.marshaller()))))),
                 path(
                     PathMatchers.segment(),
@@ -55,7 +59,7 @@ public final class AccountRoutes extends AllDirectives {
                                     view ->
                                         complete(
                                             StatusCodes.OK,
-                                            AccountResponse.from(view),
+                                            AccountResponse.from(view, clock.instant()),
                                             JsonSupport.marshaller()))))));
   }
 }

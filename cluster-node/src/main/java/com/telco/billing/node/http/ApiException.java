@@ -4,6 +4,8 @@ import com.telco.billing.core.validation.FieldError;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.http.ErrorResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 
@@ -29,6 +31,10 @@ public final class ApiException extends RuntimeException {
     return new ApiException(StatusCodes.BAD_REQUEST, ErrorResponse.of(code, message, field));
   }
 
+  public static ApiException notFound(String code, String field, String message) {
+    return new ApiException(StatusCodes.NOT_FOUND, ErrorResponse.of(code, message, field));
+  }
+
   /**
    * Maps an entity's refusal to its status: {@code *_not_found} is 404, {@code internal_error} is
    * 500, every other refusal is a rule of the current state, 409.
@@ -44,6 +50,18 @@ public final class ApiException extends RuntimeException {
     }
     return new ApiException(
         status, ErrorResponse.of(refusal.code(), refusal.message(), refusal.field()));
+  }
+
+  /**
+   * The reply of an ask, with its failures turned into {@link ApiException}s (refusals by code,
+   * timeouts as 503); other failures pass unchanged and end as 500.
+   */
+  public static <T> CompletionStage<T> mapFailure(CompletionStage<T> reply) {
+    return reply.exceptionallyCompose(
+        failure -> {
+          ApiException api = ApiErrors.toApiException(failure);
+          return CompletableFuture.failedFuture(api != null ? api : failure);
+        });
   }
 
   public StatusCode status() {

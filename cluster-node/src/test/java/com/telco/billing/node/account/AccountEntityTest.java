@@ -11,7 +11,6 @@ import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountView;
 import com.telco.billing.protocol.account.OpenAccountResult;
-import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +27,7 @@ class AccountEntityTest {
   private static final ActorTestKit testKit =
       ActorTestKit.create(
           EventSourcedBehaviorTestKit.config()
-              .withFallback(ConfigFactory.parseResources("serialization.conf")));
+              .withFallback(com.telco.billing.node.testing.TestConfigs.serialization()));
 
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
@@ -62,7 +61,8 @@ class AccountEntityTest {
                 replyTo -> new AccountCommand.OpenAccount(profile("acc-1", "EUR"), replyTo));
     assertEquals(new AccountEvent.AccountOpened(profile("acc-1", "EUR"), NOW), result.event());
     assertTrue(result.reply().getValue().created());
-    assertEquals(new AccountState.Open(profile("acc-1", "EUR"), NOW), result.state());
+    assertEquals(
+        new AccountState.Open(profile("acc-1", "EUR"), NOW, java.util.Map.of()), result.state());
   }
 
   @Test
@@ -100,7 +100,105 @@ class AccountEntityTest {
     open(profile("acc-1", "EUR"));
     kit.restart();
     var read = kit.<StatusReply<AccountView>>runCommand(AccountCommand.GetAccount::new);
-    assertEquals(new AccountView(profile("acc-1", "EUR"), NOW), read.reply().getValue());
+    assertEquals(
+        new AccountView(profile("acc-1", "EUR"), NOW, java.util.List.of()),
+        read.reply().getValue());
+  }
+
+  private static final com.telco.billing.core.subscription.ActivateSubscription ACTIVATION =
+      new com.telco.billing.core.subscription.ActivateSubscription(
+          "sub-1",
+          "MOBILE_S",
+          java.util.List.of(com.telco.billing.core.subscription.ServiceId.msisdn("+4915100000001")),
+          java.time.LocalDate.of(2026, 12, 1));
+
+  @Test
+  void planningAnActivationRecordsNothingAndNamesTheClaims() {
+    open(profile("acc-1", "EUR"));
+    var plan =
+        kit.<StatusReply<com.telco.billing.protocol.account.ActivationPlan>>runCommand(
+            replyTo -> new AccountCommand.PlanActivation(ACTIVATION, replyTo));
+    assertTrue(plan.hasNoEvents());
+    var claim = plan.reply().getValue().claims().get(0);
+    // 2026-12-01 00:00 in Europe/Berlin
+    assertEquals(Instant.parse("2026-11-30T23:00:00Z"), claim.from());
+    assertEquals("acc-1", claim.accountId());
+    assertFalse(plan.reply().getValue().alreadyActivated());
+  }
+
+  @Test
+  void activatesOnceAndRecordsTheClaimsInTheEvent() {
+    open(profile("acc-1", "EUR"));
+    var activated = activate();
+    assertTrue(activated.reply().getValue().changed());
+    var event = (AccountEvent.SubscriptionActivated) activated.event();
+    assertEquals(ACTIVATION, event.activation());
+    assertEquals(Instant.parse("2026-11-30T23:00:00Z"), event.claims().get(0).from());
+
+    var repeated = activate();
+    assertTrue(repeated.hasNoEvents());
+    assertFalse(repeated.reply().getValue().changed());
+  }
+
+  @Test
+  void changesFollowTheLifecycleRules() {
+    open(profile("acc-1", "EUR"));
+    activate();
+    var suspended =
+        change(
+            new com.telco.billing.core.subscription.SubscriptionChange.Suspend(
+                java.time.LocalDate.of(2026, 12, 10)));
+    assertTrue(suspended.reply().getValue().changed());
+    var terminated =
+        change(
+            new com.telco.billing.core.subscription.SubscriptionChange.Terminate(
+                java.time.LocalDate.of(2026, 12, 20)));
+    var releases = terminated.reply().getValue().releases();
+    assertEquals(Instant.parse("2026-12-19T23:00:00Z"), releases.get(0).at());
+    assertEquals(releases, ((AccountEvent.SubscriptionChanged) terminated.event()).releases());
+
+    var resumeAfterTermination =
+        change(
+            new com.telco.billing.core.subscription.SubscriptionChange.Resume(
+                java.time.LocalDate.of(2026, 12, 21)));
+    assertTrue(resumeAfterTermination.hasNoEvents());
+    assertEquals("subscription_terminated", refusal(resumeAfterTermination.reply()).code());
+
+    var beforeActivation =
+        change(
+            new com.telco.billing.core.subscription.SubscriptionChange.Suspend(
+                java.time.LocalDate.of(2026, 11, 1)));
+    assertTrue(beforeActivation.reply().isError());
+
+    kit.restart();
+    var read = kit.<StatusReply<AccountView>>runCommand(AccountCommand.GetAccount::new);
+    var sub = read.reply().getValue().subscriptions().get(0);
+    assertEquals(java.time.LocalDate.of(2026, 12, 20), sub.terminationDate().orElseThrow());
+    assertEquals(3, sub.history().size());
+  }
+
+  @Test
+  void subscriptionCommandsOnAnUnopenedAccountAreNotFound() {
+    assertEquals("account_not_found", refusal(activate().reply()).code());
+  }
+
+  private CommandResultWithReply<
+          AccountCommand,
+          AccountEvent,
+          AccountState,
+          StatusReply<com.telco.billing.protocol.account.SubscriptionResult>>
+      activate() {
+    return kit.runCommand(replyTo -> new AccountCommand.ActivateSubscription(ACTIVATION, replyTo));
+  }
+
+  private CommandResultWithReply<
+          AccountCommand,
+          AccountEvent,
+          AccountState,
+          StatusReply<com.telco.billing.protocol.account.SubscriptionResult>>
+      change(com.telco.billing.core.subscription.SubscriptionChange change) {
+    return kit.runCommand(
+        replyTo -> new AccountCommand.ChangeSubscription("sub-1", change, replyTo));
   }
 
   private CommandResultWithReply<

@@ -1,12 +1,39 @@
 package com.telco.billing.protocol.account;
 
 import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.subscription.ActivateSubscription;
+import com.telco.billing.core.subscription.ServiceClaim;
+import com.telco.billing.core.subscription.ServiceRelease;
+import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.protocol.CborSerializable;
 import java.time.Instant;
+import java.util.List;
 
 /** Events of the Account entity, persisted in the journal. Named in the past tense. */
-public sealed interface AccountEvent extends CborSerializable permits AccountEvent.AccountOpened {
+public sealed interface AccountEvent extends CborSerializable
+    permits AccountEvent.AccountOpened,
+        AccountEvent.SubscriptionActivated,
+        AccountEvent.SubscriptionChanged {
 
   /** The account was opened with this profile at {@code openedAt}. */
   record AccountOpened(AccountProfile profile, Instant openedAt) implements AccountEvent {}
+
+  /**
+   * A subscription was activated. {@code claims} are the service identifiers it holds from the
+   * start of its activation date in the account's zone: the guiding index is kept from them.
+   */
+  record SubscriptionActivated(
+      ActivateSubscription activation, List<ServiceClaim> claims, Instant recordedAt)
+      implements AccountEvent {}
+
+  /**
+   * A subscription changed. {@code releases} is non-empty for a termination: the identifiers the
+   * subscription gives up from the start of its termination date.
+   */
+  record SubscriptionChanged(
+      String subscriptionId,
+      SubscriptionChange change,
+      List<ServiceRelease> releases,
+      Instant recordedAt)
+      implements AccountEvent {}
 }

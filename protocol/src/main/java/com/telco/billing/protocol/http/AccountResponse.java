@@ -3,6 +3,8 @@ package com.telco.billing.protocol.http;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.protocol.account.AccountView;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /** Body of {@code GET /accounts/{id}} and of a successful {@code POST /accounts}. */
 public record AccountResponse(
@@ -16,10 +18,16 @@ public record AccountResponse(
     int paymentTermsDays,
     String paymentMethodRef,
     String legalEntity,
-    Instant openedAt) {
+    Instant openedAt,
+    List<SubscriptionResponse> subscriptions) {
 
-  public static AccountResponse from(AccountView view) {
+  /**
+   * @param now the current instant: subscriptions show their status on this day in the account's
+   *     zone
+   */
+  public static AccountResponse from(AccountView view, Instant now) {
     AccountProfile p = view.profile();
+    LocalDate today = LocalDate.ofInstant(now, p.timeZone());
     return new AccountResponse(
         p.accountId(),
         p.name(),
@@ -31,6 +39,7 @@ public record AccountResponse(
         p.paymentTermsDays(),
         p.paymentMethodRef(),
         p.legalEntity(),
-        view.openedAt());
+        view.openedAt(),
+        view.subscriptions().stream().map(s -> SubscriptionResponse.from(s, today)).toList());
   }
 }

@@ -1,0 +1,52 @@
+package com.telco.billing.node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.persistence.cassandra.KeyspaceAndTableStatements;
+import org.apache.pekko.persistence.cassandra.PluginSettings;
+import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
+
+/**
+ * The node's Cassandra schema: keyspace, journal (with the events-by-tag tables), snapshots and
+ * projection offsets. With {@code billing.cassandra.autocreate = true} (dev and tests) the node
+ * creates it before it starts any entity, one statement after the other, so that no entity recovers
+ * against a table that does not exist yet. In production the schema is created by the operator from
+ * {@link #statements} and autocreate is off.
+ */
+public final class CassandraSchema {
+  private static final String PLUGIN = "pekko.persistence.cassandra";
+
+  private CassandraSchema() {}
+
+  /** Every statement that creates the schema, in order. */
+  public static List<String> statements(ActorSystem<?> system) {
+    var classic = Adapter.toClassic(system);
+    var tables = new KeyspaceAndTableStatements(classic, PLUGIN, PluginSettings.apply(classic));
+    List<String> all = new ArrayList<>();
+    all.add(tables.createJournalKeyspaceStatement());
+    all.addAll(tables.getCreateJournalTablesStatements());
+    all.add(tables.createSnapshotKeyspaceStatement());
+    all.addAll(tables.getCreateSnapshotTablesStatements());
+    return all;
+  }
+
+  /** Creates the schema when {@code billing.cassandra.autocreate} is on; completes at once else. */
+  public static CompletionStage<Done> createIfEnabled(ActorSystem<?> system) {
+    if (!system.settings().config().getBoolean("billing.cassandra.autocreate")) {
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+    CassandraSession session = CassandraSessionRegistry.get(system).sessionFor(PLUGIN);
+    CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
+    for (String statement : statements(system)) {
+      done = done.thenCompose(previous -> session.executeDDL(statement));
+    }
+    return done.thenCompose(tables -> CassandraProjection.createTablesIfNotExists(system));
+  }
+}

@@ -1,0 +1,137 @@
+package com.telco.billing.node.account;
+
+import com.telco.billing.core.subscription.ActivateSubscription;
+import com.telco.billing.core.subscription.ServiceClaim;
+import com.telco.billing.core.subscription.ServiceRelease;
+import com.telco.billing.core.subscription.SubscriptionChange;
+import com.telco.billing.core.subscription.SubscriptionChangeDraft;
+import com.telco.billing.core.subscription.SubscriptionDraft;
+import com.telco.billing.core.validation.Validated;
+import com.telco.billing.node.guiding.GuidingService;
+import com.telco.billing.node.http.ApiException;
+import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.account.ActivationPlan;
+import com.telco.billing.protocol.account.SubscriptionResult;
+import com.telco.billing.sharding.EntityKeys;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+
+/**
+ * Subscriptions as order management and product inventory report them. An activation is checked by
+ * the account, its service identifiers are then claimed in the guiding index (one writer per
+ * identifier, so a number held by another subscription is refused), and only then is the activation
+ * recorded by the account. Claims this request made are withdrawn again if the account refuses
+ * after all. The guiding projection re-applies every claim and release from the account's events
+ * (at least once), so the index never misses an account's write.
+ */
+public final class SubscriptionService {
+  private final ClusterSharding sharding;
+  private final GuidingService guiding;
+  private final Duration askTimeout;
+
+  public SubscriptionService(ActorSystem<?> system, GuidingService guiding) {
+    this.sharding = ClusterSharding.get(system);
+    this.guiding = guiding;
+    this.askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+  }
+
+  /** Activates a subscription (idempotent for the same data). */
+  public CompletionStage<SubscriptionResult> activate(String accountId, SubscriptionDraft draft) {
+    Validated<ActivateSubscription> activation = draft.validate();
+    if (!activation.isValid()) {
+      return CompletableFuture.failedFuture(ApiException.badRequest(activation.errors()));
+    }
+    EntityRef<AccountCommand> account = account(accountId);
+    return ApiException.mapFailure(
+            account.<ActivationPlan>askWithStatus(
+                replyTo -> new AccountCommand.PlanActivation(activation.value(), replyTo),
+                askTimeout))
+        .thenCompose(plan -> claimAll(plan.claims()))
+        .thenCompose(
+            claimed ->
+                ApiException.mapFailure(
+                        account.<SubscriptionResult>askWithStatus(
+                            replyTo ->
+                                new AccountCommand.ActivateSubscription(
+                                    activation.value(), replyTo),
+                            askTimeout))
+                    .exceptionallyCompose(
+                        refused ->
+                            withdraw(claimed)
+                                .thenCompose(done -> CompletableFuture.failedFuture(refused))));
+  }
+
+  /** Applies a change (offering, suspend, resume, terminate) to a subscription. */
+  public CompletionStage<SubscriptionResult> change(
+      String accountId, String subscriptionId, SubscriptionChangeDraft draft) {
+    Validated<SubscriptionChange> change = draft.validate();
+    if (!change.isValid()) {
+      return CompletableFuture.failedFuture(ApiException.badRequest(change.errors()));
+    }
+    return ApiException.mapFailure(
+            account(accountId)
+                .<SubscriptionResult>askWithStatus(
+                    replyTo ->
+                        new AccountCommand.ChangeSubscription(
+                            subscriptionId, change.value(), replyTo),
+                    askTimeout))
+        .thenCompose(result -> releaseAll(result.releases()).thenApply(done -> result));
+  }
+
+  /**
+   * Claims every identifier in order; on a refusal, withdraws the claims this request made before
+   * failing with the refusal.
+   *
+   * @return the claims that were new (not repeats of earlier ones)
+   */
+  private CompletionStage<List<ServiceClaim>> claimAll(List<ServiceClaim> claims) {
+    CompletionStage<List<ServiceClaim>> made = CompletableFuture.completedFuture(new ArrayList<>());
+    for (ServiceClaim claim : claims) {
+      made =
+          made.thenCompose(
+              newClaims ->
+                  guiding
+                      .claim(claim)
+                      .thenApply(
+                          holding -> {
+                            if (holding.changed()) {
+                              newClaims.add(claim);
+                            }
+                            return newClaims;
+                          })
+                      .exceptionallyCompose(
+                          refused ->
+                              withdraw(newClaims)
+                                  .thenCompose(done -> CompletableFuture.failedFuture(refused))));
+    }
+    return made;
+  }
+
+  /** A claim withdrawn is a release at its own start: it never held anything. */
+  private CompletionStage<Void> withdraw(List<ServiceClaim> claims) {
+    List<ServiceRelease> releases =
+        claims.stream()
+            .map(
+                c -> new ServiceRelease(c.serviceId(), c.accountId(), c.subscriptionId(), c.from()))
+            .toList();
+    return releaseAll(releases);
+  }
+
+  private CompletionStage<Void> releaseAll(List<ServiceRelease> releases) {
+    CompletableFuture<?>[] all =
+        releases.stream()
+            .map(r -> guiding.release(r).toCompletableFuture())
+            .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(all);
+  }
+
+  private EntityRef<AccountCommand> account(String accountId) {
+    return sharding.entityRefFor(EntityKeys.ACCOUNT, accountId);
+  }
+}

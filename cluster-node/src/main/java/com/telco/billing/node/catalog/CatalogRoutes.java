@@ -1,0 +1,89 @@
+package com.telco.billing.node.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.telco.billing.core.catalog.CatalogDocument;
+import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.protocol.catalog.http.CatalogVersionSummary;
+import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
+import org.apache.pekko.http.javadsl.marshalling.Marshaller;
+import org.apache.pekko.http.javadsl.model.RequestEntity;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * {@code /catalog}: product management publishes catalog versions; everyone reads them.
+ *
+ * <ul>
+ *   <li>{@code POST /catalog/versions} (the document, docs/catalog.md): 201 with the version
+ *       summary, 200 when the same version was published before, 400 with every problem of the
+ *       document, 409 when the publication rules refuse it.
+ *   <li>{@code GET /catalog/versions}: every published version in short.
+ *   <li>{@code GET /catalog/versions/{id}}: the version with its document; 404 {@code
+ *       catalog_version_not_found}.
+ *   <li>{@code GET /catalog/offerings?at=<ISO instant>}: the offerings in effect then (default
+ *       now); 400 {@code invalid_instant}, 404 {@code no_catalog_in_effect}.
+ * </ul>
+ *
+ * <p>Answers leave out absent (null) fields, so a document reads back as it was posted.
+ */
+public final class CatalogRoutes extends AllDirectives {
+  private static final ObjectMapper WRITER =
+      JsonSupport.MAPPER.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+
+  private final CatalogService catalog;
+
+  public CatalogRoutes(CatalogService catalog) {
+    this.catalog = catalog;
+  }
+
+  private static <T> Marshaller<T, RequestEntity> json() {
+    return Jackson.marshaller(WRITER);
+  }
+
+  public Route routes() {
+    return pathPrefix(
+        "catalog",
+        () ->
+            concat(
+                pathPrefix(
+                    "versions",
+                    () ->
+                        concat(
+                            pathEndOrSingleSlash(() -> concat(publish(), list())),
+                            path(PathMatchers.segment(), this::version))),
+                path("offerings", this::offerings)));
+  }
+
+  private Route publish() {
+    return post(
+        () ->
+            entity(
+                JsonSupport.unmarshaller(CatalogDocument.class),
+                document ->
+                    onSuccess(
+                        catalog.publish(document),
+                        result ->
+                            complete(
+                                result.created() ? StatusCodes.CREATED : StatusCodes.OK,
+                                CatalogVersionSummary.from(result.published()),
+                                json()))));
+  }
+
+  private Route list() {
+    return get(() -> complete(StatusCodes.OK, catalog.versions(), json()));
+  }
+
+  private Route version(String versionId) {
+    return get(() -> complete(StatusCodes.OK, catalog.version(versionId), json()));
+  }
+
+  private Route offerings() {
+    return get(
+        () ->
+            parameterOptional(
+                "at", at -> complete(StatusCodes.OK, catalog.offeringsAt(at), json())));
+  }
+}

@@ -1,0 +1,138 @@
+package com.telco.billing.node.catalog;
+
+import com.telco.billing.core.catalog.CatalogDocument;
+import com.telco.billing.core.catalog.CatalogValidator;
+import com.telco.billing.core.catalog.CatalogVersion;
+import com.telco.billing.core.validation.Validated;
+import com.telco.billing.node.http.ApiErrors;
+import com.telco.billing.node.http.ApiException;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.catalog.CatalogCommand;
+import com.telco.billing.protocol.catalog.PublishVersionResult;
+import com.telco.billing.protocol.catalog.PublishedVersion;
+import com.telco.billing.protocol.catalog.http.CatalogOfferingsAt;
+import com.telco.billing.protocol.catalog.http.CatalogVersionDetail;
+import com.telco.billing.protocol.catalog.http.CatalogVersionList;
+import com.telco.billing.protocol.http.ErrorResponse;
+import com.telco.billing.sharding.EntityKeys;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+
+/**
+ * The catalog operations behind the HTTP API. Publishing validates the document with {@code
+ * billing-core}, asks the Catalog entity and turns its refusals into {@link ApiException}s. Reads
+ * come from this node's {@link CatalogReplica}, without a remote call: they may lag a publication
+ * made through another node by up to the journal's refresh interval (about a second), while a
+ * publication answered by this node is already visible here.
+ */
+public final class CatalogService {
+  private final ClusterSharding sharding;
+  private final CatalogReplica replica;
+  private final Clock clock;
+  private final Duration askTimeout;
+
+  public CatalogService(ActorSystem<?> system, CatalogReplica replica, Clock clock) {
+    this.sharding = ClusterSharding.get(system);
+    this.replica = replica;
+    this.clock = clock;
+    this.askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+  }
+
+  /**
+   * Publishes a version: 400 with every problem of the document, 409 when the publication rules
+   * refuse it; otherwise the published version, once this node's replica has it (or the ask timeout
+   * passed).
+   */
+  public CompletionStage<PublishVersionResult> publish(CatalogDocument document) {
+    Validated<CatalogVersion> version = CatalogValidator.validate(document);
+    if (!version.isValid()) {
+      return CompletableFuture.failedFuture(ApiException.badRequest(version.errors()));
+    }
+    CompletionStage<PublishVersionResult> published =
+        sharding
+            .entityRefFor(EntityKeys.CATALOG, CatalogEntity.ENTITY_ID)
+            .askWithStatus(
+                replyTo -> new CatalogCommand.PublishVersion(version.value(), document, replyTo),
+                askTimeout);
+    return mapFailure(published)
+        .thenCompose(
+            result ->
+                replica
+                    .awaitVersion(result.published().version().version(), askTimeout)
+                    .thenApply(arrived -> result));
+  }
+
+  /** Every published version, oldest first. */
+  public CatalogVersionList versions() {
+    return CatalogVersionList.from(replica.state().published());
+  }
+
+  /** One published version with its document; 404 {@code catalog_version_not_found}. */
+  public CatalogVersionDetail version(String versionId) {
+    return replica
+        .state()
+        .lookupVersion(versionId)
+        .map(CatalogVersionDetail::from)
+        .orElseThrow(
+            () ->
+                ApiException.fromRefusal(
+                    new Refusal(
+                        "catalog_version_not_found",
+                        null,
+                        "no catalog version " + versionId + " is published")));
+  }
+
+  /**
+   * The offerings in effect at {@code at} (an ISO-8601 instant, default now): 400 {@code
+   * invalid_instant} for another value, 404 {@code no_catalog_in_effect} before the first version.
+   */
+  public CatalogOfferingsAt offeringsAt(Optional<String> at) {
+    Instant instant = at.map(CatalogService::parseInstant).orElseGet(clock::instant);
+    Optional<String> versionId = replica.current().versionAt(instant).map(CatalogVersion::version);
+    PublishedVersion inEffect =
+        versionId
+            .flatMap(id -> replica.state().lookupVersion(id))
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        StatusCodes.NOT_FOUND,
+                        ErrorResponse.of(
+                            "no_catalog_in_effect",
+                            "no catalog version is in effect at " + instant,
+                            "at")));
+    return CatalogOfferingsAt.from(instant, inEffect);
+  }
+
+  /** As {@code effectiveFrom} is read: an instant, or a date-time with an offset. */
+  private static Instant parseInstant(String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      try {
+        return OffsetDateTime.parse(value).toInstant();
+      } catch (DateTimeParseException e2) {
+        throw ApiException.badRequest(
+            "invalid_instant",
+            "at",
+            "not an ISO-8601 instant such as 2026-01-01T00:00:00Z: " + value);
+      }
+    }
+  }
+
+  private static <T> CompletionStage<T> mapFailure(CompletionStage<T> reply) {
+    return reply.exceptionallyCompose(
+        failure -> {
+          ApiException api = ApiErrors.toApiException(failure);
+          return CompletableFuture.failedFuture(api != null ? api : failure);
+        });
+  }
+}

@@ -1,0 +1,126 @@
+package com.telco.billing.node.guiding;
+
+import com.telco.billing.node.http.ApiException;
+import com.telco.billing.protocol.account.AccountEvent;
+import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
+import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
+import com.telco.billing.sharding.AccountTags;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
+import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.projection.ProjectionBehavior;
+import org.apache.pekko.projection.ProjectionId;
+import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
+import org.apache.pekko.projection.javadsl.Handler;
+import org.apache.pekko.projection.javadsl.SourceProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the guiding index in step with the accounts: every {@code SubscriptionActivated} claims its
+ * identifiers and every termination releases them, read from the account events by tag with
+ * at-least-once delivery (offsets in Cassandra). The guiding entities are idempotent, so a
+ * redelivered event changes nothing; an index update is never lost when a node dies between the
+ * account's write and the index's, because the offset only moves after the update is stored.
+ *
+ * <p>One instance per account tag slice, spread over the cluster as a sharded daemon process.
+ */
+public final class GuidingProjection {
+  private static final Logger log = LoggerFactory.getLogger(GuidingProjection.class);
+
+  /** The projection's name; with the tag it is the offset's key. */
+  public static final String NAME = "guiding";
+
+  private GuidingProjection() {}
+
+  public static void init(ActorSystem<?> system, GuidingService guiding) {
+    ShardedDaemonProcess.get(system)
+        .init(
+            ProjectionBehavior.Command.class,
+            NAME,
+            AccountTags.SLICES,
+            index -> ProjectionBehavior.create(projection(system, guiding, index)),
+            ShardedDaemonProcessSettings.create(system),
+            Optional.of(ProjectionBehavior.stopMessage()));
+  }
+
+  private static org.apache.pekko.projection.Projection<EventEnvelope<AccountEvent>> projection(
+      ActorSystem<?> system, GuidingService guiding, int index) {
+    String tag = AccountTags.ALL.get(index);
+    SourceProvider<Offset, EventEnvelope<AccountEvent>> source =
+        EventSourcedProvider.eventsByTag(system, CassandraReadJournal.Identifier(), tag);
+    return CassandraProjection.atLeastOnce(
+        ProjectionId.of(NAME, tag), source, () -> new GuidingHandler(guiding));
+  }
+
+  /** Applies one account event to the guiding index. */
+  static final class GuidingHandler extends Handler<EventEnvelope<AccountEvent>> {
+    private final GuidingService guiding;
+
+    GuidingHandler(GuidingService guiding) {
+      this.guiding = guiding;
+    }
+
+    @Override
+    public CompletionStage<Done> process(EventEnvelope<AccountEvent> envelope) {
+      AccountEvent event = envelope.event();
+      if (event instanceof SubscriptionActivated activated) {
+        return all(activated.claims(), guiding::claim, envelope);
+      }
+      if (event instanceof SubscriptionChanged changed) {
+        return all(changed.releases(), guiding::release, envelope);
+      }
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+
+    private static boolean isRefusal(Throwable failure) {
+      Throwable cause =
+          failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
+      return cause instanceof ApiException api && api.status().intValue() < 500;
+    }
+
+    /**
+     * Sends every update; a refusal by the index is a fact to report (two subscriptions claimed one
+     * identifier), not a reason to stop the projection; anything else (timeouts) fails the
+     * envelope, which is then retried.
+     */
+    private <T> CompletionStage<Done> all(
+        List<T> updates,
+        Function<T, CompletionStage<?>> send,
+        EventEnvelope<AccountEvent> envelope) {
+      CompletableFuture<?>[] sent =
+          updates.stream()
+              .map(
+                  update ->
+                      send.apply(update)
+                          .exceptionally(
+                              failure -> {
+                                if (isRefusal(failure)) {
+                                  log.error(
+                                      "guiding index refused {} from {} seq {}: {}",
+                                      update,
+                                      envelope.persistenceId(),
+                                      envelope.sequenceNr(),
+                                      failure.getMessage());
+                                  return null;
+                                }
+                                throw new java.util.concurrent.CompletionException(failure);
+                              })
+                          .toCompletableFuture())
+              .toArray(CompletableFuture[]::new);
+      return CompletableFuture.allOf(sent).thenApply(done -> Done.getInstance());
+    }
+  }
+}

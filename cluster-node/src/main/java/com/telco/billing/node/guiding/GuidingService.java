@@ -1,0 +1,80 @@
+package com.telco.billing.node.guiding;
+
+import com.telco.billing.core.subscription.Holding;
+import com.telco.billing.core.subscription.ServiceClaim;
+import com.telco.billing.core.subscription.ServiceHoldings;
+import com.telco.billing.core.subscription.ServiceId;
+import com.telco.billing.core.subscription.ServiceRelease;
+import com.telco.billing.core.validation.Validated;
+import com.telco.billing.node.http.ApiException;
+import com.telco.billing.protocol.guiding.ServiceCommand;
+import com.telco.billing.protocol.guiding.ServiceCommand.HoldingResult;
+import com.telco.billing.sharding.EntityKeys;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+
+/**
+ * Guiding: which subscription held a service identifier at an instant. Asks the identifier's
+ * guiding entity through sharding.
+ */
+public final class GuidingService {
+  private final ClusterSharding sharding;
+  private final Duration askTimeout;
+
+  public GuidingService(ActorSystem<?> system) {
+    this.sharding = ClusterSharding.get(system);
+    this.askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+  }
+
+  public CompletionStage<HoldingResult> claim(ServiceClaim claim) {
+    return ApiException.mapFailure(
+        entity(claim.serviceId())
+            .askWithStatus(replyTo -> new ServiceCommand.Claim(claim, replyTo), askTimeout));
+  }
+
+  public CompletionStage<HoldingResult> release(ServiceRelease release) {
+    return ApiException.mapFailure(
+        entity(release.serviceId())
+            .askWithStatus(replyTo -> new ServiceCommand.Release(release, replyTo), askTimeout));
+  }
+
+  /** Every holding the identifier ever had. */
+  public CompletionStage<ServiceHoldings> holdings(ServiceId serviceId) {
+    return ApiException.mapFailure(
+        entity(serviceId)
+            .<ServiceCommand.ServiceHoldingsView>ask(ServiceCommand.GetHoldings::new, askTimeout)
+            .thenApply(ServiceCommand.ServiceHoldingsView::holdings));
+  }
+
+  /**
+   * Who held the identifier at {@code at}: 400 for an invalid identifier, 404 {@code
+   * service_not_guided} when nobody did.
+   */
+  public CompletionStage<Holding> holderAt(String type, String rawServiceId, Instant at) {
+    Validated<ServiceId> serviceId = ServiceId.parse(type, rawServiceId, "serviceId");
+    if (!serviceId.isValid()) {
+      return CompletableFuture.failedFuture(ApiException.badRequest(serviceId.errors()));
+    }
+    return holdings(serviceId.value())
+        .thenApply(
+            holdings -> {
+              Optional<Holding> holder = holdings.holderAt(at);
+              return holder.orElseThrow(
+                  () ->
+                      ApiException.notFound(
+                          "service_not_guided",
+                          "serviceId",
+                          serviceId.value() + " was held by no subscription at " + at));
+            });
+  }
+
+  private EntityRef<ServiceCommand> entity(ServiceId serviceId) {
+    return sharding.entityRefFor(EntityKeys.SERVICE, serviceId.toKey());
+  }
+}

@@ -1,0 +1,60 @@
+package com.telco.billing.node.http;
+
+import com.telco.billing.node.guiding.GuidingService;
+import com.telco.billing.protocol.http.ServiceHolderResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * {@code GET /services/{serviceId}?at=<instant>&type=MSISDN|IMSI}: who held a service identifier at
+ * an instant (default now, type default MSISDN); 404 {@code service_not_guided} when nobody did.
+ */
+public final class ServiceRoutes extends AllDirectives {
+  private final GuidingService guiding;
+  private final Clock clock;
+
+  public ServiceRoutes(GuidingService guiding, Clock clock) {
+    this.guiding = guiding;
+    this.clock = clock;
+  }
+
+  public Route routes() {
+    return path(
+        PathMatchers.segment("services").slash(PathMatchers.segment()),
+        serviceId ->
+            get(
+                () ->
+                    parameterOptional(
+                        "at",
+                        at ->
+                            parameterOptional(
+                                "type",
+                                type -> {
+                                  Instant instant =
+                                      at.map(ServiceRoutes::instant).orElse(clock.instant());
+                                  return onSuccess(
+                                      guiding.holderAt(type.orElse("MSISDN"), serviceId, instant),
+                                      holding ->
+                                          complete(
+                                              StatusCodes.OK,
+                                              ServiceHolderResponse.from(
+                                                  serviceId, instant, holding),
+                                              JsonSupport.marshaller()));
+                                }))));
+  }
+
+  /** Parses an ISO-8601 instant query parameter or fails with 400 naming it. */
+  static Instant instant(String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(
+          "invalid_instant", "at", "at must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+    }
+  }
+}

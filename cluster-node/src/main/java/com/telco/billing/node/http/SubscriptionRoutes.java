@@ -1,0 +1,88 @@
+package com.telco.billing.node.http;
+
+import com.telco.billing.core.subscription.SubscriptionDraft;
+import com.telco.billing.node.account.SubscriptionService;
+import com.telco.billing.protocol.account.SubscriptionResult;
+import com.telco.billing.protocol.http.SubscriptionChangeRequest;
+import com.telco.billing.protocol.http.SubscriptionResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * Subscriptions reported by order management and product inventory (TMF622 order completed, TMF637
+ * product created / updated).
+ *
+ * <ul>
+ *   <li>{@code POST /accounts/{id}/subscriptions}: activation; 201, or 200 for a repeat.
+ *   <li>{@code POST /accounts/{id}/subscriptions/{sid}/change-offering|suspend|resume|terminate}
+ *       with {@code {"effectiveDate": "2026-12-01", "offeringId": ...}}: 200; 409 with the rule's
+ *       code when the lifecycle refuses it.
+ * </ul>
+ */
+public final class SubscriptionRoutes extends AllDirectives {
+  private final SubscriptionService subscriptions;
+  private final Clock clock;
+
+  public SubscriptionRoutes(SubscriptionService subscriptions, Clock clock) {
+    this.subscriptions = subscriptions;
+    this.clock = clock;
+  }
+
+  public Route routes() {
+    return pathPrefix(
+        "accounts",
+        () ->
+            pathPrefix(
+                PathMatchers.segment(),
+                accountId ->
+                    pathPrefix(
+                        "subscriptions",
+                        () ->
+                            concat(
+                                pathEndOrSingleSlash(
+                                    () ->
+                                        post(
+                                            () ->
+                                                entity(
+                                                    JsonSupport.unmarshaller(
+                                                        SubscriptionDraft.class),
+                                                    draft ->
+                                                        onSuccess(
+                                                            subscriptions.activate(
+                                                                accountId, draft),
+                                                            result ->
+                                                                respond(
+                                                                    result,
+                                                                    StatusCodes.CREATED))))),
+                                path(
+                                    PathMatchers.segment().slash(PathMatchers.segment()),
+                                    (subscriptionId, action) ->
+                                        post(
+                                            () ->
+                                                entity(
+                                                    JsonSupport.unmarshaller(
+                                                        SubscriptionChangeRequest.class),
+                                                    request ->
+                                                        onSuccess(
+                                                            subscriptions.change(
+                                                                accountId,
+                                                                subscriptionId,
+                                                                request.toDraft(action)),
+                                                            result ->
+                                                                respond(
+                                                                    result, StatusCodes.OK)))))))));
+  }
+
+  private Route respond(SubscriptionResult result, StatusCode whenChanged) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), result.timeZone());
+    return complete(
+        result.changed() ? whenChanged : StatusCodes.OK,
+        SubscriptionResponse.from(result.subscription(), today),
+        JsonSupport.marshaller());
+  }
+}

@@ -1,0 +1,127 @@
+package com.telco.billing.node.testing;
+
+import com.telco.billing.node.Main;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * A billing node started in the test JVM through {@link Main#init}, on free loopback ports, against
+ * a given Cassandra and keyspace. {@link #close()} runs CoordinatedShutdown like a real node stop.
+ */
+public final class TestNode implements AutoCloseable {
+  private final ActorSystem<Void> system;
+  private final String httpUrl;
+  private final String managementUrl;
+
+  private TestNode(ActorSystem<Void> system, String httpUrl, String managementUrl) {
+    this.system = system;
+    this.httpUrl = httpUrl;
+    this.managementUrl = managementUrl;
+  }
+
+  /** Starts a single node that forms its own cluster and waits until it is ready. */
+  public static TestNode start(String cassandraHostPort, String keyspace) {
+    return start(cassandraHostPort, keyspace, ConfigFactory.empty());
+  }
+
+  public static TestNode start(String cassandraHostPort, String keyspace, Config extra) {
+    int httpPort = freePort();
+    int managementPort = freePort();
+    int remotePort = freePort();
+    Config overrides =
+        extra.withFallback(
+            ConfigFactory.parseString(
+                """
+                billing.cassandra.contact-point = "%s"
+                billing.cassandra.keyspace = "%s"
+                billing.http.port = %d
+                pekko.management.http.port = %d
+                pekko.remote.artery.canonical.port = %d
+                pekko.coordinated-shutdown.exit-jvm = off
+                pekko.loglevel = WARNING
+                """
+                    .formatted(cassandraHostPort, keyspace, httpPort, managementPort, remotePort)));
+    ActorSystem<Void> system =
+        ActorSystem.create(Main.rootBehavior(), Main.SYSTEM_NAME, Main.loadConfig(overrides));
+    TestNode node =
+        new TestNode(system, "http://127.0.0.1:" + httpPort, "http://127.0.0.1:" + managementPort);
+    node.awaitReady(Duration.ofSeconds(60));
+    return node;
+  }
+
+  public String httpUrl() {
+    return httpUrl;
+  }
+
+  public String managementUrl() {
+    return managementUrl;
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  private void awaitReady(Duration timeout) {
+    HttpClient client = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> ready =
+            client.send(
+                HttpRequest.newBuilder(URI.create(managementUrl + "/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+        last = ready.statusCode() + " " + ready.body();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the node", e);
+      }
+      sleep(200);
+    }
+    close();
+    throw new IllegalStateException("node not ready within " + timeout + ": " + last);
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("node did not stop within 60 s", e);
+    }
+  }
+
+  /** A port that was free a moment ago on 127.0.0.1. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port", e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package com.telco.billing.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.telco.billing.core.subscription.SubscriptionChange;
+
+/**
+ * Jackson settings for billing-core values that travel inside messages and events. billing-core has
+ * no Jackson dependency, so its polymorphic types get their type ids here, as mix-ins: a logical
+ * name per subtype ({@code @JsonTypeInfo(use = NAME)}), never a class name. Registered for Pekko's
+ * serializers in {@code serialization.conf}.
+ */
+public final class BillingJacksonModule extends SimpleModule {
+  private static final long serialVersionUID = 1L;
+
+  public BillingJacksonModule() {
+    super("BillingJacksonModule");
+    setMixInAnnotation(SubscriptionChange.class, SubscriptionChangeTypes.class);
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = SubscriptionChange.ChangeOffering.class, name = "change-offering"),
+    @JsonSubTypes.Type(value = SubscriptionChange.Suspend.class, name = "suspend"),
+    @JsonSubTypes.Type(value = SubscriptionChange.Resume.class, name = "resume"),
+    @JsonSubTypes.Type(value = SubscriptionChange.Terminate.class, name = "terminate")
+  })
+  private interface SubscriptionChangeTypes {}
+}
