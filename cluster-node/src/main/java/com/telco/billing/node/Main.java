@@ -6,6 +6,7 @@ import com.telco.billing.node.account.AccountEntity;
 import com.telco.billing.node.account.AccountService;
 import com.telco.billing.node.account.SubscriptionService;
 import com.telco.billing.node.catalog.CatalogModule;
+import com.telco.billing.node.catalog.CatalogReplica;
 import com.telco.billing.node.guiding.GuidingProjection;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.guiding.ServiceGuideEntity;
@@ -79,15 +80,17 @@ public final class Main {
   /** Entities, projections and the HTTP API, once the schema exists. */
   private static CompletionStage<ServerBinding> startServices(ActorSystem<?> system) {
     Clock clock = Clock.systemUTC();
+    CatalogModule catalog = CatalogModule.init(system, clock);
+    CatalogReplica replica = CatalogReplica.get(system);
     ShardingInit.initAccounts(
-        system, entityContext -> AccountEntity.create(entityContext.getEntityId(), clock));
+        system,
+        entityContext ->
+            AccountEntity.create(entityContext.getEntityId(), clock, replica::current));
     ShardingInit.initServices(
         system, entityContext -> ServiceGuideEntity.create(entityContext.getEntityId()));
 
     GuidingService guiding = new GuidingService(system);
     GuidingProjection.init(system, guiding);
-
-    CatalogModule catalog = CatalogModule.init(system, clock);
 
     Route routes =
         concat(

@@ -1,6 +1,8 @@
 package com.telco.billing.node.account;
 
+import com.telco.billing.core.catalog.Catalog;
 import com.telco.billing.core.subscription.Decision;
+import com.telco.billing.core.subscription.LifecycleDates;
 import com.telco.billing.core.subscription.ServiceClaim;
 import com.telco.billing.core.subscription.ServiceRelease;
 import com.telco.billing.core.subscription.Subscription;
@@ -23,8 +25,12 @@ import com.telco.billing.protocol.account.SubscriptionResult;
 import com.telco.billing.sharding.AccountTags;
 import com.telco.billing.sharding.EntityKeys;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.pattern.StatusReply;
@@ -47,15 +53,22 @@ public final class AccountEntity
 
   private final String accountId;
   private final Clock clock;
+  private final Supplier<Catalog> catalog;
 
-  private AccountEntity(String accountId, Clock clock) {
+  private AccountEntity(String accountId, Clock clock, Supplier<Catalog> catalog) {
     super(PersistenceId.of(EntityKeys.ACCOUNT.name(), accountId));
     this.accountId = accountId;
     this.clock = clock;
+    this.catalog = catalog;
   }
 
-  public static Behavior<AccountCommand> create(String accountId, Clock clock) {
-    return new AccountEntity(accountId, clock);
+  /**
+   * @param catalog the product catalog as this node knows it (a local read, no remote call):
+   *     subscriptions may only name offerings it has
+   */
+  public static Behavior<AccountCommand> create(
+      String accountId, Clock clock, Supplier<Catalog> catalog) {
+    return new AccountEntity(accountId, clock, catalog);
   }
 
   @Override
@@ -130,6 +143,14 @@ public final class AccountEntity
       return refuse(cmd.replyTo(), Refusal.of(refused.toFieldError()));
     }
     boolean repeated = decision instanceof Decision.AlreadyApplied;
+    Optional<Refusal> noOffering =
+        repeated
+            ? Optional.empty()
+            : unknownOffering(
+                state, cmd.activation().offeringId(), cmd.activation().activationDate());
+    if (noOffering.isPresent()) {
+      return refuse(cmd.replyTo(), noOffering.get());
+    }
     Subscription subscription =
         repeated
             ? ((Decision.AlreadyApplied<Subscription>) decision).state()
@@ -149,6 +170,11 @@ public final class AccountEntity
     if (decision instanceof Decision.AlreadyApplied<Subscription> same) {
       return reply(
           cmd.replyTo(), new SubscriptionResult(same.state(), false, List.of(), zone(state)));
+    }
+    Optional<Refusal> noOffering =
+        unknownOffering(state, cmd.activation().offeringId(), cmd.activation().activationDate());
+    if (noOffering.isPresent()) {
+      return refuse(cmd.replyTo(), noOffering.get());
     }
     Subscription activated = ((Decision.Applied<Subscription>) decision).state();
     List<ServiceClaim> claims =
@@ -175,6 +201,13 @@ public final class AccountEntity
           cmd.replyTo(),
           new SubscriptionResult(same.state(), false, releases(state, same.state()), zone(state)));
     }
+    if (cmd.change() instanceof SubscriptionChange.ChangeOffering newOffering) {
+      Optional<Refusal> noOffering =
+          unknownOffering(state, newOffering.offeringId(), newOffering.effectiveDate());
+      if (noOffering.isPresent()) {
+        return refuse(cmd.replyTo(), noOffering.get());
+      }
+    }
     Subscription changed = ((Decision.Applied<Subscription>) decision).state();
     List<ServiceRelease> releases =
         cmd.change() instanceof SubscriptionChange.Terminate ? releases(state, changed) : List.of();
@@ -185,6 +218,23 @@ public final class AccountEntity
             cmd.replyTo(),
             next ->
                 StatusReply.success(new SubscriptionResult(changed, true, releases, zone(state))));
+  }
+
+  /**
+   * A refusal when the catalog in effect at the start of {@code date} (account's zone) has no
+   * offering {@code offeringId}: billing would have nothing to charge.
+   */
+  private Optional<Refusal> unknownOffering(
+      AccountState.Open state, String offeringId, LocalDate date) {
+    Instant at = LifecycleDates.startOfDay(date, zone(state));
+    if (catalog.get().offering(offeringId, at).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Refusal(
+            "unknown_offering",
+            "offeringId",
+            "the product catalog in effect on " + date + " has no offering " + offeringId));
   }
 
   private static java.time.ZoneId zone(AccountState.Open state) {

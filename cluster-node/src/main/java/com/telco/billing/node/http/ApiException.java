@@ -36,13 +36,16 @@ public final class ApiException extends RuntimeException {
   }
 
   /**
-   * Maps an entity's refusal to its status: {@code *_not_found} is 404, {@code internal_error} is
+   * Maps an entity's refusal to its status: {@code *_not_found} is 404, {@code unknown_*} (the
+   * input names something that does not exist, e.g. an offering) is 400, {@code internal_error} is
    * 500, every other refusal is a rule of the current state, 409.
    */
   public static ApiException fromRefusal(Refusal refusal) {
     StatusCode status;
     if (refusal.code().endsWith("_not_found")) {
       status = StatusCodes.NOT_FOUND;
+    } else if (refusal.code().startsWith("unknown_")) {
+      status = StatusCodes.BAD_REQUEST;
     } else if (refusal.code().equals("internal_error")) {
       status = StatusCodes.INTERNAL_SERVER_ERROR;
     } else {

@@ -31,9 +31,16 @@ class AccountEntityTest {
 
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
+  /** The sample catalog (effective 2026-01-01, offerings MOBILE_S, MOBILE_M, PRESS_PLUS). */
+  private static final com.telco.billing.core.catalog.Catalog CATALOG =
+      com.telco.billing.core.catalog.Catalog.EMPTY.withVersion(
+          com.telco.billing.node.catalog.SampleCatalog.validated(
+              com.telco.billing.node.catalog.SampleCatalog.document()));
+
   private final EventSourcedBehaviorTestKit<AccountCommand, AccountEvent, AccountState> kit =
       EventSourcedBehaviorTestKit.create(
-          testKit.system(), AccountEntity.create("acc-1", Clock.fixed(NOW, ZoneOffset.UTC)));
+          testKit.system(),
+          AccountEntity.create("acc-1", Clock.fixed(NOW, ZoneOffset.UTC), () -> CATALOG));
 
   @AfterAll
   static void shutdown() {
@@ -175,6 +182,45 @@ class AccountEntityTest {
     var sub = read.reply().getValue().subscriptions().get(0);
     assertEquals(java.time.LocalDate.of(2026, 12, 20), sub.terminationDate().orElseThrow());
     assertEquals(3, sub.history().size());
+  }
+
+  @Test
+  void onlyOfferingsOfTheCatalogInEffectCanBeSubscribed() {
+    open(profile("acc-1", "EUR"));
+    var unknown =
+        kit.<StatusReply<com.telco.billing.protocol.account.SubscriptionResult>>runCommand(
+            replyTo ->
+                new AccountCommand.ActivateSubscription(
+                    new com.telco.billing.core.subscription.ActivateSubscription(
+                        "sub-9",
+                        "NO_SUCH_PLAN",
+                        ACTIVATION.serviceIds(),
+                        ACTIVATION.activationDate()),
+                    replyTo));
+    assertTrue(unknown.hasNoEvents());
+    assertEquals("unknown_offering", refusal(unknown.reply()).code());
+    var beforeTheCatalog =
+        kit.<StatusReply<com.telco.billing.protocol.account.SubscriptionResult>>runCommand(
+            replyTo ->
+                new AccountCommand.ActivateSubscription(
+                    new com.telco.billing.core.subscription.ActivateSubscription(
+                        "sub-9",
+                        "MOBILE_S",
+                        ACTIVATION.serviceIds(),
+                        java.time.LocalDate.of(2025, 12, 31)),
+                    replyTo));
+    assertEquals("unknown_offering", refusal(beforeTheCatalog.reply()).code());
+    activate();
+    var toUnknown =
+        change(
+            new com.telco.billing.core.subscription.SubscriptionChange.ChangeOffering(
+                "NO_SUCH_PLAN", java.time.LocalDate.of(2026, 12, 5)));
+    assertEquals("unknown_offering", refusal(toUnknown.reply()).code());
+    var toKnown =
+        change(
+            new com.telco.billing.core.subscription.SubscriptionChange.ChangeOffering(
+                "MOBILE_M", java.time.LocalDate.of(2026, 12, 5)));
+    assertTrue(toKnown.reply().getValue().changed());
   }
 
   @Test

@@ -31,6 +31,9 @@ class SubscriptionApiIT {
   static void startNode() {
     node = TestNode.start(CASSANDRA, KEYSPACE);
     http = new HttpJson(node.httpUrl());
+    Response catalog =
+        http.post("/catalog/versions", com.telco.billing.node.catalog.SampleCatalog.json());
+    assertEquals(201, catalog.status(), catalog.body());
   }
 
   @AfterAll
@@ -119,6 +122,17 @@ class SubscriptionApiIT {
     assertEquals("subscription_not_found", unknownSub.text("code"));
     Response noAccount = activate("acc-none", "sub-x", "+4915100000298", "2026-10-01");
     assertEquals(404, noAccount.status());
+    Response noSuchPlan =
+        http.post(
+            "/accounts/acc-life/subscriptions",
+            """
+            {"subscriptionId": "sub-z", "offeringId": "NO_SUCH_PLAN",
+             "serviceIds": [{"type": "MSISDN", "value": "+4915100000297"}],
+             "activationDate": "2026-10-01"}
+            """);
+    assertEquals(400, noSuchPlan.status());
+    assertEquals("unknown_offering", noSuchPlan.text("code"));
+    assertEquals("offeringId", noSuchPlan.text("field"));
     Response badNumber = activate("acc-life", "sub-y", "12ab", "2026-10-01");
     assertEquals(400, badNumber.status());
     assertEquals("serviceIds[0].value", badNumber.text("field"));

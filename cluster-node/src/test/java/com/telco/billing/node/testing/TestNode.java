@@ -49,8 +49,20 @@ public final class TestNode implements AutoCloseable {
                 pekko.remote.artery.canonical.port = %d
                 pekko.coordinated-shutdown.exit-jvm = off
                 pekko.loglevel = WARNING
+                pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+                # a fresh keyspace has no event older than yesterday
+                pekko.persistence.cassandra.events-by-tag.first-time-bucket = "%s"
                 """
-                    .formatted(cassandraHostPort, keyspace, httpPort, managementPort, remotePort)));
+                    .formatted(
+                        cassandraHostPort,
+                        keyspace,
+                        httpPort,
+                        managementPort,
+                        remotePort,
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                .minusDays(1)
+                                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                            + "T00:00")));
     ActorSystem<Void> system =
         ActorSystem.create(Main.rootBehavior(), Main.SYSTEM_NAME, Main.loadConfig(overrides));
     TestNode node =
