@@ -1,5 +1,6 @@
 package com.telco.billing.node;
 
+import com.telco.billing.node.usage.SuspenseStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +15,11 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 
 /**
- * The node's Cassandra schema: keyspace, journal (with the events-by-tag tables), snapshots and
- * projection offsets. With {@code billing.cassandra.autocreate = true} (dev and tests) the node
- * creates it before it starts any entity, one statement after the other, so that no entity recovers
- * against a table that does not exist yet. In production the schema is created by the operator from
- * {@link #statements} and autocreate is off.
+ * The node's Cassandra schema: keyspace, journal (with the events-by-tag tables), snapshots,
+ * projection offsets and the suspense tables. With {@code billing.cassandra.autocreate = true} (dev
+ * and tests) the node creates it before it starts any entity, one statement after the other, so
+ * that no entity recovers against a table that does not exist yet. In production the schema is
+ * created by the operator from {@link #statements} and autocreate is off.
  */
 public final class CassandraSchema {
   private static final String PLUGIN = "pekko.persistence.cassandra";
@@ -34,6 +35,9 @@ public final class CassandraSchema {
     all.addAll(tables.getCreateJournalTablesStatements());
     all.add(tables.createSnapshotKeyspaceStatement());
     all.addAll(tables.getCreateSnapshotTablesStatements());
+    all.addAll(
+        SuspenseStore.createStatements(
+            system.settings().config().getString("billing.cassandra.keyspace")));
     return all;
   }
 

@@ -7,6 +7,7 @@ import com.telco.billing.node.account.AccountService;
 import com.telco.billing.node.account.SubscriptionService;
 import com.telco.billing.node.catalog.CatalogModule;
 import com.telco.billing.node.catalog.CatalogReplica;
+import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.node.guiding.GuidingProjection;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.guiding.ServiceGuideEntity;
@@ -16,10 +17,15 @@ import com.telco.billing.node.http.ApiErrors;
 import com.telco.billing.node.http.HttpServer;
 import com.telco.billing.node.http.ServiceRoutes;
 import com.telco.billing.node.http.SubscriptionRoutes;
+import com.telco.billing.node.http.SuspenseRoutes;
+import com.telco.billing.node.http.UsageRoutes;
+import com.telco.billing.node.usage.SuspenseStore;
+import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.sharding.ShardingInit;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -81,21 +87,27 @@ public final class Main {
   private static CompletionStage<ServerBinding> startServices(ActorSystem<?> system) {
     Clock clock = Clock.systemUTC();
     CatalogModule catalog = CatalogModule.init(system, clock);
-    CatalogReplica replica = CatalogReplica.get(system);
+    RatingCatalog ratingCatalog = new RatingCatalog(CatalogReplica.get(system)::current);
+    Duration maxUsageAge = system.settings().config().getDuration("billing.usage.max-usage-age");
     ShardingInit.initAccounts(
         system,
         entityContext ->
-            AccountEntity.create(entityContext.getEntityId(), clock, replica::current));
+            AccountEntity.create(entityContext.getEntityId(), clock, ratingCatalog, maxUsageAge));
     ShardingInit.initServices(
         system, entityContext -> ServiceGuideEntity.create(entityContext.getEntityId()));
 
     GuidingService guiding = new GuidingService(system);
     GuidingProjection.init(system, guiding);
+    SuspenseStore suspense = new SuspenseStore(system);
+    UsageService usage = new UsageService(system, guiding, suspense, clock);
+    long maxBodyBytes = system.settings().config().getBytes("billing.usage.max-body-bytes");
 
     Route routes =
         concat(
             new AccountRoutes(new AccountService(system), clock).routes(),
-            new SubscriptionRoutes(new SubscriptionService(system, guiding), clock).routes(),
+            new SubscriptionRoutes(new SubscriptionService(system, guiding, usage), clock).routes(),
+            new UsageRoutes(usage, maxBodyBytes).routes(),
+            new SuspenseRoutes(suspense, usage, clock).routes(),
             new ServiceRoutes(guiding, clock).routes(),
             catalog.routes());
     return HttpServer.start(system, new ApiErrors().seal(routes))

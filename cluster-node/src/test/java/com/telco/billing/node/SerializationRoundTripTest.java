@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.account.AccountProfileDraft;
+import com.telco.billing.core.dedupe.DatedKey;
+import com.telco.billing.core.dedupe.DedupeWindow;
+import com.telco.billing.core.rating.RatedUsage;
+import com.telco.billing.core.rating.UsageRecord;
+import com.telco.billing.core.rating.UsageRecordDraft;
 import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.Decision;
 import com.telco.billing.core.subscription.ServiceClaim;
@@ -12,6 +17,7 @@ import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.core.subscription.ServiceRelease;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.subscription.SubscriptionChange;
+import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.account.AccountState;
 import com.telco.billing.node.catalog.CatalogState;
 import com.telco.billing.node.catalog.SampleCatalog;
@@ -29,6 +35,9 @@ import com.telco.billing.protocol.catalog.PublishVersionResult;
 import com.telco.billing.protocol.catalog.PublishedVersion;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.guiding.ServiceEvent;
+import com.telco.billing.protocol.usage.CurrentUsage;
+import com.telco.billing.protocol.usage.RateUsageResult;
+import com.telco.billing.protocol.usage.UsageOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -79,6 +88,8 @@ class SerializationRoundTripTest {
           OpenAccountResult.class,
           ActivationPlan.class,
           SubscriptionResult.class,
+          RateUsageResult.class,
+          CurrentUsage.class,
           ServiceCommand.HoldingResult.class,
           ServiceCommand.ServiceHoldingsView.class,
           ServiceGuideState.class,
@@ -91,6 +102,7 @@ class SerializationRoundTripTest {
     Map<Class<?>, Object> samples = new HashMap<>();
     samples.putAll(accountSamples(probe));
     samples.putAll(subscriptionSamples(probe));
+    samples.putAll(usageSamples(probe));
     samples.putAll(catalogSamples(probe));
     return samples;
   }
@@ -131,7 +143,14 @@ class SerializationRoundTripTest {
         Subscription.activated(activation()).withChange(new SubscriptionChange.Suspend(DATE));
     samples.put(
         AccountState.Open.class,
-        new AccountState.Open(profile, at, Map.of(subscription.subscriptionId(), subscription)));
+        new AccountState.Open(
+            profile,
+            at,
+            Map.of(subscription.subscriptionId(), subscription),
+            UsageBook.EMPTY.with(List.of(ratedUsage()), LocalDate.of(2026, 11, 1)),
+            DedupeWindow.empty()
+                .withAccepted(
+                    List.of(DatedKey.of("msc-1", "r-1", Instant.parse("2026-12-03T10:00:00Z"))))));
     AccountView view = new AccountView(profile, at, List.of(subscription));
     samples.put(AccountView.class, view);
     samples.put(OpenAccountResult.class, new OpenAccountResult(view, true));
@@ -147,6 +166,91 @@ class SerializationRoundTripTest {
         "MOBILE_S",
         List.of(ServiceId.msisdn("+4915100000001"), ServiceId.imsi("262011234567890")),
         LocalDate.of(2026, 11, 1));
+  }
+
+  private static RatedUsage ratedUsage() {
+    return new RatedUsage(
+        "r-1",
+        "msc-1",
+        "sub-1",
+        "MOBILE_S",
+        "2026-01",
+        "MOBILE_S_VOICE",
+        "VOICE",
+        "NATIONAL",
+        "PEAK",
+        Instant.parse("2026-12-03T10:00:00Z"),
+        LocalDate.of(2026, 11, 28),
+        120,
+        60,
+        60,
+        com.telco.billing.core.money.Money.of("0.090000", "BHD"),
+        false);
+  }
+
+  private static UsageRecord usageRecord() {
+    return new UsageRecordDraft(
+            "r-1",
+            "msc-1",
+            "MSISDN",
+            "+4915100000001",
+            "VOICE",
+            "2026-12-03T10:00:00Z",
+            "61.5",
+            "s",
+            Map.of("zone", "NATIONAL"),
+            null)
+        .validate(Instant.parse("2026-12-03T12:00:00Z"))
+        .value();
+  }
+
+  private static Map<Class<?>, Object> usageSamples(TestProbe<Object> probe) {
+    Map<Class<?>, Object> samples = new HashMap<>();
+    samples.put(
+        AccountCommand.RateUsage.class,
+        new AccountCommand.RateUsage(List.of(usageRecord()), probe.ref().unsafeUpcast()));
+    samples.put(
+        AccountCommand.GetCurrentUsage.class,
+        new AccountCommand.GetCurrentUsage(probe.ref().unsafeUpcast()));
+    samples.put(
+        AccountEvent.UsageRated.class,
+        new AccountEvent.UsageRated(List.of(ratedUsage()), AT.minusSeconds(86400 * 45), AT));
+    samples.put(
+        RateUsageResult.class,
+        new RateUsageResult(
+            List.of(
+                UsageOutcome.accepted(ratedUsage()),
+                UsageOutcome.duplicate("r-2", "msc-1"),
+                UsageOutcome.rejected(
+                    "r-3",
+                    "msc-1",
+                    new com.telco.billing.core.validation.FieldError(
+                        "too_old", "usageDate", "old")),
+                UsageOutcome.suspended(
+                    "r-4",
+                    "msc-1",
+                    new com.telco.billing.core.validation.FieldError(
+                        "unguided", "serviceId", "none")))));
+    samples.put(
+        CurrentUsage.class,
+        new CurrentUsage(
+            "acc-1",
+            LocalDate.of(2026, 11, 28),
+            LocalDate.of(2026, 12, 28),
+            "BHD",
+            List.of(
+                new CurrentUsage.Line(
+                    "sub-1",
+                    "VOICE",
+                    "NATIONAL",
+                    "PEAK",
+                    120,
+                    60,
+                    1,
+                    new java.math.BigDecimal("0.090000"))),
+            List.of(new CurrentUsage.Allowance("sub-1", "VOICE", 6000, 60, 5940)),
+            new java.math.BigDecimal("0.090000")));
+    return samples;
   }
 
   private static Map<Class<?>, Object> subscriptionSamples(TestProbe<Object> probe) {

@@ -1,8 +1,15 @@
 package com.telco.billing.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.deser.std.StdDelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
+import com.fasterxml.jackson.databind.util.StdConverter;
+import com.telco.billing.core.dedupe.DedupeSnapshot;
+import com.telco.billing.core.dedupe.DedupeWindow;
+import com.telco.billing.core.money.Money;
 import com.telco.billing.core.subscription.SubscriptionChange;
 
 /**
@@ -17,7 +24,32 @@ public final class BillingJacksonModule extends SimpleModule {
   public BillingJacksonModule() {
     super("BillingJacksonModule");
     setMixInAnnotation(SubscriptionChange.class, SubscriptionChangeTypes.class);
+    setMixInAnnotation(Money.class, MoneyProperties.class);
+    addSerializer(
+        DedupeWindow.class,
+        new StdDelegatingSerializer(
+            new StdConverter<DedupeWindow, DedupeSnapshot>() {
+              @Override
+              public DedupeSnapshot convert(DedupeWindow window) {
+                return window.toSnapshot();
+              }
+            }));
+    addDeserializer(
+        DedupeWindow.class,
+        new StdDelegatingDeserializer<>(
+            new StdConverter<DedupeSnapshot, DedupeWindow>() {
+              @Override
+              public DedupeWindow convert(DedupeSnapshot snapshot) {
+                return DedupeWindow.fromSnapshot(snapshot);
+              }
+            }));
   }
+
+  /** Money is its amount and currency; {@code isZero()} and {@code isNegative()} are not fields. */
+  @JsonIgnoreProperties(
+      value = {"zero", "negative"},
+      ignoreUnknown = false)
+  private interface MoneyProperties {}
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
   @JsonSubTypes({

@@ -1,6 +1,16 @@
 package com.telco.billing.node.account;
 
-import com.telco.billing.core.catalog.Catalog;
+import com.telco.billing.core.dedupe.DatedKey;
+import com.telco.billing.core.dedupe.DedupeVerdict;
+import com.telco.billing.core.dedupe.DedupeWindow;
+import com.telco.billing.core.rating.CounterKey;
+import com.telco.billing.core.rating.RatedUsage;
+import com.telco.billing.core.rating.Rater;
+import com.telco.billing.core.rating.RatingContext;
+import com.telco.billing.core.rating.RatingOutcome;
+import com.telco.billing.core.rating.RatingReasons;
+import com.telco.billing.core.rating.UsageCounters;
+import com.telco.billing.core.rating.UsageRecord;
 import com.telco.billing.core.subscription.Decision;
 import com.telco.billing.core.subscription.LifecycleDates;
 import com.telco.billing.core.subscription.ServiceClaim;
@@ -8,29 +18,41 @@ import com.telco.billing.core.subscription.ServiceRelease;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.subscription.SubscriptionLifecycle;
+import com.telco.billing.core.usage.UsageBook;
+import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountCommand.ActivateSubscription;
 import com.telco.billing.protocol.account.AccountCommand.ChangeSubscription;
 import com.telco.billing.protocol.account.AccountCommand.GetAccount;
+import com.telco.billing.protocol.account.AccountCommand.GetCurrentUsage;
 import com.telco.billing.protocol.account.AccountCommand.OpenAccount;
 import com.telco.billing.protocol.account.AccountCommand.PlanActivation;
+import com.telco.billing.protocol.account.AccountCommand.RateUsage;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
+import com.telco.billing.protocol.account.AccountEvent.UsageRated;
 import com.telco.billing.protocol.account.ActivationPlan;
 import com.telco.billing.protocol.account.OpenAccountResult;
 import com.telco.billing.protocol.account.SubscriptionResult;
+import com.telco.billing.protocol.usage.RateUsageResult;
+import com.telco.billing.protocol.usage.UsageOutcome;
 import com.telco.billing.sharding.AccountTags;
 import com.telco.billing.sharding.EntityKeys;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.pattern.StatusReply;
@@ -53,22 +75,26 @@ public final class AccountEntity
 
   private final String accountId;
   private final Clock clock;
-  private final Supplier<Catalog> catalog;
+  private final RatingCatalog catalog;
+  private final Duration maxUsageAge;
 
-  private AccountEntity(String accountId, Clock clock, Supplier<Catalog> catalog) {
+  private AccountEntity(
+      String accountId, Clock clock, RatingCatalog catalog, Duration maxUsageAge) {
     super(PersistenceId.of(EntityKeys.ACCOUNT.name(), accountId));
     this.accountId = accountId;
     this.clock = clock;
     this.catalog = catalog;
+    this.maxUsageAge = maxUsageAge;
   }
 
   /**
    * @param catalog the product catalog as this node knows it (a local read, no remote call):
-   *     subscriptions may only name offerings it has
+   *     subscriptions may only name offerings it has, usage is rated with it
+   * @param maxUsageAge usage older than this is refused; record ids are remembered this long
    */
   public static Behavior<AccountCommand> create(
-      String accountId, Clock clock, Supplier<Catalog> catalog) {
-    return new AccountEntity(accountId, clock, catalog);
+      String accountId, Clock clock, RatingCatalog catalog, Duration maxUsageAge) {
+    return new AccountEntity(accountId, clock, catalog, maxUsageAge);
   }
 
   @Override
@@ -95,14 +121,18 @@ public final class AccountEntity
         .onCommand(GetAccount.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(PlanActivation.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(ActivateSubscription.class, (state, cmd) -> notFound(cmd.replyTo()))
-        .onCommand(ChangeSubscription.class, (state, cmd) -> notFound(cmd.replyTo()));
+        .onCommand(ChangeSubscription.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(RateUsage.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(GetCurrentUsage.class, (state, cmd) -> notFound(cmd.replyTo()));
     builder
         .forStateType(AccountState.Open.class)
         .onCommand(OpenAccount.class, this::onOpenAgain)
         .onCommand(GetAccount.class, (state, cmd) -> reply(cmd.replyTo(), state.toView()))
         .onCommand(PlanActivation.class, this::onPlanActivation)
         .onCommand(ActivateSubscription.class, this::onActivate)
-        .onCommand(ChangeSubscription.class, this::onChange);
+        .onCommand(ChangeSubscription.class, this::onChange)
+        .onCommand(RateUsage.class, this::onRateUsage)
+        .onCommand(GetCurrentUsage.class, this::onGetCurrentUsage);
     return builder.build();
   }
 
@@ -221,13 +251,83 @@ public final class AccountEntity
   }
 
   /**
+   * Rates a batch in arrival order: duplicates (by source and id, within the dedupe window) are
+   * acknowledged and not charged, records the catalog refuses are rejected, unratable ones are
+   * reported for suspense, and the rated ones are persisted as one event before the reply.
+   */
+  private ReplyEffect<AccountEvent, AccountState> onRateUsage(
+      AccountState.Open state, RateUsage cmd) {
+    Instant now = clock.instant();
+    List<UsageRecord> records = cmd.records();
+    List<DatedKey> keys = new ArrayList<>(records.size());
+    for (UsageRecord record : records) {
+      keys.add(DatedKey.of(record.source(), record.id(), record.usageDate()));
+    }
+    List<DedupeVerdict> verdicts =
+        state.dedupe().evictBefore(now.minus(maxUsageAge)).classify(keys);
+    Rater rater = catalog.rater();
+    RatingContext context =
+        RatingContext.of(state.profile(), state.subscriptions().values(), period -> false);
+    Map<CounterKey, UsageCounters> batchCounters = new HashMap<>();
+    List<UsageOutcome> outcomes = new ArrayList<>(records.size());
+    List<RatedUsage> rated = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      UsageRecord record = records.get(i);
+      DedupeVerdict verdict = verdicts.get(i);
+      if (verdict == DedupeVerdict.DUPLICATE) {
+        outcomes.add(UsageOutcome.duplicate(record.id(), record.source()));
+        continue;
+      }
+      if (verdict == DedupeVerdict.TOO_OLD) {
+        outcomes.add(
+            UsageOutcome.rejected(
+                record.id(),
+                record.source(),
+                new FieldError(
+                    RatingReasons.TOO_OLD, "usageDate", "usage is older than the dedupe window")));
+        continue;
+      }
+      RatingOutcome outcome =
+          rater.rate(
+              key ->
+                  batchCounters.containsKey(key)
+                      ? batchCounters.get(key)
+                      : state.usage().countersOf(key),
+              record,
+              context);
+      if (outcome instanceof RatingOutcome.Rated ratedOutcome) {
+        batchCounters.put(ratedOutcome.key(), ratedOutcome.counters());
+        rated.add(ratedOutcome.usage());
+        outcomes.add(UsageOutcome.accepted(ratedOutcome.usage()));
+      } else if (outcome instanceof RatingOutcome.Rejected rejected) {
+        outcomes.add(UsageOutcome.rejected(record.id(), record.source(), rejected.toFieldError()));
+      } else if (outcome instanceof RatingOutcome.Unratable unratable) {
+        outcomes.add(
+            UsageOutcome.suspended(record.id(), record.source(), unratable.toFieldError()));
+      }
+    }
+    RateUsageResult result = new RateUsageResult(outcomes);
+    if (rated.isEmpty()) {
+      return reply(cmd.replyTo(), result);
+    }
+    return Effect()
+        .persist(new UsageRated(rated, now.minus(maxUsageAge), now))
+        .thenReply(cmd.replyTo(), next -> StatusReply.success(result));
+  }
+
+  private ReplyEffect<AccountEvent, AccountState> onGetCurrentUsage(
+      AccountState.Open state, GetCurrentUsage cmd) {
+    return reply(cmd.replyTo(), CurrentUsageView.of(state, clock.instant(), catalog.catalog()));
+  }
+
+  /**
    * A refusal when the catalog in effect at the start of {@code date} (account's zone) has no
    * offering {@code offeringId}: billing would have nothing to charge.
    */
   private Optional<Refusal> unknownOffering(
       AccountState.Open state, String offeringId, LocalDate date) {
     Instant at = LifecycleDates.startOfDay(date, zone(state));
-    if (catalog.get().offering(offeringId, at).isPresent()) {
+    if (catalog.catalog().offering(offeringId, at).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -258,12 +358,26 @@ public final class AccountEntity
         .onEvent(
             SubscriptionActivated.class,
             (state, evt) -> state.withSubscription(Subscription.activated(evt.activation())))
+        .onEvent(UsageRated.class, AccountEntity::applyUsage)
         .onEvent(
             SubscriptionChanged.class,
             (state, evt) ->
                 state.withSubscription(
                     state.subscriptions().get(evt.subscriptionId()).withChange(evt.change())));
     return builder.build();
+  }
+
+  private static AccountState applyUsage(AccountState.Open state, UsageRated event) {
+    List<DatedKey> keys = new ArrayList<>(event.usage().size());
+    for (RatedUsage usage : event.usage()) {
+      keys.add(DatedKey.of(usage.source(), usage.recordId(), usage.usageDate()));
+    }
+    DedupeWindow dedupe = state.dedupe().evictBefore(event.dedupeCutoff()).withAccepted(keys);
+    UsageBook usage =
+        state
+            .usage()
+            .with(event.usage(), LocalDate.ofInstant(event.dedupeCutoff(), ZoneOffset.UTC));
+    return state.withUsage(usage, dedupe);
   }
 
   private <T> ReplyEffect<AccountEvent, AccountState> reply(

@@ -46,6 +46,13 @@ public final class AccountService {
         entity(accountId).askWithStatus(AccountCommand.GetAccount::new, askTimeout));
   }
 
+  /** The open period's rated usage of an account (bill so far). */
+  public CompletionStage<com.telco.billing.protocol.usage.CurrentUsage> currentUsage(
+      String accountId) {
+    return ApiException.mapFailure(
+        entity(accountId).askWithStatus(AccountCommand.GetCurrentUsage::new, askTimeout));
+  }
+
   private EntityRef<AccountCommand> entity(String accountId) {
     return sharding.entityRefFor(EntityKeys.ACCOUNT, accountId);
   }

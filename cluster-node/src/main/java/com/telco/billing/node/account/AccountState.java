@@ -1,7 +1,9 @@
 package com.telco.billing.node.account;
 
 import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.dedupe.DedupeWindow;
 import com.telco.billing.core.subscription.Subscription;
+import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.protocol.CborSerializable;
 import com.telco.billing.protocol.account.AccountView;
 import java.time.Instant;
@@ -23,7 +25,12 @@ public sealed interface AccountState extends CborSerializable
    *
    * @param subscriptions by subscription id, in activation order
    */
-  record Open(AccountProfile profile, Instant openedAt, Map<String, Subscription> subscriptions)
+  record Open(
+      AccountProfile profile,
+      Instant openedAt,
+      Map<String, Subscription> subscriptions,
+      UsageBook usage,
+      DedupeWindow dedupe)
       implements AccountState {
 
     public Open {
@@ -31,13 +38,17 @@ public sealed interface AccountState extends CborSerializable
     }
 
     static Open opened(AccountProfile profile, Instant openedAt) {
-      return new Open(profile, openedAt, Map.of());
+      return new Open(profile, openedAt, Map.of(), UsageBook.EMPTY, DedupeWindow.empty());
     }
 
     Open withSubscription(Subscription subscription) {
       Map<String, Subscription> next = new LinkedHashMap<>(subscriptions);
       next.put(subscription.subscriptionId(), subscription);
-      return new Open(profile, openedAt, next);
+      return new Open(profile, openedAt, next, usage, dedupe);
+    }
+
+    Open withUsage(UsageBook nextUsage, DedupeWindow nextDedupe) {
+      return new Open(profile, openedAt, subscriptions, nextUsage, nextDedupe);
     }
 
     public AccountView toView() {

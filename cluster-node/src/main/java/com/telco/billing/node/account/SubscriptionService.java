@@ -9,6 +9,7 @@ import com.telco.billing.core.subscription.SubscriptionDraft;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.http.ApiException;
+import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.ActivationPlan;
 import com.telco.billing.protocol.account.SubscriptionResult;
@@ -31,13 +32,18 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
  * (at least once), so the index never misses an account's write.
  */
 public final class SubscriptionService {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(SubscriptionService.class);
+
   private final ClusterSharding sharding;
   private final GuidingService guiding;
+  private final UsageService usage;
   private final Duration askTimeout;
 
-  public SubscriptionService(ActorSystem<?> system, GuidingService guiding) {
+  public SubscriptionService(ActorSystem<?> system, GuidingService guiding, UsageService usage) {
     this.sharding = ClusterSharding.get(system);
     this.guiding = guiding;
+    this.usage = usage;
     this.askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
   }
 
@@ -64,7 +70,36 @@ public final class SubscriptionService {
                     .exceptionallyCompose(
                         refused ->
                             withdraw(claimed)
-                                .thenCompose(done -> CompletableFuture.failedFuture(refused))));
+                                .thenCompose(done -> CompletableFuture.failedFuture(refused))))
+        .thenCompose(this::recycleSuspense);
+  }
+
+  /**
+   * Usage held in suspense for the new subscription's identifiers is re-submitted before the
+   * activation is answered; a failure to recycle is logged and leaves the records in suspense.
+   */
+  private CompletionStage<SubscriptionResult> recycleSuspense(SubscriptionResult result) {
+    if (!result.changed()) {
+      return CompletableFuture.completedFuture(result);
+    }
+    return usage
+        .recycleServices(result.subscription().serviceIds())
+        .handle(
+            (recycled, failure) -> {
+              if (failure != null) {
+                log.warn(
+                    "recycling suspense for {} failed; records stay held",
+                    result.subscription().serviceIds(),
+                    failure);
+              } else if (recycled.received() > 0) {
+                log.info(
+                    "recycled {} held records for {}: {} accepted",
+                    recycled.received(),
+                    result.subscription().serviceIds(),
+                    recycled.accepted());
+              }
+              return result;
+            });
   }
 
   /** Applies a change (offering, suspend, resume, terminate) to a subscription. */

@@ -50,6 +50,16 @@ public final class AccountRoutes extends AllDirectives {
                                                         result.account(), clock.instant()),
                                                     JsonSupport.marshaller()))))),
                 path(
+                    PathMatchers.segment().slash("usage").slash("current"),
+                    id ->
+                        get(
+                            () ->
+                                onSuccess(
+                                    accounts.currentUsage(id),
+                                    usage ->
+                                        complete(
+                                            StatusCodes.OK, usage, JsonSupport.marshaller())))),
+                path(
                     PathMatchers.segment(),
                     id ->
                         get(

@@ -82,6 +82,16 @@ public final class ApiErrors extends AllDirectives {
               if (r.getCause() instanceof ApiException api) {
                 return error(api);
               }
+              if (r.getCause()
+                  instanceof
+                  org.apache.pekko.http.scaladsl.model.EntityStreamSizeException tooLarge) {
+                return error(
+                    StatusCodes.PAYLOAD_TOO_LARGE,
+                    ErrorResponse.of(
+                        "body_too_large",
+                        "the body is larger than " + tooLarge.limit() + " bytes",
+                        null));
+              }
               return error(
                   StatusCodes.BAD_REQUEST, ErrorResponse.of("malformed_body", r.message(), null));
             })

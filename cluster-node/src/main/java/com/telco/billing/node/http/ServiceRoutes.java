@@ -48,13 +48,20 @@ public final class ServiceRoutes extends AllDirectives {
                                 }))));
   }
 
-  /** Parses an ISO-8601 instant query parameter or fails with 400 naming it. */
+  /** Parses an ISO-8601 instant query parameter {@code at} or fails with 400 naming it. */
   static Instant instant(String value) {
+    return instant(value, "at");
+  }
+
+  /** Parses an ISO-8601 instant parameter or fails with 400 naming {@code field}. */
+  static Instant instant(String value, String field) {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest(
-          "invalid_instant", "at", "at must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+          "invalid_instant",
+          field,
+          field + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
     }
   }
 }

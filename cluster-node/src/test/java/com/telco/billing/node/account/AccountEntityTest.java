@@ -40,7 +40,11 @@ class AccountEntityTest {
   private final EventSourcedBehaviorTestKit<AccountCommand, AccountEvent, AccountState> kit =
       EventSourcedBehaviorTestKit.create(
           testKit.system(),
-          AccountEntity.create("acc-1", Clock.fixed(NOW, ZoneOffset.UTC), () -> CATALOG));
+          AccountEntity.create(
+              "acc-1",
+              Clock.fixed(NOW, ZoneOffset.UTC),
+              new com.telco.billing.node.catalog.RatingCatalog(() -> CATALOG),
+              java.time.Duration.ofDays(45)));
 
   @AfterAll
   static void shutdown() {
@@ -69,7 +73,13 @@ class AccountEntityTest {
     assertEquals(new AccountEvent.AccountOpened(profile("acc-1", "EUR"), NOW), result.event());
     assertTrue(result.reply().getValue().created());
     assertEquals(
-        new AccountState.Open(profile("acc-1", "EUR"), NOW, java.util.Map.of()), result.state());
+        new AccountState.Open(
+            profile("acc-1", "EUR"),
+            NOW,
+            java.util.Map.of(),
+            com.telco.billing.core.usage.UsageBook.EMPTY,
+            com.telco.billing.core.dedupe.DedupeWindow.empty()),
+        result.state());
   }
 
   @Test
@@ -221,6 +231,53 @@ class AccountEntityTest {
             new com.telco.billing.core.subscription.SubscriptionChange.ChangeOffering(
                 "MOBILE_M", java.time.LocalDate.of(2026, 12, 5)));
     assertTrue(toKnown.reply().getValue().changed());
+  }
+
+  private static com.telco.billing.core.rating.UsageRecord voice(String id, String seconds) {
+    return new com.telco.billing.core.rating.UsageRecordDraft(
+            id,
+            "msc-1",
+            "MSISDN",
+            "+4915100000001",
+            "VOICE",
+            "2026-12-03T10:00:00Z",
+            seconds,
+            "s",
+            java.util.Map.of("zone", "NATIONAL"),
+            null)
+        .validate(Instant.parse("2026-12-03T12:00:00Z"))
+        .value();
+  }
+
+  @Test
+  void usageIsRatedOncePersistedAsOneEventAndDuplicatesAreNeverChargedAgain() {
+    open(profile("acc-1", "EUR"));
+    activate();
+    var first =
+        kit.<StatusReply<com.telco.billing.protocol.usage.RateUsageResult>>runCommand(
+            replyTo ->
+                new AccountCommand.RateUsage(
+                    java.util.List.of(voice("r1", "61"), voice("r2", "30"), voice("r1", "61")),
+                    replyTo));
+    var outcomes = first.reply().getValue().outcomes();
+    assertEquals(
+        java.util.List.of("ACCEPTED", "ACCEPTED", "DUPLICATE"),
+        outcomes.stream().map(o -> o.status().name()).toList(),
+        outcomes.toString());
+    var event = (AccountEvent.UsageRated) first.event();
+    assertEquals(2, event.usage().size());
+
+    kit.restart();
+    var again =
+        kit.<StatusReply<com.telco.billing.protocol.usage.RateUsageResult>>runCommand(
+            replyTo ->
+                new AccountCommand.RateUsage(
+                    java.util.List.of(voice("r1", "61"), voice("r2", "30")), replyTo));
+    assertTrue(again.hasNoEvents(), "all duplicates after a restart");
+    assertTrue(
+        again.reply().getValue().outcomes().stream()
+            .allMatch(
+                o -> o.status() == com.telco.billing.protocol.usage.UsageOutcome.Status.DUPLICATE));
   }
 
   @Test

@@ -1,8 +1,12 @@
 package com.telco.billing.protocol.account;
 
 import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.rating.UsageRecord;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.usage.CurrentUsage;
+import com.telco.billing.protocol.usage.RateUsageResult;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 
@@ -12,7 +16,9 @@ public sealed interface AccountCommand extends CborSerializable
         AccountCommand.GetAccount,
         AccountCommand.PlanActivation,
         AccountCommand.ActivateSubscription,
-        AccountCommand.ChangeSubscription {
+        AccountCommand.ChangeSubscription,
+        AccountCommand.RateUsage,
+        AccountCommand.GetCurrentUsage {
 
   /**
    * Opens the account with the given profile. Repeating it with the same profile answers the
@@ -50,4 +56,14 @@ public sealed interface AccountCommand extends CborSerializable
       SubscriptionChange change,
       ActorRef<StatusReply<SubscriptionResult>> replyTo)
       implements AccountCommand {}
+
+  /**
+   * Rates the records of one request that were guided to this account, in arrival order, and
+   * persists the accepted ones as one event; duplicates (by source and id) are never charged again.
+   */
+  record RateUsage(List<UsageRecord> records, ActorRef<StatusReply<RateUsageResult>> replyTo)
+      implements AccountCommand {}
+
+  /** The open period's rated usage (bill so far). */
+  record GetCurrentUsage(ActorRef<StatusReply<CurrentUsage>> replyTo) implements AccountCommand {}
 }

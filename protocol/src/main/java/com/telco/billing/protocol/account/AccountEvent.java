@@ -1,6 +1,7 @@
 package com.telco.billing.protocol.account;
 
 import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.rating.RatedUsage;
 import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.ServiceClaim;
 import com.telco.billing.core.subscription.ServiceRelease;
@@ -13,7 +14,8 @@ import java.util.List;
 public sealed interface AccountEvent extends CborSerializable
     permits AccountEvent.AccountOpened,
         AccountEvent.SubscriptionActivated,
-        AccountEvent.SubscriptionChanged {
+        AccountEvent.SubscriptionChanged,
+        AccountEvent.UsageRated {
 
   /** The account was opened with this profile at {@code openedAt}. */
   record AccountOpened(AccountProfile profile, Instant openedAt) implements AccountEvent {}
@@ -35,5 +37,13 @@ public sealed interface AccountEvent extends CborSerializable
       SubscriptionChange change,
       List<ServiceRelease> releases,
       Instant recordedAt)
+      implements AccountEvent {}
+
+  /**
+   * Usage records of one request were rated and accepted, in arrival order. {@code dedupeCutoff} is
+   * {@code now - maxUsageAge} when they were rated: the dedupe memory forgets record ids older than
+   * that.
+   */
+  record UsageRated(List<RatedUsage> usage, Instant dedupeCutoff, Instant recordedAt)
       implements AccountEvent {}
 }

@@ -1,0 +1,494 @@
+package com.telco.billing.core.dedupe;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The memory of an account's accepted usage record ids, kept in the account entity's state
+ * (BILLING-RULES.md, "Records that are refused or held": a record whose id, scoped by its {@code
+ * source}, was already accepted is a duplicate and never charged again).
+ *
+ * <p>Immutable and persistent: {@link #admit}, {@link #withAccepted} and {@link #evictBefore}
+ * return a new window that shares all untouched parts with this one, so the entity's state stays
+ * immutable (safe to hand to the snapshot store while the entity goes on) without copying the whole
+ * memory per batch. Adding a batch copies only the leaves of the underlying trie it touches: {@code
+ * O(batch)} work and allocation, independent of the window's size.
+ *
+ * <ul>
+ *   <li>Identity: a record is known by its {@link Fingerprint} (112 bits of MurmurHash3 x64 128 of
+ *       {@code (source, id)}); {@link #contains} is one trie descent and a search in one leaf,
+ *       whatever the number of days remembered.
+ *   <li>Expiry: every id is tagged with the UTC day of its record's {@code usageDate}; {@link
+ *       #evictBefore(Instant)} forgets whole days before a cutoff. Records that old are refused as
+ *       too old anyway, and the window refuses them itself ({@link DedupeVerdict#TOO_OLD}) once it
+ *       has forgotten their day.
+ *   <li>Memory: 16 bytes per remembered id (the fingerprint with the day in its 16 spare bits) plus
+ *       the trie's nodes (about 0.35 bytes per id while the window grows, at most about 0.7 after
+ *       evictions) plus 12 bytes per day; see {@link #approximateBytes()} and {@code
+ *       docs/dedupe.md}.
+ *   <li>Persistence: {@link #toSnapshot()} / {@link #fromSnapshot(DedupeSnapshot)}; between
+ *       snapshots the entity rebuilds the window by replaying its events through {@link
+ *       #evictBefore} and {@link #withAccepted}, which depend on their arguments only.
+ * </ul>
+ *
+ * <p>At most 65,536 consecutive days can be remembered at once (the day tag has 16 bits); a window
+ * evicted by {@code maxUsageAge} spans about 47.
+ */
+public final class DedupeWindow {
+
+  private static final long SECONDS_PER_DAY = 86_400L;
+  private static final int MAX_DAY_SPAN = 1 << 16;
+  private static final long NO_HORIZON = Long.MIN_VALUE;
+
+  /** Bytes of this object and its two day arrays' headers (compressed oops). */
+  private static final long FIXED_BYTES = 40 + 2 * FingerprintTrie.ARRAY_HEADER_BYTES;
+
+  /** Bytes per remembered day: one {@code long} and one {@code int}. */
+  private static final long BYTES_PER_DAY = 12;
+
+  private static final int BYTES_PER_ID = DedupeSnapshot.DayIds.BYTES_PER_ID;
+
+  /** Big-endian longs in a {@code byte[]}, for the snapshot form. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private static final DedupeWindow EMPTY =
+      new DedupeWindow(FingerprintTrie.EMPTY, new long[0], new int[0], 0, NO_HORIZON);
+
+  private final Object root;
+  private final long[] days;
+  private final int[] counts;
+  private final int size;
+  private final long horizonDay;
+
+  private DedupeWindow(Object root, long[] days, int[] counts, int size, long horizonDay) {
+    this.root = root;
+    this.days = days;
+    this.counts = counts;
+    this.size = size;
+    this.horizonDay = horizonDay;
+  }
+
+  /**
+   * The result of {@link #admit}: the window including the accepted records, and one verdict per
+   * record of the batch, in the batch's order.
+   *
+   * @param window the window after the batch
+   * @param verdicts {@code verdicts.get(i)} is the verdict on the batch's record {@code i}
+   */
+  public record Admission(DedupeWindow window, List<DedupeVerdict> verdicts) {
+    public Admission {
+      Objects.requireNonNull(window, "window");
+      verdicts = List.copyOf(verdicts);
+    }
+
+    /** How many records of the batch were accepted. */
+    public int acceptedCount() {
+      return (int) verdicts.stream().filter(v -> v == DedupeVerdict.ACCEPTED).count();
+    }
+  }
+
+  /** The window of an account that has accepted nothing yet. */
+  public static DedupeWindow empty() {
+    return EMPTY;
+  }
+
+  /** The fingerprint of record {@code id} of {@code source} (see {@link Fingerprint#of}). */
+  public static Fingerprint fingerprint(String source, String id) {
+    return Fingerprint.of(source, id);
+  }
+
+  /** Whether a record with this key was accepted (and its day is not evicted). */
+  public boolean contains(RecordKey key) {
+    return contains(key.fingerprint());
+  }
+
+  /** Whether a record with this fingerprint was accepted (and its day is not evicted). */
+  public boolean contains(Fingerprint fingerprint) {
+    return FingerprintTrie.contains(root, fingerprint.hi(), fingerprint.lo());
+  }
+
+  /**
+   * Decides on a batch without changing anything: the verdicts {@link #admit} would give. For a
+   * command handler, which decides, before an event handler applies the accepted records with
+   * {@link #withAccepted}.
+   *
+   * @param batch the records, in arrival order
+   * @return one verdict per record, in the batch's order
+   */
+  public List<DedupeVerdict> classify(List<DatedKey> batch) {
+    return List.of(screen(batch, null));
+  }
+
+  /**
+   * Decides on a batch and remembers the accepted records. A record is {@link
+   * DedupeVerdict#DUPLICATE} when this window holds its key or an earlier record of the batch with
+   * the same key was accepted; {@link DedupeVerdict#TOO_OLD} when its UTC day is before {@link
+   * #horizon()}; otherwise {@link DedupeVerdict#ACCEPTED}.
+   *
+   * @param batch the records, in arrival order
+   * @throws IllegalStateException if remembering the batch would span 65,536 days or more
+   */
+  public Admission admit(List<DatedKey> batch) {
+    Accepted accepted = new Accepted(batch.size());
+    DedupeVerdict[] verdicts = screen(batch, accepted);
+    return new Admission(with(accepted), Arrays.asList(verdicts));
+  }
+
+  /**
+   * This window plus the records of {@code batch} that {@link #admit} would accept (already
+   * remembered and too old ones are skipped), for an event handler applying records a command
+   * handler accepted. Depends on this window and {@code batch} only, so replaying the same events
+   * rebuilds the same window.
+   *
+   * @throws IllegalStateException if remembering the batch would span 65,536 days or more
+   */
+  public DedupeWindow withAccepted(List<DatedKey> batch) {
+    Accepted accepted = new Accepted(batch.size());
+    screen(batch, accepted);
+    return with(accepted);
+  }
+
+  /**
+   * Forgets every UTC day that lies wholly before {@code cutoff} (day {@code d} is forgotten when
+   * {@code d + 1} at 00:00 UTC is at or before {@code cutoff}) and moves the {@link #horizon()} to
+   * the start of {@code cutoff}'s day if that is later. The entity passes {@code now -
+   * maxUsageAge}, taken from the command (and recorded in its event), never from a clock read in an
+   * event handler.
+   *
+   * <p>Safe: a record of a forgotten day is older than {@code cutoff}, so it is refused as too old
+   * at {@code now}; and the window itself refuses it ({@link DedupeVerdict#TOO_OLD}) should a later
+   * call bring an earlier {@code now}. Cheap when no day is forgotten; otherwise it rewrites the
+   * leaves holding forgotten ids (in practice all of them, once a day: {@code O(size)}).
+   */
+  public DedupeWindow evictBefore(Instant cutoff) {
+    long cutDay = epochDay(cutoff);
+    if (cutDay <= horizonDay) {
+      return this;
+    }
+    int drop = 0;
+    while (drop < days.length && days[drop] < cutDay) {
+      drop++;
+    }
+    if (drop == 0) {
+      return new DedupeWindow(root, days, counts, size, cutDay);
+    }
+    if (drop == days.length) {
+      return new DedupeWindow(FingerprintTrie.EMPTY, new long[0], new int[0], 0, cutDay);
+    }
+    long[] dropTags = new long[MAX_DAY_SPAN / 64];
+    int dropped = 0;
+    for (int d = 0; d < drop; d++) {
+      int tag = (int) (days[d] & FingerprintTrie.TAG_MASK);
+      dropTags[tag >>> 6] |= 1L << tag;
+      dropped += counts[d];
+    }
+    int[] sizeOut = new int[1];
+    Object newRoot = FingerprintTrie.remove(root, dropTags, sizeOut);
+    if (sizeOut[0] != size - dropped) {
+      throw new IllegalStateException(
+          "dedupe window corrupt: " + sizeOut[0] + " ids left, expected " + (size - dropped));
+    }
+    return new DedupeWindow(
+        newRoot,
+        Arrays.copyOfRange(days, drop, days.length),
+        Arrays.copyOfRange(counts, drop, counts.length),
+        size - dropped,
+        cutDay);
+  }
+
+  /**
+   * The start (00:00 UTC) of the first day the window answers for: records of earlier days are
+   * {@link DedupeVerdict#TOO_OLD}. {@link Instant#MIN} while nothing was evicted.
+   */
+  public Instant horizon() {
+    return horizonDay == NO_HORIZON
+        ? Instant.MIN
+        : Instant.ofEpochSecond(Math.multiplyExact(horizonDay, SECONDS_PER_DAY));
+  }
+
+  /** The number of remembered ids. */
+  public int size() {
+    return size;
+  }
+
+  /** The number of remembered ids per UTC day of usage, ascending (days without ids omitted). */
+  public SortedMap<LocalDate, Integer> countsByDay() {
+    SortedMap<LocalDate, Integer> out = new TreeMap<>();
+    for (int d = 0; d < days.length; d++) {
+      out.put(LocalDate.ofEpochDay(days[d]), counts[d]);
+    }
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /**
+   * The heap this window holds, in bytes, assuming a 64-bit HotSpot JVM with compressed oops (the
+   * default below 32 GB of heap): 16 bytes per id, plus 16 per trie leaf and 80 per trie branch,
+   * plus 12 per day and a few fixed bytes. Walks the trie's nodes (about one per 250 ids).
+   */
+  public long approximateBytes() {
+    return FIXED_BYTES + BYTES_PER_DAY * days.length + FingerprintTrie.approximateBytes(root);
+  }
+
+  /** The persisted form of this window (see {@link DedupeSnapshot}). */
+  public DedupeSnapshot toSnapshot() {
+    byte[][] perDay = new byte[days.length][];
+    for (int d = 0; d < days.length; d++) {
+      perDay[d] = new byte[BYTES_PER_ID * counts[d]];
+    }
+    int[] dayOfTag = dayIndexByTagOffset();
+    int[] filled = new int[days.length];
+    long firstTag = days.length == 0 ? 0 : days[0];
+    FingerprintTrie.forEachLeaf(
+        root,
+        leaf -> {
+          for (int i = 0; i < leaf.length; i += 2) {
+            int d = dayOfTag[(int) ((leaf[i + 1] - firstTag) & FingerprintTrie.TAG_MASK)];
+            byte[] out = perDay[d];
+            LONGS.set(out, filled[d], leaf[i]);
+            LONGS.set(out, filled[d] + 8, leaf[i + 1] & Fingerprint.LO_MASK);
+            filled[d] += BYTES_PER_ID;
+          }
+        });
+    List<DedupeSnapshot.DayIds> out = new ArrayList<>(days.length);
+    for (int d = 0; d < days.length; d++) {
+      out.add(new DedupeSnapshot.DayIds(days[d], perDay[d]));
+    }
+    return new DedupeSnapshot(horizonDay, out);
+  }
+
+  /**
+   * The window a snapshot was made of. Days may come in any order; days without ids are skipped.
+   *
+   * @throws IllegalArgumentException if the snapshot holds a day twice, a day before its horizon, a
+   *     fingerprint twice, a fingerprint with its low 16 bits set, or days 65,536 or more apart
+   */
+  public static DedupeWindow fromSnapshot(DedupeSnapshot snapshot) {
+    long horizon = snapshot.horizonDay();
+    TreeMap<Long, DedupeSnapshot.DayIds> byDay = new TreeMap<>();
+    long total = 0;
+    for (DedupeSnapshot.DayIds day : snapshot.days()) {
+      if (day.count() == 0) {
+        continue;
+      }
+      if (day.epochDay() < horizon) {
+        throw new IllegalArgumentException(
+            "day " + day.epochDay() + " is before the horizon " + horizon);
+      }
+      if (byDay.put(day.epochDay(), day) != null) {
+        throw new IllegalArgumentException("day " + day.epochDay() + " appears twice");
+      }
+      total += day.count();
+    }
+    if (byDay.isEmpty()) {
+      return horizon == NO_HORIZON
+          ? EMPTY
+          : new DedupeWindow(FingerprintTrie.EMPTY, new long[0], new int[0], 0, horizon);
+    }
+    if (byDay.lastKey() - byDay.firstKey() >= MAX_DAY_SPAN) {
+      throw new IllegalArgumentException(
+          "days " + byDay.firstKey() + " and " + byDay.lastKey() + " are too far apart");
+    }
+    if (total > Integer.MAX_VALUE / 2) {
+      throw new IllegalArgumentException("too many ids: " + total);
+    }
+    int n = (int) total;
+    long[] entries = new long[2 * n];
+    long[] days = new long[byDay.size()];
+    int[] counts = new int[byDay.size()];
+    int k = 0;
+    int d = 0;
+    for (DedupeSnapshot.DayIds day : byDay.values()) {
+      long tag = day.epochDay() & FingerprintTrie.TAG_MASK;
+      byte[] fps = day.fingerprints();
+      for (int i = 0; i < fps.length; i += BYTES_PER_ID) {
+        long lo = (long) LONGS.get(fps, i + 8);
+        if ((lo & ~Fingerprint.LO_MASK) != 0) {
+          throw new IllegalArgumentException(
+              "fingerprint of day " + day.epochDay() + " has its low 16 bits set");
+        }
+        entries[k++] = (long) LONGS.get(fps, i);
+        entries[k++] = lo | tag;
+      }
+      days[d] = day.epochDay();
+      counts[d++] = day.count();
+    }
+    entries = FingerprintTrie.sorted(entries, n);
+    for (int i = 1; i < n; i++) {
+      if (FingerprintTrie.sameFingerprint(entries, i - 1, i)) {
+        throw new IllegalArgumentException(
+            "fingerprint "
+                + new Fingerprint(entries[2 * i], entries[2 * i + 1] & Fingerprint.LO_MASK)
+                + " appears twice");
+      }
+    }
+    return new DedupeWindow(FingerprintTrie.build(entries, 0, n, 0), days, counts, n, horizon);
+  }
+
+  /** The heap bytes of this window's trie nodes that {@code older}'s trie does not share. */
+  long unsharedBytes(DedupeWindow older) {
+    return FingerprintTrie.unsharedBytes(root, older.root);
+  }
+
+  /** The depth of this window's trie (0 for a single leaf). */
+  int trieDepth() {
+    return FingerprintTrie.depth(root);
+  }
+
+  /** The UTC day of {@code instant}, as {@code LocalDate.toEpochDay()}. */
+  static long epochDay(Instant instant) {
+    return Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
+  }
+
+  /**
+   * Verdicts on {@code batch}; when {@code accepted} is not null, collects the accepted entries in
+   * it.
+   */
+  private DedupeVerdict[] screen(List<DatedKey> batch, Accepted accepted) {
+    DedupeVerdict[] verdicts = new DedupeVerdict[batch.size()];
+    Set<Fingerprint> seen = new HashSet<>();
+    int i = 0;
+    for (DatedKey candidate : batch) {
+      long day = epochDay(candidate.usageDate());
+      Fingerprint fp = candidate.key().fingerprint();
+      DedupeVerdict verdict;
+      if (day < horizonDay) {
+        verdict = DedupeVerdict.TOO_OLD;
+      } else if (contains(fp) || !seen.add(fp)) {
+        verdict = DedupeVerdict.DUPLICATE;
+      } else {
+        verdict = DedupeVerdict.ACCEPTED;
+        if (accepted != null) {
+          accepted.add(fp, day);
+        }
+      }
+      verdicts[i++] = verdict;
+    }
+    return verdicts;
+  }
+
+  /** This window plus {@code accepted} (all new, none before the horizon). */
+  private DedupeWindow with(Accepted accepted) {
+    int n = accepted.count;
+    if (n == 0) {
+      return this;
+    }
+    long[] batchDays = Arrays.copyOf(accepted.days, n);
+    Arrays.sort(batchDays);
+    long[] newDays = new long[days.length + n];
+    int[] newCounts = new int[days.length + n];
+    int out = 0;
+    int i = 0;
+    int j = 0;
+    while (i < days.length || j < n) {
+      long day = j == n || i < days.length && days[i] <= batchDays[j] ? days[i] : batchDays[j];
+      int count = 0;
+      if (i < days.length && days[i] == day) {
+        count = counts[i++];
+      }
+      while (j < n && batchDays[j] == day) {
+        count++;
+        j++;
+      }
+      newDays[out] = day;
+      newCounts[out++] = count;
+    }
+    if (newDays[out - 1] - newDays[0] >= MAX_DAY_SPAN) {
+      throw new IllegalStateException(
+          "dedupe window would span days "
+              + LocalDate.ofEpochDay(newDays[0])
+              + " to "
+              + LocalDate.ofEpochDay(newDays[out - 1])
+              + "; evict first");
+    }
+    Object newRoot =
+        FingerprintTrie.insertAll(root, FingerprintTrie.sorted(accepted.entries, n), n);
+    return new DedupeWindow(
+        newRoot,
+        Arrays.copyOf(newDays, out),
+        Arrays.copyOf(newCounts, out),
+        Math.addExact(size, n),
+        horizonDay);
+  }
+
+  /**
+   * Index {@code (tag - days[0]) mod 2^16} gives the index in {@link #days} of the day with that
+   * tag (tags are unique among the remembered days, which span fewer than 65,536 days).
+   */
+  private int[] dayIndexByTagOffset() {
+    if (days.length == 0) {
+      return new int[0];
+    }
+    int[] index = new int[(int) (days[days.length - 1] - days[0]) + 1];
+    for (int d = 0; d < days.length; d++) {
+      index[(int) (days[d] - days[0])] = d;
+    }
+    return index;
+  }
+
+  /** The entries a batch adds, unsorted, and the day of each. */
+  private static final class Accepted {
+    private final long[] entries;
+    private final long[] days;
+    private int count;
+
+    Accepted(int capacity) {
+      entries = new long[2 * capacity];
+      days = new long[capacity];
+    }
+
+    void add(Fingerprint fp, long day) {
+      entries[2 * count] = fp.hi();
+      entries[2 * count + 1] = fp.lo() | (day & FingerprintTrie.TAG_MASK);
+      days[count++] = day;
+    }
+  }
+
+  /**
+   * Equal when they remember the same ids on the same days and have the same horizon (compares
+   * their snapshots: {@code O(size)}).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof DedupeWindow other
+            && size == other.size
+            && horizonDay == other.horizonDay
+            && Arrays.equals(days, other.days)
+            && Arrays.equals(counts, other.counts)
+            && toSnapshot().equals(other.toSnapshot());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(size, horizonDay, Arrays.hashCode(days), Arrays.hashCode(counts));
+  }
+
+  @Override
+  public String toString() {
+    return "DedupeWindow[size="
+        + size
+        + ", days="
+        + days.length
+        + (days.length == 0
+            ? ""
+            : ", from "
+                + LocalDate.ofEpochDay(days[0])
+                + " to "
+                + LocalDate.ofEpochDay(days[days.length - 1]))
+        + (horizonDay == NO_HORIZON ? "" : ", horizon=" + LocalDate.ofEpochDay(horizonDay))
+        + "]";
+  }
+}

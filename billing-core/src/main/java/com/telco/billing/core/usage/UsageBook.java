@@ -1,0 +1,175 @@
+package com.telco.billing.core.usage;
+
+import com.telco.billing.core.rating.CounterKey;
+import com.telco.billing.core.rating.RatedUsage;
+import com.telco.billing.core.rating.UsageCounters;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An account's rated usage by bill period: the rating counters per (subscription, usage type,
+ * period), which allowances and tiers continue from (BILLING-RULES.md, "Rating a usage record",
+ * steps 4 and 5), and the usage lines per (period, subscription, usage type, zone, band) that the
+ * bill so far shows and the invoice will aggregate the same way ("Invoices": usage lines are
+ * aggregated per subscription, usage type, zone and band, with the record count).
+ *
+ * <p>Immutable; keys are strings ({@link #counterKey}, {@link #lineKey}) so the book persists as
+ * plain maps.
+ *
+ * @param counters by {@link #counterKey}
+ * @param lines by {@link #lineKey}
+ */
+public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLine> lines) {
+
+  public static final UsageBook EMPTY = new UsageBook(Map.of(), Map.of());
+
+  /** How long before the dedupe cutoff a period's figures are kept (late usage needs them). */
+  static final int KEEP_DAYS_BEFORE_CUTOFF = 31;
+
+  private static final char SEP = '|';
+
+  public UsageBook {
+    counters = Map.copyOf(counters);
+    lines = Map.copyOf(lines);
+  }
+
+  /**
+   * Rated usage of one period, subscription, usage type, zone and band.
+   *
+   * @param quantity rounded quantity in base units
+   * @param chargeableQuantity the part not covered by the allowance
+   * @param amount the sum of the rated amounts, scale 6
+   */
+  public record UsageLine(
+      LocalDate periodStart,
+      String subscriptionId,
+      String usageType,
+      String zone,
+      String band,
+      long quantity,
+      long chargeableQuantity,
+      long records,
+      BigDecimal amount) {
+
+    public UsageLine {
+      Objects.requireNonNull(periodStart, "periodStart");
+      Objects.requireNonNull(amount, "amount");
+    }
+
+    UsageLine plus(RatedUsage usage) {
+      return new UsageLine(
+          periodStart,
+          subscriptionId,
+          usageType,
+          zone,
+          band,
+          Math.addExact(quantity, usage.roundedQuantity()),
+          Math.addExact(chargeableQuantity, usage.chargeableQuantity()),
+          records + 1,
+          amount.add(usage.amount().amount()));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof UsageLine other
+          && periodStart.equals(other.periodStart)
+          && Objects.equals(subscriptionId, other.subscriptionId)
+          && Objects.equals(usageType, other.usageType)
+          && Objects.equals(zone, other.zone)
+          && Objects.equals(band, other.band)
+          && quantity == other.quantity
+          && chargeableQuantity == other.chargeableQuantity
+          && records == other.records
+          && amount.compareTo(other.amount) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(periodStart, subscriptionId, usageType, zone, band, quantity, records);
+    }
+  }
+
+  /** The key of a rating counter. */
+  public static String counterKey(CounterKey key) {
+    return key.subscriptionId() + SEP + key.usageType() + SEP + key.periodStart();
+  }
+
+  /** The key of the usage line a rated record adds to. */
+  public static String lineKey(RatedUsage usage) {
+    return usage.periodStart().toString()
+        + SEP
+        + usage.subscriptionId()
+        + SEP
+        + usage.usageType()
+        + SEP
+        + Objects.toString(usage.zone(), "")
+        + SEP
+        + Objects.toString(usage.band(), "");
+  }
+
+  /** The counters of a key so far, or null when nothing was rated against it. */
+  public UsageCounters countersOf(CounterKey key) {
+    return counters.get(counterKey(key));
+  }
+
+  /**
+   * The book after {@code rated} (in arrival order): counters advance by each record's quantities,
+   * lines add up; periods that ended more than {@value #KEEP_DAYS_BEFORE_CUTOFF} days before {@code
+   * cutoffDate} are dropped.
+   */
+  public UsageBook with(List<RatedUsage> rated, LocalDate cutoffDate) {
+    Map<String, UsageCounters> nextCounters = new HashMap<>(counters);
+    Map<String, UsageLine> nextLines = new HashMap<>(lines);
+    for (RatedUsage usage : rated) {
+      String counterKey =
+          usage.subscriptionId() + SEP + usage.usageType() + SEP + usage.periodStart();
+      UsageCounters before = nextCounters.getOrDefault(counterKey, UsageCounters.ZERO);
+      nextCounters.put(
+          counterKey,
+          new UsageCounters(
+              Math.addExact(before.roundedQuantity(), usage.roundedQuantity()),
+              Math.addExact(before.allowanceUsed(), usage.allowanceUsed()),
+              Math.addExact(before.chargeableQuantity(), usage.chargeableQuantity())));
+      String lineKey = lineKey(usage);
+      UsageLine line = nextLines.get(lineKey);
+      if (line == null) {
+        line =
+            new UsageLine(
+                usage.periodStart(),
+                usage.subscriptionId(),
+                usage.usageType(),
+                usage.zone(),
+                usage.band(),
+                0,
+                0,
+                0,
+                BigDecimal.ZERO);
+      }
+      nextLines.put(lineKey, line.plus(usage));
+    }
+    LocalDate keepFrom = cutoffDate.minusDays(KEEP_DAYS_BEFORE_CUTOFF);
+    nextLines.values().removeIf(line -> line.periodStart().isBefore(keepFrom));
+    nextCounters.keySet().removeIf(key -> periodOf(key).isBefore(keepFrom));
+    return new UsageBook(nextCounters, nextLines);
+  }
+
+  /** The lines of the period starting on {@code periodStart}. */
+  public List<UsageLine> linesOf(LocalDate periodStart) {
+    return lines.values().stream()
+        .filter(line -> line.periodStart().equals(periodStart))
+        .sorted(
+            java.util.Comparator.comparing(UsageLine::subscriptionId)
+                .thenComparing(UsageLine::usageType)
+                .thenComparing(line -> Objects.toString(line.zone(), ""))
+                .thenComparing(line -> Objects.toString(line.band(), "")))
+        .toList();
+  }
+
+  private static LocalDate periodOf(String counterKey) {
+    return LocalDate.parse(counterKey.substring(counterKey.lastIndexOf(SEP) + 1));
+  }
+}

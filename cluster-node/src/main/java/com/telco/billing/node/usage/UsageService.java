@@ -1,0 +1,305 @@
+package com.telco.billing.node.usage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.telco.billing.core.rating.UsageRecord;
+import com.telco.billing.core.rating.UsageRecordDraft;
+import com.telco.billing.core.subscription.Holding;
+import com.telco.billing.core.subscription.ServiceHoldings;
+import com.telco.billing.core.subscription.ServiceId;
+import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.core.validation.Validated;
+import com.telco.billing.node.guiding.GuidingService;
+import com.telco.billing.node.http.ApiException;
+import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.http.ErrorResponse;
+import com.telco.billing.protocol.usage.RateUsageResult;
+import com.telco.billing.protocol.usage.UsageOutcome;
+import com.telco.billing.protocol.usage.UsageResponse;
+import com.telco.billing.sharding.EntityKeys;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+
+/**
+ * Mediation intake ({@code POST /usage}): validates every record, guides it to the account whose
+ * subscription held its service at its usage date, sends each account its records in one command
+ * (accounts in parallel) and holds unguided or unratable records in suspense. It answers only when
+ * every accepted record is in the journal and every suspended one in the suspense store.
+ */
+public final class UsageService {
+  /** Reason of a record no subscription held the service of at its usage date. */
+  public static final String UNGUIDED = "unguided";
+
+  private final ClusterSharding sharding;
+  private final GuidingService guiding;
+  private final SuspenseStore suspense;
+  private final Clock clock;
+  private final Duration askTimeout;
+  private final Duration maxUsageAge;
+  private final int maxRecords;
+  private final Semaphore admission;
+  private final AccountBatcher batcher;
+
+  public UsageService(
+      ActorSystem<?> system, GuidingService guiding, SuspenseStore suspense, Clock clock) {
+    this.sharding = ClusterSharding.get(system);
+    this.guiding = guiding;
+    this.suspense = suspense;
+    this.clock = clock;
+    var config = system.settings().config();
+    this.askTimeout = config.getDuration("billing.http.ask-timeout");
+    this.maxUsageAge = config.getDuration("billing.usage.max-usage-age");
+    this.maxRecords = config.getInt("billing.usage.max-records");
+    this.admission = new Semaphore(config.getInt("billing.usage.max-requests-in-flight"));
+    this.batcher = new AccountBatcher(this::askAccount);
+  }
+
+  /** One record of a request: its position, its draft (or binding error) and what became of it. */
+  private static final class Slot {
+    final int index;
+    final String json;
+    String id;
+    String source;
+    UsageRecord record;
+    UsageOutcome outcome;
+
+    Slot(int index, String json) {
+      this.index = index;
+      this.json = json;
+    }
+  }
+
+  /**
+   * Ingests a batch given as JSON array elements or NDJSON lines.
+   *
+   * @param elements the records, each as its JSON text
+   */
+  public CompletionStage<UsageResponse> ingest(List<JsonNode> elements) {
+    if (elements.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          ApiException.badRequest("empty_batch", null, "the batch has no records"));
+    }
+    if (elements.size() > maxRecords) {
+      return CompletableFuture.failedFuture(
+          ApiException.badRequest(
+              "too_many_records",
+              null,
+              "a batch has at most " + maxRecords + " records, this one " + elements.size()));
+    }
+    if (!admission.tryAcquire()) {
+      return CompletableFuture.failedFuture(
+          new ApiException(
+              StatusCodes.TOO_MANY_REQUESTS,
+              ErrorResponse.of(
+                  "overloaded",
+                  "this node has too many usage batches in progress; retry after Retry-After",
+                  null)));
+    }
+    return ingestAll(elements).whenComplete((response, failure) -> admission.release());
+  }
+
+  private CompletionStage<UsageResponse> ingestAll(List<JsonNode> elements) {
+    Instant now = clock.instant();
+    List<Slot> slots = new ArrayList<>(elements.size());
+    for (int i = 0; i < elements.size(); i++) {
+      Slot slot = new Slot(i, elements.get(i).toString());
+      bind(slot, elements.get(i), now);
+      slots.add(slot);
+    }
+    return guide(slots)
+        .thenCompose(byAccount -> rateAll(byAccount))
+        .thenCompose(done -> holdSuspended(slots, now))
+        .thenApply(done -> UsageResponse.of(slots.stream().map(s -> s.outcome).toList()));
+  }
+
+  /**
+   * Re-submits held records through the same intake; each old suspense entry is released once its
+   * record has a new outcome (a record still unratable was held again, under the new time).
+   */
+  public CompletionStage<UsageResponse> recycle(List<SuspenseStore.Held> held) {
+    if (held.isEmpty()) {
+      return CompletableFuture.completedFuture(UsageResponse.of(List.of()));
+    }
+    List<JsonNode> elements = new ArrayList<>(held.size());
+    for (SuspenseStore.Held h : held) {
+      try {
+        elements.add(JsonSupport.MAPPER.readTree(h.record()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(
+            "a held record is not JSON: " + h.source() + "/" + h.id(), e);
+      }
+    }
+    return ingestAll(elements)
+        .thenCompose(
+            response -> {
+              CompletableFuture<?>[] releases =
+                  held.stream()
+                      .map(h -> suspense.release(h).toCompletableFuture())
+                      .toArray(CompletableFuture[]::new);
+              return CompletableFuture.allOf(releases).thenApply(done -> response);
+            });
+  }
+
+  /** Recycles every record held for the service identifiers (after an activation). */
+  public CompletionStage<UsageResponse> recycleServices(List<ServiceId> serviceIds) {
+    List<CompletableFuture<List<SuspenseStore.Held>>> lookups =
+        serviceIds.stream()
+            .map(id -> suspense.ofService(id.toKey()).toCompletableFuture())
+            .toList();
+    return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+        .thenCompose(done -> recycle(lookups.stream().flatMap(l -> l.join().stream()).toList()));
+  }
+
+  private void bind(Slot slot, JsonNode element, Instant now) {
+    slot.id = text(element, "id");
+    slot.source = text(element, "source");
+    UsageRecordDraft draft;
+    try {
+      if (!element.isObject()) {
+        reject(slot, new FieldError("invalid_record", null, "a usage record is a JSON object"));
+        return;
+      }
+      draft = JsonSupport.MAPPER.treeToValue(element, UsageRecordDraft.class);
+    } catch (UnrecognizedPropertyException e) {
+      reject(slot, new FieldError("unknown_field", e.getPropertyName(), "unknown field"));
+      return;
+    } catch (MismatchedInputException e) {
+      reject(slot, new FieldError("invalid_type", path(e), "wrong type at " + path(e)));
+      return;
+    } catch (JsonProcessingException e) {
+      reject(slot, new FieldError("invalid_record", null, e.getOriginalMessage()));
+      return;
+    }
+    Validated<UsageRecord> record = draft.validate(now, maxUsageAge);
+    if (!record.isValid()) {
+      reject(slot, record.errors().get(0));
+      return;
+    }
+    slot.record = record.value();
+  }
+
+  private static String path(MismatchedInputException e) {
+    return e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+  }
+
+  private static String text(JsonNode element, String field) {
+    JsonNode node = element.get(field);
+    return node == null || !node.isValueNode() ? null : node.asText();
+  }
+
+  private static void reject(Slot slot, FieldError error) {
+    slot.outcome = UsageOutcome.rejected(slot.id, slot.source, error);
+  }
+
+  /** Looks up each distinct service once and groups the guided records by account. */
+  private CompletionStage<Map<String, List<Slot>>> guide(List<Slot> slots) {
+    Map<ServiceId, CompletionStage<ServiceHoldings>> lookups = new HashMap<>();
+    for (Slot slot : slots) {
+      if (slot.record != null) {
+        lookups.computeIfAbsent(slot.record.serviceId(), guiding::holdings);
+      }
+    }
+    CompletableFuture<?>[] all =
+        lookups.values().stream()
+            .map(CompletionStage::toCompletableFuture)
+            .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(all)
+        .thenApply(
+            done -> {
+              Map<String, List<Slot>> byAccount = new LinkedHashMap<>();
+              for (Slot slot : slots) {
+                if (slot.record == null) {
+                  continue;
+                }
+                ServiceHoldings holdings =
+                    lookups.get(slot.record.serviceId()).toCompletableFuture().join();
+                Optional<Holding> holder = holdings.holderAt(slot.record.usageDate());
+                if (holder.isEmpty()) {
+                  slot.outcome =
+                      UsageOutcome.suspended(
+                          slot.id,
+                          slot.source,
+                          new FieldError(
+                              UNGUIDED,
+                              "serviceId",
+                              "no subscription held "
+                                  + slot.record.serviceId()
+                                  + " at "
+                                  + slot.record.usageDate()));
+                  continue;
+                }
+                byAccount
+                    .computeIfAbsent(holder.get().accountId(), k -> new ArrayList<>())
+                    .add(slot);
+              }
+              return byAccount;
+            });
+  }
+
+  /** Sends every account its records, all accounts at once, coalesced per account. */
+  private CompletionStage<Void> rateAll(Map<String, List<Slot>> byAccount) {
+    List<CompletableFuture<Void>> asks = new ArrayList<>();
+    byAccount.forEach(
+        (accountId, accountSlots) -> {
+          List<UsageRecord> records = accountSlots.stream().map(s -> s.record).toList();
+          asks.add(
+              batcher
+                  .rate(accountId, records)
+                  .thenAccept(
+                      outcomes -> {
+                        for (int i = 0; i < accountSlots.size(); i++) {
+                          accountSlots.get(i).outcome = outcomes.get(i);
+                        }
+                      })
+                  .toCompletableFuture());
+        });
+    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new));
+  }
+
+  private CompletionStage<List<UsageOutcome>> askAccount(
+      String accountId, List<UsageRecord> records) {
+    return ApiException.mapFailure(
+            sharding
+                .entityRefFor(EntityKeys.ACCOUNT, accountId)
+                .<RateUsageResult>askWithStatus(
+                    replyTo -> new AccountCommand.RateUsage(records, replyTo), askTimeout))
+        .thenApply(RateUsageResult::outcomes);
+  }
+
+  private CompletionStage<Void> holdSuspended(List<Slot> slots, Instant now) {
+    List<CompletableFuture<?>> writes = new ArrayList<>();
+    for (Slot slot : slots) {
+      if (slot.outcome.status() == UsageOutcome.Status.SUSPENDED) {
+        writes.add(
+            suspense
+                .hold(
+                    slot.source,
+                    slot.id,
+                    slot.record.serviceId().toKey(),
+                    slot.record.usageDate(),
+                    now,
+                    new FieldError(
+                        slot.outcome.reason(), slot.outcome.field(), slot.outcome.message()),
+                    slot.json)
+                .toCompletableFuture());
+      }
+    }
+    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+  }
+}
