@@ -107,9 +107,14 @@ public final class AccountEntity
     return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
   }
 
+  /**
+   * Lifecycle events carry the account's slice tag for the projections (guiding, and the read sides
+   * of later features); usage events do not: they are the bulk of the journal, and a tag would
+   * double their writes.
+   */
   @Override
   public Set<String> tagsFor(AccountEvent event) {
-    return Set.of(AccountTags.tagFor(accountId));
+    return event instanceof UsageRated ? Set.of() : Set.of(AccountTags.tagFor(accountId));
   }
 
   @Override

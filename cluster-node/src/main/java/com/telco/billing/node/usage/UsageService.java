@@ -55,6 +55,7 @@ public final class UsageService {
   private final int maxRecords;
   private final Semaphore admission;
   private final AccountBatcher batcher;
+  private final AsyncLimiter entityCalls;
 
   public UsageService(
       ActorSystem<?> system, GuidingService guiding, SuspenseStore suspense, Clock clock) {
@@ -68,6 +69,7 @@ public final class UsageService {
     this.maxRecords = config.getInt("billing.usage.max-records");
     this.admission = new Semaphore(config.getInt("billing.usage.max-requests-in-flight"));
     this.batcher = new AccountBatcher(this::askAccount);
+    this.entityCalls = new AsyncLimiter(config.getInt("billing.usage.max-entity-calls-in-flight"));
   }
 
   /** One record of a request: its position, its draft (or binding error) and what became of it. */
@@ -212,7 +214,8 @@ public final class UsageService {
     Map<ServiceId, CompletionStage<ServiceHoldings>> lookups = new HashMap<>();
     for (Slot slot : slots) {
       if (slot.record != null) {
-        lookups.computeIfAbsent(slot.record.serviceId(), guiding::holdings);
+        lookups.computeIfAbsent(
+            slot.record.serviceId(), id -> entityCalls.submit(() -> guiding.holdings(id)));
       }
     }
     CompletableFuture<?>[] all =
@@ -274,12 +277,14 @@ public final class UsageService {
 
   private CompletionStage<List<UsageOutcome>> askAccount(
       String accountId, List<UsageRecord> records) {
-    return ApiException.mapFailure(
-            sharding
-                .entityRefFor(EntityKeys.ACCOUNT, accountId)
-                .<RateUsageResult>askWithStatus(
-                    replyTo -> new AccountCommand.RateUsage(records, replyTo), askTimeout))
-        .thenApply(RateUsageResult::outcomes);
+    return entityCalls.submit(
+        () ->
+            ApiException.mapFailure(
+                    sharding
+                        .entityRefFor(EntityKeys.ACCOUNT, accountId)
+                        .<RateUsageResult>askWithStatus(
+                            replyTo -> new AccountCommand.RateUsage(records, replyTo), askTimeout))
+                .thenApply(RateUsageResult::outcomes));
   }
 
   private CompletionStage<Void> holdSuspended(List<Slot> slots, Instant now) {

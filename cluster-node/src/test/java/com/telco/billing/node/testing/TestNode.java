@@ -67,7 +67,7 @@ public final class TestNode implements AutoCloseable {
         ActorSystem.create(Main.rootBehavior(), Main.SYSTEM_NAME, Main.loadConfig(overrides));
     TestNode node =
         new TestNode(system, "http://127.0.0.1:" + httpPort, "http://127.0.0.1:" + managementPort);
-    node.awaitReady(Duration.ofSeconds(60));
+    node.awaitReady(Duration.ofSeconds(120));
     return node;
   }
 

@@ -1,0 +1,149 @@
+package com.telco.billing.loadgen;
+
+import com.telco.billing.node.Main;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * One billing node in this JVM (as {@code bin/billing dev} runs it: {@link Main#rootBehavior()}
+ * with {@link Main#loadConfig}), on free loopback ports, against a given Cassandra and keyspace. It
+ * forms a cluster by itself; {@link #close()} runs CoordinatedShutdown.
+ */
+public final class EmbeddedNode implements AutoCloseable {
+  private final ActorSystem<Void> system;
+  private final URI httpUrl;
+  private final URI managementUrl;
+
+  private EmbeddedNode(ActorSystem<Void> system, URI httpUrl, URI managementUrl) {
+    this.system = system;
+    this.httpUrl = httpUrl;
+    this.managementUrl = managementUrl;
+  }
+
+  /**
+   * Starts the node and waits until {@code /ready} answers 200.
+   *
+   * @param extra settings over the node's defaults
+   */
+  public static EmbeddedNode start(
+      String cassandraHostPort, String keyspace, Config extra, Duration readyTimeout) {
+    int httpPort = freePort();
+    int managementPort = freePort();
+    int remotePort = freePort();
+    String firstBucket =
+        LocalDate.now(ZoneOffset.UTC).minusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE)
+            + "T00:00";
+    Config overrides =
+        extra.withFallback(
+            ConfigFactory.parseString(
+                """
+                billing.cassandra.contact-point = "%s"
+                billing.cassandra.keyspace = "%s"
+                billing.cassandra.autocreate = true
+                billing.cluster.join = self
+                billing.http.host = "127.0.0.1"
+                billing.http.port = %d
+                pekko.management.http.hostname = "127.0.0.1"
+                pekko.management.http.bind-hostname = "127.0.0.1"
+                pekko.management.http.port = %d
+                pekko.remote.artery.canonical.hostname = "127.0.0.1"
+                pekko.remote.artery.canonical.port = %d
+                pekko.coordinated-shutdown.exit-jvm = off
+                pekko.loglevel = WARNING
+                # a fresh keyspace has no event older than yesterday
+                pekko.persistence.cassandra.events-by-tag.first-time-bucket = "%s"
+                """
+                    .formatted(
+                        cassandraHostPort,
+                        keyspace,
+                        httpPort,
+                        managementPort,
+                        remotePort,
+                        firstBucket)));
+    ActorSystem<Void> system =
+        ActorSystem.create(Main.rootBehavior(), Main.SYSTEM_NAME, Main.loadConfig(overrides));
+    EmbeddedNode node =
+        new EmbeddedNode(
+            system,
+            URI.create("http://127.0.0.1:" + httpPort),
+            URI.create("http://127.0.0.1:" + managementPort));
+    node.awaitReady(readyTimeout);
+    return node;
+  }
+
+  public URI httpUrl() {
+    return httpUrl;
+  }
+
+  public URI managementUrl() {
+    return managementUrl;
+  }
+
+  private void awaitReady(Duration timeout) {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> ready =
+            client.send(
+                HttpRequest.newBuilder(managementUrl.resolve("/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+        last = ready.statusCode() + " " + ready.body();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new IllegalStateException("interrupted while waiting for the node", e);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new IllegalStateException("interrupted while waiting for the node", e);
+      }
+    }
+    close();
+    throw new IllegalStateException("node not ready within " + timeout + ": " + last);
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("node did not stop within 60 s", e);
+    }
+  }
+
+  /** A port that was free a moment ago on the loopback address. */
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port", e);
+    }
+  }
+}
