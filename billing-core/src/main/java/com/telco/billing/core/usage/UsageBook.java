@@ -125,15 +125,9 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
     Map<String, UsageCounters> nextCounters = new HashMap<>(counters);
     Map<String, UsageLine> nextLines = new HashMap<>(lines);
     for (RatedUsage usage : rated) {
-      String counterKey =
-          usage.subscriptionId() + SEP + usage.usageType() + SEP + usage.periodStart();
-      UsageCounters before = nextCounters.getOrDefault(counterKey, UsageCounters.ZERO);
+      String counterKey = counterKey(usage.counterKey());
       nextCounters.put(
-          counterKey,
-          new UsageCounters(
-              Math.addExact(before.roundedQuantity(), usage.roundedQuantity()),
-              Math.addExact(before.allowanceUsed(), usage.allowanceUsed()),
-              Math.addExact(before.chargeableQuantity(), usage.chargeableQuantity())));
+          counterKey, nextCounters.getOrDefault(counterKey, UsageCounters.ZERO).plus(usage));
       String lineKey = lineKey(usage);
       UsageLine line = nextLines.get(lineKey);
       if (line == null) {
