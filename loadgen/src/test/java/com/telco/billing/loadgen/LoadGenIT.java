@@ -33,7 +33,7 @@ class LoadGenIT {
             TestCassandra.shared().hostAndPort(),
             TestCassandra.uniqueKeyspace("load_gen"),
             ConfigFactory.empty(),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(180));
   }
 
   @AfterAll
