@@ -1,0 +1,40 @@
+package com.telco.billing.core.invoice;
+
+import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.catalog.Catalog;
+import com.telco.billing.core.subscription.Subscription;
+import com.telco.billing.core.usage.UsageBook;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything {@link InvoiceCalculator#compute} needs to build the invoice of one cycle date.
+ *
+ * @param account the account
+ * @param subscriptions all the account's subscriptions (terminated ones included)
+ * @param catalog the catalog with all its versions
+ * @param cycleDate the cycle date {@code D_k}: the issue date; the invoice bills usage of {@code
+ *     [D_k-1, D_k)} and recurring charges of {@code [D_k, D_k+1)}
+ * @param usage all the usage lines the account holds (any period, e.g. {@code
+ *     usageBook.lines().values()}); the calculator picks the closed period's lines and the late
+ *     ones
+ * @param history the account's billing history before this invoice
+ */
+public record InvoiceRequest(
+    AccountProfile account,
+    List<Subscription> subscriptions,
+    Catalog catalog,
+    LocalDate cycleDate,
+    List<UsageBook.UsageLine> usage,
+    BillingHistory history) {
+
+  public InvoiceRequest {
+    Objects.requireNonNull(account, "account");
+    subscriptions = List.copyOf(subscriptions);
+    Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(cycleDate, "cycleDate");
+    usage = List.copyOf(usage);
+    Objects.requireNonNull(history, "history");
+  }
+}
