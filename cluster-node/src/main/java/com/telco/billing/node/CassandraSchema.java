@@ -1,5 +1,6 @@
 package com.telco.billing.node;
 
+import com.telco.billing.node.invoice.BillingTables;
 import com.telco.billing.node.usage.SuspenseStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,9 @@ public final class CassandraSchema {
     all.addAll(tables.getCreateJournalTablesStatements());
     all.add(tables.createSnapshotKeyspaceStatement());
     all.addAll(tables.getCreateSnapshotTablesStatements());
-    all.addAll(
-        SuspenseStore.createStatements(
-            system.settings().config().getString("billing.cassandra.keyspace")));
+    String keyspace = system.settings().config().getString("billing.cassandra.keyspace");
+    all.addAll(SuspenseStore.createStatements(keyspace));
+    all.addAll(BillingTables.createStatements(keyspace));
     return all;
   }
 

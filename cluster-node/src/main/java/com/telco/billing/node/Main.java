@@ -5,6 +5,9 @@ import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import com.telco.billing.node.account.AccountEntity;
 import com.telco.billing.node.account.AccountService;
 import com.telco.billing.node.account.SubscriptionService;
+import com.telco.billing.node.billrun.BillRunCoordinator;
+import com.telco.billing.node.billrun.BillRunService;
+import com.telco.billing.node.billrun.BillRunSettings;
 import com.telco.billing.node.catalog.CatalogModule;
 import com.telco.billing.node.catalog.CatalogReplica;
 import com.telco.billing.node.catalog.RatingCatalog;
@@ -14,11 +17,17 @@ import com.telco.billing.node.guiding.ServiceGuideEntity;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.AccountRoutes;
 import com.telco.billing.node.http.ApiErrors;
+import com.telco.billing.node.http.BillRunRoutes;
 import com.telco.billing.node.http.HttpServer;
+import com.telco.billing.node.http.InvoiceRoutes;
 import com.telco.billing.node.http.ServiceRoutes;
 import com.telco.billing.node.http.SubscriptionRoutes;
 import com.telco.billing.node.http.SuspenseRoutes;
 import com.telco.billing.node.http.UsageRoutes;
+import com.telco.billing.node.invoice.BillingProjection;
+import com.telco.billing.node.invoice.BillingTables;
+import com.telco.billing.node.invoice.InvoiceSeriesEntity;
+import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.usage.SuspenseStore;
 import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.sharding.ShardingInit;
@@ -89,10 +98,15 @@ public final class Main {
     CatalogModule catalog = CatalogModule.init(system, clock);
     RatingCatalog ratingCatalog = new RatingCatalog(CatalogReplica.get(system)::current);
     Duration maxUsageAge = system.settings().config().getDuration("billing.usage.max-usage-age");
+    boolean skipZeroInvoices =
+        system.settings().config().getBoolean("billing.invoicing.skip-zero-invoices");
     ShardingInit.initAccounts(
         system,
         entityContext ->
-            AccountEntity.create(entityContext.getEntityId(), clock, ratingCatalog, maxUsageAge));
+            AccountEntity.create(
+                entityContext.getEntityId(), clock, ratingCatalog, maxUsageAge, skipZeroInvoices));
+    ShardingInit.initInvoiceSeries(
+        system, entityContext -> InvoiceSeriesEntity.create(entityContext.getEntityId()));
     ShardingInit.initServices(
         system, entityContext -> ServiceGuideEntity.create(entityContext.getEntityId()));
 
@@ -102,6 +116,18 @@ public final class Main {
     UsageService usage = new UsageService(system, guiding, suspense, clock);
     long maxBodyBytes = system.settings().config().getBytes("billing.usage.max-body-bytes");
 
+    BillingTables billingTables = new BillingTables(system);
+    BillingProjection.init(system, billingTables);
+    InvoicingService invoicing = new InvoicingService(system, billingTables);
+    var billCycle =
+        ShardingInit.initBillCycleSingleton(
+            system,
+            BillRunCoordinator.create(
+                clock,
+                BillRunSettings.from(system.settings().config()),
+                billingTables,
+                invoicing::closeForRun));
+
     Route routes =
         concat(
             new AccountRoutes(new AccountService(system), clock).routes(),
@@ -109,6 +135,8 @@ public final class Main {
             new UsageRoutes(usage, maxBodyBytes).routes(),
             new SuspenseRoutes(suspense, usage, clock).routes(),
             new ServiceRoutes(guiding, clock).routes(),
+            new InvoiceRoutes(invoicing).routes(),
+            new BillRunRoutes(new BillRunService(system, billCycle)).routes(),
             catalog.routes());
     return HttpServer.start(system, new ApiErrors().seal(routes))
         .thenApply(

@@ -19,9 +19,11 @@ import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.account.AccountState;
+import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.catalog.CatalogState;
 import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.guiding.ServiceGuideState;
+import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.protocol.CborSerializable;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
@@ -29,12 +31,21 @@ import com.telco.billing.protocol.account.AccountView;
 import com.telco.billing.protocol.account.ActivationPlan;
 import com.telco.billing.protocol.account.OpenAccountResult;
 import com.telco.billing.protocol.account.SubscriptionResult;
+import com.telco.billing.protocol.billrun.BillRunCommand;
+import com.telco.billing.protocol.billrun.BillRunEvent;
+import com.telco.billing.protocol.billrun.BillRunList;
+import com.telco.billing.protocol.billrun.BillRunView;
 import com.telco.billing.protocol.catalog.CatalogCommand;
 import com.telco.billing.protocol.catalog.CatalogEvent;
 import com.telco.billing.protocol.catalog.PublishVersionResult;
 import com.telco.billing.protocol.catalog.PublishedVersion;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.guiding.ServiceEvent;
+import com.telco.billing.protocol.invoice.AccountInvoices;
+import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.IssuedInvoice;
+import com.telco.billing.protocol.invoice.SeriesCommand;
+import com.telco.billing.protocol.invoice.SeriesEvent;
 import com.telco.billing.protocol.usage.CurrentUsage;
 import com.telco.billing.protocol.usage.RateUsageResult;
 import com.telco.billing.protocol.usage.UsageOutcome;
@@ -80,7 +91,11 @@ class SerializationRoundTripTest {
           ServiceCommand.class,
           ServiceEvent.class,
           CatalogCommand.class,
-          CatalogEvent.class);
+          CatalogEvent.class,
+          SeriesCommand.class,
+          SeriesEvent.class,
+          BillRunCommand.class,
+          BillRunEvent.class);
 
   private static final List<Class<?>> OTHER_TYPES =
       List.of(
@@ -95,7 +110,16 @@ class SerializationRoundTripTest {
           ServiceGuideState.class,
           CatalogState.class,
           PublishedVersion.class,
-          PublishVersionResult.class);
+          PublishVersionResult.class,
+          IssuedInvoice.class,
+          CloseBillPeriodResult.class,
+          AccountInvoices.InvoiceList.class,
+          AccountInvoices.Preview.class,
+          SeriesCommand.AssignedNumbers.class,
+          InvoiceSeriesEntity.State.class,
+          BillRunView.class,
+          BillRunList.class,
+          BillRunState.class);
 
   private static Map<Class<?>, Object> samples() {
     TestProbe<Object> probe = testKit.createTestProbe();
@@ -104,6 +128,7 @@ class SerializationRoundTripTest {
     samples.putAll(subscriptionSamples(probe));
     samples.putAll(usageSamples(probe));
     samples.putAll(catalogSamples(probe));
+    samples.putAll(InvoiceSamples.all(probe.ref().unsafeUpcast()));
     return samples;
   }
 
@@ -150,7 +175,9 @@ class SerializationRoundTripTest {
             UsageBook.EMPTY.with(List.of(ratedUsage()), LocalDate.of(2026, 11, 1)),
             DedupeWindow.empty()
                 .withAccepted(
-                    List.of(DatedKey.of("msc-1", "r-1", Instant.parse("2026-12-03T10:00:00Z"))))));
+                    List.of(DatedKey.of("msc-1", "r-1", Instant.parse("2026-12-03T10:00:00Z")))),
+            InvoiceSamples.history(),
+            List.of(InvoiceSamples.issued())));
     AccountView view = new AccountView(profile, at, List.of(subscription));
     samples.put(AccountView.class, view);
     samples.put(OpenAccountResult.class, new OpenAccountResult(view, true));

@@ -3,6 +3,7 @@ package com.telco.billing.sharding;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.catalog.CatalogCommand;
 import com.telco.billing.protocol.guiding.ServiceCommand;
+import com.telco.billing.protocol.invoice.SeriesCommand;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /** The entity types of the cluster. Their names are part of every persistence id: never rename. */
@@ -26,4 +27,11 @@ public final class EntityKeys {
    */
   public static final EntityTypeKey<CatalogCommand> CATALOG =
       EntityTypeKey.create(CatalogCommand.class, "Catalog");
+
+  /**
+   * One entity per invoice number series (by default per legal entity and year), the one writer of
+   * its gap-free sequence; entity id the series id, persistence id {@code InvoiceSeries|<series>}.
+   */
+  public static final EntityTypeKey<SeriesCommand> INVOICE_SERIES =
+      EntityTypeKey.create(SeriesCommand.class, "InvoiceSeries");
 }

@@ -1,8 +1,10 @@
 package com.telco.billing.sharding;
 
 import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.catalog.CatalogCommand;
 import com.telco.billing.protocol.guiding.ServiceCommand;
+import com.telco.billing.protocol.invoice.SeriesCommand;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -11,6 +13,8 @@ import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.SingletonActor;
 
 /**
  * The {@code init} functions every node calls to start sharding. The shard count, passivation and
@@ -47,5 +51,26 @@ public final class ShardingInit {
       ActorSystem<?> system,
       Function<EntityContext<CatalogCommand>, Behavior<CatalogCommand>> behavior) {
     return ClusterSharding.get(system).init(Entity.of(EntityKeys.CATALOG, behavior::apply));
+  }
+
+  /** Starts (or joins) the sharded invoice number series entities. */
+  public static ActorRef<ShardingEnvelope<SeriesCommand>> initInvoiceSeries(
+      ActorSystem<?> system,
+      Function<EntityContext<SeriesCommand>, Behavior<SeriesCommand>> behavior) {
+    return ClusterSharding.get(system).init(Entity.of(EntityKeys.INVOICE_SERIES, behavior::apply));
+  }
+
+  /** The bill-cycle singleton's name in the cluster. */
+  public static final String BILL_CYCLE_SINGLETON = "bill-cycle";
+
+  /**
+   * Starts (or joins) the bill-cycle cluster singleton: it runs on the oldest node and moves when
+   * that node leaves or dies.
+   *
+   * @return a proxy that reaches the singleton wherever it runs
+   */
+  public static ActorRef<BillRunCommand> initBillCycleSingleton(
+      ActorSystem<?> system, Behavior<BillRunCommand> behavior) {
+    return ClusterSingleton.get(system).init(SingletonActor.of(behavior, BILL_CYCLE_SINGLETON));
   }
 }

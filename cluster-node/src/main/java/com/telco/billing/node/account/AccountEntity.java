@@ -3,6 +3,11 @@ package com.telco.billing.node.account;
 import com.telco.billing.core.dedupe.DatedKey;
 import com.telco.billing.core.dedupe.DedupeVerdict;
 import com.telco.billing.core.dedupe.DedupeWindow;
+import com.telco.billing.core.invoice.InvoiceCalculator;
+import com.telco.billing.core.invoice.InvoiceComputation;
+import com.telco.billing.core.invoice.InvoiceNumbers;
+import com.telco.billing.core.invoice.InvoiceRequest;
+import com.telco.billing.core.period.BillPeriods;
 import com.telco.billing.core.rating.CounterKey;
 import com.telco.billing.core.rating.RatedUsage;
 import com.telco.billing.core.rating.Rater;
@@ -25,19 +30,29 @@ import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountCommand.ActivateSubscription;
 import com.telco.billing.protocol.account.AccountCommand.ChangeSubscription;
+import com.telco.billing.protocol.account.AccountCommand.CloseBillPeriod;
 import com.telco.billing.protocol.account.AccountCommand.GetAccount;
 import com.telco.billing.protocol.account.AccountCommand.GetCurrentUsage;
+import com.telco.billing.protocol.account.AccountCommand.GetInvoices;
+import com.telco.billing.protocol.account.AccountCommand.IssueInvoice;
 import com.telco.billing.protocol.account.AccountCommand.OpenAccount;
 import com.telco.billing.protocol.account.AccountCommand.PlanActivation;
+import com.telco.billing.protocol.account.AccountCommand.PreviewInvoice;
 import com.telco.billing.protocol.account.AccountCommand.RateUsage;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
+import com.telco.billing.protocol.account.AccountEvent.BillPeriodClosed;
+import com.telco.billing.protocol.account.AccountEvent.InvoiceIssued;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
 import com.telco.billing.protocol.account.AccountEvent.UsageRated;
 import com.telco.billing.protocol.account.ActivationPlan;
 import com.telco.billing.protocol.account.OpenAccountResult;
 import com.telco.billing.protocol.account.SubscriptionResult;
+import com.telco.billing.protocol.invoice.AccountInvoices;
+import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.InvoiceState;
+import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.usage.RateUsageResult;
 import com.telco.billing.protocol.usage.UsageOutcome;
 import com.telco.billing.sharding.AccountTags;
@@ -70,6 +85,9 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 public final class AccountEntity
     extends EventSourcedBehaviorWithEnforcedReplies<AccountCommand, AccountEvent, AccountState> {
 
+  /** Why a period was closed without an invoice. */
+  static final String NOTHING_TO_BILL = "nothing_to_bill";
+
   /** A snapshot every this many events; two are kept. */
   static final int SNAPSHOT_EVERY = 100;
 
@@ -77,24 +95,35 @@ public final class AccountEntity
   private final Clock clock;
   private final RatingCatalog catalog;
   private final Duration maxUsageAge;
+  private final boolean skipZeroInvoices;
 
   private AccountEntity(
-      String accountId, Clock clock, RatingCatalog catalog, Duration maxUsageAge) {
+      String accountId,
+      Clock clock,
+      RatingCatalog catalog,
+      Duration maxUsageAge,
+      boolean skipZeroInvoices) {
     super(PersistenceId.of(EntityKeys.ACCOUNT.name(), accountId));
     this.accountId = accountId;
     this.clock = clock;
     this.catalog = catalog;
     this.maxUsageAge = maxUsageAge;
+    this.skipZeroInvoices = skipZeroInvoices;
   }
 
   /**
    * @param catalog the product catalog as this node knows it (a local read, no remote call):
    *     subscriptions may only name offerings it has, usage is rated with it
    * @param maxUsageAge usage older than this is refused; record ids are remembered this long
+   * @param skipZeroInvoices a closed period with nothing to bill gets no invoice
    */
   public static Behavior<AccountCommand> create(
-      String accountId, Clock clock, RatingCatalog catalog, Duration maxUsageAge) {
-    return new AccountEntity(accountId, clock, catalog, maxUsageAge);
+      String accountId,
+      Clock clock,
+      RatingCatalog catalog,
+      Duration maxUsageAge,
+      boolean skipZeroInvoices) {
+    return new AccountEntity(accountId, clock, catalog, maxUsageAge, skipZeroInvoices);
   }
 
   @Override
@@ -128,7 +157,11 @@ public final class AccountEntity
         .onCommand(ActivateSubscription.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(ChangeSubscription.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(RateUsage.class, (state, cmd) -> notFound(cmd.replyTo()))
-        .onCommand(GetCurrentUsage.class, (state, cmd) -> notFound(cmd.replyTo()));
+        .onCommand(GetCurrentUsage.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(CloseBillPeriod.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(IssueInvoice.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(GetInvoices.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(PreviewInvoice.class, (state, cmd) -> notFound(cmd.replyTo()));
     builder
         .forStateType(AccountState.Open.class)
         .onCommand(OpenAccount.class, this::onOpenAgain)
@@ -137,7 +170,13 @@ public final class AccountEntity
         .onCommand(ActivateSubscription.class, this::onActivate)
         .onCommand(ChangeSubscription.class, this::onChange)
         .onCommand(RateUsage.class, this::onRateUsage)
-        .onCommand(GetCurrentUsage.class, this::onGetCurrentUsage);
+        .onCommand(GetCurrentUsage.class, this::onGetCurrentUsage)
+        .onCommand(CloseBillPeriod.class, this::onCloseBillPeriod)
+        .onCommand(IssueInvoice.class, this::onIssueInvoice)
+        .onCommand(
+            GetInvoices.class,
+            (state, cmd) -> reply(cmd.replyTo(), new AccountInvoices.InvoiceList(state.invoices())))
+        .onCommand(PreviewInvoice.class, this::onPreviewInvoice);
     return builder.build();
   }
 
@@ -272,7 +311,8 @@ public final class AccountEntity
         state.dedupe().evictBefore(now.minus(maxUsageAge)).classify(keys);
     Rater rater = catalog.rater();
     RatingContext context =
-        RatingContext.of(state.profile(), state.subscriptions().values(), period -> false);
+        RatingContext.of(
+            state.profile(), state.subscriptions().values(), state.billing()::invoiced);
     Map<CounterKey, UsageCounters> batchCounters = new HashMap<>();
     List<UsageOutcome> outcomes = new ArrayList<>(records.size());
     List<RatedUsage> rated = new ArrayList<>();
@@ -320,6 +360,123 @@ public final class AccountEntity
         .thenReply(cmd.replyTo(), next -> StatusReply.success(result));
   }
 
+  /**
+   * Closes the period that ends on {@code cycleDate}: the invoice if one was issued, SKIPPED (and
+   * the period recorded as closed) when there is nothing to bill, else the number series to ask.
+   * {@code billing-core} computes the invoice; the entity only decides when.
+   */
+  private ReplyEffect<AccountEvent, AccountState> onCloseBillPeriod(
+      AccountState.Open state, CloseBillPeriod cmd) {
+    Optional<IssuedInvoice> issued = state.invoiceIssuedOn(cmd.cycleDate());
+    if (issued.isPresent()) {
+      return reply(cmd.replyTo(), CloseBillPeriodResult.invoiced(issued.get()));
+    }
+    Optional<Refusal> notNow = notClosable(state, cmd.cycleDate());
+    if (notNow.isPresent()) {
+      return refuse(cmd.replyTo(), notNow.get());
+    }
+    InvoiceRequest request = invoiceRequest(state, cmd.cycleDate());
+    Optional<String> refusal = InvoiceCalculator.refusal(request);
+    if (refusal.isPresent()) {
+      // closed before without an invoice (nothing to bill then)
+      return reply(cmd.replyTo(), CloseBillPeriodResult.skipped(refusal.get()));
+    }
+    InvoiceComputation computed = InvoiceCalculator.compute(request);
+    if (skipZeroInvoices && computed.draft().hasNoLines()) {
+      return Effect()
+          .persist(
+              new BillPeriodClosed(
+                  cmd.cycleDate(), NOTHING_TO_BILL, computed.historyAfter(), clock.instant()))
+          .thenReply(
+              cmd.replyTo(),
+              next -> StatusReply.success(CloseBillPeriodResult.skipped(NOTHING_TO_BILL)));
+    }
+    String series = InvoiceNumbers.seriesKeyOf(state.profile().legalEntity(), cmd.cycleDate());
+    return reply(
+        cmd.replyTo(),
+        CloseBillPeriodResult.numberNeeded(series, accountId + "|" + cmd.cycleDate()));
+  }
+
+  /**
+   * Issues the invoice of the period ending on {@code cycleDate} with the number the series
+   * assigned; an invoiced period answers its invoice (the same number: it was assigned once).
+   */
+  private ReplyEffect<AccountEvent, AccountState> onIssueInvoice(
+      AccountState.Open state, IssueInvoice cmd) {
+    Optional<IssuedInvoice> issued = state.invoiceIssuedOn(cmd.cycleDate());
+    if (issued.isPresent()) {
+      return reply(cmd.replyTo(), issued.get());
+    }
+    Optional<Refusal> notNow = notClosable(state, cmd.cycleDate());
+    if (notNow.isPresent()) {
+      return refuse(cmd.replyTo(), notNow.get());
+    }
+    InvoiceRequest request = invoiceRequest(state, cmd.cycleDate());
+    Optional<String> refusal = InvoiceCalculator.refusal(request);
+    if (refusal.isPresent()) {
+      return refuse(
+          cmd.replyTo(),
+          new Refusal(
+              refusal.get(), "cycleDate", "the period ending " + cmd.cycleDate() + " is closed"));
+    }
+    InvoiceComputation computed = InvoiceCalculator.compute(request);
+    Instant now = clock.instant();
+    String number =
+        InvoiceNumbers.format(
+            InvoiceNumbers.seriesOf(state.profile().legalEntity(), cmd.cycleDate()),
+            cmd.sequence());
+    IssuedInvoice invoice = new IssuedInvoice(number, computed.draft(), InvoiceState.ISSUED, now);
+    return Effect()
+        .persist(new InvoiceIssued(invoice, computed.historyAfter(), now))
+        .thenReply(cmd.replyTo(), next -> StatusReply.success(invoice));
+  }
+
+  /** The open period's invoice as it would be now; nothing is persisted. */
+  private ReplyEffect<AccountEvent, AccountState> onPreviewInvoice(
+      AccountState.Open state, PreviewInvoice cmd) {
+    LocalDate cycleDate = BillPeriods.periodAt(clock.instant(), state.profile()).end();
+    InvoiceRequest request = invoiceRequest(state, cycleDate);
+    Optional<String> refusal = InvoiceCalculator.refusal(request);
+    if (refusal.isPresent()) {
+      return refuse(
+          cmd.replyTo(),
+          new Refusal(refusal.get(), null, "the open period ending " + cycleDate + " is closed"));
+    }
+    return reply(
+        cmd.replyTo(), new AccountInvoices.Preview(InvoiceCalculator.compute(request).draft()));
+  }
+
+  /** Why the period ending on {@code cycleDate} cannot be closed now, if it cannot. */
+  private Optional<Refusal> notClosable(AccountState.Open state, LocalDate cycleDate) {
+    if (cycleDate.getDayOfMonth() != state.profile().billCycleDay()) {
+      return Optional.of(
+          new Refusal(
+              InvoiceCalculator.NOT_A_CYCLE_DATE,
+              "cycleDate",
+              cycleDate
+                  + " is not a cycle date of bill cycle day "
+                  + state.profile().billCycleDay()));
+    }
+    if (clock.instant().isBefore(LifecycleDates.startOfDay(cycleDate, zone(state)))) {
+      return Optional.of(
+          new Refusal(
+              "period_not_ended",
+              "cycleDate",
+              "the period ending " + cycleDate + " has not ended in " + zone(state)));
+    }
+    return Optional.empty();
+  }
+
+  private InvoiceRequest invoiceRequest(AccountState.Open state, LocalDate cycleDate) {
+    return new InvoiceRequest(
+        state.profile(),
+        List.copyOf(state.subscriptions().values()),
+        catalog.catalog(),
+        cycleDate,
+        List.copyOf(state.usage().lines().values()),
+        state.billing());
+  }
+
   private ReplyEffect<AccountEvent, AccountState> onGetCurrentUsage(
       AccountState.Open state, GetCurrentUsage cmd) {
     return reply(cmd.replyTo(), CurrentUsageView.of(state, clock.instant(), catalog.catalog()));
@@ -364,6 +521,10 @@ public final class AccountEntity
             SubscriptionActivated.class,
             (state, evt) -> state.withSubscription(Subscription.activated(evt.activation())))
         .onEvent(UsageRated.class, AccountEntity::applyUsage)
+        .onEvent(
+            InvoiceIssued.class,
+            (state, evt) -> state.withInvoice(evt.invoice(), evt.billingAfter()))
+        .onEvent(BillPeriodClosed.class, (state, evt) -> state.withBilling(evt.billingAfter()))
         .onEvent(
             SubscriptionChanged.class,
             (state, evt) ->

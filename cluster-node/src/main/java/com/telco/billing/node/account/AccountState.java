@@ -2,14 +2,19 @@ package com.telco.billing.node.account;
 
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.dedupe.DedupeWindow;
+import com.telco.billing.core.invoice.BillingHistory;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.protocol.CborSerializable;
 import com.telco.billing.protocol.account.AccountView;
+import com.telco.billing.protocol.invoice.IssuedInvoice;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** State of an Account entity, one type per lifecycle stage. Persisted in snapshots. */
 public sealed interface AccountState extends CborSerializable
@@ -30,25 +35,63 @@ public sealed interface AccountState extends CborSerializable
       Instant openedAt,
       Map<String, Subscription> subscriptions,
       UsageBook usage,
-      DedupeWindow dedupe)
+      DedupeWindow dedupe,
+      BillingHistory billing,
+      List<IssuedInvoice> invoices)
       implements AccountState {
+
+    /** Invoices kept in the state (older ones are in the invoice read side). */
+    static final int KEEP_INVOICES = 24;
 
     public Open {
       subscriptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subscriptions));
+      // snapshots taken before invoicing existed have neither
+      billing = billing == null ? BillingHistory.EMPTY : billing;
+      invoices = invoices == null ? List.of() : List.copyOf(invoices);
     }
 
     static Open opened(AccountProfile profile, Instant openedAt) {
-      return new Open(profile, openedAt, Map.of(), UsageBook.EMPTY, DedupeWindow.empty());
+      return new Open(
+          profile,
+          openedAt,
+          Map.of(),
+          UsageBook.EMPTY,
+          DedupeWindow.empty(),
+          BillingHistory.EMPTY,
+          List.of());
     }
 
     Open withSubscription(Subscription subscription) {
       Map<String, Subscription> next = new LinkedHashMap<>(subscriptions);
       next.put(subscription.subscriptionId(), subscription);
-      return new Open(profile, openedAt, next, usage, dedupe);
+      return new Open(profile, openedAt, next, usage, dedupe, billing, invoices);
     }
 
     Open withUsage(UsageBook nextUsage, DedupeWindow nextDedupe) {
-      return new Open(profile, openedAt, subscriptions, nextUsage, nextDedupe);
+      return new Open(profile, openedAt, subscriptions, nextUsage, nextDedupe, billing, invoices);
+    }
+
+    Open withBilling(BillingHistory next) {
+      return new Open(profile, openedAt, subscriptions, usage, dedupe, next, invoices);
+    }
+
+    Open withInvoice(IssuedInvoice invoice, BillingHistory next) {
+      List<IssuedInvoice> all = new ArrayList<>(invoices);
+      all.add(invoice);
+      if (all.size() > KEEP_INVOICES) {
+        all = all.subList(all.size() - KEEP_INVOICES, all.size());
+      }
+      return new Open(profile, openedAt, subscriptions, usage, dedupe, next, all);
+    }
+
+    /** The invoice issued on {@code cycleDate}, if any. */
+    Optional<IssuedInvoice> invoiceIssuedOn(LocalDate cycleDate) {
+      for (IssuedInvoice invoice : invoices) {
+        if (invoice.invoice().issueDate().equals(cycleDate)) {
+          return Optional.of(invoice);
+        }
+      }
+      return Optional.empty();
     }
 
     public AccountView toView() {

@@ -14,6 +14,7 @@ import com.telco.billing.core.validation.Validated;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.http.ApiException;
 import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.util.GroupCommit;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.http.ErrorResponse;
 import com.telco.billing.protocol.usage.RateUsageResult;
@@ -54,7 +55,7 @@ public final class UsageService {
   private final Duration maxUsageAge;
   private final int maxRecords;
   private final Semaphore admission;
-  private final AccountBatcher batcher;
+  private final GroupCommit<UsageRecord, UsageOutcome> batcher;
   private final AsyncLimiter entityCalls;
 
   public UsageService(
@@ -68,7 +69,7 @@ public final class UsageService {
     this.maxUsageAge = config.getDuration("billing.usage.max-usage-age");
     this.maxRecords = config.getInt("billing.usage.max-records");
     this.admission = new Semaphore(config.getInt("billing.usage.max-requests-in-flight"));
-    this.batcher = new AccountBatcher(this::askAccount);
+    this.batcher = new GroupCommit<>(this::askAccount);
     this.entityCalls = new AsyncLimiter(config.getInt("billing.usage.max-entity-calls-in-flight"));
   }
 
@@ -263,7 +264,7 @@ public final class UsageService {
           List<UsageRecord> records = accountSlots.stream().map(s -> s.record).toList();
           asks.add(
               batcher
-                  .rate(accountId, records)
+                  .submit(accountId, records)
                   .thenAccept(
                       outcomes -> {
                         for (int i = 0; i < accountSlots.size(); i++) {

@@ -44,7 +44,8 @@ class AccountEntityTest {
               "acc-1",
               Clock.fixed(NOW, ZoneOffset.UTC),
               new com.telco.billing.node.catalog.RatingCatalog(() -> CATALOG),
-              java.time.Duration.ofDays(45)));
+              java.time.Duration.ofDays(45),
+              true));
 
   @AfterAll
   static void shutdown() {
@@ -78,7 +79,9 @@ class AccountEntityTest {
             NOW,
             java.util.Map.of(),
             com.telco.billing.core.usage.UsageBook.EMPTY,
-            com.telco.billing.core.dedupe.DedupeWindow.empty()),
+            com.telco.billing.core.dedupe.DedupeWindow.empty(),
+            com.telco.billing.core.invoice.BillingHistory.EMPTY,
+            java.util.List.of()),
         result.state());
   }
 

@@ -4,8 +4,12 @@ import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.rating.UsageRecord;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.invoice.AccountInvoices;
+import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.usage.CurrentUsage;
 import com.telco.billing.protocol.usage.RateUsageResult;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
@@ -18,7 +22,11 @@ public sealed interface AccountCommand extends CborSerializable
         AccountCommand.ActivateSubscription,
         AccountCommand.ChangeSubscription,
         AccountCommand.RateUsage,
-        AccountCommand.GetCurrentUsage {
+        AccountCommand.GetCurrentUsage,
+        AccountCommand.CloseBillPeriod,
+        AccountCommand.IssueInvoice,
+        AccountCommand.GetInvoices,
+        AccountCommand.PreviewInvoice {
 
   /**
    * Opens the account with the given profile. Repeating it with the same profile answers the
@@ -66,4 +74,30 @@ public sealed interface AccountCommand extends CborSerializable
 
   /** The open period's rated usage (bill so far). */
   record GetCurrentUsage(ActorRef<StatusReply<CurrentUsage>> replyTo) implements AccountCommand {}
+
+  /**
+   * Closes the bill period that ends on {@code cycleDate} (the invoice's issue date): answers
+   * INVOICED when an invoice for it exists, SKIPPED (recording the period as closed) when there is
+   * nothing to bill, else NUMBER_NEEDED with the series and key to ask a number for. Refused with
+   * {@code not_a_cycle_date} or {@code period_not_ended}.
+   */
+  record CloseBillPeriod(LocalDate cycleDate, ActorRef<StatusReply<CloseBillPeriodResult>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Issues the invoice of the period ending on {@code cycleDate} with the number of {@code
+   * sequence} in the account's series, which the series assigned to this account and period.
+   * Idempotent: an invoiced period answers its invoice.
+   */
+  record IssueInvoice(
+      LocalDate cycleDate, long sequence, ActorRef<StatusReply<IssuedInvoice>> replyTo)
+      implements AccountCommand {}
+
+  /** The invoices the account has issued. */
+  record GetInvoices(ActorRef<StatusReply<AccountInvoices.InvoiceList>> replyTo)
+      implements AccountCommand {}
+
+  /** What the open period's invoice would be now, through the same code; persists nothing. */
+  record PreviewInvoice(ActorRef<StatusReply<AccountInvoices.Preview>> replyTo)
+      implements AccountCommand {}
 }

@@ -1,13 +1,16 @@
 package com.telco.billing.protocol.account;
 
 import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.invoice.BillingHistory;
 import com.telco.billing.core.rating.RatedUsage;
 import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.ServiceClaim;
 import com.telco.billing.core.subscription.ServiceRelease;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.invoice.IssuedInvoice;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Events of the Account entity, persisted in the journal. Named in the past tense. */
@@ -15,7 +18,9 @@ public sealed interface AccountEvent extends CborSerializable
     permits AccountEvent.AccountOpened,
         AccountEvent.SubscriptionActivated,
         AccountEvent.SubscriptionChanged,
-        AccountEvent.UsageRated {
+        AccountEvent.UsageRated,
+        AccountEvent.InvoiceIssued,
+        AccountEvent.BillPeriodClosed {
 
   /** The account was opened with this profile at {@code openedAt}. */
   record AccountOpened(AccountProfile profile, Instant openedAt) implements AccountEvent {}
@@ -45,5 +50,20 @@ public sealed interface AccountEvent extends CborSerializable
    * that.
    */
   record UsageRated(List<RatedUsage> usage, Instant dedupeCutoff, Instant recordedAt)
+      implements AccountEvent {}
+
+  /**
+   * The invoice of a bill period was issued. {@code billingAfter} is what the account remembers of
+   * its billing from now on (what was charged in advance, discounts used, invoiced periods).
+   */
+  record InvoiceIssued(IssuedInvoice invoice, BillingHistory billingAfter, Instant recordedAt)
+      implements AccountEvent {}
+
+  /**
+   * The bill period ending on {@code cycleDate} was closed without an invoice ({@code reason}, e.g.
+   * nothing to bill); it counts as invoiced for late usage.
+   */
+  record BillPeriodClosed(
+      LocalDate cycleDate, String reason, BillingHistory billingAfter, Instant recordedAt)
       implements AccountEvent {}
 }

@@ -1,7 +1,5 @@
-package com.telco.billing.node.usage;
+package com.telco.billing.node.util;
 
-import com.telco.billing.core.rating.UsageRecord;
-import com.telco.billing.protocol.usage.UsageOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,36 +8,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
- * Group commit per account: while one batch of an account is being rated and persisted, the records
- * other requests on this node send to the same account wait, and then go to the entity together, as
- * one command and one journal write. Each request gets back the outcomes of its own records. A
- * record repeated across the coalesced requests is accepted once and a duplicate after.
+ * Group commit per key (an entity id): while one batch for a key is in flight, the items other
+ * callers on this node submit for the same key wait, and then go out together, as one command and
+ * so one journal write. Each caller gets back the results of its own items, in order.
+ *
+ * <p>Used for usage (one account entity per key: a record repeated across coalesced requests is
+ * accepted once and a duplicate after) and for invoice numbers (one series entity per key).
+ *
+ * @param <I> an item sent to the entity
+ * @param <O> the entity's result for one item
  */
-final class AccountBatcher {
-  private final BiFunction<String, List<UsageRecord>, CompletionStage<List<UsageOutcome>>> rate;
-  private final ConcurrentHashMap<String, Queue> queues = new ConcurrentHashMap<>();
+public final class GroupCommit<I, O> {
+  private final BiFunction<String, List<I>, CompletionStage<List<O>>> rate;
+  private final ConcurrentHashMap<String, Queue<I, O>> queues = new ConcurrentHashMap<>();
 
   /**
-   * @param rate sends an account one batch and answers one outcome per record, in order
+   * @param rate sends one batch for a key and answers one result per item, in order
    */
-  AccountBatcher(BiFunction<String, List<UsageRecord>, CompletionStage<List<UsageOutcome>>> rate) {
+  public GroupCommit(BiFunction<String, List<I>, CompletionStage<List<O>>> rate) {
     this.rate = rate;
   }
 
-  private record Pending(List<UsageRecord> records, CompletableFuture<List<UsageOutcome>> result) {}
+  private record Pending<I, O>(List<I> records, CompletableFuture<List<O>> result) {}
 
   /** The records of one account waiting for, or in, the entity. */
-  private static final class Queue {
-    final List<Pending> waiting = new ArrayList<>();
+  private static final class Queue<I, O> {
+    final List<Pending<I, O>> waiting = new ArrayList<>();
     boolean inFlight;
     boolean retired;
   }
 
-  /** Rates {@code records} for {@code accountId}, together with other requests' if they overlap. */
-  CompletionStage<List<UsageOutcome>> rate(String accountId, List<UsageRecord> records) {
-    Pending pending = new Pending(records, new CompletableFuture<>());
+  /** Sends {@code items} for {@code key}, together with other callers' if they overlap. */
+  public CompletionStage<List<O>> submit(String accountId, List<I> records) {
+    Pending<I, O> pending = new Pending<>(records, new CompletableFuture<>());
     while (true) {
-      Queue queue = queues.computeIfAbsent(accountId, id -> new Queue());
+      Queue<I, O> queue = queues.computeIfAbsent(accountId, id -> new Queue<>());
       synchronized (queue) {
         if (queue.retired) {
           continue;
@@ -55,21 +58,21 @@ final class AccountBatcher {
     }
   }
 
-  private void send(String accountId, Queue queue) {
-    List<Pending> batch;
+  private void send(String accountId, Queue<I, O> queue) {
+    List<Pending<I, O>> batch;
     synchronized (queue) {
       batch = new ArrayList<>(queue.waiting);
       queue.waiting.clear();
     }
-    List<UsageRecord> all = new ArrayList<>();
-    for (Pending p : batch) {
+    List<I> all = new ArrayList<>();
+    for (Pending<I, O> p : batch) {
       all.addAll(p.records());
     }
     rate.apply(accountId, all)
         .whenComplete(
             (outcomes, failure) -> {
               int from = 0;
-              for (Pending p : batch) {
+              for (Pending<I, O> p : batch) {
                 if (failure != null) {
                   p.result().completeExceptionally(failure);
                 } else {

@@ -1,4 +1,4 @@
-package com.telco.billing.node.usage;
+package com.telco.billing.node.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
-class AccountBatcherTest {
+class GroupCommitTest {
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
   /** The batches sent to "the entity", each answered when the test completes it. */
@@ -23,7 +23,7 @@ class AccountBatcherTest {
 
   private final List<CompletableFuture<List<UsageOutcome>>> answers = new ArrayList<>();
 
-  private final AccountBatcher batcher = new AccountBatcher(this::entity);
+  private final GroupCommit<UsageRecord, UsageOutcome> batcher = new GroupCommit<>(this::entity);
 
   private CompletionStage<List<UsageOutcome>> entity(String accountId, List<UsageRecord> records) {
     sent.add(records);
@@ -54,9 +54,9 @@ class AccountBatcherTest {
 
   @Test
   void requestsArrivingWhileABatchIsInFlightGoTogetherAsOneBatch() {
-    var first = batcher.rate("acc", List.of(record("a")));
-    var second = batcher.rate("acc", List.of(record("b"), record("c")));
-    var third = batcher.rate("acc", List.of(record("d")));
+    var first = batcher.submit("acc", List.of(record("a")));
+    var second = batcher.submit("acc", List.of(record("b"), record("c")));
+    var third = batcher.submit("acc", List.of(record("d")));
     assertEquals(1, sent.size(), "only the first is sent while it is in flight");
 
     answers.get(0).complete(accepted(sent.get(0)));
@@ -73,14 +73,14 @@ class AccountBatcherTest {
     assertEquals(
         List.of("d"), third.toCompletableFuture().join().stream().map(UsageOutcome::id).toList());
 
-    batcher.rate("acc", List.of(record("e")));
+    batcher.submit("acc", List.of(record("e")));
     assertEquals(3, sent.size(), "an idle account sends at once");
   }
 
   @Test
   void aFailedBatchFailsEveryRequestInIt() {
-    batcher.rate("acc", List.of(record("a")));
-    var waiting = batcher.rate("acc", List.of(record("b")));
+    batcher.submit("acc", List.of(record("a")));
+    var waiting = batcher.submit("acc", List.of(record("b")));
     answers.get(0).complete(accepted(sent.get(0)));
     answers.get(1).completeExceptionally(new IllegalStateException("journal down"));
     assertTrue(waiting.toCompletableFuture().isCompletedExceptionally());
@@ -88,8 +88,8 @@ class AccountBatcherTest {
 
   @Test
   void accountsAreIndependent() {
-    batcher.rate("acc-1", List.of(record("a")));
-    batcher.rate("acc-2", List.of(record("a")));
+    batcher.submit("acc-1", List.of(record("a")));
+    batcher.submit("acc-2", List.of(record("a")));
     assertEquals(2, sent.size());
   }
 }

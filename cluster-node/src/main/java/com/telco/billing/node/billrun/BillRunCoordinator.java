@@ -1,0 +1,403 @@
+package com.telco.billing.node.billrun;
+
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.billrun.AccountResult;
+import com.telco.billing.protocol.billrun.BillRunCommand;
+import com.telco.billing.protocol.billrun.BillRunCommand.AccountsCounted;
+import com.telco.billing.protocol.billrun.BillRunCommand.GetRun;
+import com.telco.billing.protocol.billrun.BillRunCommand.ListRuns;
+import com.telco.billing.protocol.billrun.BillRunCommand.StartRun;
+import com.telco.billing.protocol.billrun.BillRunCommand.StepDone;
+import com.telco.billing.protocol.billrun.BillRunCommand.StepFailed;
+import com.telco.billing.protocol.billrun.BillRunCommand.Tick;
+import com.telco.billing.protocol.billrun.BillRunEvent;
+import com.telco.billing.protocol.billrun.BillRunList;
+import com.telco.billing.protocol.billrun.BillRunView;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * The bill-cycle singleton. It starts the run of each cycle date by itself (once the date has begun
+ * everywhere, {@code billing.bill-run.auto-start-after}) and on demand ({@code POST /bill-runs}),
+ * and drives the runs one step at a time: read a page of the cycle day's accounts from the read
+ * side, close their periods with bounded parallelism (sharding spreads the accounts over the
+ * cluster), record the step. Failed accounts are recorded and retried after the scan; they never
+ * stop a run.
+ *
+ * <p>Only recorded steps count. When the singleton moves to another node, it recovers its state and
+ * repeats the step that was in flight: accounts that already issued their invoice answer it again
+ * (the account entity is idempotent per period), so nothing is invoiced twice and no count is taken
+ * twice. The clock is injected, for tests of the schedule.
+ */
+public final class BillRunCoordinator
+    extends EventSourcedBehaviorWithEnforcedReplies<BillRunCommand, BillRunEvent, BillRunState> {
+
+  /** The singleton's persistence id. */
+  public static final PersistenceId PERSISTENCE_ID = PersistenceId.ofUniqueId("BillCycle|runs");
+
+  private final ActorContext<BillRunCommand> context;
+  private final TimerScheduler<BillRunCommand> timers;
+  private final Clock clock;
+  private final BillRunSettings settings;
+  private final BillRunPorts.CycleDayAccounts accounts;
+  private final BillRunPorts.PeriodCloser closer;
+
+  /** A step is in flight (not persisted: after a move, the new incarnation repeats the step). */
+  private boolean busy;
+
+  private BillRunCoordinator(
+      ActorContext<BillRunCommand> context,
+      TimerScheduler<BillRunCommand> timers,
+      Clock clock,
+      BillRunSettings settings,
+      BillRunPorts.CycleDayAccounts accounts,
+      BillRunPorts.PeriodCloser closer) {
+    super(PERSISTENCE_ID);
+    this.context = context;
+    this.timers = timers;
+    this.clock = clock;
+    this.settings = settings;
+    this.accounts = accounts;
+    this.closer = closer;
+  }
+
+  public static Behavior<BillRunCommand> create(
+      Clock clock,
+      BillRunSettings settings,
+      BillRunPorts.CycleDayAccounts accounts,
+      BillRunPorts.PeriodCloser closer) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> {
+                  timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.tickInterval());
+                  return new BillRunCoordinator(context, timers, clock, settings, accounts, closer);
+                }));
+  }
+
+  @Override
+  public BillRunState emptyState() {
+    return BillRunState.EMPTY;
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(100, 2);
+  }
+
+  @Override
+  public SignalHandler<BillRunState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> context.getSelf().tell(Tick.INSTANCE))
+        .build();
+  }
+
+  @Override
+  public CommandHandlerWithReply<BillRunCommand, BillRunEvent, BillRunState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(StartRun.class, this::onStart)
+        .onCommand(GetRun.class, this::onGet)
+        .onCommand(ListRuns.class, this::onList)
+        .onCommand(Tick.class, this::onTick)
+        .onCommand(AccountsCounted.class, this::onCounted)
+        .onCommand(StepDone.class, this::onStepDone)
+        .onCommand(StepFailed.class, this::onStepFailed)
+        .build();
+  }
+
+  private ReplyEffect<BillRunEvent, BillRunState> onStart(BillRunState state, StartRun cmd) {
+    LocalDate date = cmd.cycleDate();
+    if (date.getDayOfMonth() > 28) {
+      return refuse(
+          cmd.replyTo(),
+          new Refusal("not_a_cycle_date", "cycleDate", "bill cycle days are 1..28, not " + date));
+    }
+    if (date.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+      return refuse(
+          cmd.replyTo(),
+          new Refusal(
+              "cycle_date_in_future", "cycleDate", "the cycle date " + date + " has not begun"));
+    }
+    String runId = BillRunState.runIdOf(date);
+    var existing = state.run(runId);
+    if (existing.isPresent()) {
+      return Effect()
+          .reply(cmd.replyTo(), StatusReply.success(existing.get().toView(clock.instant(), false)));
+    }
+    return Effect()
+        .persist(new BillRunEvent.RunStarted(runId, date, cmd.trigger(), clock.instant()))
+        .thenRun(this::drive)
+        .thenReply(
+            cmd.replyTo(),
+            next ->
+                StatusReply.success(next.run(runId).orElseThrow().toView(clock.instant(), true)));
+  }
+
+  private ReplyEffect<BillRunEvent, BillRunState> onGet(BillRunState state, GetRun cmd) {
+    return state
+        .run(cmd.runId())
+        .map(
+            run ->
+                Effect()
+                    .reply(cmd.replyTo(), StatusReply.success(run.toView(clock.instant(), false))))
+        .orElseGet(
+            () ->
+                refuse(
+                    cmd.replyTo(),
+                    new Refusal("bill_run_not_found", "id", "no bill run " + cmd.runId())));
+  }
+
+  private ReplyEffect<BillRunEvent, BillRunState> onList(BillRunState state, ListRuns cmd) {
+    Instant now = clock.instant();
+    List<BillRunView> views = new ArrayList<>();
+    for (int i = state.runs().size() - 1; i >= 0; i--) {
+      views.add(state.runs().get(i).toView(now, false));
+    }
+    return Effect().reply(cmd.replyTo(), StatusReply.success(new BillRunList(views)));
+  }
+
+  private ReplyEffect<BillRunEvent, BillRunState> onTick(BillRunState state, Tick tick) {
+    List<BillRunEvent> scheduled = scheduled(state, clock.instant());
+    if (scheduled.isEmpty()) {
+      drive(state);
+      return Effect().noReply();
+    }
+    return Effect().persist(scheduled).thenRun(this::drive).thenNoReply();
+  }
+
+  /**
+   * The runs the schedule starts now: every cycle date (day 1..28) from the day after the last
+   * scheduled one up to the latest date whose start (00:00 UTC) lies {@code auto-start-after}
+   * behind. The first time, only that latest date: a new cluster does not bill the past.
+   */
+  private List<BillRunEvent> scheduled(BillRunState state, Instant now) {
+    if (!settings.autoStart()) {
+      return List.of();
+    }
+    LocalDate latest = LocalDate.ofInstant(now.minus(settings.autoStartAfter()), ZoneOffset.UTC);
+    LocalDate from =
+        state.scheduledThrough() == null ? latest : state.scheduledThrough().plusDays(1);
+    if (from.isAfter(latest)) {
+      return List.of();
+    }
+    List<BillRunEvent> events = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(latest); d = d.plusDays(1)) {
+      String runId = BillRunState.runIdOf(d);
+      if (d.getDayOfMonth() <= 28 && state.run(runId).isEmpty()) {
+        events.add(new BillRunEvent.RunStarted(runId, d, "schedule", now));
+      }
+    }
+    events.add(new BillRunEvent.ScheduledThrough(latest));
+    return events;
+  }
+
+  private ReplyEffect<BillRunEvent, BillRunState> onCounted(
+      BillRunState state, AccountsCounted cmd) {
+    busy = false;
+    return Effect()
+        .persist(new BillRunEvent.AccountsDueCounted(cmd.runId(), cmd.count()))
+        .thenRun(this::drive)
+        .thenNoReply();
+  }
+
+  private ReplyEffect<BillRunEvent, BillRunState> onStepFailed(BillRunState state, StepFailed cmd) {
+    busy = false;
+    context.getLog().warn("bill run {}: step failed, tried again: {}", cmd.runId(), cmd.error());
+    timers.startSingleTimer("retry-step", Tick.INSTANCE, settings.retryDelay());
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<BillRunEvent, BillRunState> onStepDone(BillRunState state, StepDone cmd) {
+    busy = false;
+    var maybeRun = state.run(cmd.runId());
+    if (maybeRun.isEmpty() || !maybeRun.get().active()) {
+      return Effect().noReply();
+    }
+    BillRunState.Run run = maybeRun.get();
+    Instant now = clock.instant();
+    boolean scan = run.phase() == BillRunState.Phase.SCANNING;
+    List<BillRunEvent> events = new ArrayList<>();
+    events.add(recorded(run.runId(), scan ? cmd.cursor() : null, scan, cmd.results(), now));
+    Map<String, String> failuresAfter = new LinkedHashMap<>(run.failures());
+    for (AccountResult r : cmd.results()) {
+      if (r.status() == AccountResult.Status.FAILED) {
+        failuresAfter.put(r.accountId(), r.reason());
+      } else {
+        failuresAfter.remove(r.accountId());
+      }
+    }
+    if (scan) {
+      if (cmd.scanEnded()) {
+        events.add(new BillRunEvent.ScanCompleted(run.runId(), now));
+        if (failuresAfter.isEmpty() || settings.retryRounds() == 0) {
+          events.add(new BillRunEvent.RunCompleted(run.runId(), now));
+        }
+      }
+    } else {
+      int round = run.retryRound() + 1;
+      events.add(new BillRunEvent.RetryRoundCompleted(run.runId(), round, now));
+      if (failuresAfter.isEmpty() || round >= settings.retryRounds()) {
+        events.add(new BillRunEvent.RunCompleted(run.runId(), now));
+      }
+    }
+    return Effect().persist(events).thenRun(this::drive).thenNoReply();
+  }
+
+  private static BillRunEvent.StepRecorded recorded(
+      String runId, String cursor, boolean scan, List<AccountResult> results, Instant now) {
+    long invoiced = 0;
+    long skipped = 0;
+    Map<String, BigDecimal> amounts = new HashMap<>();
+    Map<String, String> failed = new LinkedHashMap<>();
+    List<String> recovered = new ArrayList<>();
+    for (AccountResult r : results) {
+      switch (r.status()) {
+        case INVOICED -> {
+          invoiced++;
+          amounts.merge(r.currency(), r.amount(), BigDecimal::add);
+          recovered.add(r.accountId());
+        }
+        case SKIPPED -> {
+          skipped++;
+          recovered.add(r.accountId());
+        }
+        case FAILED -> failed.put(r.accountId(), r.reason());
+      }
+    }
+    return new BillRunEvent.StepRecorded(
+        runId,
+        cursor,
+        scan ? results.size() : 0,
+        invoiced,
+        skipped,
+        amounts,
+        failed,
+        recovered,
+        now);
+  }
+
+  /** Starts the next step of the oldest active run, unless one is in flight. */
+  private void drive(BillRunState state) {
+    if (busy) {
+      return;
+    }
+    var active = state.activeRun();
+    if (active.isEmpty()) {
+      return;
+    }
+    BillRunState.Run run = active.get();
+    busy = true;
+    String runId = run.runId();
+    int cycleDay = run.cycleDate().getDayOfMonth();
+    if (run.accountsDue() < 0) {
+      pipe(
+          runId,
+          accounts.countAccounts(cycleDay).thenApply(count -> new AccountsCounted(runId, count)));
+    } else if (run.phase() == BillRunState.Phase.SCANNING) {
+      int pageSize = settings.pageSize();
+      pipe(
+          runId,
+          accounts
+              .accounts(cycleDay, run.cursor(), pageSize)
+              .thenCompose(
+                  ids ->
+                      ids.isEmpty()
+                          ? CompletableFuture.completedFuture(
+                              new StepDone(runId, run.cursor(), true, List.of()))
+                          : closeAll(ids, run.cycleDate())
+                              .thenApply(
+                                  results ->
+                                      new StepDone(
+                                          runId,
+                                          ids.get(ids.size() - 1),
+                                          ids.size() < pageSize,
+                                          results))));
+    } else {
+      List<String> failed = List.copyOf(run.failures().keySet());
+      var later =
+          CompletableFuture.delayedExecutor(
+              settings.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+      pipe(
+          runId,
+          CompletableFuture.supplyAsync(() -> failed, later)
+              .thenCompose(ids -> closeAll(ids, run.cycleDate()))
+              .thenApply(results -> new StepDone(runId, null, false, results)));
+    }
+  }
+
+  private void pipe(String runId, CompletionStage<? extends BillRunCommand> step) {
+    context.pipeToSelf(
+        step,
+        (done, failure) ->
+            failure == null ? done : new StepFailed(runId, String.valueOf(failure.getMessage())));
+  }
+
+  /** Closes the periods of {@code ids}, at most {@code parallelism} at a time; never fails. */
+  private CompletionStage<List<AccountResult>> closeAll(List<String> ids, LocalDate cycleDate) {
+    return Source.from(ids)
+        .mapAsyncUnordered(
+            settings.parallelism(),
+            id ->
+                closer
+                    .close(id, cycleDate)
+                    .exceptionally(
+                        failure ->
+                            new AccountResult(
+                                id,
+                                AccountResult.Status.FAILED,
+                                null,
+                                null,
+                                null,
+                                reason(failure))))
+        .runWith(Sink.seq(), context.getSystem());
+  }
+
+  private static String reason(Throwable failure) {
+    Throwable cause =
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    String message = cause.getMessage();
+    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private <T> ReplyEffect<BillRunEvent, BillRunState> refuse(
+      org.apache.pekko.actor.typed.ActorRef<StatusReply<T>> replyTo, Refusal refusal) {
+    return Effect().reply(replyTo, StatusReply.error(refusal.encode()));
+  }
+
+  @Override
+  public EventHandler<BillRunState, BillRunEvent> eventHandler() {
+    int keep = settings.keepFinishedRuns();
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onAnyEvent((state, event) -> state.apply(event, keep));
+  }
+}

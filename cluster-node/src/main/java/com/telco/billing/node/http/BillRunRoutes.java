@@ -1,0 +1,68 @@
+package com.telco.billing.node.http;
+
+import com.telco.billing.node.billrun.BillRunService;
+import com.telco.billing.protocol.http.BillRunRequest;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * {@code /bill-runs}: finance starts a bill run on demand and follows its progress.
+ *
+ * <ul>
+ *   <li>{@code POST /bill-runs {"cycleDate": "2026-12-01"}}: 202 with the run when started, 200
+ *       with the existing run of that cycle date, 400 for a date that is not a cycle date (day
+ *       29..31) or has not begun.
+ *   <li>{@code GET /bill-runs/{id}}: counts, amounts, rate, estimated completion, failures; 404.
+ *   <li>{@code GET /bill-runs}: the remembered runs, newest first.
+ * </ul>
+ */
+public final class BillRunRoutes extends AllDirectives {
+  private final BillRunService runs;
+
+  public BillRunRoutes(BillRunService runs) {
+    this.runs = runs;
+  }
+
+  public Route routes() {
+    return pathPrefix(
+        "bill-runs",
+        () ->
+            concat(
+                pathEndOrSingleSlash(
+                    () ->
+                        concat(
+                            post(
+                                () ->
+                                    entity(
+                                        JsonSupport.unmarshaller(BillRunRequest.class),
+                                        request ->
+                                            onSuccess(
+                                                runs.start(request),
+                                                run ->
+                                                    complete(
+                                                        run.created()
+                                                            ? StatusCodes.ACCEPTED
+                                                            : StatusCodes.OK,
+                                                        run,
+                                                        JsonSupport.marshaller())))),
+                            get(
+                                () ->
+                                    onSuccess(
+                                        runs.list(),
+                                        list ->
+                                            complete(
+                                                StatusCodes.OK, list, JsonSupport.marshaller()))))),
+                path(
+                    PathMatchers.segment(),
+                    id ->
+                        get(
+                            () ->
+                                onSuccess(
+                                    runs.get(id),
+                                    run ->
+                                        complete(
+                                            StatusCodes.OK, run, JsonSupport.marshaller()))))));
+  }
+}

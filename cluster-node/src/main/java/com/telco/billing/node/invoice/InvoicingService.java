@@ -1,0 +1,175 @@
+package com.telco.billing.node.invoice;
+
+import com.telco.billing.node.http.ApiException;
+import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.util.GroupCommit;
+import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.billrun.AccountResult;
+import com.telco.billing.protocol.invoice.AccountInvoices;
+import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.IssuedInvoice;
+import com.telco.billing.protocol.invoice.SeriesCommand;
+import com.telco.billing.sharding.EntityKeys;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes an account's bill period end to end: the account computes its invoice, the series hands
+ * out the number, the account issues the invoice with it, the series forgets the request. Every
+ * step is idempotent, so a caller (the bill run) simply retries a failed close: an account is never
+ * invoiced twice for a period and a number is never wasted.
+ *
+ * <p>Number requests of concurrent closes on this node go to their series together (group commit):
+ * one journal write for many numbers.
+ */
+public final class InvoicingService {
+  private static final Logger log = LoggerFactory.getLogger(InvoicingService.class);
+
+  private final ClusterSharding sharding;
+  private final BillingTables tables;
+  private final Duration timeout;
+  private final Duration readTimeout;
+  private final GroupCommit<String, Long> numbers;
+  private final GroupCommit<String, Done> confirmations;
+
+  /** The outcome of closing one account's period, for the bill run's counts. */
+  public record Closed(CloseBillPeriodResult.Status status, IssuedInvoice invoice, String reason) {}
+
+  public InvoicingService(ActorSystem<?> system, BillingTables tables) {
+    this.tables = tables;
+    this.sharding = ClusterSharding.get(system);
+    this.timeout = system.settings().config().getDuration("billing.invoicing.ask-timeout");
+    this.readTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+    this.numbers = new GroupCommit<>(this::assign);
+    this.confirmations = new GroupCommit<>(this::confirm);
+  }
+
+  /** Closes the period of {@code accountId} that ends on {@code cycleDate}. */
+  public CompletionStage<Closed> close(String accountId, LocalDate cycleDate) {
+    return ApiException.mapFailure(
+            account(accountId)
+                .<CloseBillPeriodResult>askWithStatus(
+                    replyTo -> new AccountCommand.CloseBillPeriod(cycleDate, replyTo), timeout))
+        .thenCompose(
+            result ->
+                switch (result.status()) {
+                  case INVOICED, SKIPPED ->
+                      java.util.concurrent.CompletableFuture.completedFuture(
+                          new Closed(result.status(), result.invoice(), result.reason()));
+                  case NUMBER_NEEDED -> issue(accountId, cycleDate, result);
+                });
+  }
+
+  /** {@link #close} as the bill run counts it. */
+  public CompletionStage<AccountResult> closeForRun(String accountId, LocalDate cycleDate) {
+    return close(accountId, cycleDate)
+        .thenApply(
+            closed ->
+                switch (closed.status()) {
+                  case INVOICED ->
+                      new AccountResult(
+                          accountId,
+                          AccountResult.Status.INVOICED,
+                          closed.invoice().invoice().currency().getCurrencyCode(),
+                          closed.invoice().invoice().taxIncludedAmount(),
+                          closed.invoice().number(),
+                          null);
+                  case SKIPPED, NUMBER_NEEDED ->
+                      new AccountResult(
+                          accountId,
+                          AccountResult.Status.SKIPPED,
+                          null,
+                          null,
+                          null,
+                          closed.reason());
+                });
+  }
+
+  private CompletionStage<Closed> issue(
+      String accountId, LocalDate cycleDate, CloseBillPeriodResult result) {
+    String series = result.seriesId();
+    String key = result.requestKey();
+    return numbers
+        .submit(series, List.of(key))
+        .thenCompose(
+            sequences ->
+                ApiException.mapFailure(
+                    account(accountId)
+                        .<IssuedInvoice>askWithStatus(
+                            replyTo ->
+                                new AccountCommand.IssueInvoice(
+                                    cycleDate, sequences.get(0), replyTo),
+                            timeout)))
+        .thenApply(
+            issued -> {
+              confirmations
+                  .submit(series, List.of(key))
+                  .whenComplete(
+                      (done, failure) -> {
+                        if (failure != null) {
+                          // harmless: the key stays pending in the series and is answered again
+                          log.warn(
+                              "confirming invoice number of {} failed: {}",
+                              key,
+                              failure.toString());
+                        }
+                      });
+              return new Closed(CloseBillPeriodResult.Status.INVOICED, issued, null);
+            });
+  }
+
+  /** An issued invoice by number, from the invoice read side; 404 {@code invoice_not_found}. */
+  public CompletionStage<IssuedInvoice> invoice(String number) {
+    return tables
+        .invoice(number)
+        .thenApply(
+            row ->
+                row.map(r -> JsonSupport.read(r.document(), IssuedInvoice.class))
+                    .orElseThrow(
+                        () ->
+                            ApiException.notFound(
+                                "invoice_not_found", "number", "no invoice " + number)));
+  }
+
+  /** The invoices of an account. */
+  public CompletionStage<AccountInvoices.InvoiceList> invoices(String accountId) {
+    return ApiException.mapFailure(
+        account(accountId).askWithStatus(AccountCommand.GetInvoices::new, readTimeout));
+  }
+
+  /** What the open period's invoice of an account would be now. */
+  public CompletionStage<AccountInvoices.Preview> preview(String accountId) {
+    return ApiException.mapFailure(
+        account(accountId).askWithStatus(AccountCommand.PreviewInvoice::new, readTimeout));
+  }
+
+  private CompletionStage<List<Long>> assign(String series, List<String> keys) {
+    return sharding
+        .entityRefFor(EntityKeys.INVOICE_SERIES, series)
+        .askWithStatus(
+            (org.apache.pekko.actor.typed.ActorRef<
+                        org.apache.pekko.pattern.StatusReply<SeriesCommand.AssignedNumbers>>
+                    replyTo) -> new SeriesCommand.AssignNumbers(keys, replyTo),
+            timeout)
+        .thenApply(SeriesCommand.AssignedNumbers::sequences);
+  }
+
+  private CompletionStage<List<Done>> confirm(String series, List<String> keys) {
+    return sharding
+        .entityRefFor(EntityKeys.INVOICE_SERIES, series)
+        .<Done>askWithStatus(replyTo -> new SeriesCommand.ConfirmNumbers(keys, replyTo), timeout)
+        .thenApply(done -> keys.stream().map(k -> Done.getInstance()).toList());
+  }
+
+  private org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<AccountCommand> account(
+      String accountId) {
+    return sharding.entityRefFor(EntityKeys.ACCOUNT, accountId);
+  }
+}

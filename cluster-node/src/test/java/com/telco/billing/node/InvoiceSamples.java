@@ -1,0 +1,235 @@
+package com.telco.billing.node;
+
+import com.telco.billing.core.invoice.BillingHistory;
+import com.telco.billing.core.invoice.InvoiceDraft;
+import com.telco.billing.core.invoice.InvoiceLine;
+import com.telco.billing.core.invoice.LineType;
+import com.telco.billing.core.invoice.TaxItem;
+import com.telco.billing.core.period.BillPeriod;
+import com.telco.billing.node.billrun.BillRunState;
+import com.telco.billing.node.invoice.InvoiceSeriesEntity;
+import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.account.AccountEvent;
+import com.telco.billing.protocol.billrun.AccountResult;
+import com.telco.billing.protocol.billrun.BillRunCommand;
+import com.telco.billing.protocol.billrun.BillRunEvent;
+import com.telco.billing.protocol.billrun.BillRunList;
+import com.telco.billing.protocol.billrun.BillRunView;
+import com.telco.billing.protocol.invoice.AccountInvoices;
+import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.InvoiceState;
+import com.telco.billing.protocol.invoice.IssuedInvoice;
+import com.telco.billing.protocol.invoice.SeriesCommand;
+import com.telco.billing.protocol.invoice.SeriesEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/** Samples of the invoicing and bill-run messages for {@link SerializationRoundTripTest}. */
+final class InvoiceSamples {
+  private InvoiceSamples() {}
+
+  static final Instant AT = Instant.parse("2026-12-01T10:15:30.5Z");
+  static final LocalDate CYCLE = LocalDate.of(2026, 12, 1);
+
+  static InvoiceDraft draft() {
+    InvoiceLine recurring =
+        new InvoiceLine(
+            LineType.RECURRING,
+            "Mobile S monthly fee",
+            "sub-1",
+            "MOBILE_S",
+            "MOBILE_S_MONTHLY",
+            "2026-01",
+            CYCLE,
+            CYCLE.plusMonths(1),
+            BigDecimal.ONE,
+            "month",
+            new BigDecimal("9.99"),
+            new BigDecimal("9.99"),
+            "STANDARD",
+            "4000-SUBSCRIPTIONS",
+            null,
+            null,
+            null,
+            null,
+            null,
+            false);
+    InvoiceLine usage =
+        new InvoiceLine(
+            LineType.LATE_USAGE,
+            "Calls NATIONAL PEAK",
+            "sub-1",
+            "MOBILE_S",
+            "MOBILE_S_VOICE",
+            "2026-01",
+            LocalDate.of(2026, 10, 1),
+            LocalDate.of(2026, 11, 1),
+            new BigDecimal("120"),
+            "SECOND",
+            null,
+            new BigDecimal("0.18"),
+            "STANDARD",
+            "4100-VOICE",
+            "VOICE",
+            "NATIONAL",
+            "PEAK",
+            2L,
+            LocalDate.of(2026, 10, 1),
+            false);
+    return new InvoiceDraft(
+        "acc-1",
+        "ENT-1",
+        Currency.getInstance("EUR"),
+        CYCLE,
+        CYCLE.plusDays(14),
+        new BillPeriod(LocalDate.of(2026, 11, 1), CYCLE),
+        List.of(recurring, usage),
+        List.of(
+            new TaxItem(
+                List.of("STANDARD"),
+                new BigDecimal("0.19"),
+                new BigDecimal("10.17"),
+                new BigDecimal("1.93"))),
+        new BigDecimal("10.17"),
+        new BigDecimal("1.93"),
+        new BigDecimal("12.10"));
+  }
+
+  static IssuedInvoice issued() {
+    return new IssuedInvoice("INV-ENT-1-2026-000001", draft(), InvoiceState.ISSUED, AT);
+  }
+
+  static BillingHistory history() {
+    return BillingHistory.EMPTY;
+  }
+
+  static BillRunState.Run run() {
+    return new BillRunState.Run(
+        "BR-2026-12-01",
+        CYCLE,
+        "manual",
+        AT,
+        BillRunState.Phase.RETRYING,
+        1,
+        "acc-9",
+        10,
+        10,
+        8,
+        1,
+        Map.of("EUR", new BigDecimal("12.10")),
+        Map.of("acc-3", "timeout"),
+        AT,
+        null);
+  }
+
+  static Map<Class<?>, Object> all(ActorRef<Object> ref) {
+    Map<Class<?>, Object> samples = new HashMap<>();
+    IssuedInvoice issued = issued();
+    samples.put(
+        AccountCommand.CloseBillPeriod.class,
+        new AccountCommand.CloseBillPeriod(CYCLE, ref.unsafeUpcast()));
+    samples.put(
+        AccountCommand.IssueInvoice.class,
+        new AccountCommand.IssueInvoice(CYCLE, 42, ref.unsafeUpcast()));
+    samples.put(
+        AccountCommand.GetInvoices.class, new AccountCommand.GetInvoices(ref.unsafeUpcast()));
+    samples.put(
+        AccountCommand.PreviewInvoice.class, new AccountCommand.PreviewInvoice(ref.unsafeUpcast()));
+    samples.put(
+        AccountEvent.InvoiceIssued.class, new AccountEvent.InvoiceIssued(issued, history(), AT));
+    samples.put(
+        AccountEvent.BillPeriodClosed.class,
+        new AccountEvent.BillPeriodClosed(CYCLE, "nothing_to_bill", history(), AT));
+    samples.put(IssuedInvoice.class, issued);
+    samples.put(CloseBillPeriodResult.class, CloseBillPeriodResult.invoiced(issued));
+    samples.put(
+        AccountInvoices.InvoiceList.class, new AccountInvoices.InvoiceList(List.of(issued)));
+    samples.put(AccountInvoices.Preview.class, new AccountInvoices.Preview(draft()));
+
+    samples.put(
+        SeriesCommand.AssignNumbers.class,
+        new SeriesCommand.AssignNumbers(List.of("acc-1|2026-12-01"), ref.unsafeUpcast()));
+    samples.put(
+        SeriesCommand.ConfirmNumbers.class,
+        new SeriesCommand.ConfirmNumbers(List.of("acc-1|2026-12-01"), ref.unsafeUpcast()));
+    samples.put(
+        SeriesCommand.AssignedNumbers.class, new SeriesCommand.AssignedNumbers(List.of(7L)));
+    samples.put(
+        SeriesEvent.NumbersAssigned.class,
+        new SeriesEvent.NumbersAssigned(
+            List.of(new SeriesEvent.Assignment("acc-1|2026-12-01", 7))));
+    samples.put(
+        SeriesEvent.NumbersConfirmed.class,
+        new SeriesEvent.NumbersConfirmed(List.of("acc-1|2026-12-01")));
+    samples.put(
+        InvoiceSeriesEntity.State.class,
+        new InvoiceSeriesEntity.State(7, Map.of("acc-1|2026-12-01", 7L)));
+
+    samples.put(
+        BillRunCommand.StartRun.class,
+        new BillRunCommand.StartRun(CYCLE, "manual", ref.unsafeUpcast()));
+    samples.put(
+        BillRunCommand.GetRun.class,
+        new BillRunCommand.GetRun("BR-2026-12-01", ref.unsafeUpcast()));
+    samples.put(BillRunCommand.ListRuns.class, new BillRunCommand.ListRuns(ref.unsafeUpcast()));
+    samples.put(BillRunCommand.Tick.class, BillRunCommand.Tick.INSTANCE);
+    samples.put(
+        BillRunCommand.StepDone.class,
+        new BillRunCommand.StepDone(
+            "BR-2026-12-01",
+            "acc-9",
+            false,
+            List.of(
+                new AccountResult(
+                    "acc-1",
+                    AccountResult.Status.INVOICED,
+                    "EUR",
+                    new BigDecimal("12.10"),
+                    "INV-ENT-1-2026-000001",
+                    null),
+                new AccountResult(
+                    "acc-3", AccountResult.Status.FAILED, null, null, null, "timeout"))));
+    samples.put(
+        BillRunCommand.StepFailed.class, new BillRunCommand.StepFailed("BR-2026-12-01", "boom"));
+    samples.put(
+        BillRunCommand.AccountsCounted.class,
+        new BillRunCommand.AccountsCounted("BR-2026-12-01", 10));
+    samples.put(
+        BillRunEvent.RunStarted.class,
+        new BillRunEvent.RunStarted("BR-2026-12-01", CYCLE, "schedule", AT));
+    samples.put(
+        BillRunEvent.AccountsDueCounted.class,
+        new BillRunEvent.AccountsDueCounted("BR-2026-12-01", 10));
+    samples.put(
+        BillRunEvent.StepRecorded.class,
+        new BillRunEvent.StepRecorded(
+            "BR-2026-12-01",
+            "acc-9",
+            10,
+            8,
+            1,
+            Map.of("EUR", new BigDecimal("12.10")),
+            Map.of("acc-3", "timeout"),
+            List.of("acc-2"),
+            AT));
+    samples.put(
+        BillRunEvent.ScanCompleted.class, new BillRunEvent.ScanCompleted("BR-2026-12-01", AT));
+    samples.put(
+        BillRunEvent.RetryRoundCompleted.class,
+        new BillRunEvent.RetryRoundCompleted("BR-2026-12-01", 1, AT));
+    samples.put(
+        BillRunEvent.RunCompleted.class, new BillRunEvent.RunCompleted("BR-2026-12-01", AT));
+    samples.put(BillRunEvent.ScheduledThrough.class, new BillRunEvent.ScheduledThrough(CYCLE));
+    BillRunView view = run().toView(AT.plusSeconds(5), true);
+    samples.put(BillRunView.class, view);
+    samples.put(BillRunList.class, new BillRunList(List.of(view)));
+    samples.put(BillRunState.class, new BillRunState(CYCLE, List.of(run())));
+    return samples;
+  }
+}
