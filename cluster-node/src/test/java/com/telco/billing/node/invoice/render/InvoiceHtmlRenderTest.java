@@ -1,0 +1,106 @@
+package com.telco.billing.node.invoice.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.telco.billing.core.invoice.InvoiceLine;
+import com.telco.billing.core.invoice.TaxItem;
+import org.junit.jupiter.api.Test;
+
+class InvoiceHtmlRenderTest {
+
+  @Test
+  void a_complete_standalone_page() {
+    String html = InvoiceHtml.render(InvoiceSamples.eur());
+    assertTrue(html.startsWith("<!DOCTYPE html>"));
+    assertTrue(html.contains("<meta charset=\"utf-8\">"));
+    assertTrue(html.contains("<style>"));
+    assertTrue(html.trim().endsWith("</html>"));
+    assertFalse(html.contains("<script"));
+    assertFalse(html.contains("src="), "no external resources");
+  }
+
+  @Test
+  void shows_header_every_line_taxes_totals_and_terms() {
+    InvoiceDocument doc = InvoiceSamples.eur();
+    String html = InvoiceHtml.render(doc);
+    assertTrue(html.contains("<title>Invoice TEG-2025-000042</title>"));
+    assertTrue(html.contains("Telco Europe GmbH"));
+    assertTrue(html.contains("Zoë O&#39;Brien &amp; Partners"));
+    assertTrue(html.contains("ACC-1"));
+    assertTrue(html.contains("<td>2025-03-01</td>"), "issue date");
+    assertTrue(html.contains("<td>2025-03-15</td>"), "due date");
+    assertTrue(
+        html.contains("2025-02-01 \u2013 2025-02-28"), "billing period, last date inclusive");
+    for (InvoiceLine l : doc.invoice().lines()) {
+      assertTrue(html.contains(InvoiceHtml.escape(l.description())), l.description());
+    }
+    // amounts of the lines
+    for (String amount : new String[] {"29.99", "-9.33", "12.60", "3.10", "5.00", "-3.00"}) {
+      assertTrue(html.contains("<td class=\"num\">" + amount + "</td>"), amount);
+    }
+    // service periods shown with an inclusive last date
+    assertTrue(html.contains("2025-03-01 \u2013 2025-03-31"));
+    assertTrue(html.contains("2025-02-15 \u2013 2025-02-28"));
+    assertTrue(html.contains("<td class=\"period\">2025-02-10</td>"), "one-day period");
+    assertTrue(html.contains("5400 SECOND"));
+    assertTrue(html.contains("VOICE / national / peak"));
+    assertTrue(html.contains("57 records"));
+    assertTrue(html.contains("usage of the period from 2025-01-01"));
+    assertTrue(html.contains("Recurring (credit)"));
+    assertTrue(html.contains("Late usage"));
+    // taxes per rate and totals
+    for (TaxItem t : doc.invoice().taxItems()) {
+      assertTrue(html.contains("<td class=\"num\">" + t.taxAmount() + "</td>"));
+    }
+    assertTrue(html.contains("<td>19 %</td>"));
+    assertTrue(html.contains("<td>7 %</td>"));
+    assertTrue(html.contains("<td>BOOKS, REDUCED</td>"));
+    assertTrue(html.contains("38.36 EUR"));
+    assertTrue(html.contains("6.69 EUR"));
+    assertTrue(html.contains("45.05 EUR"));
+    assertTrue(html.contains("Payable within 14 days of the issue date"));
+  }
+
+  @Test
+  void escapes_markup_in_the_customer_name_and_descriptions() {
+    String html = InvoiceHtml.render(InvoiceSamples.eur("<script>alert('x')</script>"));
+    assertFalse(html.contains("<script>"));
+    assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+  }
+
+  @Test
+  void escaper() {
+    assertEquals("plain text", InvoiceHtml.escape("plain text"));
+    assertEquals(
+        "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", InvoiceHtml.escape("a <b> & \"c\" 'd'"));
+    assertEquals("&amp;amp;", InvoiceHtml.escape("&amp;"));
+    assertEquals("x\uFFFDy\tz", InvoiceHtml.escape("x\u0000y\tz"));
+    assertEquals("山田 😀", InvoiceHtml.escape("山田 😀"));
+    assertEquals("", InvoiceHtml.escape(null));
+  }
+
+  @Test
+  void minor_units_of_jpy_and_bhd() {
+    String jpy = InvoiceHtml.render(InvoiceSamples.jpy());
+    assertTrue(jpy.contains("<td class=\"num\">1200</td>"));
+    assertTrue(jpy.contains("<td class=\"num\">345</td>"));
+    assertTrue(jpy.contains("1700 JPY"));
+    assertFalse(jpy.contains("1700.0"));
+    assertTrue(jpy.contains("<td>10 %</td>"));
+
+    String bhd = InvoiceHtml.render(InvoiceSamples.bhd());
+    assertTrue(bhd.contains("<td class=\"num\">12.345</td>"));
+    assertTrue(bhd.contains("<td class=\"num\">0.500</td>"));
+    assertTrue(bhd.contains("<td class=\"num\">1.285</td>"));
+    assertTrue(bhd.contains("14.130 BHD"));
+  }
+
+  @Test
+  void tax_exempt_account() {
+    String html = InvoiceHtml.render(InvoiceSamples.manyLines(2));
+    assertTrue(html.contains("Tax-exempt account: no tax charged."));
+    assertTrue(html.contains("0.00 EUR"));
+  }
+}

@@ -1,0 +1,164 @@
+package com.telco.billing.node.invoice.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.telco.billing.core.invoice.InvoiceLine;
+import com.telco.billing.core.invoice.TaxItem;
+import java.io.IOException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class InvoicePdfRenderTest {
+
+  private record Parsed(int pages, String text, String title) {}
+
+  private static Parsed parse(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return new Parsed(
+          doc.getNumberOfPages(),
+          new PDFTextStripper().getText(doc),
+          doc.getDocumentInformation().getTitle());
+    }
+  }
+
+  @Test
+  void the_pdf_shows_number_customer_lines_taxes_and_totals() throws IOException {
+    InvoiceDocument doc = InvoiceSamples.eur();
+    byte[] bytes = InvoicePdf.render(doc);
+    assertTrue(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
+    Parsed pdf = parse(bytes);
+    String t = pdf.text();
+    assertEquals(1, pdf.pages());
+    assertEquals("Invoice TEG-2025-000042", pdf.title());
+    assertTrue(t.contains("TEG-2025-000042"));
+    assertTrue(t.contains("Zoë O'Brien & Partners"), t);
+    assertTrue(t.contains("ACC-1"));
+    assertTrue(t.contains("Telco Europe GmbH"));
+    assertTrue(t.contains("2025-03-15"), "due date");
+    assertTrue(t.contains("2025-02-01 \u2013 2025-02-28"), "billing period");
+    for (InvoiceLine l : doc.invoice().lines()) {
+      assertTrue(t.contains(l.description()), l.description());
+    }
+    for (String amount : new String[] {"29.99", "-9.33", "12.60", "3.10", "5.00", "-3.00"}) {
+      assertTrue(t.contains(amount), amount);
+    }
+    for (TaxItem item : doc.invoice().taxItems()) {
+      assertTrue(t.contains(item.taxAmount().toPlainString()), item.toString());
+    }
+    assertTrue(t.contains("19 %"));
+    assertTrue(t.contains("7 %"));
+    assertTrue(t.contains("38.36 EUR"));
+    assertTrue(t.contains("6.69 EUR"));
+    assertTrue(t.contains("45.05 EUR"));
+    assertTrue(t.contains("Recurring (credit)"));
+    assertTrue(t.contains("Payable within 14 days"));
+    assertTrue(t.contains("page 1 of 1"));
+  }
+
+  @Test
+  void two_hundred_lines_continue_over_several_pages() throws IOException {
+    InvoiceDocument doc = InvoiceSamples.manyLines(200);
+    Parsed pdf = parse(InvoicePdf.render(doc));
+    assertTrue(pdf.pages() > 1, "pages: " + pdf.pages());
+    String t = pdf.text();
+    for (int i = 1; i <= 200; i++) {
+      assertTrue(
+          t.contains("Line number " + i + "\n") || t.contains("Line number " + i + " "),
+          "line " + i);
+    }
+    assertTrue(t.contains("200.00 EUR"));
+    assertTrue(t.contains("Tax-exempt account"));
+    assertTrue(t.contains("page " + pdf.pages() + " of " + pdf.pages()));
+    // the table header is repeated on every page
+    int headers = t.split("Service period", -1).length - 1;
+    assertEquals(pdf.pages(), headers);
+  }
+
+  @Test
+  void minor_units_of_jpy_and_bhd() throws IOException {
+    String jpy = parse(InvoicePdf.render(InvoiceSamples.jpy())).text();
+    assertTrue(jpy.contains("1700 JPY"));
+    assertTrue(jpy.contains("155 JPY"));
+    assertTrue(!jpy.contains("1700.00"));
+    String bhd = parse(InvoicePdf.render(InvoiceSamples.bhd())).text();
+    assertTrue(bhd.contains("14.130 BHD"));
+    assertTrue(bhd.contains("1.285"));
+    assertTrue(bhd.contains("0.500"));
+    assertTrue(bhd.contains("12.345"));
+  }
+
+  @Test
+  void characters_outside_winansi_never_fail_the_rendering() throws IOException {
+    String name = "Łukasz Żółć 山田太郎 😀 Ωmega\u200b\tline\nbreak ﬁne <script>";
+    Parsed pdf = parse(InvoicePdf.render(InvoiceSamples.eur(name)));
+    assertTrue(pdf.text().contains("Lukasz Zólc ???? ? ?mega line"), pdf.text());
+    assertTrue(pdf.text().contains("fine <script>"));
+    // Japanese customer name in the JPY sample
+    assertTrue(parse(InvoicePdf.render(InvoiceSamples.jpy())).text().contains("Yamada Taro ????"));
+  }
+
+  @Test
+  void sanitizer() {
+    assertEquals("plain ASCII", InvoicePdf.sanitize("plain ASCII"));
+    assertEquals("Zoë Müller €5 – “q”", InvoicePdf.sanitize("Zoë Müller €5 – “q”"));
+    assertEquals("Lodz", InvoicePdf.sanitize("Łódź").replace("ó", "o"));
+    assertEquals("a b c", InvoicePdf.sanitize("a\tb\nc"));
+    assertEquals("fi", InvoicePdf.sanitize("ﬁ"));
+    assertEquals("x-y", InvoicePdf.sanitize("x\u2212y"));
+    assertEquals("?", InvoicePdf.sanitize("😀"));
+    assertEquals("ab", InvoicePdf.sanitize("a\u200bb"));
+    assertEquals("", InvoicePdf.sanitize(null));
+  }
+
+  @Test
+  void a_long_description_wraps_inside_its_column() throws IOException {
+    String longText = "A".repeat(200) + " and some words after a very long token";
+    InvoiceDocument base = InvoiceSamples.eur();
+    var lines = new java.util.ArrayList<>(base.invoice().lines());
+    InvoiceLine first = lines.get(0);
+    lines.set(
+        0,
+        new InvoiceLine(
+            first.type(),
+            longText,
+            first.subscriptionId(),
+            first.offeringId(),
+            first.chargeId(),
+            first.catalogVersion(),
+            first.servicePeriodStart(),
+            first.servicePeriodEnd(),
+            first.quantity(),
+            first.unit(),
+            first.unitPrice(),
+            first.amount(),
+            first.taxCategory(),
+            first.glCode(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            false));
+    var inv = base.invoice();
+    var draft =
+        new com.telco.billing.core.invoice.InvoiceDraft(
+            inv.accountId(),
+            inv.legalEntity(),
+            inv.currency(),
+            inv.issueDate(),
+            inv.dueDate(),
+            inv.billingPeriod(),
+            lines,
+            inv.taxItems(),
+            inv.taxExcludedAmount(),
+            inv.taxAmount(),
+            inv.taxIncludedAmount());
+    InvoiceDocument doc =
+        new InvoiceDocument(base.number(), draft, base.state(), base.issuedAt(), base.account());
+    String t = parse(InvoicePdf.render(doc)).text().replaceAll("\\s+", "");
+    assertTrue(t.contains("A".repeat(200) + "andsomewordsafteraverylongtoken"));
+  }
+}
