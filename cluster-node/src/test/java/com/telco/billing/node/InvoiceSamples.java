@@ -101,6 +101,13 @@ final class InvoiceSamples {
         new BigDecimal("12.10"));
   }
 
+  static com.telco.billing.core.account.AccountProfile profile() {
+    return new com.telco.billing.core.account.AccountProfileDraft(
+            "acc-1", "Jane", "EUR", 1, "Europe/Berlin", "DE", false, 14, null, "ENT-1")
+        .validate()
+        .value();
+  }
+
   static IssuedInvoice issued() {
     return new IssuedInvoice("INV-ENT-1-2026-000001", draft(), InvoiceState.ISSUED, AT);
   }
@@ -149,8 +156,9 @@ final class InvoiceSamples {
     samples.put(IssuedInvoice.class, issued);
     samples.put(CloseBillPeriodResult.class, CloseBillPeriodResult.invoiced(issued));
     samples.put(
-        AccountInvoices.InvoiceList.class, new AccountInvoices.InvoiceList(List.of(issued)));
-    samples.put(AccountInvoices.Preview.class, new AccountInvoices.Preview(draft()));
+        AccountInvoices.InvoiceList.class,
+        new AccountInvoices.InvoiceList(profile(), List.of(issued)));
+    samples.put(AccountInvoices.Preview.class, new AccountInvoices.Preview(profile(), draft(), AT));
 
     samples.put(
         SeriesCommand.AssignNumbers.class,

@@ -175,7 +175,10 @@ public final class AccountEntity
         .onCommand(IssueInvoice.class, this::onIssueInvoice)
         .onCommand(
             GetInvoices.class,
-            (state, cmd) -> reply(cmd.replyTo(), new AccountInvoices.InvoiceList(state.invoices())))
+            (state, cmd) ->
+                reply(
+                    cmd.replyTo(),
+                    new AccountInvoices.InvoiceList(state.profile(), state.invoices())))
         .onCommand(PreviewInvoice.class, this::onPreviewInvoice);
     return builder.build();
   }
@@ -434,7 +437,8 @@ public final class AccountEntity
   /** The open period's invoice as it would be now; nothing is persisted. */
   private ReplyEffect<AccountEvent, AccountState> onPreviewInvoice(
       AccountState.Open state, PreviewInvoice cmd) {
-    LocalDate cycleDate = BillPeriods.periodAt(clock.instant(), state.profile()).end();
+    Instant now = clock.instant();
+    LocalDate cycleDate = BillPeriods.periodAt(now, state.profile()).end();
     InvoiceRequest request = invoiceRequest(state, cycleDate);
     Optional<String> refusal = InvoiceCalculator.refusal(request);
     if (refusal.isPresent()) {
@@ -443,7 +447,9 @@ public final class AccountEntity
           new Refusal(refusal.get(), null, "the open period ending " + cycleDate + " is closed"));
     }
     return reply(
-        cmd.replyTo(), new AccountInvoices.Preview(InvoiceCalculator.compute(request).draft()));
+        cmd.replyTo(),
+        new AccountInvoices.Preview(
+            state.profile(), InvoiceCalculator.compute(request).draft(), now));
   }
 
   /** Why the period ending on {@code cycleDate} cannot be closed now, if it cannot. */

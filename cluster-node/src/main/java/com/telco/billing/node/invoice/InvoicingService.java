@@ -1,7 +1,9 @@
 package com.telco.billing.node.invoice;
 
+import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.node.http.ApiException;
 import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.invoice.render.InvoiceDocument;
 import com.telco.billing.node.util.GroupCommit;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.billrun.AccountResult;
@@ -136,6 +138,33 @@ public final class InvoicingService {
                         () ->
                             ApiException.notFound(
                                 "invoice_not_found", "number", "no invoice " + number)));
+  }
+
+  /** An issued invoice by number with its account, ready to render; 404 for an unknown number. */
+  public CompletionStage<InvoiceDocument> document(String number) {
+    return invoice(number)
+        .thenCompose(
+            issued ->
+                ApiException.mapFailure(
+                        account(issued.invoice().accountId())
+                            .askWithStatus(AccountCommand.GetAccount::new, readTimeout))
+                    .thenApply(view -> documentOf(issued, view.profile())));
+  }
+
+  /** The document of an issued invoice. */
+  public static InvoiceDocument documentOf(IssuedInvoice issued, AccountProfile account) {
+    return new InvoiceDocument(
+        issued.number(),
+        issued.invoice(),
+        issued.state().name().toLowerCase(java.util.Locale.ROOT),
+        issued.issuedAt(),
+        account);
+  }
+
+  /** The document of a preview: numbered {@code PREVIEW}, state {@code preview}. */
+  public static InvoiceDocument documentOf(AccountInvoices.Preview preview) {
+    return new InvoiceDocument(
+        "PREVIEW", preview.invoice(), InvoiceDocument.PREVIEW, preview.at(), preview.account());
   }
 
   /** The invoices of an account. */

@@ -49,6 +49,8 @@ public final class TestNode implements AutoCloseable {
                 pekko.remote.artery.canonical.port = %d
                 pekko.coordinated-shutdown.exit-jvm = off
                 pekko.loglevel = WARNING
+                # bill runs start on demand only (POST /bill-runs), never by the wall clock
+                billing.bill-run.auto-start = off
                 pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
                 # a fresh keyspace has no event older than yesterday
                 pekko.persistence.cassandra.events-by-tag.first-time-bucket = "%s"

@@ -1,16 +1,20 @@
 package com.telco.billing.protocol.invoice;
 
+import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.invoice.InvoiceDraft;
 import com.telco.billing.protocol.CborSerializable;
+import java.time.Instant;
 import java.util.List;
 
-/** Replies of the account entity about invoices. */
+/** Replies of the account entity about invoices; each carries the account, which documents show. */
 public final class AccountInvoices {
   private AccountInvoices() {}
 
   /** The invoices an account has issued, oldest first. */
-  public record InvoiceList(List<IssuedInvoice> invoices) implements CborSerializable {}
+  public record InvoiceList(AccountProfile account, List<IssuedInvoice> invoices)
+      implements CborSerializable {}
 
-  /** What the open period's invoice would be now; nothing of it is persisted. */
-  public record Preview(InvoiceDraft invoice) implements CborSerializable {}
+  /** What the open period's invoice would be at {@code at}; nothing of it is persisted. */
+  public record Preview(AccountProfile account, InvoiceDraft invoice, Instant at)
+      implements CborSerializable {}
 }

@@ -51,7 +51,7 @@ public final class CustomerBills {
     }
     return new CustomerBillResponse(
         doc.number(),
-        href(doc.number()),
+        InvoiceDocument.PREVIEW.equals(doc.state()) ? null : href(doc.number()),
         doc.number(),
         doc.state(),
         CustomerBillResponse.CATEGORY_NORMAL,

@@ -20,6 +20,9 @@ public record InvoiceDocument(
 
   public static final String ISSUED = "issued";
 
+  /** The state of a preview: what the open period's invoice would be; it has no number yet. */
+  public static final String PREVIEW = "preview";
+
   public InvoiceDocument {
     Objects.requireNonNull(number, "number");
     Objects.requireNonNull(invoice, "invoice");

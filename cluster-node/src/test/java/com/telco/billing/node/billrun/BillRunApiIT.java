@@ -1,0 +1,320 @@
+package com.telco.billing.node.billrun;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.billing.devcassandra.TestCassandra;
+import com.telco.billing.node.catalog.SampleCatalog;
+import com.telco.billing.node.testing.HttpJson;
+import com.telco.billing.node.testing.HttpJson.Response;
+import com.telco.billing.node.testing.TestNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bill run over HTTP against the real Cassandra: accounts of one cycle day with subscriptions and
+ * usage are invoiced exactly once with gap-free numbers; accounts with nothing to bill are skipped;
+ * invoices are readable by number and per account; the preview shows the open period and late
+ * usage; bad requests get 400.
+ */
+class BillRunApiIT {
+  private static final String CASSANDRA = TestCassandra.shared().hostAndPort();
+  private static final String KEYSPACE = TestCassandra.uniqueKeyspace("bill_run_api");
+
+  /** Yesterday (so the period has ended everywhere), or the 28th when yesterday is 29..31. */
+  static final LocalDate CYCLE = cycleDate();
+
+  static final int BILLED = 12;
+  static final int EMPTY = 3;
+
+  private static TestNode node;
+  private static HttpJson http;
+
+  static LocalDate cycleDate() {
+    LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    return yesterday.getDayOfMonth() > 28 ? yesterday.withDayOfMonth(28) : yesterday;
+  }
+
+  @BeforeAll
+  static void start() {
+    node = TestNode.start(CASSANDRA, KEYSPACE);
+    http = new HttpJson(node.httpUrl());
+    assertEquals(201, http.post("/catalog/versions", SampleCatalog.json()).status());
+    for (int i = 0; i < BILLED + EMPTY; i++) {
+      open(account(i));
+    }
+    for (int i = 0; i < BILLED; i++) {
+      activate(account(i), "sub-" + i, msisdn(i), i % 2 == 0 ? "MOBILE_S" : "MOBILE_M");
+    }
+    // usage inside the closed period for every billed account
+    StringBuilder batch = new StringBuilder("[");
+    for (int i = 0; i < BILLED; i++) {
+      if (i > 0) {
+        batch.append(',');
+      }
+      batch.append(call("call-" + i, msisdn(i), CYCLE.minusDays(2)));
+    }
+    Response usage = http.post("/usage", batch.append(']').toString());
+    assertEquals(200, usage.status(), usage.body());
+    assertEquals(BILLED, usage.json().get("accepted").asInt(), usage.body());
+    awaitAccountsInReadSide(BILLED + EMPTY);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  static String account(int i) {
+    return String.format("bill-%03d", i);
+  }
+
+  static String msisdn(int i) {
+    return String.format("+49151%08d", 7_000_000 + i);
+  }
+
+  static void open(String id) {
+    Response r =
+        http.post(
+            "/accounts",
+            """
+            {"id": "%s", "name": "Customer %s", "currency": "EUR", "billCycleDay": %d,
+             "timeZone": "UTC", "taxJurisdiction": "DE"}
+            """
+                .formatted(id, id, CYCLE.getDayOfMonth()));
+    assertEquals(201, r.status(), r.body());
+  }
+
+  static void activate(String account, String sub, String msisdn, String offering) {
+    Response r =
+        http.post(
+            "/accounts/" + account + "/subscriptions",
+            """
+            {"subscriptionId": "%s", "offeringId": "%s",
+             "serviceIds": [{"type": "MSISDN", "value": "%s"}], "activationDate": "%s"}
+            """
+                .formatted(sub, offering, msisdn, CYCLE.minusDays(10)));
+    assertEquals(201, r.status(), r.body());
+  }
+
+  static String call(String id, String msisdn, LocalDate day) {
+    return """
+        {"id": "%s", "source": "msc-1", "serviceId": "%s", "usageType": "VOICE",
+         "usageDate": "%sT10:00:00Z", "quantity": 120, "unit": "s",
+         "attributes": {"zone": "NATIONAL"}}"""
+        .formatted(id, msisdn, day);
+  }
+
+  /** The billing projection is eventually consistent: wait until it lists every account. */
+  static void awaitAccountsInReadSide(int expected) {
+    String[] hostPort = CASSANDRA.split(":");
+    try (CqlSession session =
+        CqlSession.builder()
+            .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
+            .withLocalDatacenter("datacenter1")
+            .build()) {
+      var count =
+          session.prepare(
+              "SELECT COUNT(*) FROM " + KEYSPACE + ".accounts_by_cycle_day WHERE cycle_day = ?");
+      await(
+          () -> session.execute(count.bind(CYCLE.getDayOfMonth())).one().getLong(0) == expected,
+          Duration.ofSeconds(60),
+          "accounts in the cycle-day read side");
+    }
+  }
+
+  static void await(BooleanSupplier condition, Duration timeout, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  static JsonNode runToCompletion(String runId) {
+    JsonNode[] last = new JsonNode[1];
+    await(
+        () -> {
+          Response r = http.get("/bill-runs/" + runId);
+          assertEquals(200, r.status(), r.body());
+          last[0] = r.json();
+          return r.text("status").equals("COMPLETED");
+        },
+        Duration.ofSeconds(90),
+        "bill run " + runId);
+    return last[0];
+  }
+
+  static BigDecimal amount(JsonNode node) {
+    return new BigDecimal(node.asText());
+  }
+
+  @Test
+  void aBillRunInvoicesEveryAccountOnceWithGapFreeNumbers() {
+    Response started = http.post("/bill-runs", "{\"cycleDate\": \"" + CYCLE + "\"}");
+    assertEquals(202, started.status(), started.body());
+    String runId = started.text("runId");
+    assertEquals("BR-" + CYCLE, runId);
+
+    JsonNode run = runToCompletion(runId);
+    assertEquals(BILLED + EMPTY, run.get("accountsDue").asLong(), run.toString());
+    assertEquals(BILLED + EMPTY, run.get("processed").asLong());
+    assertEquals(BILLED, run.get("invoiced").asLong(), run.toString());
+    assertEquals(EMPTY, run.get("skipped").asLong());
+    assertEquals(0, run.get("failed").asLong());
+
+    // exactly one invoice per billed account; numbers 1..BILLED of the year's series
+    TreeSet<Long> sequences = new TreeSet<>();
+    BigDecimal total = BigDecimal.ZERO;
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < BILLED + EMPTY; i++) {
+      Response list = http.get("/accounts/" + account(i) + "/invoices");
+      assertEquals(200, list.status(), list.body());
+      JsonNode invoices = list.json().get("invoices");
+      assertEquals(i < BILLED ? 1 : 0, invoices.size(), list.body());
+      for (JsonNode invoice : invoices) {
+        String number = invoice.get("billNo").asText();
+        numbers.add(number);
+        String prefix = "INV-DEFAULT-" + CYCLE.getYear() + "-";
+        assertTrue(number.startsWith(prefix), number);
+        sequences.add(Long.parseLong(number.substring(prefix.length())));
+        assertEquals("issued", invoice.get("state").asText());
+        assertEquals(CYCLE.toString(), invoice.get("billDate").asText());
+        assertEquals(CYCLE.plusDays(14).toString(), invoice.get("paymentDueDate").asText());
+        BigDecimal net = BigDecimal.ZERO;
+        boolean usage = false;
+        for (JsonNode line : invoice.get("appliedCustomerBillingRate")) {
+          net = net.add(amount(line.get("taxExcludedAmount").get("value")));
+          usage |= line.get("type").asText().equals("usage");
+        }
+        assertTrue(usage, "the call of the closed period is on the invoice: " + invoice);
+        assertEquals(
+            0,
+            net.compareTo(amount(invoice.get("taxExcludedAmount").get("value"))),
+            invoice.toString());
+        BigDecimal tax = net.multiply(new BigDecimal("0.19")).setScale(2, RoundingMode.HALF_UP);
+        assertEquals(
+            0, tax.compareTo(amount(invoice.get("taxAmount").get("value"))), invoice.toString());
+        total = total.add(amount(invoice.get("taxIncludedAmount").get("value")));
+      }
+    }
+    assertEquals(BILLED, sequences.size());
+    assertEquals(1L, sequences.first());
+    assertEquals((long) BILLED, sequences.last(), "no gaps: " + sequences);
+    assertEquals(0, total.compareTo(amount(run.get("amounts").get("EUR"))), run.toString());
+
+    // the same run again: the existing run, nothing new
+    Response again = http.post("/bill-runs", "{\"cycleDate\": \"" + CYCLE + "\"}");
+    assertEquals(200, again.status(), again.body());
+    assertEquals(BILLED, again.json().get("invoiced").asLong());
+
+    // every invoice by number, once the read side has it
+    for (String number : numbers) {
+      await(
+          () -> http.get("/invoices/" + number).status() == 200,
+          Duration.ofSeconds(60),
+          "invoice " + number);
+    }
+    assertEquals(404, http.get("/invoices/INV-DEFAULT-1999-000001").status());
+    Response json = http.get("/invoices/" + numbers.get(0));
+    assertEquals(numbers.get(0), json.text("billNo"));
+    assertEquals("CustomerBill", json.text("@type"));
+    assertEquals(account(0), json.json().get("billingAccount").get("id").asText());
+    Response html = http.get("/invoices/" + numbers.get(0) + "?format=html");
+    assertEquals(200, html.status());
+    assertTrue(html.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(
+        html.body().contains(numbers.get(0)) && html.body().contains("Customer " + account(0)));
+    Response pdf =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(node.httpUrl() + "/invoices/" + numbers.get(0)))
+                .header("Accept", "application/pdf")
+                .GET());
+    assertEquals(200, pdf.status());
+    assertEquals("application/pdf", pdf.raw().headers().firstValue("Content-Type").orElse(""));
+    assertTrue(pdf.body().startsWith("%PDF-"));
+    Response badFormat = http.get("/invoices/" + numbers.get(0) + "?format=xml");
+    assertEquals(400, badFormat.status(), badFormat.body());
+    assertEquals("unsupported_format", badFormat.text("code"));
+
+    // late usage of the invoiced period is rated and shows on the next invoice's preview
+    Response late = http.post("/usage", "[" + call("late-0", msisdn(0), CYCLE.minusDays(3)) + "]");
+    assertEquals(200, late.status(), late.body());
+    assertTrue(late.json().get("records").get(0).get("late").asBoolean(), late.body());
+    assertEquals(1, late.json().get("accepted").asInt(), late.body());
+    Response preview = http.get("/accounts/" + account(0) + "/invoices/preview");
+    assertEquals(200, preview.status(), preview.body());
+    JsonNode draft = preview.json();
+    assertEquals("preview", draft.get("state").asText());
+    assertTrue(
+        draft.get("billingPeriod").get("startDateTime").asText().startsWith(CYCLE.toString()),
+        draft.toString());
+    boolean lateLine = false;
+    for (JsonNode line : draft.get("appliedCustomerBillingRate")) {
+      if (line.get("type").asText().equals("lateUsage")) {
+        lateLine = true;
+        assertEquals(
+            CYCLE.minusMonths(1).toString(),
+            line.get("originalPeriodStart").asText(),
+            line.toString());
+        assertEquals(1, line.get("records").asLong());
+      }
+    }
+    assertTrue(lateLine, "late usage line in the preview: " + draft);
+    // the preview persisted nothing
+    assertEquals(
+        1, http.get("/accounts/" + account(0) + "/invoices").json().get("invoices").size());
+    assertNotNull(http.get("/bill-runs").json().get("runs").get(0));
+  }
+
+  @Test
+  void badBillRunRequestsAreRefusedWithClearErrors() {
+    Response day30 = http.post("/bill-runs", "{\"cycleDate\": \"2026-10-30\"}");
+    assertEquals(400, day30.status(), day30.body());
+    assertEquals("not_a_cycle_date", day30.text("code"));
+    assertEquals("cycleDate", day30.text("field"));
+
+    LocalDate future = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    Response inFuture =
+        http.post(
+            "/bill-runs",
+            "{\"cycleDate\": \""
+                + future.withDayOfMonth(Math.min(future.getDayOfMonth(), 28)).plusMonths(1)
+                + "\"}");
+    assertEquals(400, inFuture.status(), inFuture.body());
+    assertEquals("cycle_date_in_future", inFuture.text("code"));
+
+    Response missing = http.post("/bill-runs", "{}");
+    assertEquals(400, missing.status(), missing.body());
+    assertEquals("cycleDate", missing.text("field"));
+
+    Response malformed = http.post("/bill-runs", "{\"cycleDate\": \"yesterday\"}");
+    assertEquals(400, malformed.status(), malformed.body());
+    assertEquals(404, http.get("/bill-runs/BR-1999-01-01").status());
+    assertEquals(404, http.get("/accounts/nobody/invoices").status());
+  }
+}
