@@ -14,6 +14,7 @@ import com.telco.billing.node.guiding.ServiceGuideEntity;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.AccountRoutes;
 import com.telco.billing.node.http.ApiErrors;
+import com.telco.billing.node.http.ClusterRoutes;
 import com.telco.billing.node.http.HttpServer;
 import com.telco.billing.node.http.ServiceRoutes;
 import com.telco.billing.node.http.SubscriptionRoutes;
@@ -109,7 +110,8 @@ public final class Main {
             new UsageRoutes(usage, maxBodyBytes).routes(),
             new SuspenseRoutes(suspense, usage, clock).routes(),
             new ServiceRoutes(guiding, clock).routes(),
-            catalog.routes());
+            catalog.routes(),
+            new ClusterRoutes(system).routes());
     return HttpServer.start(system, new ApiErrors().seal(routes))
         .thenApply(
             binding -> {
