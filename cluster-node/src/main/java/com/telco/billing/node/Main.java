@@ -18,6 +18,7 @@ import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.AccountRoutes;
 import com.telco.billing.node.http.ApiErrors;
 import com.telco.billing.node.http.BillRunRoutes;
+import com.telco.billing.node.http.ClusterRoutes;
 import com.telco.billing.node.http.HttpServer;
 import com.telco.billing.node.http.InvoiceRoutes;
 import com.telco.billing.node.http.ServiceRoutes;
@@ -137,7 +138,8 @@ public final class Main {
             new ServiceRoutes(guiding, clock).routes(),
             new InvoiceRoutes(invoicing).routes(),
             new BillRunRoutes(new BillRunService(system, billCycle)).routes(),
-            catalog.routes());
+            catalog.routes(),
+            new ClusterRoutes(system).routes());
     return HttpServer.start(system, new ApiErrors().seal(routes))
         .thenApply(
             binding -> {

@@ -5,24 +5,38 @@ import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.catalog.CatalogCommand;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.invoice.SeriesCommand;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
 
 /**
- * The {@code init} functions every node calls to start sharding. The shard count, passivation and
- * rebalancing settings live in {@code sharding.conf} of this module, so that every node cuts the
- * cluster the same way.
+ * The {@code init} functions every node calls, for sharded entities, cluster singletons and sharded
+ * daemon processes. Every node must call the same ones with the same names: sharding, singletons
+ * and daemon processes are cluster-wide, and a node that does not start an entity type does not
+ * host any of its shards.
+ *
+ * <p>Shard count, passivation, rebalancing and the split-brain resolver live in {@code
+ * reference.conf} of this module, so that every node cuts the cluster the same way; entities are
+ * mapped to shards by {@link ShardIds}.
  */
 public final class ShardingInit {
   private ShardingInit() {}
+
+  /** Entity types this module defines, in the order nodes start them. */
+  public static final List<EntityTypeKey<?>> ENTITY_TYPES =
+      List.of(EntityKeys.CATALOG, EntityKeys.ACCOUNT, EntityKeys.SERVICE);
 
   /**
    * Starts (or joins) the sharded Account entities on this node.
@@ -33,14 +47,14 @@ public final class ShardingInit {
   public static ActorRef<ShardingEnvelope<AccountCommand>> initAccounts(
       ActorSystem<?> system,
       Function<EntityContext<AccountCommand>, Behavior<AccountCommand>> behavior) {
-    return ClusterSharding.get(system).init(Entity.of(EntityKeys.ACCOUNT, behavior::apply));
+    return initEntity(system, EntityKeys.ACCOUNT, behavior);
   }
 
   /** Starts (or joins) the sharded guiding entities, one per service identifier. */
   public static ActorRef<ShardingEnvelope<ServiceCommand>> initServices(
       ActorSystem<?> system,
       Function<EntityContext<ServiceCommand>, Behavior<ServiceCommand>> behavior) {
-    return ClusterSharding.get(system).init(Entity.of(EntityKeys.SERVICE, behavior::apply));
+    return initEntity(system, EntityKeys.SERVICE, behavior);
   }
 
   /**
@@ -50,14 +64,81 @@ public final class ShardingInit {
   public static ActorRef<ShardingEnvelope<CatalogCommand>> initCatalog(
       ActorSystem<?> system,
       Function<EntityContext<CatalogCommand>, Behavior<CatalogCommand>> behavior) {
-    return ClusterSharding.get(system).init(Entity.of(EntityKeys.CATALOG, behavior::apply));
+    return initEntity(system, EntityKeys.CATALOG, behavior);
+  }
+
+  /**
+   * Starts (or joins) any entity type with the cluster's shard mapping ({@link ShardIds}) and the
+   * shard count of {@code pekko.cluster.sharding.number-of-shards}.
+   */
+  public static <M> ActorRef<ShardingEnvelope<M>> initEntity(
+      ActorSystem<?> system,
+      EntityTypeKey<M> key,
+      Function<EntityContext<M>, Behavior<M>> behavior) {
+    int shards = ShardIds.numberOfShards(system);
+    return ClusterSharding.get(system)
+        .init(Entity.of(key, behavior::apply).withMessageExtractor(ShardIds.<M>extractor(shards)));
+  }
+
+  /**
+   * Starts (or joins) a cluster singleton: one instance in the whole cluster, on the oldest node;
+   * when that node leaves or is downed, the next oldest starts it (after the split-brain resolver
+   * has downed the old one and {@code down-removal-margin} has passed).
+   *
+   * @return a proxy that forwards messages to wherever the singleton runs
+   */
+  public static <M> ActorRef<M> initSingleton(
+      ActorSystem<?> system, String name, Behavior<M> behavior) {
+    return ClusterSingleton.get(system).init(SingletonActor.of(behavior, name));
+  }
+
+  /**
+   * Starts (or joins) a sharded daemon process: {@code instances} long-running actors (e.g. one
+   * projection per {@link AccountTags} slice), spread over the nodes and moved like shards when a
+   * node goes. {@code stopMessage}, when given, is what an instance gets to stop gracefully (a
+   * projection stores its offset on it).
+   */
+  public static <M> void initDaemonProcess(
+      ActorSystem<?> system,
+      Class<M> messageClass,
+      String name,
+      int instances,
+      IntFunction<Behavior<M>> behavior,
+      java.util.Optional<M> stopMessage) {
+    ShardedDaemonProcess.get(system)
+        .init(
+            messageClass,
+            name,
+            instances,
+            behavior,
+            ShardedDaemonProcessSettings.create(system),
+            stopMessage);
+  }
+
+  /**
+   * Starts a projection over account events as a sharded daemon process with one instance per
+   * {@link AccountTags} slice; {@code behavior} gets the slice's tag.
+   */
+  public static <M> void initAccountProjection(
+      ActorSystem<?> system,
+      Class<M> messageClass,
+      String name,
+      Function<String, Behavior<M>> behavior,
+      M stopMessage) {
+    initDaemonProcess(
+        system,
+        messageClass,
+        name,
+        AccountTags.SLICES,
+        slice -> behavior.apply(AccountTags.ALL.get(slice)),
+        java.util.Optional.of(stopMessage));
   }
 
   /** Starts (or joins) the sharded invoice number series entities. */
   public static ActorRef<ShardingEnvelope<SeriesCommand>> initInvoiceSeries(
       ActorSystem<?> system,
       Function<EntityContext<SeriesCommand>, Behavior<SeriesCommand>> behavior) {
-    return ClusterSharding.get(system).init(Entity.of(EntityKeys.INVOICE_SERIES, behavior::apply));
+    return initEntity(system, EntityKeys.INVOICE_SERIES, behavior);
   }
 
   /** The bill-cycle singleton's name in the cluster. */
@@ -71,6 +152,6 @@ public final class ShardingInit {
    */
   public static ActorRef<BillRunCommand> initBillCycleSingleton(
       ActorSystem<?> system, Behavior<BillRunCommand> behavior) {
-    return ClusterSingleton.get(system).init(SingletonActor.of(behavior, BILL_CYCLE_SINGLETON));
+    return initSingleton(system, BILL_CYCLE_SINGLETON, behavior);
   }
 }

@@ -4,16 +4,13 @@ import com.telco.billing.node.http.ApiException;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
-import com.telco.billing.sharding.AccountTags;
+import com.telco.billing.sharding.ShardingInit;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.ProjectionBehavior;
@@ -44,19 +41,16 @@ public final class GuidingProjection {
   private GuidingProjection() {}
 
   public static void init(ActorSystem<?> system, GuidingService guiding) {
-    ShardedDaemonProcess.get(system)
-        .init(
-            ProjectionBehavior.Command.class,
-            NAME,
-            AccountTags.SLICES,
-            index -> ProjectionBehavior.create(projection(system, guiding, index)),
-            ShardedDaemonProcessSettings.create(system),
-            Optional.of(ProjectionBehavior.stopMessage()));
+    ShardingInit.initAccountProjection(
+        system,
+        ProjectionBehavior.Command.class,
+        NAME,
+        tag -> ProjectionBehavior.create(projection(system, guiding, tag)),
+        ProjectionBehavior.stopMessage());
   }
 
   private static org.apache.pekko.projection.Projection<EventEnvelope<AccountEvent>> projection(
-      ActorSystem<?> system, GuidingService guiding, int index) {
-    String tag = AccountTags.ALL.get(index);
+      ActorSystem<?> system, GuidingService guiding, String tag) {
     SourceProvider<Offset, EventEnvelope<AccountEvent>> source =
         EventSourcedProvider.eventsByTag(system, CassandraReadJournal.Identifier(), tag);
     return CassandraProjection.atLeastOnce(

@@ -6,15 +6,12 @@ import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceIssued;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
-import com.telco.billing.sharding.AccountTags;
+import com.telco.billing.sharding.ShardingInit;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.ProjectionBehavior;
@@ -40,19 +37,16 @@ public final class BillingProjection {
   private BillingProjection() {}
 
   public static void init(ActorSystem<?> system, BillingTables tables) {
-    ShardedDaemonProcess.get(system)
-        .init(
-            ProjectionBehavior.Command.class,
-            NAME,
-            AccountTags.SLICES,
-            index -> ProjectionBehavior.create(projection(system, tables, index)),
-            ShardedDaemonProcessSettings.create(system),
-            Optional.of(ProjectionBehavior.stopMessage()));
+    ShardingInit.initAccountProjection(
+        system,
+        ProjectionBehavior.Command.class,
+        NAME,
+        tag -> ProjectionBehavior.create(projection(system, tables, tag)),
+        ProjectionBehavior.stopMessage());
   }
 
   private static org.apache.pekko.projection.Projection<EventEnvelope<AccountEvent>> projection(
-      ActorSystem<?> system, BillingTables tables, int index) {
-    String tag = AccountTags.ALL.get(index);
+      ActorSystem<?> system, BillingTables tables, String tag) {
     SourceProvider<Offset, EventEnvelope<AccountEvent>> source =
         EventSourcedProvider.eventsByTag(system, CassandraReadJournal.Identifier(), tag);
     return CassandraProjection.atLeastOnce(

@@ -85,6 +85,21 @@ public final class TestNode implements AutoCloseable {
     return system;
   }
 
+  /** This node's cluster address, e.g. {@code pekko://Billing@127.0.0.1:41234}. */
+  public String clusterAddress() {
+    return org.apache.pekko.cluster.typed.Cluster.get(system).selfMember().address().toString();
+  }
+
+  /** Configuration that makes a node join the cluster through the given seed nodes. */
+  public static Config joinSeedNodes(String... seedAddresses) {
+    StringBuilder seeds = new StringBuilder();
+    for (String seed : seedAddresses) {
+      seeds.append(seeds.isEmpty() ? "" : ", ").append('"').append(seed).append('"');
+    }
+    return ConfigFactory.parseString(
+        "billing.cluster.join = seed-nodes\npekko.cluster.seed-nodes = [" + seeds + "]");
+  }
+
   private void awaitReady(Duration timeout) {
     HttpClient client = HttpClient.newHttpClient();
     Instant deadline = Instant.now().plus(timeout);
