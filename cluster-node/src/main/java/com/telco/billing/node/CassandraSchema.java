@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -42,11 +44,44 @@ public final class CassandraSchema {
     return all;
   }
 
-  /** Creates the schema when {@code billing.cassandra.autocreate} is on; completes at once else. */
+  /** How often schema creation is tried before the node gives up. */
+  static final int SCHEMA_ATTEMPTS = 10;
+
+  /**
+   * Creates the schema when {@code billing.cassandra.autocreate} is on; completes at once else.
+   * Several nodes starting together on a new keyspace send the same DDL at the same time, and
+   * Cassandra may time out or refuse while its schema versions settle: every statement is {@code IF
+   * NOT EXISTS}, so a failed round is logged and tried again (up to {@value #SCHEMA_ATTEMPTS}
+   * times, 2 s apart) before the failure is returned.
+   */
   public static CompletionStage<Done> createIfEnabled(ActorSystem<?> system) {
     if (!system.settings().config().getBoolean("billing.cassandra.autocreate")) {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
+    return attempt(system, 1);
+  }
+
+  private static CompletionStage<Done> attempt(ActorSystem<?> system, int attempt) {
+    return createAll(system)
+        .exceptionallyCompose(
+            failure -> {
+              if (attempt >= SCHEMA_ATTEMPTS) {
+                return CompletableFuture.failedFuture(failure);
+              }
+              system
+                  .log()
+                  .warn(
+                      "creating the Cassandra schema failed (attempt {} of {}), trying again in 2 s: {}",
+                      attempt,
+                      SCHEMA_ATTEMPTS,
+                      failure.toString());
+              Executor later = CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS);
+              return CompletableFuture.supplyAsync(() -> attempt + 1, later)
+                  .thenCompose(next -> attempt(system, next));
+            });
+  }
+
+  private static CompletionStage<Done> createAll(ActorSystem<?> system) {
     CassandraSession session = CassandraSessionRegistry.get(system).sessionFor(PLUGIN);
     CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
     for (String statement : statements(system)) {

@@ -90,7 +90,17 @@ public final class Main {
   public static CompletionStage<ServerBinding> init(ActorSystem<?> system) {
     PekkoManagement.get(system).start();
     joinCluster(system);
-    return CassandraSchema.createIfEnabled(system).thenCompose(schema -> startServices(system));
+    CompletionStage<ServerBinding> started =
+        CassandraSchema.createIfEnabled(system).thenCompose(schema -> startServices(system));
+    started.whenComplete(
+        (binding, failure) -> {
+          if (failure != null) {
+            // a node that cannot start its services must not linger half-started (never ready)
+            system.log().error("the node could not start, shutting down", failure);
+            system.terminate();
+          }
+        });
+    return started;
   }
 
   /** Entities, projections and the HTTP API, once the schema exists. */
