@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class BillRunApiIT {
   private static final String KEYSPACE = TestCassandra.uniqueKeyspace("bill_run_api");
 
   /** Yesterday (so the period has ended everywhere), or the 28th when yesterday is 29..31. */
-  static final LocalDate CYCLE = cycleDate();
+  static final LocalDate CYCLE = BillingFixtures.cycleDate();
 
   static final int BILLED = 12;
   static final int EMPTY = 3;
@@ -44,21 +43,22 @@ class BillRunApiIT {
   private static TestNode node;
   private static HttpJson http;
 
-  static LocalDate cycleDate() {
-    LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-    return yesterday.getDayOfMonth() > 28 ? yesterday.withDayOfMonth(28) : yesterday;
-  }
-
   @BeforeAll
   static void start() {
     node = TestNode.start(CASSANDRA, KEYSPACE);
     http = new HttpJson(node.httpUrl());
     assertEquals(201, http.post("/catalog/versions", SampleCatalog.json()).status());
     for (int i = 0; i < BILLED + EMPTY; i++) {
-      open(account(i));
+      BillingFixtures.open(http, account(i), CYCLE);
     }
     for (int i = 0; i < BILLED; i++) {
-      activate(account(i), "sub-" + i, msisdn(i), i % 2 == 0 ? "MOBILE_S" : "MOBILE_M");
+      BillingFixtures.activate(
+          http,
+          account(i),
+          "sub-" + i,
+          BillingFixtures.msisdn(i),
+          i % 2 == 0 ? "MOBILE_S" : "MOBILE_M",
+          CYCLE);
     }
     // usage inside the closed period for every billed account
     StringBuilder batch = new StringBuilder("[");
@@ -66,7 +66,8 @@ class BillRunApiIT {
       if (i > 0) {
         batch.append(',');
       }
-      batch.append(call("call-" + i, msisdn(i), CYCLE.minusDays(2)));
+      batch.append(
+          BillingFixtures.call("call-" + i, BillingFixtures.msisdn(i), CYCLE.minusDays(2)));
     }
     Response usage = http.post("/usage", batch.append(']').toString());
     assertEquals(200, usage.status(), usage.body());
@@ -85,42 +86,6 @@ class BillRunApiIT {
     return String.format("bill-%03d", i);
   }
 
-  static String msisdn(int i) {
-    return String.format("+49151%08d", 7_000_000 + i);
-  }
-
-  static void open(String id) {
-    Response r =
-        http.post(
-            "/accounts",
-            """
-            {"id": "%s", "name": "Customer %s", "currency": "EUR", "billCycleDay": %d,
-             "timeZone": "UTC", "taxJurisdiction": "DE"}
-            """
-                .formatted(id, id, CYCLE.getDayOfMonth()));
-    assertEquals(201, r.status(), r.body());
-  }
-
-  static void activate(String account, String sub, String msisdn, String offering) {
-    Response r =
-        http.post(
-            "/accounts/" + account + "/subscriptions",
-            """
-            {"subscriptionId": "%s", "offeringId": "%s",
-             "serviceIds": [{"type": "MSISDN", "value": "%s"}], "activationDate": "%s"}
-            """
-                .formatted(sub, offering, msisdn, CYCLE.minusDays(10)));
-    assertEquals(201, r.status(), r.body());
-  }
-
-  static String call(String id, String msisdn, LocalDate day) {
-    return """
-        {"id": "%s", "source": "msc-1", "serviceId": "%s", "usageType": "VOICE",
-         "usageDate": "%sT10:00:00Z", "quantity": 120, "unit": "s",
-         "attributes": {"zone": "NATIONAL"}}"""
-        .formatted(id, msisdn, day);
-  }
-
   /** The billing projection is eventually consistent: wait until it lists every account. */
   static void awaitAccountsInReadSide(int expected) {
     String[] hostPort = CASSANDRA.split(":");
@@ -132,31 +97,16 @@ class BillRunApiIT {
       var count =
           session.prepare(
               "SELECT COUNT(*) FROM " + KEYSPACE + ".accounts_by_cycle_day WHERE cycle_day = ?");
-      await(
+      BillingFixtures.await(
           () -> session.execute(count.bind(CYCLE.getDayOfMonth())).one().getLong(0) == expected,
           Duration.ofSeconds(60),
           "accounts in the cycle-day read side");
     }
   }
 
-  static void await(BooleanSupplier condition, Duration timeout, String what) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   static JsonNode runToCompletion(String runId) {
     JsonNode[] last = new JsonNode[1];
-    await(
+    BillingFixtures.await(
         () -> {
           Response r = http.get("/bill-runs/" + runId);
           assertEquals(200, r.status(), r.body());
@@ -233,7 +183,7 @@ class BillRunApiIT {
 
     // every invoice by number, once the read side has it
     for (String number : numbers) {
-      await(
+      BillingFixtures.await(
           () -> http.get("/invoices/" + number).status() == 200,
           Duration.ofSeconds(60),
           "invoice " + number);
@@ -262,7 +212,12 @@ class BillRunApiIT {
     assertEquals("unsupported_format", badFormat.text("code"));
 
     // late usage of the invoiced period is rated and shows on the next invoice's preview
-    Response late = http.post("/usage", "[" + call("late-0", msisdn(0), CYCLE.minusDays(3)) + "]");
+    Response late =
+        http.post(
+            "/usage",
+            "["
+                + BillingFixtures.call("late-0", BillingFixtures.msisdn(0), CYCLE.minusDays(3))
+                + "]");
     assertEquals(200, late.status(), late.body());
     assertTrue(late.json().get("records").get(0).get("late").asBoolean(), late.body());
     assertEquals(1, late.json().get("accepted").asInt(), late.body());

@@ -1,0 +1,76 @@
+package com.telco.billing.node.billrun;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.telco.billing.node.testing.HttpJson;
+import com.telco.billing.node.testing.HttpJson.Response;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.BooleanSupplier;
+
+/** Accounts, subscriptions and usage that a bill run invoices, set up through HTTP. */
+final class BillingFixtures {
+  private BillingFixtures() {}
+
+  /** Yesterday (so the period has ended everywhere), or the 28th when yesterday is 29..31. */
+  static LocalDate cycleDate() {
+    LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    return yesterday.getDayOfMonth() > 28 ? yesterday.withDayOfMonth(28) : yesterday;
+  }
+
+  static String msisdn(int i) {
+    return String.format("+49151%08d", 7_000_000 + i);
+  }
+
+  /** Opens an EUR account in UTC, jurisdiction DE, whose cycle day is {@code cycle}'s day. */
+  static void open(HttpJson http, String id, LocalDate cycle) {
+    Response r =
+        http.post(
+            "/accounts",
+            """
+            {"id": "%s", "name": "Customer %s", "currency": "EUR", "billCycleDay": %d,
+             "timeZone": "UTC", "taxJurisdiction": "DE"}
+            """
+                .formatted(id, id, cycle.getDayOfMonth()));
+    assertEquals(201, r.status(), r.body());
+  }
+
+  /** Activates a subscription ten days before the cycle date, inside the period it closes. */
+  static void activate(
+      HttpJson http, String account, String sub, String msisdn, String offering, LocalDate cycle) {
+    Response r =
+        http.post(
+            "/accounts/" + account + "/subscriptions",
+            """
+            {"subscriptionId": "%s", "offeringId": "%s",
+             "serviceIds": [{"type": "MSISDN", "value": "%s"}], "activationDate": "%s"}
+            """
+                .formatted(sub, offering, msisdn, cycle.minusDays(10)));
+    assertEquals(201, r.status(), r.body());
+  }
+
+  /** A two-minute national call record of {@code msisdn} on {@code day} at 10:00 UTC. */
+  static String call(String id, String msisdn, LocalDate day) {
+    return """
+        {"id": "%s", "source": "msc-1", "serviceId": "%s", "usageType": "VOICE",
+         "usageDate": "%sT10:00:00Z", "quantity": 120, "unit": "s",
+         "attributes": {"zone": "NATIONAL"}}"""
+        .formatted(id, msisdn, day);
+  }
+
+  static void await(BooleanSupplier condition, Duration timeout, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
