@@ -233,6 +233,7 @@ final class InvoiceSamples {
         new BillRunEvent.RetryRoundCompleted("BR-2026-12-01", 1, AT));
     samples.put(
         BillRunEvent.RunCompleted.class, new BillRunEvent.RunCompleted("BR-2026-12-01", AT));
+    samples.put(BillRunEvent.RunReopened.class, new BillRunEvent.RunReopened("BR-2026-12-01", AT));
     samples.put(BillRunEvent.ScheduledThrough.class, new BillRunEvent.ScheduledThrough(CYCLE));
     BillRunView view = run().toView(AT.plusSeconds(5), true);
     samples.put(BillRunView.class, view);

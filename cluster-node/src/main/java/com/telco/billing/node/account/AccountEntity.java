@@ -380,6 +380,11 @@ public final class AccountEntity
     }
     InvoiceRequest request = invoiceRequest(state, cmd.cycleDate());
     Optional<String> refusal = InvoiceCalculator.refusal(request);
+    if (refusal.isPresent() && refusal.get().equals(InvoiceCalculator.PERIOD_SKIPPED)) {
+      return reply(
+          cmd.replyTo(),
+          CloseBillPeriodResult.earlierPeriodOpen(state.billing().lastCycleDate().plusMonths(1)));
+    }
     if (refusal.isPresent()) {
       // closed before without an invoice (nothing to bill then)
       return reply(cmd.replyTo(), CloseBillPeriodResult.skipped(refusal.get()));

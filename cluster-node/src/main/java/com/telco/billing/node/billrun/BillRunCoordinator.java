@@ -147,6 +147,17 @@ public final class BillRunCoordinator
     }
     String runId = BillRunState.runIdOf(date);
     var existing = state.run(runId);
+    if (existing.isPresent() && !existing.get().active() && !existing.get().failures().isEmpty()) {
+      // asked again after it ended with failures: retry the failed accounts
+      return Effect()
+          .persist(new BillRunEvent.RunReopened(runId, clock.instant()))
+          .thenRun(this::drive)
+          .thenReply(
+              cmd.replyTo(),
+              next ->
+                  StatusReply.success(
+                      next.run(runId).orElseThrow().toView(clock.instant(), false)));
+    }
     if (existing.isPresent()) {
       return Effect()
           .reply(cmd.replyTo(), StatusReply.success(existing.get().toView(clock.instant(), false)));

@@ -130,6 +130,25 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
           next == Phase.COMPLETED ? at : completedAt);
     }
 
+    Run reopened(Instant at) {
+      return new Run(
+          runId,
+          cycleDate,
+          trigger,
+          startedAt,
+          Phase.RETRYING,
+          0,
+          cursor,
+          accountsDue,
+          processed,
+          invoiced,
+          skipped,
+          amounts,
+          failures,
+          at,
+          null);
+    }
+
     Run withAccountsDue(long count) {
       return new Run(
           runId,
@@ -225,6 +244,9 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
     if (event instanceof BillRunEvent.RunCompleted done) {
       return update(
           done.runId(), run -> run.withPhase(Phase.COMPLETED, run.retryRound(), done.at()));
+    }
+    if (event instanceof BillRunEvent.RunReopened reopened) {
+      return update(reopened.runId(), run -> run.reopened(reopened.at()));
     }
     if (event instanceof BillRunEvent.ScheduledThrough through) {
       return new BillRunState(through.date(), runs);

@@ -53,8 +53,19 @@ public final class InvoicingService {
     this.confirmations = new GroupCommit<>(this::confirm);
   }
 
-  /** Closes the period of {@code accountId} that ends on {@code cycleDate}. */
+  /** Periods of one account closed in one call at most (catching up on missed cycle dates). */
+  static final int MAX_CATCH_UP = 24;
+
+  /**
+   * Closes the period of {@code accountId} that ends on {@code cycleDate}. Periods are invoiced in
+   * order: when an earlier period of the account is still open (a run missed the account or failed
+   * for it), that one is closed first, then the asked one.
+   */
   public CompletionStage<Closed> close(String accountId, LocalDate cycleDate) {
+    return close(accountId, cycleDate, 0);
+  }
+
+  private CompletionStage<Closed> close(String accountId, LocalDate cycleDate, int depth) {
     return ApiException.mapFailure(
             account(accountId)
                 .<CloseBillPeriodResult>askWithStatus(
@@ -66,7 +77,21 @@ public final class InvoicingService {
                       java.util.concurrent.CompletableFuture.completedFuture(
                           new Closed(result.status(), result.invoice(), result.reason()));
                   case NUMBER_NEEDED -> issue(accountId, cycleDate, result);
+                  case EARLIER_PERIOD_OPEN -> catchUp(accountId, cycleDate, result, depth);
                 });
+  }
+
+  private CompletionStage<Closed> catchUp(
+      String accountId, LocalDate cycleDate, CloseBillPeriodResult result, int depth) {
+    LocalDate earlier = result.openCycleDate();
+    if (depth >= MAX_CATCH_UP || !earlier.isBefore(cycleDate)) {
+      return java.util.concurrent.CompletableFuture.failedFuture(
+          new IllegalStateException(
+              "account " + accountId + " has the period ending " + earlier + " open"));
+    }
+    log.info("closing the missed period of {} ending {} before {}", accountId, earlier, cycleDate);
+    return close(accountId, earlier, depth + 1)
+        .thenCompose(closedEarlier -> close(accountId, cycleDate, depth + 1));
   }
 
   /** {@link #close} as the bill run counts it. */
@@ -83,7 +108,7 @@ public final class InvoicingService {
                           closed.invoice().invoice().taxIncludedAmount(),
                           closed.invoice().number(),
                           null);
-                  case SKIPPED, NUMBER_NEEDED ->
+                  case SKIPPED, NUMBER_NEEDED, EARLIER_PERIOD_OPEN ->
                       new AccountResult(
                           accountId,
                           AccountResult.Status.SKIPPED,

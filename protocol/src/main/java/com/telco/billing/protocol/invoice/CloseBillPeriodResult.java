@@ -11,9 +11,15 @@ import com.telco.billing.protocol.CborSerializable;
  *     period; the series answers the same number for the same key)
  * @param invoice with {@link Status#INVOICED}: the invoice issued for the period
  * @param reason with {@link Status#SKIPPED}: why no invoice was issued
+ * @param openCycleDate with {@link Status#EARLIER_PERIOD_OPEN}: the cycle date to close first
  */
 public record CloseBillPeriodResult(
-    Status status, String seriesId, String requestKey, IssuedInvoice invoice, String reason)
+    Status status,
+    String seriesId,
+    String requestKey,
+    IssuedInvoice invoice,
+    String reason,
+    java.time.LocalDate openCycleDate)
     implements CborSerializable {
 
   public enum Status {
@@ -22,18 +28,28 @@ public record CloseBillPeriodResult(
     /** The period is invoiced (now or before). */
     INVOICED,
     /** The period is closed without an invoice (e.g. nothing to bill). */
-    SKIPPED
+    SKIPPED,
+    /**
+     * An earlier period of the account is not closed yet (its run missed the account, or failed for
+     * it): periods are invoiced in order, so {@code openCycleDate} must be closed first.
+     */
+    EARLIER_PERIOD_OPEN
   }
 
   public static CloseBillPeriodResult numberNeeded(String seriesId, String requestKey) {
-    return new CloseBillPeriodResult(Status.NUMBER_NEEDED, seriesId, requestKey, null, null);
+    return new CloseBillPeriodResult(Status.NUMBER_NEEDED, seriesId, requestKey, null, null, null);
   }
 
   public static CloseBillPeriodResult invoiced(IssuedInvoice invoice) {
-    return new CloseBillPeriodResult(Status.INVOICED, null, null, invoice, null);
+    return new CloseBillPeriodResult(Status.INVOICED, null, null, invoice, null, null);
   }
 
   public static CloseBillPeriodResult skipped(String reason) {
-    return new CloseBillPeriodResult(Status.SKIPPED, null, null, null, reason);
+    return new CloseBillPeriodResult(Status.SKIPPED, null, null, null, reason, null);
+  }
+
+  public static CloseBillPeriodResult earlierPeriodOpen(java.time.LocalDate openCycleDate) {
+    return new CloseBillPeriodResult(
+        Status.EARLIER_PERIOD_OPEN, null, null, null, null, openCycleDate);
   }
 }

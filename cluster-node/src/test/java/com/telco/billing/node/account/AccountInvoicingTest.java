@@ -1,0 +1,218 @@
+package com.telco.billing.node.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.account.AccountProfileDraft;
+import com.telco.billing.core.catalog.Catalog;
+import com.telco.billing.core.invoice.LineType;
+import com.telco.billing.core.rating.UsageRecord;
+import com.telco.billing.core.rating.UsageRecordDraft;
+import com.telco.billing.core.subscription.ActivateSubscription;
+import com.telco.billing.core.subscription.ServiceId;
+import com.telco.billing.node.catalog.RatingCatalog;
+import com.telco.billing.node.catalog.SampleCatalog;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.account.AccountEvent;
+import com.telco.billing.protocol.invoice.AccountInvoices;
+import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.IssuedInvoice;
+import com.telco.billing.protocol.usage.RateUsageResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The account entity's side of invoicing, with serialization verified by the testkit: when a period
+ * can be closed, what is persisted, idempotency per period, the late flag of usage after invoicing,
+ * the order of periods and the preview. The amounts themselves are billing-core's (its golden
+ * tests); here they only have to be consistent.
+ */
+class AccountInvoicingTest {
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(
+          EventSourcedBehaviorTestKit.config()
+              .withFallback(com.telco.billing.node.testing.TestConfigs.serialization()));
+
+  /** 2026-12-10: the period [2026-11-05, 2026-12-05) of cycle day 5 has ended in Berlin. */
+  private static final Instant NOW = Instant.parse("2026-12-10T10:00:00Z");
+
+  private static final LocalDate CYCLE = LocalDate.of(2026, 12, 5);
+
+  private static final Catalog CATALOG =
+      Catalog.EMPTY.withVersion(SampleCatalog.validated(SampleCatalog.document()));
+
+  private final EventSourcedBehaviorTestKit<AccountCommand, AccountEvent, AccountState> kit =
+      EventSourcedBehaviorTestKit.create(
+          testKit.system(),
+          AccountEntity.create(
+              "acc-1",
+              Clock.fixed(NOW, ZoneOffset.UTC),
+              new RatingCatalog(() -> CATALOG),
+              Duration.ofDays(45),
+              true));
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void clear() {
+    kit.clear();
+  }
+
+  static AccountProfile profile() {
+    return new AccountProfileDraft(
+            "acc-1", "Jane Doe", "EUR", 5, "Europe/Berlin", "DE", false, 14, "tok_1", null)
+        .validate()
+        .value();
+  }
+
+  private void openAndActivate() {
+    kit.<StatusReply<com.telco.billing.protocol.account.OpenAccountResult>>runCommand(
+        replyTo -> new AccountCommand.OpenAccount(profile(), replyTo));
+    var activation =
+        new ActivateSubscription(
+            "sub-1",
+            "MOBILE_S",
+            List.of(ServiceId.msisdn("+4915100000001")),
+            LocalDate.of(2026, 11, 20));
+    kit.<StatusReply<com.telco.billing.protocol.account.SubscriptionResult>>runCommand(
+        replyTo -> new AccountCommand.ActivateSubscription(activation, replyTo));
+  }
+
+  private static UsageRecord voice(String id, String when) {
+    return new UsageRecordDraft(
+            id,
+            "msc-1",
+            "MSISDN",
+            "+4915100000001",
+            "VOICE",
+            when,
+            "7200",
+            "s",
+            Map.of("zone", "NATIONAL"),
+            null)
+        .validate(NOW)
+        .value();
+  }
+
+  private RateUsageResult rate(UsageRecord record) {
+    return kit.<StatusReply<RateUsageResult>>runCommand(
+            replyTo -> new AccountCommand.RateUsage(List.of(record), replyTo))
+        .reply()
+        .getValue();
+  }
+
+  private StatusReply<CloseBillPeriodResult> close(LocalDate cycleDate) {
+    return kit.<StatusReply<CloseBillPeriodResult>>runCommand(
+            replyTo -> new AccountCommand.CloseBillPeriod(cycleDate, replyTo))
+        .reply();
+  }
+
+  @Test
+  void aPeriodIsInvoicedOnceWithTheNumberTheSeriesGave() {
+    openAndActivate();
+    assertTrue(rate(voice("r1", "2026-12-03T10:00:00Z")).outcomes().get(0).late() == Boolean.FALSE);
+
+    var close = close(CYCLE).getValue();
+    assertEquals(CloseBillPeriodResult.Status.NUMBER_NEEDED, close.status());
+    assertEquals("DEFAULT-2026", close.seriesId());
+    assertEquals("acc-1|2026-12-05", close.requestKey());
+
+    var issued =
+        kit.<StatusReply<IssuedInvoice>>runCommand(
+            replyTo -> new AccountCommand.IssueInvoice(CYCLE, 7, replyTo));
+    IssuedInvoice invoice = issued.reply().getValue();
+    assertEquals("INV-DEFAULT-2026-000007", invoice.number());
+    assertEquals(CYCLE, invoice.invoice().issueDate());
+    assertEquals(CYCLE.plusDays(14), invoice.invoice().dueDate());
+    assertEquals(LocalDate.of(2026, 11, 5), invoice.invoice().billingPeriod().start());
+    assertTrue(invoice.invoice().lines().stream().anyMatch(l -> l.type() == LineType.USAGE));
+    assertTrue(invoice.invoice().lines().stream().anyMatch(l -> l.type() == LineType.RECURRING));
+    assertInstanceOf(AccountEvent.InvoiceIssued.class, issued.event());
+
+    // asked again, with another number or after a restart: the same invoice, nothing written
+    var again =
+        kit.<StatusReply<IssuedInvoice>>runCommand(
+            replyTo -> new AccountCommand.IssueInvoice(CYCLE, 8, replyTo));
+    assertTrue(again.hasNoEvents());
+    assertEquals("INV-DEFAULT-2026-000007", again.reply().getValue().number());
+    kit.restart();
+    var closedAgain = close(CYCLE).getValue();
+    assertEquals(CloseBillPeriodResult.Status.INVOICED, closedAgain.status());
+    assertEquals(invoice, closedAgain.invoice());
+
+    // usage of the invoiced period arriving now is rated late
+    var late = rate(voice("r2", "2026-12-04T10:00:00Z")).outcomes().get(0);
+    assertEquals(Boolean.TRUE, late.late(), late.toString());
+
+    var list =
+        kit.<StatusReply<AccountInvoices.InvoiceList>>runCommand(AccountCommand.GetInvoices::new);
+    assertEquals(List.of(invoice), list.reply().getValue().invoices());
+    assertEquals(profile(), list.reply().getValue().account());
+
+    // the preview of the open period shows the late usage, and persists nothing
+    var preview =
+        kit.<StatusReply<AccountInvoices.Preview>>runCommand(AccountCommand.PreviewInvoice::new);
+    assertTrue(preview.hasNoEvents());
+    var draft = preview.reply().getValue().invoice();
+    assertEquals(CYCLE, draft.billingPeriod().start());
+    assertTrue(
+        draft.lines().stream()
+            .anyMatch(
+                l ->
+                    l.type() == LineType.LATE_USAGE
+                        && LocalDate.of(2026, 11, 5).equals(l.originalPeriodStart())),
+        draft.lines().toString());
+  }
+
+  @Test
+  void aPeriodWithNothingToBillIsClosedWithoutAnInvoice() {
+    kit.<StatusReply<com.telco.billing.protocol.account.OpenAccountResult>>runCommand(
+        replyTo -> new AccountCommand.OpenAccount(profile(), replyTo));
+    var first =
+        kit.<StatusReply<CloseBillPeriodResult>>runCommand(
+            replyTo -> new AccountCommand.CloseBillPeriod(CYCLE, replyTo));
+    assertEquals(CloseBillPeriodResult.Status.SKIPPED, first.reply().getValue().status());
+    assertEquals("nothing_to_bill", first.reply().getValue().reason());
+    assertInstanceOf(AccountEvent.BillPeriodClosed.class, first.event());
+    var second =
+        kit.<StatusReply<CloseBillPeriodResult>>runCommand(
+            replyTo -> new AccountCommand.CloseBillPeriod(CYCLE, replyTo));
+    assertTrue(second.hasNoEvents());
+    assertEquals(CloseBillPeriodResult.Status.SKIPPED, second.reply().getValue().status());
+  }
+
+  @Test
+  void periodsAreClosedInOrderAndOnlyOnceTheyEnded() {
+    openAndActivate();
+    assertEquals(
+        "not_a_cycle_date",
+        Refusal.decode(close(CYCLE.plusDays(1)).getError().getMessage()).code());
+    assertEquals(
+        "period_not_ended",
+        Refusal.decode(close(CYCLE.plusMonths(1)).getError().getMessage()).code());
+    // the first close of the account: any ended period may be the first
+    assertEquals(
+        CloseBillPeriodResult.Status.SKIPPED, close(LocalDate.of(2026, 10, 5)).getValue().status());
+    // 2026-11-05 is open, so 2026-12-05 cannot be closed yet: the caller closes 2026-11-05 first
+    var skipping = close(CYCLE).getValue();
+    assertEquals(CloseBillPeriodResult.Status.EARLIER_PERIOD_OPEN, skipping.status());
+    assertEquals(LocalDate.of(2026, 11, 5), skipping.openCycleDate());
+  }
+}
