@@ -439,11 +439,20 @@ public final class AccountEntity
         .thenReply(cmd.replyTo(), next -> StatusReply.success(invoice));
   }
 
-  /** The open period's invoice as it would be now; nothing is persisted. */
+  /**
+   * The next invoice as it would be now (the open period's, unless an earlier period still awaits
+   * its bill run); nothing is persisted.
+   */
   private ReplyEffect<AccountEvent, AccountState> onPreviewInvoice(
       AccountState.Open state, PreviewInvoice cmd) {
     Instant now = clock.instant();
-    LocalDate cycleDate = BillPeriods.periodAt(now, state.profile()).end();
+    // the next invoice the account gets: the period after the last closed one, or, for an
+    // account never billed, the period open now
+    LocalDate lastClosed = state.billing().lastCycleDate();
+    LocalDate cycleDate =
+        lastClosed != null
+            ? lastClosed.plusMonths(1)
+            : BillPeriods.periodAt(now, state.profile()).end();
     InvoiceRequest request = invoiceRequest(state, cycleDate);
     Optional<String> refusal = InvoiceCalculator.refusal(request);
     if (refusal.isPresent()) {

@@ -327,10 +327,12 @@ public final class BillRunCoordinator
     busy = true;
     String runId = run.runId();
     int cycleDay = run.cycleDate().getDayOfMonth();
-    if (run.accountsDue() < 0) {
-      pipe(
-          runId,
-          accounts.countAccounts(cycleDay).thenApply(count -> new AccountsCounted(runId, count)));
+    if (run.accountsDue() == BillRunState.NOT_COUNTED) {
+      // the count is for progress only: a failed count leaves it unknown, the run goes on
+      context.pipeToSelf(
+          accounts.countAccounts(cycleDay),
+          (count, failure) ->
+              new AccountsCounted(runId, failure == null ? count : BillRunState.UNKNOWN_COUNT));
     } else if (run.phase() == BillRunState.Phase.SCANNING) {
       int pageSize = settings.pageSize();
       pipe(

@@ -24,6 +24,12 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
 
   public static final BillRunState EMPTY = new BillRunState(null, List.of());
 
+  /** {@link Run#accountsDue()} before the accounts of the cycle day were counted. */
+  static final long NOT_COUNTED = -1;
+
+  /** {@link Run#accountsDue()} when counting failed (shown as -1 until the scan is over). */
+  static final long UNKNOWN_COUNT = -2;
+
   public BillRunState {
     runs = List.copyOf(runs);
   }
@@ -196,7 +202,7 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
           retryRound,
           startedAt,
           completedAt,
-          accountsDue,
+          Math.max(NOT_COUNTED, accountsDue),
           processed,
           invoiced,
           skipped,
