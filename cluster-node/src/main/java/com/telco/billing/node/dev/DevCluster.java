@@ -69,8 +69,14 @@ public final class DevCluster {
       }
       System.out.printf(
           "started %s (pid %d), log %s%n", spec.name(), nodes.get(i - 1).pid(), spec.logFile());
+      if (i == 1) {
+        // the first node forms the cluster and creates the schema before the others start:
+        // nodes that create the same schema at once can stall on schema agreement
+        nodes.get(0).awaitReady(Duration.ofMinutes(5));
+        System.out.printf("%s is ready%n", spec.name());
+      }
     }
-    for (NodeProcess node : nodes) {
+    for (NodeProcess node : nodes.subList(1, nodes.size())) {
       node.awaitReady(Duration.ofMinutes(5));
       System.out.printf("%s is ready%n", node.name());
     }

@@ -24,12 +24,12 @@ class ClusterConfigTest {
     assertEquals(
         "keep-majority", config.getString("pekko.cluster.split-brain-resolver.active-strategy"));
     assertEquals(
-        Duration.ofSeconds(5),
+        Duration.ofSeconds(4),
         config.getDuration("pekko.cluster.split-brain-resolver.stable-after"));
     assertEquals(
         Duration.ofSeconds(10),
         config.getDuration("pekko.cluster.split-brain-resolver.down-all-when-unstable"));
-    assertEquals(Duration.ofSeconds(3), config.getDuration("pekko.cluster.down-removal-margin"));
+    assertEquals(Duration.ofSeconds(2), config.getDuration("pekko.cluster.down-removal-margin"));
     assertEquals(
         Duration.ofSeconds(3),
         config.getDuration("pekko.cluster.failure-detector.acceptable-heartbeat-pause"));
