@@ -47,12 +47,16 @@ public final class CassandraSchema {
   /** How often schema creation is tried before the node gives up. */
   static final int SCHEMA_ATTEMPTS = 10;
 
+  /** How long one round of schema statements may take. */
+  static final long ATTEMPT_TIMEOUT_SECONDS = 60;
+
   /**
    * Creates the schema when {@code billing.cassandra.autocreate} is on; completes at once else.
    * Several nodes starting together on a new keyspace send the same DDL at the same time, and
    * Cassandra may time out or refuse while its schema versions settle: every statement is {@code IF
    * NOT EXISTS}, so a failed round is logged and tried again (up to {@value #SCHEMA_ATTEMPTS}
-   * times, 2 s apart) before the failure is returned.
+   * times, 2 s apart, each round at most {@value #ATTEMPT_TIMEOUT_SECONDS} s) before the failure is
+   * returned.
    */
   public static CompletionStage<Done> createIfEnabled(ActorSystem<?> system) {
     if (!system.settings().config().getBoolean("billing.cassandra.autocreate")) {
@@ -62,7 +66,10 @@ public final class CassandraSchema {
   }
 
   private static CompletionStage<Done> attempt(ActorSystem<?> system, int attempt) {
+    // a round that hangs (the driver stuck refreshing its schema metadata) counts as failed
     return createAll(system)
+        .toCompletableFuture()
+        .orTimeout(ATTEMPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
         .exceptionallyCompose(
             failure -> {
               if (attempt >= SCHEMA_ATTEMPTS) {
