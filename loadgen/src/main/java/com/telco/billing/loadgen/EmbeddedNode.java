@@ -1,17 +1,14 @@
 package com.telco.billing.loadgen;
 
 import com.telco.billing.node.Main;
+import com.telco.billing.node.dev.Readiness;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -94,38 +91,12 @@ public final class EmbeddedNode implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> ready =
-            client.send(
-                HttpRequest.newBuilder(managementUrl.resolve("/ready"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-        last = ready.statusCode() + " " + ready.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        close();
-        throw new IllegalStateException("interrupted while waiting for the node", e);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        close();
-        throw new IllegalStateException("interrupted while waiting for the node", e);
-      }
+    try {
+      Readiness.await(managementUrl.toString().replaceAll("/$", ""), timeout, () -> null);
+    } catch (IllegalStateException e) {
+      close();
+      throw e;
     }
-    close();
-    throw new IllegalStateException("node not ready within " + timeout + ": " + last);
   }
 
   @Override

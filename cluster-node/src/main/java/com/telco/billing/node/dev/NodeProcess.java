@@ -2,14 +2,9 @@ package com.telco.billing.node.dev;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,35 +123,22 @@ public final class NodeProcess implements AutoCloseable {
    * @throws IllegalStateException if the process exits or the time runs out
    */
   public void awaitReady(Duration timeout) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            spec.name() + " exited with " + process.exitValue() + "; see " + spec.logFile());
-      }
-      try {
-        HttpResponse<String> ready =
-            client.send(
-                HttpRequest.newBuilder(URI.create(managementUrl() + "/ready"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-        last = ready.statusCode() + " " + ready.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for " + spec.name(), e);
-      }
-      sleep(500);
+    try {
+      Readiness.await(
+          managementUrl(),
+          timeout,
+          () ->
+              process.isAlive()
+                  ? null
+                  : spec.name()
+                      + " exited with "
+                      + process.exitValue()
+                      + "; see "
+                      + spec.logFile());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          spec.name() + ": " + e.getMessage() + "; see " + spec.logFile(), e);
     }
-    throw new IllegalStateException(
-        spec.name() + " not ready within " + timeout + ": " + last + "; see " + spec.logFile());
   }
 
   /** {@code kill -9}: the JVM ends at once, without leaving the cluster. */

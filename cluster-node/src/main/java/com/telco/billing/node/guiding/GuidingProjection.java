@@ -1,25 +1,18 @@
 package com.telco.billing.node.guiding;
 
 import com.telco.billing.node.http.ApiException;
+import com.telco.billing.node.projection.AccountEventProjections;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
-import com.telco.billing.sharding.ShardingInit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
-import org.apache.pekko.persistence.query.Offset;
-import org.apache.pekko.projection.ProjectionBehavior;
-import org.apache.pekko.projection.ProjectionId;
-import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.Handler;
-import org.apache.pekko.projection.javadsl.SourceProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,20 +34,7 @@ public final class GuidingProjection {
   private GuidingProjection() {}
 
   public static void init(ActorSystem<?> system, GuidingService guiding) {
-    ShardingInit.initAccountProjection(
-        system,
-        ProjectionBehavior.Command.class,
-        NAME,
-        tag -> ProjectionBehavior.create(projection(system, guiding, tag)),
-        ProjectionBehavior.stopMessage());
-  }
-
-  private static org.apache.pekko.projection.Projection<EventEnvelope<AccountEvent>> projection(
-      ActorSystem<?> system, GuidingService guiding, String tag) {
-    SourceProvider<Offset, EventEnvelope<AccountEvent>> source =
-        EventSourcedProvider.eventsByTag(system, CassandraReadJournal.Identifier(), tag);
-    return CassandraProjection.atLeastOnce(
-        ProjectionId.of(NAME, tag), source, () -> new GuidingHandler(guiding));
+    AccountEventProjections.init(system, NAME, () -> new GuidingHandler(guiding));
   }
 
   /** Applies one account event to the guiding index. */

@@ -2,25 +2,18 @@ package com.telco.billing.node.invoice;
 
 import com.telco.billing.core.invoice.InvoiceDraft;
 import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.projection.AccountEventProjections;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceIssued;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
-import com.telco.billing.sharding.ShardingInit;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
-import org.apache.pekko.persistence.query.Offset;
-import org.apache.pekko.projection.ProjectionBehavior;
-import org.apache.pekko.projection.ProjectionId;
-import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.Handler;
-import org.apache.pekko.projection.javadsl.SourceProvider;
 
 /**
  * Keeps the billing read sides from the account events, by tag with at-least-once delivery (offsets
@@ -37,20 +30,7 @@ public final class BillingProjection {
   private BillingProjection() {}
 
   public static void init(ActorSystem<?> system, BillingTables tables) {
-    ShardingInit.initAccountProjection(
-        system,
-        ProjectionBehavior.Command.class,
-        NAME,
-        tag -> ProjectionBehavior.create(projection(system, tables, tag)),
-        ProjectionBehavior.stopMessage());
-  }
-
-  private static org.apache.pekko.projection.Projection<EventEnvelope<AccountEvent>> projection(
-      ActorSystem<?> system, BillingTables tables, String tag) {
-    SourceProvider<Offset, EventEnvelope<AccountEvent>> source =
-        EventSourcedProvider.eventsByTag(system, CassandraReadJournal.Identifier(), tag);
-    return CassandraProjection.atLeastOnce(
-        ProjectionId.of(NAME, tag), source, () -> new BillingHandler(tables));
+    AccountEventProjections.init(system, NAME, () -> new BillingHandler(tables));
   }
 
   /** Applies one account event to the read sides. */

@@ -1,16 +1,12 @@
 package com.telco.billing.node.testing;
 
 import com.telco.billing.node.Main;
+import com.telco.billing.node.dev.Readiness;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -101,29 +97,12 @@ public final class TestNode implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) {
-    HttpClient client = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> ready =
-            client.send(
-                HttpRequest.newBuilder(URI.create(managementUrl + "/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-        last = ready.statusCode() + " " + ready.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the node", e);
-      }
-      sleep(200);
+    try {
+      Readiness.await(managementUrl, timeout, () -> null);
+    } catch (IllegalStateException e) {
+      close();
+      throw e;
     }
-    close();
-    throw new IllegalStateException("node not ready within " + timeout + ": " + last);
   }
 
   @Override
