@@ -83,8 +83,11 @@ final class BillRunSetup {
     return index % 2 == 1 ? "MOBILE_S" : "MOBILE_M";
   }
 
-  /** The usage records of account {@code index}: voice and data, and an SMS on MOBILE_S. */
-  List<UsageRecord> usage(int index) {
+  /**
+   * The usage records of account {@code index} in the period that {@code cycleDate} closes: voice
+   * and data, and an SMS on MOBILE_S; validated at {@code now}.
+   */
+  static List<UsageRecord> usage(int index, LocalDate cycleDate, Instant now) {
     String msisdn = msisdn(index);
     List<UsageRecordDraft> drafts = new ArrayList<>();
     drafts.add(
@@ -215,7 +218,7 @@ final class BillRunSetup {
             offering(index),
             List.of(ServiceId.msisdn(msisdn(index))),
             cycleDate.minusDays(10));
-    List<UsageRecord> usage = usage(index);
+    List<UsageRecord> usage = usage(index, cycleDate, now);
     return retry(
             () ->
                 account.<OpenAccountResult>askWithStatus(
