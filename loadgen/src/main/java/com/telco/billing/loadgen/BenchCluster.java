@@ -72,12 +72,14 @@ final class BenchCluster implements AutoCloseable {
    * @param cassandraHeapMb heap of the dev Cassandra
    * @param keyspacePrefix the node's keyspace (a timestamp is appended with a given Cassandra)
    * @param nodeSettings settings over the node's defaults
+   * @param readyTimeout how long the node may take until {@code /ready} answers 200
    */
   static BenchCluster start(
       String cassandraHostPort,
       int cassandraHeapMb,
       String keyspacePrefix,
       Config nodeSettings,
+      Duration readyTimeout,
       PrintStream out)
       throws IOException {
     BenchCluster cluster;
@@ -111,7 +113,7 @@ final class BenchCluster implements AutoCloseable {
           "cassandra: using %s, keyspace %s (dropped at the end)%n", given.hostAndPort(), keyspace);
     }
     try {
-      cluster.startNode(nodeSettings);
+      cluster.startNode(nodeSettings, readyTimeout);
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
@@ -119,7 +121,7 @@ final class BenchCluster implements AutoCloseable {
     return cluster;
   }
 
-  private void startNode(Config nodeSettings) {
+  private void startNode(Config nodeSettings, Duration readyTimeout) {
     long t = System.nanoTime();
     int httpPort = EmbeddedNode.freePort();
     int managementPort = EmbeddedNode.freePort();

@@ -145,6 +145,15 @@ public final class BillRunBench implements Callable<Integer> {
       description = "longest wait for the bill run to complete (default: ${DEFAULT-VALUE})")
   Duration runTimeout;
 
+  @Option(
+      names = "--node-ready-timeout",
+      defaultValue = "5m",
+      converter = LoadGen.DurationConverter.class,
+      description =
+          "how long the node may take to start (schema, sharding, HTTP) on a busy machine"
+              + " (default: ${DEFAULT-VALUE})")
+  Duration nodeReadyTimeout;
+
   @Option(names = "--node-config", description = "a setting for the node (HOCON), repeatable")
   List<String> nodeConfig = new ArrayList<>();
 
@@ -223,6 +232,7 @@ public final class BillRunBench implements Callable<Integer> {
             cassandraHeapMb,
             "bench_billrun",
             ConfigFactory.parseString(String.join("\n", settings)),
+            nodeReadyTimeout,
             out)) {
       publishCatalog(cluster.httpUrl(), Setup.defaultCatalog());
       BillRunSetup.Result setup =

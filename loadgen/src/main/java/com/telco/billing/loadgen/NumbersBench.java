@@ -79,6 +79,15 @@ public final class NumbersBench implements Callable<Integer> {
       description = "heap of the dev Cassandra JVM (default: ${DEFAULT-VALUE})")
   int cassandraHeapMb;
 
+  @Option(
+      names = "--node-ready-timeout",
+      defaultValue = "5m",
+      converter = LoadGen.DurationConverter.class,
+      description =
+          "how long the node may take to start (schema, sharding, HTTP) on a busy machine"
+              + " (default: ${DEFAULT-VALUE})")
+  Duration nodeReadyTimeout;
+
   @Option(names = "--node-config", description = "a setting for the node (HOCON), repeatable")
   List<String> nodeConfig = new ArrayList<>();
 
@@ -126,6 +135,7 @@ public final class NumbersBench implements Callable<Integer> {
             cassandraHeapMb,
             "bench_numbers",
             ConfigFactory.parseString(String.join("\n", nodeConfig)),
+            nodeReadyTimeout,
             out)) {
       if (warmup > 0) {
         Pass warm = run(cluster.system(), "BENCHWARM-" + year, warmup, "warm-up");
