@@ -159,8 +159,7 @@ final class BenchCluster implements AutoCloseable {
                         firstBucket)));
     system = ActorSystem.create(Main.rootBehavior(), Main.SYSTEM_NAME, Main.loadConfig(overrides));
     httpUrl = URI.create("http://127.0.0.1:" + httpPort);
-    awaitReady(
-        URI.create("http://127.0.0.1:" + managementPort + "/ready"), Duration.ofSeconds(120));
+    awaitReady(URI.create("http://127.0.0.1:" + managementPort + "/ready"), readyTimeout);
     out.printf("node: ready on %s in %.1f s%n", httpUrl, secondsSince(t));
   }
 
