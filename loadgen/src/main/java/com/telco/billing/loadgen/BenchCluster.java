@@ -1,0 +1,321 @@
+package com.telco.billing.loadgen;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.OptionsMap;
+import com.datastax.oss.driver.api.core.config.TypedDriverOption;
+import com.telco.billing.devcassandra.CassandraEndpoint;
+import com.telco.billing.devcassandra.DevCassandra;
+import com.telco.billing.node.Main;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * What {@code bench billrun} and {@code bench numbers} run against: a Cassandra (a fresh dev
+ * Cassandra in a temporary directory, or a given one on this machine, then in a keyspace of its own
+ * that is dropped at the end) and one billing node in this JVM, whose {@link ActorSystem} the bench
+ * uses to talk to the sharded entities directly. {@link #close()} (also run by a shutdown hook on
+ * Ctrl-C) stops everything and deletes the data.
+ *
+ * <p>The node is started as {@link EmbeddedNode} starts it ({@link Main#rootBehavior()} with {@link
+ * Main#loadConfig}, free loopback ports, joins itself), plus {@code billing.bill-run.auto-start =
+ * off}: the bench starts its run itself.
+ */
+final class BenchCluster implements AutoCloseable {
+  private final PrintStream out;
+  private final DevCassandra cassandra;
+  private final Path dataDir;
+  private final CassandraEndpoint endpoint;
+  private final String keyspace;
+  private final Thread cleanup;
+  private ActorSystem<Void> system;
+  private URI httpUrl;
+  private CqlSession cql;
+  private boolean closed;
+
+  private BenchCluster(
+      PrintStream out,
+      DevCassandra cassandra,
+      Path dataDir,
+      CassandraEndpoint endpoint,
+      String keyspace) {
+    this.out = out;
+    this.cassandra = cassandra;
+    this.dataDir = dataDir;
+    this.endpoint = endpoint;
+    this.keyspace = keyspace;
+    this.cleanup = new Thread(this::stopQuietly, "bench-cleanup");
+  }
+
+  /**
+   * Starts Cassandra (unless {@code cassandraHostPort} is given) and the node.
+   *
+   * @param cassandraHostPort a running Cassandra on this machine, or null for a fresh dev one
+   * @param cassandraHeapMb heap of the dev Cassandra
+   * @param keyspacePrefix the node's keyspace (a timestamp is appended with a given Cassandra)
+   * @param nodeSettings settings over the node's defaults
+   * @param readyTimeout how long the node may take until {@code /ready} answers 200
+   */
+  static BenchCluster start(
+      String cassandraHostPort,
+      int cassandraHeapMb,
+      String keyspacePrefix,
+      Config nodeSettings,
+      Duration readyTimeout,
+      PrintStream out)
+      throws IOException {
+    BenchCluster cluster;
+    if (cassandraHostPort == null) {
+      Path dataDir = Files.createTempDirectory("billing-bench-");
+      DevCassandra cassandra =
+          DevCassandra.builder()
+              .dataDir(dataDir.resolve("cassandra"))
+              .cqlPort(0)
+              .storagePort(0)
+              .heapMb(cassandraHeapMb)
+              .build();
+      cluster = new BenchCluster(out, cassandra, dataDir, null, keyspacePrefix);
+      Runtime.getRuntime().addShutdownHook(cluster.cleanup);
+      long t = System.nanoTime();
+      cassandra.start();
+      out.printf(
+          "cassandra: up on %s in %.1f s (heap %d MB, data in %s)%n",
+          cassandra.endpoint().hostAndPort(), secondsSince(t), cassandraHeapMb, dataDir);
+    } else {
+      CassandraEndpoint given =
+          CassandraEndpoint.parse(cassandraHostPort, CassandraEndpoint.DEV_DATACENTER);
+      if (!Loopback.isLoopbackHost(given.host())) {
+        throw new IllegalArgumentException(
+            "refusing Cassandra " + cassandraHostPort + ": benchmarks only use this machine");
+      }
+      String keyspace = keyspacePrefix + "_" + (System.currentTimeMillis() / 1000);
+      cluster = new BenchCluster(out, null, null, given, keyspace);
+      Runtime.getRuntime().addShutdownHook(cluster.cleanup);
+      out.printf(
+          "cassandra: using %s, keyspace %s (dropped at the end)%n", given.hostAndPort(), keyspace);
+    }
+    try {
+      cluster.startNode(nodeSettings, readyTimeout);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  private void startNode(Config nodeSettings, Duration readyTimeout) {
+    long t = System.nanoTime();
+    int httpPort = EmbeddedNode.freePort();
+    int managementPort = EmbeddedNode.freePort();
+    int remotePort = EmbeddedNode.freePort();
+    String firstBucket =
+        LocalDate.now(ZoneOffset.UTC).minusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE)
+            + "T00:00";
+    Config overrides =
+        nodeSettings.withFallback(
+            ConfigFactory.parseString(
+                """
+                billing.cassandra.contact-point = "%s"
+                billing.cassandra.keyspace = "%s"
+                billing.cassandra.autocreate = true
+                billing.cluster.join = self
+                billing.http.host = "127.0.0.1"
+                billing.http.port = %d
+                billing.bill-run.auto-start = off
+                pekko.management.http.hostname = "127.0.0.1"
+                pekko.management.http.bind-hostname = "127.0.0.1"
+                pekko.management.http.port = %d
+                pekko.remote.artery.canonical.hostname = "127.0.0.1"
+                pekko.remote.artery.canonical.port = %d
+                pekko.coordinated-shutdown.exit-jvm = off
+                pekko.loglevel = WARNING
+                # a fresh keyspace has no event older than yesterday
+                pekko.persistence.cassandra.events-by-tag.first-time-bucket = "%s"
+                """
+                    .formatted(
+                        endpoint().hostAndPort(),
+                        keyspace,
+                        httpPort,
+                        managementPort,
+                        remotePort,
+                        firstBucket)));
+    system = ActorSystem.create(Main.rootBehavior(), Main.SYSTEM_NAME, Main.loadConfig(overrides));
+    httpUrl = URI.create("http://127.0.0.1:" + httpPort);
+    awaitReady(URI.create("http://127.0.0.1:" + managementPort + "/ready"), readyTimeout);
+    out.printf("node: ready on %s in %.1f s%n", httpUrl, secondsSince(t));
+  }
+
+  ActorSystem<Void> system() {
+    return system;
+  }
+
+  URI httpUrl() {
+    return httpUrl;
+  }
+
+  String keyspace() {
+    return keyspace;
+  }
+
+  CassandraEndpoint endpoint() {
+    return cassandra != null ? cassandra.endpoint() : endpoint;
+  }
+
+  /** A driver session of the bench's own (for the read sides), opened on first use. */
+  synchronized CqlSession cql() {
+    if (cql == null) {
+      OptionsMap options = OptionsMap.driverDefaults();
+      options.put(TypedDriverOption.SESSION_NAME, "bench");
+      options.put(TypedDriverOption.LOAD_BALANCING_LOCAL_DATACENTER, endpoint().localDatacenter());
+      options.put(TypedDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60));
+      options.put(TypedDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0);
+      options.put(TypedDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
+      cql =
+          CqlSession.builder()
+              .withConfigLoader(DriverConfigLoader.fromMap(options))
+              .addContactPoint(endpoint().contactPoint())
+              .build();
+    }
+    return cql;
+  }
+
+  private void awaitReady(URI ready, Duration timeout) {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> answer =
+            client.send(
+                HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200) {
+          return;
+        }
+        last = answer.statusCode() + " " + answer.body();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the node", e);
+      }
+      sleep(Duration.ofMillis(200));
+    }
+    throw new IllegalStateException("node not ready within " + timeout + ": " + last);
+  }
+
+  @Override
+  public void close() {
+    stopQuietly();
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException e) {
+      // shutting down already
+    }
+  }
+
+  private synchronized void stopQuietly() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (system != null) {
+      system.terminate();
+      try {
+        system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("node did not stop within 60 s: " + e);
+      }
+    }
+    if (cassandra == null) {
+      try {
+        cql().execute("DROP KEYSPACE IF EXISTS " + keyspace);
+        out.println("bench: dropped keyspace " + keyspace);
+      } catch (RuntimeException e) {
+        System.err.println("could not drop keyspace " + keyspace + ": " + e);
+      }
+    }
+    if (cql != null) {
+      cql.close();
+    }
+    if (cassandra != null) {
+      cassandra.stop();
+      deleteRecursively(dataDir);
+      out.println("bench: stopped Cassandra and deleted " + dataDir);
+    }
+  }
+
+  /**
+   * As {@code bench ingest} does, before the first logger or pool exists: the node logs at WARN
+   * unless {@code BILLING_LOG_LEVEL} says otherwise, and on at most 2 cores the common ForkJoinPool
+   * gets parallelism 2 (with 1, {@code CompletableFuture} runs every {@code *Async} stage on a new
+   * thread).
+   */
+  static void defaultJvmSettings() {
+    if (System.getProperty("BILLING_LOG_LEVEL") == null
+        && System.getenv("BILLING_LOG_LEVEL") == null) {
+      System.setProperty("BILLING_LOG_LEVEL", "WARN");
+    }
+    if (System.getProperty(IngestBench.COMMON_PARALLELISM) == null
+        && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(IngestBench.COMMON_PARALLELISM, "2");
+    }
+  }
+
+  static double secondsSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static void deleteRecursively(Path root) {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+              Files.delete(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      System.err.println("could not delete " + root + ": " + e);
+    }
+  }
+}

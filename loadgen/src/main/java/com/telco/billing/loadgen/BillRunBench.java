@@ -1,0 +1,643 @@
+package com.telco.billing.loadgen;
+
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.telco.billing.core.invoice.InvoiceDraft;
+import com.telco.billing.core.invoice.InvoiceLine;
+import com.telco.billing.core.invoice.InvoiceNumbers;
+import com.telco.billing.core.invoice.LineType;
+import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.invoice.AccountInvoices;
+import com.telco.billing.protocol.invoice.IssuedInvoice;
+import com.telco.billing.sharding.EntityKeys;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/billing bench billrun}: on this machine, a dev Cassandra and one billing node in this
+ * JVM; sets up N accounts with a subscription and usage in the period that yesterday's cycle date
+ * closes, waits until the cycle-day read side lists them all, starts the bill run with {@code POST
+ * /bill-runs} and follows it with {@code GET /bill-runs/{id}}; prints invoices/s and the run time,
+ * and checks that every account has exactly one invoice and that the numbers are 1..invoiced
+ * without gaps. Stops everything and deletes the data at the end.
+ */
+@Command(
+    name = "bench billrun",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpWidth = 100,
+    description = {
+      "Bill run benchmark: N accounts with a subscription and usage on one node, invoiced by one"
+          + " bill run (POST /bill-runs); prints invoices/s and the run time, checks the numbers.",
+      "Starts its own Cassandra (fresh data in a temporary directory) unless --cassandra is given.",
+      ""
+    })
+public final class BillRunBench implements Callable<Integer> {
+  /** Issue #5: 100,000 accounts in under a minute on the 2-core machine. */
+  static final double TARGET_INVOICES_PER_SECOND = 2_000;
+
+  @Option(
+      names = "--accounts",
+      defaultValue = "100000",
+      description = "accounts, each with one subscription and usage (default: ${DEFAULT-VALUE})")
+  int accounts;
+
+  @Option(
+      names = "--parallelism",
+      description =
+          "billing.bill-run.parallelism: accounts closed at once (default: the node's, 64)")
+  Integer parallelism;
+
+  @Option(
+      names = "--page-size",
+      description =
+          "billing.bill-run.page-size: accounts per recorded step (default: the node's, 500)")
+  Integer pageSize;
+
+  @Option(
+      names = "--setup-concurrency",
+      defaultValue = "64",
+      description = "accounts set up at once (default: ${DEFAULT-VALUE})")
+  int setupConcurrency;
+
+  @Option(
+      names = "--verify-concurrency",
+      defaultValue = "64",
+      description = "accounts asked for their invoices at once (default: ${DEFAULT-VALUE})")
+  int verifyConcurrency;
+
+  @Option(
+      names = "--sample",
+      defaultValue = "200",
+      description =
+          "accounts whose invoice is also checked line by line (default: ${DEFAULT-VALUE})")
+  int sample;
+
+  @Option(
+      names = "--cassandra",
+      paramLabel = "host:port",
+      description =
+          "a running Cassandra on this machine (a keyspace of its own, dropped at the end);"
+              + " default: start a fresh dev Cassandra")
+  String cassandra;
+
+  @Option(
+      names = "--cassandra-heap-mb",
+      defaultValue = "1024",
+      description = "heap of the dev Cassandra JVM (default: ${DEFAULT-VALUE})")
+  int cassandraHeapMb;
+
+  @Option(
+      names = "--poll-interval",
+      defaultValue = "3s",
+      converter = LoadGen.DurationConverter.class,
+      description = "how often the run's progress is read and printed (default: ${DEFAULT-VALUE})")
+  Duration pollInterval;
+
+  @Option(
+      names = "--read-side-timeout",
+      defaultValue = "10m",
+      converter = LoadGen.DurationConverter.class,
+      description =
+          "longest wait for the cycle-day read side to list every account (default:"
+              + " ${DEFAULT-VALUE})")
+  Duration readSideTimeout;
+
+  @Option(
+      names = "--read-side-stall",
+      defaultValue = "150s",
+      converter = LoadGen.DurationConverter.class,
+      description =
+          "when the read side's count has not moved for this long, the missing accounts are"
+              + " reported and the run goes ahead (default: ${DEFAULT-VALUE})")
+  Duration readSideStall;
+
+  @Option(
+      names = "--run-timeout",
+      defaultValue = "30m",
+      converter = LoadGen.DurationConverter.class,
+      description = "longest wait for the bill run to complete (default: ${DEFAULT-VALUE})")
+  Duration runTimeout;
+
+  @Option(
+      names = "--node-ready-timeout",
+      defaultValue = "5m",
+      converter = LoadGen.DurationConverter.class,
+      description =
+          "how long the node may take to start (schema, sharding, HTTP) on a busy machine"
+              + " (default: ${DEFAULT-VALUE})")
+  Duration nodeReadyTimeout;
+
+  @Option(names = "--node-config", description = "a setting for the node (HOCON), repeatable")
+  List<String> nodeConfig = new ArrayList<>();
+
+  private final PrintStream out = System.out;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  public static void main(String[] args) {
+    BenchCluster.defaultJvmSettings();
+    System.exit(new CommandLine(new BillRunBench()).execute(args));
+  }
+
+  /** The node settings the options ask for, then {@code --node-config}. */
+  List<String> nodeSettings() {
+    List<String> settings = new ArrayList<>();
+    if (parallelism != null) {
+      settings.add("billing.bill-run.parallelism = " + parallelism);
+    }
+    if (pageSize != null) {
+      settings.add("billing.bill-run.page-size = " + pageSize);
+    }
+    settings.addAll(nodeConfig);
+    return settings;
+  }
+
+  /** Refuses options that make no sense; empty when all are fine. */
+  List<String> invalidOptions() {
+    List<String> bad = new ArrayList<>();
+    if (accounts < 1) {
+      bad.add("--accounts must be at least 1");
+    }
+    if (parallelism != null && parallelism < 1) {
+      bad.add("--parallelism must be at least 1");
+    }
+    if (pageSize != null && pageSize < 1) {
+      bad.add("--page-size must be at least 1");
+    }
+    if (setupConcurrency < 1 || verifyConcurrency < 1) {
+      bad.add("--setup-concurrency and --verify-concurrency must be at least 1");
+    }
+    if (sample < 0) {
+      bad.add("--sample must not be negative");
+    }
+    return bad;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> bad = invalidOptions();
+    if (!bad.isEmpty()) {
+      bad.forEach(System.err::println);
+      return 2;
+    }
+    long benchStart = System.nanoTime();
+    String loadBefore = IngestBench.loadAverage();
+    LocalDate cycle = BillRunSetup.cycleDate(LocalDate.now(ZoneOffset.UTC));
+    List<String> settings = nodeSettings();
+    out.printf(
+        "bench billrun: %d cores, Java %s, load average %s; %,d accounts of bill cycle day %d,"
+            + " cycle date %s%s%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        loadBefore,
+        accounts,
+        cycle.getDayOfMonth(),
+        cycle,
+        settings.isEmpty() ? "" : "; node settings " + settings);
+    List<String> problems = new ArrayList<>();
+    try (BenchCluster cluster =
+        BenchCluster.start(
+            cassandra,
+            cassandraHeapMb,
+            "bench_billrun",
+            ConfigFactory.parseString(String.join("\n", settings)),
+            nodeReadyTimeout,
+            out)) {
+      publishCatalog(cluster.httpUrl(), Setup.defaultCatalog());
+      BillRunSetup.Result setup =
+          new BillRunSetup(cluster.system(), cycle, setupConcurrency, out).run(accounts);
+      if (setup.failed() > 0) {
+        out.println("setup failed for " + setup.failed() + " accounts: " + setup.errors());
+        return 1;
+      }
+      ReadSide readSide = awaitReadSide(cluster, cycle.getDayOfMonth());
+      if (!readSide.missing().isEmpty()) {
+        problems.add(
+            "read side: accounts_by_cycle_day lacks "
+                + readSide.missing().size()
+                + " of "
+                + accounts
+                + " accounts (never billed by a run), e.g. "
+                + readSide.missing().subList(0, Math.min(10, readSide.missing().size())));
+      }
+
+      // the run
+      out.printf("bill run: POST /bill-runs {\"cycleDate\": \"%s\"}%n", cycle);
+      long runStart = System.nanoTime();
+      HttpResponse<String> started =
+          post(cluster.httpUrl(), "/bill-runs", "{\"cycleDate\": \"" + cycle + "\"}");
+      if (started.statusCode() != 202) {
+        out.println("bill run: POST answered " + started.statusCode() + " " + started.body());
+        return 1;
+      }
+      String runId = json.readTree(started.body()).get("runId").asText();
+      JsonNode run = follow(cluster.httpUrl(), runId, runStart);
+      double observedSeconds = BenchCluster.secondsSince(runStart);
+
+      long invoiced = run.get("invoiced").asLong();
+      long skipped = run.get("skipped").asLong();
+      long failed = run.get("failed").asLong();
+      long processed = run.get("processed").asLong();
+      Instant startedAt = Instant.parse(run.get("startedAt").asText());
+      Instant completedAt = Instant.parse(run.get("completedAt").asText());
+      double runSeconds = Duration.between(startedAt, completedAt).toMillis() / 1000.0;
+      double invoicesPerSecond = runSeconds > 0 ? invoiced / runSeconds : 0;
+      if (invoiced != readSide.listed()) {
+        problems.add(
+            "run: " + invoiced + " invoices for " + readSide.listed() + " accounts due: " + run);
+      }
+
+      // the check
+      Verification check = verify(cluster, cycle, invoiced, readSide.missing());
+      problems.addAll(check.problems());
+
+      out.println();
+      out.println("=== bench billrun results ===");
+      out.printf(
+          "machine: %d cores, load average %s before, %s now; one node (in this JVM) and its local"
+              + " Cassandra%s; bill-run parallelism %s, page size %s%n",
+          Runtime.getRuntime().availableProcessors(),
+          loadBefore,
+          IngestBench.loadAverage(),
+          cassandra == null ? " (heap " + cassandraHeapMb + " MB)" : " " + cassandra,
+          parallelism == null ? "64 (default)" : parallelism,
+          pageSize == null ? "500 (default)" : pageSize);
+      out.printf(
+          "setup:    %,d accounts, %,d usage records in %.1f s (%,.0f accounts/s); read side %s"
+              + " %.1f s later%n",
+          setup.accounts(),
+          setup.usageRecords(),
+          setup.seconds(),
+          setup.accounts() / setup.seconds(),
+          readSide.missing().isEmpty()
+              ? "complete"
+              : "STALLED at " + readSide.listed() + " accounts",
+          readSide.seconds());
+      out.printf(
+          "run %s: %,d accounts processed: %,d invoices issued, %,d skipped, %,d failed%n",
+          runId, processed, invoiced, skipped, failed);
+      out.printf(
+          "run time: %.1f s (completedAt - startedAt; %.1f s from POST until seen completed)%n",
+          runSeconds, observedSeconds);
+      out.printf(
+          "rate:     %,.0f invoices/s   (target %,.0f invoices/s: %s)%n",
+          invoicesPerSecond,
+          TARGET_INVOICES_PER_SECOND,
+          invoicesPerSecond >= TARGET_INVOICES_PER_SECOND ? "reached" : "NOT reached");
+      out.printf(
+          "check:    %,d accounts read back: %,d with exactly one invoice; numbers %s; %,d sampled"
+              + " invoices checked line by line%n",
+          check.accountsRead(),
+          check.withOneInvoice(),
+          check.numberProblems().isEmpty()
+              ? "INV-DEFAULT-" + cycle.getYear() + "-1.." + invoiced + ", no gaps, no duplicates"
+              : "WRONG",
+          check.sampled());
+      out.printf("bench took %.0f s%n", BenchCluster.secondsSince(benchStart));
+    }
+    if (!problems.isEmpty()) {
+      out.println("problems:");
+      problems.forEach(p -> out.println("  " + p));
+    }
+    return problems.isEmpty() ? 0 : 1;
+  }
+
+  private void publishCatalog(URI base, Path catalog) throws IOException, InterruptedException {
+    HttpResponse<String> answer = post(base, "/catalog/versions", Files.readString(catalog));
+    if (answer.statusCode() != 201 && answer.statusCode() != 200 && answer.statusCode() != 409) {
+      throw new IllegalStateException(
+          "publishing the catalog answered " + answer.statusCode() + ": " + answer.body());
+    }
+    out.println("setup: published " + catalog.getFileName() + " (" + answer.statusCode() + ")");
+  }
+
+  /** How the wait for the read side ended. */
+  record ReadSide(long listed, double seconds, List<String> missing) {}
+
+  /**
+   * Waits until {@code accounts_by_cycle_day} lists every account, or until the count has not moved
+   * for {@code --read-side-stall}: then the accounts it lacks are listed (with what the journal
+   * holds for the first of them) and the run goes ahead over the accounts listed.
+   */
+  private ReadSide awaitReadSide(BenchCluster cluster, int cycleDay) {
+    long start = System.nanoTime();
+    PreparedStatement count =
+        cluster
+            .cql()
+            .prepare(
+                "SELECT COUNT(*) FROM "
+                    + cluster.keyspace()
+                    + ".accounts_by_cycle_day WHERE cycle_day = ?");
+    long deadline = start + readSideTimeout.toNanos();
+    long lastListed = -1;
+    long lastMoved = start;
+    while (true) {
+      long listed = cluster.cql().execute(count.bind(cycleDay)).one().getLong(0);
+      long t = System.nanoTime();
+      if (listed >= accounts) {
+        out.printf("read side: %,d accounts listed for cycle day %d%n", listed, cycleDay);
+        return new ReadSide(listed, BenchCluster.secondsSince(start), List.of());
+      }
+      if (listed != lastListed) {
+        lastListed = listed;
+        lastMoved = t;
+      }
+      if (t - lastMoved > readSideStall.toNanos() || t > deadline) {
+        List<String> missing = missingAccounts(cluster, cycleDay);
+        out.printf(
+            "read side: STALLED at %,d / %,d accounts for %.0f s; missing %s%s%n",
+            listed,
+            accounts,
+            (t - lastMoved) / 1e9,
+            missing.subList(0, Math.min(10, missing.size())),
+            missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "");
+        if (!missing.isEmpty()) {
+          out.println("read side: the journal of " + missing.get(0) + ":");
+          journalOf(cluster, missing.get(0)).forEach(line -> out.println("  " + line));
+        }
+        out.println("read side: the run goes ahead over the accounts listed");
+        return new ReadSide(listed, BenchCluster.secondsSince(start), missing);
+      }
+      out.printf("read side: %,d / %,d accounts listed, waiting%n", listed, accounts);
+      BenchCluster.sleep(Duration.ofSeconds(3));
+    }
+  }
+
+  /** The bench's accounts that {@code accounts_by_cycle_day} does not list. */
+  private List<String> missingAccounts(BenchCluster cluster, int cycleDay) {
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    for (Row row :
+        cluster
+            .cql()
+            .execute(
+                SimpleStatement.newInstance(
+                        "SELECT account_id FROM "
+                            + cluster.keyspace()
+                            + ".accounts_by_cycle_day WHERE cycle_day = ?",
+                        cycleDay)
+                    .setPageSize(5000))) {
+      listed.add(row.getString(0));
+    }
+    List<String> missing = new ArrayList<>();
+    for (int i = 1; i <= accounts; i++) {
+      if (!listed.contains(BillRunSetup.accountId(i))) {
+        missing.add(BillRunSetup.accountId(i));
+      }
+    }
+    return missing;
+  }
+
+  /** The journal rows and tag_views rows of one account, for the report of a stalled read side. */
+  private static List<String> journalOf(BenchCluster cluster, String accountId) {
+    List<String> lines = new ArrayList<>();
+    String pid = "Account|" + accountId;
+    try {
+      for (Row row :
+          cluster
+              .cql()
+              .execute(
+                  SimpleStatement.newInstance(
+                      "SELECT sequence_nr, event_manifest, ser_manifest, tags, timestamp FROM "
+                          + cluster.keyspace()
+                          + ".messages WHERE persistence_id = ? AND partition_nr = 0",
+                      pid))) {
+        lines.add(
+            "messages  seq "
+                + row.getLong(0)
+                + " "
+                + row.getString(2)
+                + " tags "
+                + row.getSet(3, String.class)
+                + " at "
+                + Instant.ofEpochMilli(Uuids.unixTimestamp(row.getUuid(4))));
+      }
+      for (Row row :
+          cluster
+              .cql()
+              .execute(
+                  SimpleStatement.newInstance(
+                      "SELECT tag_name, tag_pid_sequence_nr, sequence_nr, timestamp FROM "
+                          + cluster.keyspace()
+                          + ".tag_views WHERE persistence_id = ? ALLOW FILTERING",
+                      pid))) {
+        lines.add(
+            "tag_views "
+                + row.getString(0)
+                + " tag seq "
+                + row.getLong(1)
+                + " seq "
+                + row.getLong(2)
+                + " at "
+                + Instant.ofEpochMilli(Uuids.unixTimestamp(row.getUuid(3))));
+      }
+    } catch (RuntimeException e) {
+      lines.add("could not read the journal: " + e);
+    }
+    return lines;
+  }
+
+  /** Polls the run until it is completed, printing its progress; answers its last view. */
+  private JsonNode follow(URI base, String runId, long runStart) throws Exception {
+    long deadline = runStart + runTimeout.toNanos();
+    long lastInvoiced = 0;
+    long lastT = runStart;
+    while (true) {
+      BenchCluster.sleep(pollInterval);
+      HttpResponse<String> answer = get(base, "/bill-runs/" + runId);
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException(
+            "GET /bill-runs/" + runId + " answered " + answer.statusCode() + " " + answer.body());
+      }
+      JsonNode run = json.readTree(answer.body());
+      long t = System.nanoTime();
+      long invoiced = run.get("invoiced").asLong();
+      double interval = (t - lastT) / 1e9;
+      out.printf(
+          "bill run: %s %s, %,d / %,d processed, %,d invoiced, %,d skipped, %,d failed;"
+              + " %,.0f invoices/s now (recorded steps), %s accounts/s overall%n",
+          run.get("status").asText(),
+          run.get("phase").asText(),
+          run.get("processed").asLong(),
+          run.get("accountsDue").asLong(),
+          invoiced,
+          run.get("skipped").asLong(),
+          run.get("failed").asLong(),
+          (invoiced - lastInvoiced) / interval,
+          run.get("accountsPerSecond").asText());
+      if ("COMPLETED".equals(run.get("status").asText())) {
+        return run;
+      }
+      if (t > deadline) {
+        throw new IllegalStateException("bill run not completed after " + runTimeout + ": " + run);
+      }
+      lastInvoiced = invoiced;
+      lastT = t;
+    }
+  }
+
+  /** What reading every account's invoices back found. */
+  record Verification(
+      long accountsRead,
+      long withOneInvoice,
+      long sampled,
+      List<String> numberProblems,
+      List<String> problems) {}
+
+  /**
+   * Asks every account for its invoices ({@code GetInvoices}, on the entities): each must have
+   * exactly one, of the cycle date, and together their numbers must be 1..invoiced of the series;
+   * the invoices of {@code --sample} accounts spread over the range are checked line by line.
+   */
+  private Verification verify(
+      BenchCluster cluster, LocalDate cycle, long invoiced, List<String> notListed) {
+    java.util.Set<String> notDue = java.util.Set.copyOf(notListed);
+    long start = System.nanoTime();
+    out.printf(
+        "check: reading the invoices of %,d accounts (%d at once)%n", accounts, verifyConcurrency);
+    ClusterSharding sharding = ClusterSharding.get(cluster.system());
+    SequenceCheck numbers = new SequenceCheck(invoiced);
+    String series = InvoiceNumbers.seriesKeyOf("DEFAULT", cycle);
+    Semaphore permits = new Semaphore(verifyConcurrency);
+    AtomicLong read = new AtomicLong();
+    AtomicLong withOne = new AtomicLong();
+    AtomicLong sampled = new AtomicLong();
+    List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    int every = sample == 0 ? Integer.MAX_VALUE : Math.max(1, accounts / sample);
+    for (int i = 1; i <= accounts; i++) {
+      BillRunSetup.acquire(permits, 1);
+      String id = BillRunSetup.accountId(i);
+      boolean inSample = sample > 0 && i % every == 0 && sampled.get() < sample;
+      if (inSample) {
+        sampled.incrementAndGet();
+      }
+      BillRunSetup.retry(
+              () ->
+                  sharding
+                      .entityRefFor(EntityKeys.ACCOUNT, id)
+                      .<AccountInvoices.InvoiceList>askWithStatus(
+                          AccountCommand.GetInvoices::new, Duration.ofSeconds(30)))
+          .whenComplete(
+              (list, failure) -> {
+                try {
+                  if (failure != null) {
+                    note(problems, id + ": GetInvoices failed: " + BillRunSetup.unwrap(failure));
+                    return;
+                  }
+                  read.incrementAndGet();
+                  List<IssuedInvoice> invoices = list.invoices();
+                  if (invoices.size() == 1) {
+                    withOne.incrementAndGet();
+                  } else if (!(invoices.isEmpty() && notDue.contains(id))) {
+                    note(problems, id + " has " + invoices.size() + " invoices");
+                  }
+                  for (IssuedInvoice invoice : invoices) {
+                    InvoiceNumbers.InvoiceNumber number = InvoiceNumbers.parse(invoice.number());
+                    if (!number.series().key().equals(series)) {
+                      note(problems, id + ": invoice " + invoice.number() + " not of " + series);
+                    } else {
+                      numbers.add(number.sequence());
+                    }
+                    if (!invoice.invoice().issueDate().equals(cycle)) {
+                      note(problems, id + ": invoice " + invoice.number() + " not of " + cycle);
+                    }
+                    if (inSample) {
+                      checkLines(id, invoice, problems);
+                    }
+                  }
+                } catch (RuntimeException e) {
+                  note(problems, id + ": " + e);
+                } finally {
+                  permits.release();
+                }
+              });
+    }
+    BillRunSetup.acquire(permits, verifyConcurrency);
+    List<String> numberProblems = numbers.problems();
+    List<String> all = new ArrayList<>(problems);
+    numberProblems.forEach(p -> all.add("numbers: " + p));
+    out.printf(
+        "check: %,d accounts read in %.1f s, %,d numbers collected, %s%n",
+        read.get(),
+        BenchCluster.secondsSince(start),
+        numbers.added(),
+        all.isEmpty() ? "all fine" : all.size() + " problems");
+    return new Verification(read.get(), withOne.get(), sampled.get(), numberProblems, all);
+  }
+
+  /** The lines of the bench's invoices: a recurring charge and usage, adding up to the totals. */
+  static void checkLines(String id, IssuedInvoice issued, List<String> problems) {
+    InvoiceDraft invoice = issued.invoice();
+    boolean usage = false;
+    boolean recurring = false;
+    BigDecimal net = BigDecimal.ZERO;
+    for (InvoiceLine line : invoice.lines()) {
+      usage |= line.type() == LineType.USAGE;
+      recurring |= line.type() == LineType.RECURRING;
+      net = net.add(line.amount());
+    }
+    if (!usage || !recurring) {
+      note(problems, id + ": invoice " + issued.number() + " lacks a usage or recurring line");
+    }
+    if (net.compareTo(invoice.taxExcludedAmount()) != 0) {
+      note(problems, id + ": lines sum to " + net + ", not " + invoice.taxExcludedAmount());
+    }
+    if (invoice.taxExcludedAmount().add(invoice.taxAmount()).compareTo(invoice.taxIncludedAmount())
+        != 0) {
+      note(problems, id + ": net + tax != total on " + issued.number());
+    }
+  }
+
+  private static void note(List<String> problems, String problem) {
+    if (problems.size() < 20) {
+      problems.add(problem);
+    }
+  }
+
+  private HttpResponse<String> post(URI base, String path, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(URI base, String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
