@@ -200,9 +200,10 @@ final class InvoiceSamples {
                     "EUR",
                     new BigDecimal("12.10"),
                     "INV-ENT-1-2026-000001",
+                    AT,
                     null),
                 new AccountResult(
-                    "acc-3", AccountResult.Status.FAILED, null, null, null, "timeout"))));
+                    "acc-3", AccountResult.Status.FAILED, null, null, null, null, "timeout"))));
     samples.put(
         BillRunCommand.StepFailed.class, new BillRunCommand.StepFailed("BR-2026-12-01", "boom"));
     samples.put(
@@ -233,7 +234,6 @@ final class InvoiceSamples {
         new BillRunEvent.RetryRoundCompleted("BR-2026-12-01", 1, AT));
     samples.put(
         BillRunEvent.RunCompleted.class, new BillRunEvent.RunCompleted("BR-2026-12-01", AT));
-    samples.put(BillRunEvent.RunReopened.class, new BillRunEvent.RunReopened("BR-2026-12-01", AT));
     samples.put(BillRunEvent.ScheduledThrough.class, new BillRunEvent.ScheduledThrough(CYCLE));
     BillRunView view = run().toView(AT.plusSeconds(5), true);
     samples.put(BillRunView.class, view);

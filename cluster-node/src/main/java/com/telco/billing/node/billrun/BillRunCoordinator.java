@@ -145,23 +145,15 @@ public final class BillRunCoordinator
           new Refusal(
               "cycle_date_in_future", "cycleDate", "the cycle date " + date + " has not begun"));
     }
-    String runId = BillRunState.runIdOf(date);
-    var existing = state.run(runId);
-    if (existing.isPresent() && !existing.get().active() && !existing.get().failures().isEmpty()) {
-      // asked again after it ended with failures: retry the failed accounts
+    List<BillRunState.Run> passes = state.runsOf(date);
+    var active = passes.stream().filter(BillRunState.Run::active).findFirst();
+    if (active.isPresent()) {
       return Effect()
-          .persist(new BillRunEvent.RunReopened(runId, clock.instant()))
-          .thenRun(this::drive)
-          .thenReply(
-              cmd.replyTo(),
-              next ->
-                  StatusReply.success(
-                      next.run(runId).orElseThrow().toView(clock.instant(), false)));
+          .reply(cmd.replyTo(), StatusReply.success(active.get().toView(clock.instant(), false)));
     }
-    if (existing.isPresent()) {
-      return Effect()
-          .reply(cmd.replyTo(), StatusReply.success(existing.get().toView(clock.instant(), false)));
-    }
+    // a later pass over a completed cycle date closes what the earlier ones did not (accounts
+    // opened since, failures); invoiced accounts just answer their invoice
+    String runId = BillRunState.runIdOf(date, nextPass(passes));
     return Effect()
         .persist(new BillRunEvent.RunStarted(runId, date, cmd.trigger(), clock.instant()))
         .thenRun(this::drive)
@@ -169,6 +161,16 @@ public final class BillRunCoordinator
             cmd.replyTo(),
             next ->
                 StatusReply.success(next.run(runId).orElseThrow().toView(clock.instant(), true)));
+  }
+
+  private static int nextPass(List<BillRunState.Run> passes) {
+    int last = 0;
+    for (BillRunState.Run run : passes) {
+      String id = run.runId();
+      String suffix = id.substring(("BR-" + run.cycleDate()).length());
+      last = Math.max(last, suffix.isEmpty() ? 1 : Integer.parseInt(suffix.substring(1)));
+    }
+    return last + 1;
   }
 
   private ReplyEffect<BillRunEvent, BillRunState> onGet(BillRunState state, GetRun cmd) {
@@ -220,8 +222,8 @@ public final class BillRunCoordinator
     }
     List<BillRunEvent> events = new ArrayList<>();
     for (LocalDate d = from; !d.isAfter(latest); d = d.plusDays(1)) {
-      String runId = BillRunState.runIdOf(d);
-      if (d.getDayOfMonth() <= 28 && state.run(runId).isEmpty()) {
+      String runId = BillRunState.runIdOf(d, 1);
+      if (d.getDayOfMonth() <= 28 && state.runsOf(d).isEmpty()) {
         events.add(new BillRunEvent.RunStarted(runId, d, "schedule", now));
       }
     }
@@ -344,7 +346,7 @@ public final class BillRunCoordinator
                       ids.isEmpty()
                           ? CompletableFuture.completedFuture(
                               new StepDone(runId, run.cursor(), true, List.of()))
-                          : closeAll(ids, run.cycleDate())
+                          : closeAll(ids, run.cycleDate(), run.startedAt())
                               .thenApply(
                                   results ->
                                       new StepDone(
@@ -360,7 +362,7 @@ public final class BillRunCoordinator
       pipe(
           runId,
           CompletableFuture.supplyAsync(() -> failed, later)
-              .thenCompose(ids -> closeAll(ids, run.cycleDate()))
+              .thenCompose(ids -> closeAll(ids, run.cycleDate(), run.startedAt()))
               .thenApply(results -> new StepDone(runId, null, false, results)));
     }
   }
@@ -372,14 +374,21 @@ public final class BillRunCoordinator
             failure == null ? done : new StepFailed(runId, String.valueOf(failure.getMessage())));
   }
 
-  /** Closes the periods of {@code ids}, at most {@code parallelism} at a time; never fails. */
-  private CompletionStage<List<AccountResult>> closeAll(List<String> ids, LocalDate cycleDate) {
+  /**
+   * Closes the periods of {@code ids}, at most {@code parallelism} at a time; never fails. An
+   * invoice issued before this run started was issued by an earlier pass: it counts as skipped
+   * ({@code already_invoiced}) here. One issued by this run (before a failover repeated the step)
+   * counts as this run's.
+   */
+  private CompletionStage<List<AccountResult>> closeAll(
+      List<String> ids, LocalDate cycleDate, Instant runStart) {
     return Source.from(ids)
         .mapAsyncUnordered(
             settings.parallelism(),
             id ->
                 closer
                     .close(id, cycleDate)
+                    .thenApply(result -> countedFor(result, runStart))
                     .exceptionally(
                         failure ->
                             new AccountResult(
@@ -388,9 +397,29 @@ public final class BillRunCoordinator
                                 null,
                                 null,
                                 null,
+                                null,
                                 reason(failure))))
         .runWith(Sink.seq(), context.getSystem());
   }
+
+  private static AccountResult countedFor(AccountResult result, Instant runStart) {
+    if (result.status() == AccountResult.Status.INVOICED
+        && result.issuedAt() != null
+        && result.issuedAt().isBefore(runStart)) {
+      return new AccountResult(
+          result.accountId(),
+          AccountResult.Status.SKIPPED,
+          null,
+          null,
+          result.number(),
+          result.issuedAt(),
+          ALREADY_INVOICED);
+    }
+    return result;
+  }
+
+  /** Why an account is skipped by a later pass: an earlier one invoiced it. */
+  static final String ALREADY_INVOICED = "already_invoiced";
 
   private static String reason(Throwable failure) {
     Throwable cause =

@@ -136,25 +136,6 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
           next == Phase.COMPLETED ? at : completedAt);
     }
 
-    Run reopened(Instant at) {
-      return new Run(
-          runId,
-          cycleDate,
-          trigger,
-          startedAt,
-          Phase.RETRYING,
-          0,
-          cursor,
-          accountsDue,
-          processed,
-          invoiced,
-          skipped,
-          amounts,
-          failures,
-          at,
-          null);
-    }
-
     Run withAccountsDue(long count) {
       return new Run(
           runId,
@@ -215,9 +196,17 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
     }
   }
 
-  /** The run id of a cycle date: one run per cycle date. */
-  public static String runIdOf(LocalDate cycleDate) {
-    return "BR-" + cycleDate;
+  /**
+   * The run id of a cycle date's {@code pass}: {@code BR-2026-12-01} for the first, {@code
+   * BR-2026-12-01-2} for the second, ...
+   */
+  public static String runIdOf(LocalDate cycleDate, int pass) {
+    return "BR-" + cycleDate + (pass == 1 ? "" : "-" + pass);
+  }
+
+  /** The runs (passes) of a cycle date, oldest first. */
+  public List<Run> runsOf(LocalDate cycleDate) {
+    return runs.stream().filter(r -> r.cycleDate().equals(cycleDate)).toList();
   }
 
   public Optional<Run> run(String runId) {
@@ -250,9 +239,6 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
     if (event instanceof BillRunEvent.RunCompleted done) {
       return update(
           done.runId(), run -> run.withPhase(Phase.COMPLETED, run.retryRound(), done.at()));
-    }
-    if (event instanceof BillRunEvent.RunReopened reopened) {
-      return update(reopened.runId(), run -> run.reopened(reopened.at()));
     }
     if (event instanceof BillRunEvent.ScheduledThrough through) {
       return new BillRunState(through.date(), runs);

@@ -11,9 +11,10 @@ import org.apache.pekko.http.javadsl.server.Route;
  * {@code /bill-runs}: finance starts a bill run on demand and follows its progress.
  *
  * <ul>
- *   <li>{@code POST /bill-runs {"cycleDate": "2026-12-01"}}: 202 with the run when started, 200
- *       with the existing run of that cycle date, 400 for a date that is not a cycle date (day
- *       29..31) or has not begun.
+ *   <li>{@code POST /bill-runs {"cycleDate": "2026-12-01"}}: 202 with the run when started (the
+ *       first pass of the date, or the next one once the earlier passes are over), 200 with the
+ *       pass of that date that is still going, 400 for a date that is not a cycle date (day 29..31)
+ *       or has not begun.
  *   <li>{@code GET /bill-runs/{id}}: counts, amounts, rate, estimated completion, failures; 404.
  *   <li>{@code GET /bill-runs}: the remembered runs, newest first.
  * </ul>

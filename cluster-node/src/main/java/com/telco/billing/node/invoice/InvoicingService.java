@@ -107,11 +107,13 @@ public final class InvoicingService {
                           closed.invoice().invoice().currency().getCurrencyCode(),
                           closed.invoice().invoice().taxIncludedAmount(),
                           closed.invoice().number(),
+                          closed.invoice().issuedAt(),
                           null);
                   case SKIPPED, NUMBER_NEEDED, EARLIER_PERIOD_OPEN ->
                       new AccountResult(
                           accountId,
                           AccountResult.Status.SKIPPED,
+                          null,
                           null,
                           null,
                           null,

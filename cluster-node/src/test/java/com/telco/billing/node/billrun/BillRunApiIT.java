@@ -176,10 +176,14 @@ class BillRunApiIT {
     assertEquals((long) BILLED, sequences.last(), "no gaps: " + sequences);
     assertEquals(0, total.compareTo(amount(run.get("amounts").get("EUR"))), run.toString());
 
-    // the same run again: the existing run, nothing new
+    // a second pass over the same cycle date invoices nobody again
     Response again = http.post("/bill-runs", "{\"cycleDate\": \"" + CYCLE + "\"}");
-    assertEquals(200, again.status(), again.body());
-    assertEquals(BILLED, again.json().get("invoiced").asLong());
+    assertEquals(202, again.status(), again.body());
+    assertEquals(runId + "-2", again.text("runId"));
+    JsonNode pass2 = runToCompletion(runId + "-2");
+    assertEquals(0, pass2.get("invoiced").asLong(), pass2.toString());
+    assertEquals(BILLED + EMPTY, pass2.get("skipped").asLong(), pass2.toString());
+    assertEquals(BILLED, http.get("/bill-runs/" + runId).json().get("invoiced").asLong());
 
     // every invoice by number, once the read side has it
     for (String number : numbers) {

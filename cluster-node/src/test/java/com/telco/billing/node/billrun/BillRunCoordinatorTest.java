@@ -1,7 +1,6 @@
 package com.telco.billing.node.billrun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.protocol.billrun.AccountResult;
@@ -98,6 +97,13 @@ class BillRunCoordinatorTest {
    */
   static final class Closer implements BillRunPorts.PeriodCloser {
     final Map<String, AtomicInteger> issued = new ConcurrentHashMap<>();
+    final Map<String, Instant> issuedAt = new ConcurrentHashMap<>();
+    final Clock clock;
+
+    Closer(Clock clock) {
+      this.clock = clock;
+    }
+
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
     final java.util.Set<String> fixed = ConcurrentHashMap.newKeySet();
@@ -114,15 +120,23 @@ class BillRunCoordinatorTest {
             }
             if (accountId.equals("acc-05")) {
               return new AccountResult(
-                  accountId, AccountResult.Status.SKIPPED, null, null, null, "nothing_to_bill");
+                  accountId,
+                  AccountResult.Status.SKIPPED,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "nothing_to_bill");
             }
             issued.computeIfAbsent(accountId, id -> new AtomicInteger()).compareAndSet(0, 1);
+            Instant at = issuedAt.computeIfAbsent(accountId, id -> clock.instant());
             return new AccountResult(
                 accountId,
                 AccountResult.Status.INVOICED,
                 "EUR",
                 new BigDecimal("10.00"),
                 "INV-" + accountId,
+                at,
                 null);
           });
     }
@@ -155,7 +169,7 @@ class BillRunCoordinatorTest {
 
   @Test
   void runsEveryAccountOfTheCycleDayRetriesFailuresAndCountsOnce() throws Exception {
-    Closer closer = new Closer();
+    Closer closer = new Closer(clock);
     var coordinator =
         testKit.spawn(BillRunCoordinator.create(clock, settings(false), new Accounts(25), closer));
     BillRunView started = start(coordinator, CYCLE);
@@ -176,24 +190,27 @@ class BillRunCoordinatorTest {
     assertEquals(4, closer.calls.get("acc-07").get(), "the scan and three retry rounds");
     assertEquals(3, closer.calls.get("acc-03").get(), "recovered in the second retry round");
 
-    // asked again once the cause is fixed: the failed account gets new retry rounds
+    // a second pass once the cause is fixed: the failed account is invoiced, the others are
+    // counted as already invoiced (or nothing to bill), nobody is invoiced twice
     closer.fixed.add("acc-07");
-    BillRunView again = start(coordinator, CYCLE);
-    assertFalse(again.created(), "one run per cycle date");
-    assertEquals("RUNNING", again.status());
-    BillRunView retried = awaitCompleted(coordinator, started.runId());
-    assertEquals(24, retried.invoiced());
-    assertEquals(0, retried.failed());
-    assertEquals(25, retried.processed());
-    assertEquals(0, new BigDecimal("240.00").compareTo(retried.amounts().get("EUR")));
-    BillRunView third = start(coordinator, CYCLE);
-    assertEquals("COMPLETED", third.status(), "a run without failures stays as it is");
+    clock.set(clock.instant().plusSeconds(60));
+    BillRunView second = start(coordinator, CYCLE);
+    assertTrue(second.created());
+    assertEquals("BR-2026-11-26-2", second.runId());
+    BillRunView pass2 = awaitCompleted(coordinator, second.runId());
+    assertEquals(25, pass2.processed());
+    assertEquals(1, pass2.invoiced());
+    assertEquals(24, pass2.skipped());
+    assertEquals(0, pass2.failed());
+    assertEquals(0, new BigDecimal("10.00").compareTo(pass2.amounts().get("EUR")));
+    closer.issued.forEach((id, n) -> assertEquals(1, n.get(), id + " issued once"));
+    assertEquals(23, get(coordinator, started.runId()).getValue().invoiced(), "pass 1 unchanged");
     testKit.stop(coordinator);
   }
 
   @Test
   void aRunResumesAfterTheSingletonMovesAndNothingIsCountedTwice() throws Exception {
-    Closer closer = new Closer();
+    Closer closer = new Closer(clock);
     Accounts accounts = new Accounts(25);
     var first = testKit.spawn(BillRunCoordinator.create(clock, settings(false), accounts, closer));
     String runId = start(first, CYCLE).runId();
@@ -224,7 +241,7 @@ class BillRunCoordinatorTest {
   @Test
   void theScheduleStartsEachCycleDateOnceItHasBegunEverywhere() throws Exception {
     clock.set(Instant.parse("2026-12-01T13:00:00Z"));
-    Closer closer = new Closer();
+    Closer closer = new Closer(clock);
     var coordinator =
         testKit.spawn(BillRunCoordinator.create(clock, settings(true), new Accounts(3), closer));
     // 2026-12-01 13:00 minus 14 h is still 2026-11-30: day 30 has no accounts, nothing starts

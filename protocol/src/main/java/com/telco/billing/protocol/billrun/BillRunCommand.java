@@ -17,8 +17,9 @@ public sealed interface BillRunCommand extends CborSerializable
         BillRunCommand.AccountsCounted {
 
   /**
-   * Starts the run of {@code cycleDate}, or answers the existing one ({@link BillRunView#created()}
-   * false). Refused with {@code not_a_cycle_date} (day 29..31) or {@code cycle_date_in_future}.
+   * Starts a run (pass) of {@code cycleDate}, or answers the one of that date still going ({@link
+   * BillRunView#created()} false). Refused with {@code not_a_cycle_date} (day 29..31) or {@code
+   * cycle_date_in_future}.
    *
    * @param trigger {@code manual} (HTTP) or {@code schedule}
    */

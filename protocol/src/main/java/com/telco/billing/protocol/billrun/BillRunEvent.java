@@ -15,7 +15,6 @@ public sealed interface BillRunEvent extends CborSerializable
         BillRunEvent.ScanCompleted,
         BillRunEvent.RetryRoundCompleted,
         BillRunEvent.RunCompleted,
-        BillRunEvent.RunReopened,
         BillRunEvent.ScheduledThrough {
 
   record RunStarted(String runId, LocalDate cycleDate, String trigger, Instant at)
@@ -45,12 +44,6 @@ public sealed interface BillRunEvent extends CborSerializable
   record RetryRoundCompleted(String runId, int round, Instant at) implements BillRunEvent {}
 
   record RunCompleted(String runId, Instant at) implements BillRunEvent {}
-
-  /**
-   * A completed run with failures was asked for again ({@code POST /bill-runs}): its failed
-   * accounts get new retry rounds.
-   */
-  record RunReopened(String runId, Instant at) implements BillRunEvent {}
 
   /** Scheduled runs were started for every cycle date up to {@code date}. */
   record ScheduledThrough(LocalDate date) implements BillRunEvent {}
