@@ -1,0 +1,157 @@
+package com.telco.billing.node.usage.intake;
+
+import com.datastax.oss.driver.api.core.uuid.Uuids;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.billing.node.http.ApiException;
+import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.usage.UsageBodies;
+import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.protocol.http.ErrorResponse;
+import com.telco.billing.protocol.usage.UsageBatchResponse;
+import com.telco.billing.protocol.usage.UsageBatchResponse.Rejection;
+import com.telco.billing.protocol.usage.UsageOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+
+/**
+ * The durable intake ({@code POST /usage/batches}, {@code GET /usage/batches/{id}}): a batch is
+ * validated like {@code POST /usage}, written once to the intake log with the journal's write
+ * consistency and acknowledged {@code received}; the {@link IntakeReader}s rate it later through
+ * {@link UsageService#rateReceived} and store its outcomes, which {@link #status} then answers.
+ */
+public final class IntakeService {
+  /** Body formats, as stored with a batch. */
+  public static final String JSON = "json";
+
+  public static final String NDJSON = "ndjson";
+
+  private static final TypeReference<List<Rejection>> REJECTIONS = new TypeReference<>() {};
+  private static final TypeReference<List<UsageOutcome>> OUTCOMES = new TypeReference<>() {};
+
+  private final UsageService usage;
+  private final IntakeLog log;
+  private final Clock clock;
+  private final Semaphore writes;
+
+  public IntakeService(UsageService usage, IntakeLog log, IntakeSettings settings, Clock clock) {
+    this.usage = usage;
+    this.log = log;
+    this.clock = clock;
+    this.writes = new Semaphore(settings.maxWritesInFlight());
+  }
+
+  /** Splits a stored or received body into its records. */
+  static List<JsonNode> records(String format, String body) {
+    return NDJSON.equals(format) ? UsageBodies.fromNdjson(body) : UsageBodies.fromJsonArray(body);
+  }
+
+  /**
+   * Validates the records of {@code body}, writes the batch once and answers it {@code received}. A
+   * body that is not well-formed, empty or over the record limit fails (400) and nothing is
+   * written; so does an overloaded node (429).
+   */
+  public CompletionStage<UsageBatchResponse> receive(String format, String body) {
+    List<JsonNode> elements = records(format, body);
+    usage.checkBatchSize(elements);
+    if (!writes.tryAcquire()) {
+      return CompletableFuture.failedFuture(
+          new ApiException(
+              StatusCodes.TOO_MANY_REQUESTS,
+              ErrorResponse.of(
+                  "overloaded",
+                  "this node has too many usage batches being written; retry after Retry-After",
+                  null)));
+    }
+    try {
+      UUID batchId = Uuids.timeBased();
+      // the batch id's time, to the millisecond, is its reception time
+      Instant receivedAt = Instant.ofEpochMilli(Uuids.unixTimestamp(batchId));
+      List<UsageOutcome> checked = usage.validate(elements, receivedAt);
+      List<Rejection> rejections = new ArrayList<>();
+      for (int i = 0; i < checked.size(); i++) {
+        UsageOutcome o = checked.get(i);
+        if (o != null) {
+          rejections.add(new Rejection(i, o.id(), o.source(), o.reason(), o.field(), o.message()));
+        }
+      }
+      String rejectionsJson = JsonSupport.MAPPER.writeValueAsString(rejections);
+      IntakeLog.Batch batch =
+          new IntakeLog.Batch(batchId, receivedAt, format, body, elements.size(), rejectionsJson);
+      return ApiException.mapFailure(log.append(batch))
+          .thenApply(
+              done ->
+                  UsageBatchResponse.received(
+                      batchId.toString(), receivedAt, elements.size(), rejections))
+          .whenComplete((r, f) -> writes.release());
+    } catch (JsonProcessingException | RuntimeException e) {
+      writes.release();
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** The batch with this id, received or rated; empty for an unknown id. */
+  public CompletionStage<Optional<UsageBatchResponse>> status(String id) {
+    UUID batchId;
+    try {
+      batchId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    if (batchId.version() != 1) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    CompletionStage<Optional<IntakeLog.Status>> rated = log.status(batchId);
+    return rated.thenCompose(
+        status -> {
+          if (status.isPresent()) {
+            return CompletableFuture.completedFuture(
+                Optional.of(
+                    UsageBatchResponse.rated(
+                        id,
+                        Instant.ofEpochMilli(Uuids.unixTimestamp(batchId)),
+                        status.get().ratedAt(),
+                        parse(status.get().outcomes(), OUTCOMES))));
+          }
+          return log.batch(batchId)
+              .thenApply(
+                  batch ->
+                      batch.map(
+                          b ->
+                              UsageBatchResponse.received(
+                                  id,
+                                  b.receivedAt(),
+                                  b.received(),
+                                  parse(b.rejections(), REJECTIONS))));
+        });
+  }
+
+  static <T> T parse(String json, TypeReference<T> type) {
+    try {
+      return JsonSupport.MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored intake value is not readable: " + e, e);
+    }
+  }
+
+  static String outcomesJson(List<UsageOutcome> outcomes) {
+    try {
+      return JsonSupport.MAPPER.writeValueAsString(outcomes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  UsageService usage() {
+    return usage;
+  }
+}
