@@ -446,6 +446,10 @@ public final class LoadEngine {
     }
 
     public String line() {
+      if (rated == 0) {
+        return String.format(
+            "0 of %,d records rated (%,d batches unrated)", records, unratedBatches);
+      }
       return String.format(
           "%,d of %,d records rated (%,d batches unrated); %,.0f records/s rated from the first"
               + " reception to the last rating (%.1f s); backlog drained %.1f s after the last"

@@ -19,7 +19,8 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  *
  * <p>{@code POST /usage/batches} takes the same bodies into the durable intake log and answers 202
  * {@code received} once the batch is written; {@code GET /usage/batches/{id}} answers it {@code
- * received} until it is rated, then {@code rated} with every record's outcome.
+ * received} until it is rated, then {@code rated} with every record's outcome; {@code GET
+ * /usage/batches} tells how many batches and records wait to be rated.
  */
 public final class UsageRoutes extends AllDirectives {
   private final UsageService usage;
@@ -100,7 +101,16 @@ public final class UsageRoutes extends AllDirectives {
                               return complete(
                                   StatusCodes.OK, found.get(), JsonSupport.marshaller());
                             })));
-    return concat(sync, receive, status);
+    Route backlog =
+        path(
+            PathMatchers.segment("usage").slash("batches"),
+            () ->
+                get(
+                    () ->
+                        onSuccess(
+                            intake.backlog(),
+                            b -> complete(StatusCodes.OK, b, JsonSupport.marshaller()))));
+    return concat(sync, receive, backlog, status);
   }
 
   /** The body as text with its media type, at most {@code maxBodyBytes} (else 413). */

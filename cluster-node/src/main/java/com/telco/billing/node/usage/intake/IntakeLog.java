@@ -49,6 +49,7 @@ public final class IntakeLog {
   private final CompletionStage<PreparedStatement> selectRatedAt;
   private final CompletionStage<PreparedStatement> insertOffset;
   private final CompletionStage<PreparedStatement> selectOffset;
+  private final CompletionStage<PreparedStatement> selectPending;
 
   /** A received batch as stored. */
   public record Batch(
@@ -111,6 +112,11 @@ public final class IntakeLog {
             "INSERT INTO "
                 + ks
                 + ".usage_intake_offset (partition, hour, after, stored_at) VALUES (?, ?, ?, ?)");
+    selectPending =
+        session.prepare(
+            "SELECT received FROM "
+                + ks
+                + ".usage_intake WHERE partition = ? AND bucket = ? AND batch_id > ?");
     selectOffset =
         session.prepare(
             "SELECT hour, after FROM " + ks + ".usage_intake_offset WHERE partition = ?");
@@ -252,6 +258,17 @@ public final class IntakeLog {
     return selectRatedAt
         .thenCompose(ps -> session.selectOne(read(ps.bind(batchId))))
         .thenApply(Optional::isPresent);
+  }
+
+  /**
+   * The batches of a partition's hour bucket after {@code after} (exclusive, or all): one record
+   * count per batch.
+   */
+  public CompletionStage<List<Integer>> pending(int partition, long hour, UUID after) {
+    UUID from = after != null ? after : Uuids.startOf(hourStartMillis(hour) - 1);
+    return selectPending
+        .thenCompose(ps -> session.selectAll(read(ps.bind(partition, bucket(hour), from))))
+        .thenApply(rows -> rows.stream().map(r -> r.getInt(0)).toList());
   }
 
   public CompletionStage<Optional<Offset>> offset(int partition) {

@@ -11,6 +11,7 @@ import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.protocol.http.ErrorResponse;
 import com.telco.billing.protocol.usage.UsageBatchResponse;
 import com.telco.billing.protocol.usage.UsageBatchResponse.Rejection;
+import com.telco.billing.protocol.usage.UsageIntakeBacklog;
 import com.telco.billing.protocol.usage.UsageOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,12 +43,14 @@ public final class IntakeService {
   private final IntakeLog log;
   private final Clock clock;
   private final Semaphore writes;
+  private final IntakeSettings settings;
 
   public IntakeService(UsageService usage, IntakeLog log, IntakeSettings settings, Clock clock) {
     this.usage = usage;
     this.log = log;
     this.clock = clock;
     this.writes = new Semaphore(settings.maxWritesInFlight());
+    this.settings = settings;
   }
 
   /** Splits a stored or received body into its records. */
@@ -97,6 +100,67 @@ public final class IntakeService {
       writes.release();
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** Most hour buckets {@link #backlog} reads per partition (48 h behind). */
+  static final int BACKLOG_MAX_HOURS = 48;
+
+  /**
+   * How far the readers are behind: per partition, the batches after its stored offset (up to
+   * {@value #BACKLOG_MAX_HOURS} hour buckets of them). A partition whose reader never stored an
+   * offset counts from {@code first-scan-lookback} before now.
+   */
+  public CompletionStage<UsageIntakeBacklog> backlog() {
+    long nowHour = Math.floorDiv(clock.millis(), 3_600_000L);
+    List<CompletableFuture<UsageIntakeBacklog.Partition>> partitions = new ArrayList<>();
+    for (int p = 0; p < settings.partitions(); p++) {
+      int partition = p;
+      partitions.add(
+          log.offset(partition)
+              .thenCompose(
+                  stored -> {
+                    IntakeLog.Offset from =
+                        stored.orElseGet(
+                            () ->
+                                new IntakeLog.Offset(
+                                    Math.floorDiv(
+                                        clock.millis() - settings.firstScanLookback().toMillis(),
+                                        3_600_000L),
+                                    null));
+                    Instant upTo =
+                        stored.isEmpty()
+                            ? null
+                            : from.after() != null
+                                ? Instant.ofEpochMilli(Uuids.unixTimestamp(from.after()))
+                                : Instant.ofEpochMilli(IntakeLog.hourStartMillis(from.hour()));
+                    long firstHour = Math.max(from.hour(), nowHour - BACKLOG_MAX_HOURS + 1);
+                    List<CompletableFuture<List<Integer>>> hours = new ArrayList<>();
+                    for (long h = firstHour; h <= nowHour; h++) {
+                      hours.add(
+                          log.pending(partition, h, h == from.hour() ? from.after() : null)
+                              .toCompletableFuture());
+                    }
+                    return CompletableFuture.allOf(hours.toArray(CompletableFuture[]::new))
+                        .thenApply(
+                            done -> {
+                              int batches = 0;
+                              long records = 0;
+                              for (CompletableFuture<List<Integer>> h : hours) {
+                                for (int count : h.join()) {
+                                  batches++;
+                                  records += count;
+                                }
+                              }
+                              return new UsageIntakeBacklog.Partition(
+                                  partition, upTo, batches, records);
+                            });
+                  })
+              .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(partitions.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done ->
+                UsageIntakeBacklog.of(partitions.stream().map(CompletableFuture::join).toList()));
   }
 
   /** The batch with this id, received or rated; empty for an unknown id. */

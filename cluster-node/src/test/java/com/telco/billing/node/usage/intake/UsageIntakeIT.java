@@ -284,6 +284,10 @@ class UsageIntakeIT {
       sleep(4_000);
       Response still = h.get("/usage/batches/" + batchId);
       assertEquals("received", still.text("status"), still.body());
+      Response backlog = h.get("/usage/batches");
+      assertEquals(200, backlog.status(), backlog.body());
+      assertEquals(1, backlog.json().get("pendingBatches").asInt(), backlog.body());
+      assertEquals(2, backlog.json().get("pendingRecords").asInt(), backlog.body());
       assertEquals(BigDecimal.ZERO.compareTo(total(h, "acc-r")), 0);
     }
     try (TestNode second = TestNode.start(CASSANDRA, keyspace, SETTINGS)) {
@@ -292,6 +296,12 @@ class UsageIntakeIT {
       assertEquals(List.of("ACCEPTED", "ACCEPTED"), statuses(rated), rated.body());
       BigDecimal charged = total(h, "acc-r");
       assertEquals(0, acceptedAmount(rated).compareTo(charged), rated.body());
+      // the offset moves right after the outcomes are stored
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (h.get("/usage/batches").json().get("pendingBatches").asInt() != 0) {
+        assertTrue(System.nanoTime() < deadline, h.get("/usage/batches").body());
+        sleep(200);
+      }
       // the pipeline delivers at least once: a reader that crashed before storing its offset
       // reads the batch again; forget the offsets and restart to show it is not charged twice
       forgetOffsets(keyspace);
