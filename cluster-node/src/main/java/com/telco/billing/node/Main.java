@@ -133,7 +133,7 @@ public final class Main {
     IntakeSettings intakeSettings = IntakeSettings.from(system.settings().config());
     IntakeLog intakeLog = new IntakeLog(system, intakeSettings);
     IntakeService intake = new IntakeService(usage, intakeLog, intakeSettings, clock);
-    IntakeReader.init(system, intakeLog, usage, intakeSettings, clock);
+    IntakeReader.init(system, intakeLog, usage, intakeSettings, intake::receiving, clock);
 
     BillingTables billingTables = new BillingTables(system);
     BillingProjection.init(system, billingTables);

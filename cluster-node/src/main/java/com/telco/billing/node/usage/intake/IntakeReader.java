@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -56,6 +57,7 @@ public final class IntakeReader {
       IntakeLog log,
       UsageService usage,
       IntakeSettings settings,
+      IntSupplier receiving,
       Clock clock) {
     if (!settings.rating()) {
       system.log().info("usage intake: rating is off on this node, batches are only received");
@@ -66,17 +68,23 @@ public final class IntakeReader {
         Command.class,
         NAME,
         settings.partitions(),
-        partition -> create(partition, log, usage, settings, clock),
+        partition -> create(partition, log, usage, settings, receiving, clock),
         Optional.empty());
   }
 
   static Behavior<Command> create(
-      int partition, IntakeLog log, UsageService usage, IntakeSettings settings, Clock clock) {
+      int partition,
+      IntakeLog log,
+      UsageService usage,
+      IntakeSettings settings,
+      IntSupplier receiving,
+      Clock clock) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
                 timers ->
-                    new Reader(partition, log, usage, settings, clock, context, timers).start()));
+                    new Reader(partition, log, usage, settings, receiving, clock, context, timers)
+                        .start()));
   }
 
   private static final class Reader {
@@ -84,17 +92,20 @@ public final class IntakeReader {
     private final IntakeLog log;
     private final UsageService usage;
     private final IntakeSettings settings;
+    private final IntSupplier receiving;
     private final Clock clock;
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
     private IntakeLog.Offset offset;
     private Duration backoff;
+    private long yieldingSinceNanos = -1;
 
     Reader(
         int partition,
         IntakeLog log,
         UsageService usage,
         IntakeSettings settings,
+        IntSupplier receiving,
         Clock clock,
         ActorContext<Command> context,
         TimerScheduler<Command> timers) {
@@ -102,6 +113,7 @@ public final class IntakeReader {
       this.log = log;
       this.usage = usage;
       this.settings = settings;
+      this.receiving = receiving;
       this.clock = clock;
       this.context = context;
       this.timers = timers;
@@ -159,9 +171,34 @@ public final class IntakeReader {
     }
 
     private Behavior<Command> step() {
+      if (shouldYield()) {
+        timers.startSingleTimer(Next.STEP, settings.pollInterval());
+        return Behaviors.same();
+      }
       context.pipeToSelf(
           stepOnce(offset), (result, failure) -> failure != null ? new Failed(failure) : result);
       return Behaviors.same();
+    }
+
+    /**
+     * Whether to leave the cores to the intake for now: while this node receives at least {@code
+     * yield-at} batches, for at most {@code max-yield} in a row.
+     */
+    private boolean shouldYield() {
+      if (settings.yieldAt() <= 0 || receiving.getAsInt() < settings.yieldAt()) {
+        yieldingSinceNanos = -1;
+        return false;
+      }
+      long now = System.nanoTime();
+      if (yieldingSinceNanos < 0) {
+        yieldingSinceNanos = now;
+        return true;
+      }
+      if (now - yieldingSinceNanos < settings.maxYield().toNanos()) {
+        return true;
+      }
+      yieldingSinceNanos = -1;
+      return false;
     }
 
     private Behavior<Command> onStepped(Stepped stepped) {

@@ -53,6 +53,11 @@ public final class IntakeService {
     this.settings = settings;
   }
 
+  /** Batches this node is receiving (validating or writing) now. */
+  public int receiving() {
+    return settings.maxWritesInFlight() - writes.availablePermits();
+  }
+
   /** Splits a stored or received body into its records. */
   static List<JsonNode> records(String format, String body) {
     return NDJSON.equals(format) ? UsageBodies.fromNdjson(body) : UsageBodies.fromJsonArray(body);

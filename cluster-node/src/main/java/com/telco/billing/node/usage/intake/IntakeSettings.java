@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param batchesInFlight batches one reader rates at once
  * @param firstScanLookback where a reader with no stored offset starts scanning, before now
  * @param retryBackoff how long a reader waits before rating a failed step again
+ * @param yieldAt a reader starts no new step while this node has this many batches being received
+ *     (0: never yields), so that bursts are acknowledged first and rated after
+ * @param maxYield how long a reader yields at most before it rates a step anyway
  */
 public record IntakeSettings(
     int partitions,
@@ -28,7 +31,9 @@ public record IntakeSettings(
     Duration pollInterval,
     int batchesInFlight,
     Duration firstScanLookback,
-    Duration retryBackoff) {
+    Duration retryBackoff,
+    int yieldAt,
+    Duration maxYield) {
 
   public static IntakeSettings from(Config config) {
     Config c = config.getConfig("billing.usage.intake");
@@ -42,7 +47,9 @@ public record IntakeSettings(
             c.getDuration("poll-interval"),
             c.getInt("batches-in-flight"),
             c.getDuration("first-scan-lookback"),
-            c.getDuration("retry-backoff"));
+            c.getDuration("retry-backoff"),
+            c.getInt("yield-at"),
+            c.getDuration("max-yield"));
     if (settings.partitions < 1 || settings.batchesInFlight < 1) {
       throw new IllegalArgumentException(
           "billing.usage.intake.partitions and batches-in-flight must be at least 1");
