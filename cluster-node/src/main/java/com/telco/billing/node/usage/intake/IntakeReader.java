@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -32,9 +31,6 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 public final class IntakeReader {
   /** Name of the sharded daemon process. */
   public static final String NAME = "usage-intake";
-
-  /** Records rated by the readers of this node (all partitions), for the benchmark and logs. */
-  public static final AtomicLong RATED_RECORDS = new AtomicLong();
 
   private IntakeReader() {}
 
@@ -277,7 +273,6 @@ public final class IntakeReader {
                     .rateReceived(elements, batch.receivedAt())
                     .thenCompose(
                         response -> {
-                          RATED_RECORDS.addAndGet(response.received());
                           return log.putStatus(
                               batch.batchId(),
                               clock.instant(),
