@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable intake ({@code POST /usage/batches}, {@code GET /usage/batches/{id}}): a batch is
@@ -31,6 +33,8 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
  * {@link UsageService#rateReceived} and store its outcomes, which {@link #status} then answers.
  */
 public final class IntakeService {
+  private static final Logger logger = LoggerFactory.getLogger(IntakeService.class);
+
   /** Body formats, as stored with a batch. */
   public static final String JSON = "json";
 
@@ -95,7 +99,19 @@ public final class IntakeService {
       String rejectionsJson = JsonSupport.MAPPER.writeValueAsString(rejections);
       IntakeLog.Batch batch =
           new IntakeLog.Batch(batchId, receivedAt, format, body, elements.size(), rejectionsJson);
-      return ApiException.mapFailure(log.append(batch))
+      return log.append(batch)
+          .exceptionallyCompose(
+              failure -> {
+                logger.warn("writing usage batch {} failed: {}", batchId, failure.toString());
+                return CompletableFuture.failedFuture(
+                    new ApiException(
+                        StatusCodes.SERVICE_UNAVAILABLE,
+                        ErrorResponse.of(
+                            "intake_unavailable",
+                            "the batch could not be written to the intake log; send it again"
+                                + " after Retry-After",
+                            null)));
+              })
           .thenApply(
               done ->
                   UsageBatchResponse.received(
