@@ -2,6 +2,7 @@ package com.telco.billing.node;
 
 import com.telco.billing.node.invoice.BillingTables;
 import com.telco.billing.node.usage.SuspenseStore;
+import com.telco.billing.node.usage.intake.IntakeLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,7 @@ public final class CassandraSchema {
     String keyspace = system.settings().config().getString("billing.cassandra.keyspace");
     all.addAll(SuspenseStore.createStatements(keyspace));
     all.addAll(BillingTables.createStatements(keyspace));
+    all.addAll(IntakeLog.createStatements(keyspace));
     return all;
   }
 

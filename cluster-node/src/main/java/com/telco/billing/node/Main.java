@@ -31,6 +31,10 @@ import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.usage.SuspenseStore;
 import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.node.usage.intake.IntakeLog;
+import com.telco.billing.node.usage.intake.IntakeReader;
+import com.telco.billing.node.usage.intake.IntakeService;
+import com.telco.billing.node.usage.intake.IntakeSettings;
 import com.telco.billing.sharding.ShardingInit;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -126,6 +130,10 @@ public final class Main {
     SuspenseStore suspense = new SuspenseStore(system);
     UsageService usage = new UsageService(system, guiding, suspense, clock);
     long maxBodyBytes = system.settings().config().getBytes("billing.usage.max-body-bytes");
+    IntakeSettings intakeSettings = IntakeSettings.from(system.settings().config());
+    IntakeLog intakeLog = new IntakeLog(system, intakeSettings);
+    IntakeService intake = new IntakeService(usage, intakeLog, intakeSettings, clock);
+    IntakeReader.init(system, intakeLog, usage, intakeSettings, intake::receiving, clock);
 
     BillingTables billingTables = new BillingTables(system);
     BillingProjection.init(system, billingTables);
@@ -143,7 +151,7 @@ public final class Main {
         concat(
             new AccountRoutes(new AccountService(system), clock).routes(),
             new SubscriptionRoutes(new SubscriptionService(system, guiding, usage), clock).routes(),
-            new UsageRoutes(usage, maxBodyBytes).routes(),
+            new UsageRoutes(usage, intake, maxBodyBytes).routes(),
             new SuspenseRoutes(suspense, usage, clock).routes(),
             new ServiceRoutes(guiding, clock).routes(),
             new InvoiceRoutes(invoicing).routes(),

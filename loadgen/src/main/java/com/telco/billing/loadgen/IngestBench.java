@@ -140,6 +140,31 @@ public final class IngestBench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "random seed (default: 1)")
   long seed;
 
+  @Option(
+      names = "--mode",
+      defaultValue = "sync",
+      description =
+          "sync: POST /usage, acknowledged once rated and journaled; intake: POST /usage/batches,"
+              + " acknowledged (202) once durably received, then the backlog's rating is"
+              + " measured apart (default: ${DEFAULT-VALUE})")
+  String mode;
+
+  @Option(
+      names = "--drain-timeout",
+      defaultValue = "300s",
+      converter = LoadGen.DurationConverter.class,
+      description =
+          "intake mode: how long to wait for the backlog of a run to be rated (default:"
+              + " ${DEFAULT-VALUE})")
+  Duration drainTimeout;
+
+  private boolean intake() {
+    return mode.equals("intake");
+  }
+
+  /** A run: its acknowledgements and, in intake mode, the rating of its backlog. */
+  private record Run(LoadEngine.Summary summary, LoadEngine.Rated rated) {}
+
   private final PrintStream out = System.out;
 
   /** The JVM property that sizes the common ForkJoinPool. */
@@ -164,11 +189,16 @@ public final class IngestBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long benchStart = System.nanoTime();
+    if (!mode.equals("sync") && !intake()) {
+      out.println("bench ingest: --mode is sync or intake, not " + mode);
+      return 2;
+    }
     Path dataDir = Files.createTempDirectory("billing-bench-");
     String loadBefore = loadAverage();
     out.printf(
-        "bench ingest: %d cores, Java %s, load average %s; %,d accounts, %,d records in batches of"
-            + " %,d; data in %s%n",
+        "bench ingest (%s mode): %d cores, Java %s, load average %s; %,d accounts, %,d records in"
+            + " batches of %,d; data in %s%n",
+        mode,
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         loadBefore,
@@ -221,25 +251,39 @@ public final class IngestBench implements Callable<Integer> {
       List<String> problems = new ArrayList<>();
       if (warmupRecords > 0) {
         out.printf("warm-up: %,d records, not measured%n", warmupRecords);
-        LoadEngine.Summary warm = drive(node, "warm-up", warmupRecords, 0, concurrency, runLimit);
-        out.println("warm-up: " + warm.rateLine());
-        problems.addAll(check("warm-up", warm));
+        Run warm = drive(node, "warm-up", warmupRecords, 0, concurrency, runLimit);
+        out.println("warm-up: " + warm.summary().rateLine());
+        if (warm.rated() != null) {
+          out.println("warm-up rating: " + warm.rated().line());
+        }
+        problems.addAll(check("warm-up", warm.summary()));
       }
       out.printf(
           "end-to-end: %,d records as fast as possible, %d batches in flight (at most %d s)%n",
           records, concurrency, runLimit.toSeconds());
-      LoadEngine.Summary e2e = drive(node, "e2e", records, 0, concurrency, runLimit);
+      Run e2eRun = drive(node, "e2e", records, 0, concurrency, runLimit);
+      LoadEngine.Summary e2e = e2eRun.summary();
       e2e.print(out);
+      if (e2eRun.rated() != null) {
+        out.println("  rating       " + e2eRun.rated().line());
+      }
       problems.addAll(check("end-to-end", e2e));
 
       LoadEngine.Summary fixed = null;
+      LoadEngine.Rated fixedRated = null;
       if (fixedRate > 0) {
         long fixedRecords = (long) (fixedRate * fixedDuration.toMillis() / 1000);
         out.printf(
             "fixed rate: %,.0f records/s for %d s (%,d records, up to %d batches in flight)%n",
             fixedRate, fixedDuration.toSeconds(), fixedRecords, fixedConcurrency);
-        fixed = drive(node, "fixed", fixedRecords, fixedRate, fixedConcurrency, fixedDuration);
+        Run fixedRun =
+            drive(node, "fixed", fixedRecords, fixedRate, fixedConcurrency, fixedDuration);
+        fixed = fixedRun.summary();
+        fixedRated = fixedRun.rated();
         fixed.print(out);
+        if (fixedRated != null) {
+          out.println("  rating       " + fixedRated.line());
+        }
         problems.addAll(check("fixed rate", fixed));
       }
 
@@ -287,9 +331,10 @@ public final class IngestBench implements Callable<Integer> {
           badRate * 100,
           nodeConfig.isEmpty() ? "" : "; node settings " + nodeConfig);
       out.printf(
-          "(2) end-to-end (HTTP -> node -> journal), %d batches in flight: %,.0f records/s"
+          "(2) end-to-end (HTTP -> node -> %s), %d batches in flight: %,.0f records/s"
               + " acknowledged (%,.0f accepted/s); p50 %,.0f ms, p95 %,.0f ms, p99 %,.0f ms, max"
               + " %,.0f ms per batch%n",
+          intake() ? "intake log, 202 received" : "journal",
           concurrency,
           e2e.ackedPerSecond(),
           e2e.acceptedPerSecond(),
@@ -297,6 +342,12 @@ public final class IngestBench implements Callable<Integer> {
           e2e.latencyMillis(95),
           e2e.latencyMillis(99),
           e2e.maxLatencyMillis());
+      if (e2eRun.rated() != null) {
+        out.println("(2) rating of that backlog: " + e2eRun.rated().line());
+      }
+      if (fixedRated != null) {
+        out.println("(2) rating of the fixed-rate backlog: " + fixedRated.line());
+      }
       if (fixed != null) {
         out.printf(
             "(2) at a fixed %,.0f records/s for %d s: achieved %,.0f records/s; p50 %,.0f ms, p95 %,.0f"
@@ -343,7 +394,7 @@ public final class IngestBench implements Callable<Integer> {
     }
   }
 
-  private LoadEngine.Summary drive(
+  private Run drive(
       EmbeddedNode node, String label, long count, double rate, int inFlight, Duration duration) {
     String runId = LoadGen.newRunId() + label;
     Instant[] window = LoadGen.usageWindow(Instant.now(), Duration.ofHours(72));
@@ -353,14 +404,21 @@ public final class IngestBench implements Callable<Integer> {
                 runId, accounts, duplicateRate, badRate, window[0], window[1], seed++));
     LoadEngine engine =
         new LoadEngine(
-            new LoadEngine.Settings(node.httpUrl(), batch, rate, inFlight, count, duration, true),
+            new LoadEngine.Settings(
+                node.httpUrl(), batch, rate, inFlight, count, duration, true, intake()),
             out);
     try (Ledger ledger = new Ledger(null, runId, accounts)) {
       LoadEngine.Summary summary = engine.run(generator, ledger);
+      LoadEngine.Rated rated = null;
+      if (intake()) {
+        out.printf("%s: acknowledged; waiting for the backlog to be rated%n", label);
+        rated = engine.awaitRated(ledger, drainTimeout);
+        summary = engine.withOutcomes(summary);
+      }
       if (ledger.doubleCharged() > 0) {
         out.printf("%s: %,d records were accepted twice%n", label, ledger.doubleCharged());
       }
-      return summary;
+      return new Run(summary, rated);
     }
   }
 

@@ -44,6 +44,8 @@ public final class LoadEngine {
    *     must be set)
    * @param duration stop sending after this long, or null
    * @param progress print a progress line every second
+   * @param intake send to the durable intake ({@code POST /usage/batches}, acknowledged 202
+   *     received) instead of {@code POST /usage}; outcomes are collected by {@link #awaitRated}
    */
   public record Settings(
       URI baseUrl,
@@ -52,7 +54,19 @@ public final class LoadEngine {
       int concurrency,
       long records,
       Duration duration,
-      boolean progress) {
+      boolean progress,
+      boolean intake) {
+    public Settings(
+        URI baseUrl,
+        int batchSize,
+        double rate,
+        int concurrency,
+        long records,
+        Duration duration,
+        boolean progress) {
+      this(baseUrl, batchSize, rate, concurrency, records, duration, progress, false);
+    }
+
     public Settings {
       Loopback.requireLoopback(baseUrl.toString());
       if (batchSize < 1 || concurrency < 1 || rate < 0 || records < 0) {
@@ -65,6 +79,13 @@ public final class LoadEngine {
   }
 
   private record Batch(List<RecordGenerator.Generated> records, byte[] body, long startNanos) {}
+
+  /** A batch the intake acknowledged (202), waiting to be rated. */
+  private record Received(String batchId, Batch batch) {}
+
+  private final java.util.concurrent.ConcurrentLinkedQueue<Received> received =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private volatile long ackEndMillis;
 
   private final Settings settings;
   private final PrintStream out;
@@ -137,7 +158,7 @@ public final class LoadEngine {
         sent += n;
         batches++;
         sentRecords.add(n);
-        http.send(http.postJson("/usage", batch.body()))
+        http.send(http.postJson(settings.intake() ? "/usage/batches" : "/usage", batch.body()))
             .whenComplete(
                 (response, failure) -> {
                   try {
@@ -157,6 +178,7 @@ public final class LoadEngine {
       }
       boolean drained = drain(inFlight);
       long end = System.nanoTime();
+      ackEndMillis = System.currentTimeMillis();
       ticker.shutdownNow();
       if (!drained) {
         error("some batches were still unanswered after 5 minutes");
@@ -192,6 +214,10 @@ public final class LoadEngine {
   }
 
   private void answered(Batch batch, HttpResponse<byte[]> response, Ledger ledger) {
+    if (settings.intake()) {
+      acknowledged(batch, response);
+      return;
+    }
     if (response.statusCode() != 200) {
       failedBatches.increment();
       error(
@@ -223,6 +249,44 @@ public final class LoadEngine {
     synchronized (latencyMicros) {
       latencyMicros.recordValue(Math.max(0, micros));
     }
+    applyOutcomes(batch, outcomes, ledger);
+    ackedRecords.add(outcomes.size());
+  }
+
+  /** A 202 of the intake: the batch is durably received; its outcomes come later. */
+  private void acknowledged(Batch batch, HttpResponse<byte[]> response) {
+    if (response.statusCode() != 202) {
+      failedBatches.increment();
+      error(
+          "HTTP "
+              + response.statusCode()
+              + ": "
+              + abbreviate(new String(response.body(), StandardCharsets.UTF_8)));
+      return;
+    }
+    long micros = (System.nanoTime() - batch.startNanos()) / 1000;
+    JsonNode answer;
+    try {
+      answer = MAPPER.readTree(response.body());
+    } catch (IOException e) {
+      failedBatches.increment();
+      error("unreadable answer: " + e.getMessage());
+      return;
+    }
+    int count = answer.path("received").asInt(-1);
+    if (count != batch.records().size() || !answer.hasNonNull("batchId")) {
+      failedBatches.increment();
+      error("answer says " + count + " received for " + batch.records().size() + " records");
+      return;
+    }
+    synchronized (latencyMicros) {
+      latencyMicros.recordValue(Math.max(0, micros));
+    }
+    received.add(new Received(answer.get("batchId").asText(), batch));
+    ackedRecords.add(count);
+  }
+
+  private void applyOutcomes(Batch batch, JsonNode outcomes, Ledger ledger) {
     for (int i = 0; i < outcomes.size(); i++) {
       JsonNode outcome = outcomes.get(i);
       RecordGenerator.Generated record = batch.records().get(i);
@@ -251,7 +315,152 @@ public final class LoadEngine {
       }
       ledger.onOutcome(record, status, amount);
     }
-    ackedRecords.add(outcomes.size());
+  }
+
+  /**
+   * After an intake run: polls {@code GET /usage/batches/{id}} of every acknowledged batch until it
+   * is rated (or {@code timeout} passes), applies the outcomes as {@code POST /usage} answers are
+   * applied (ledger, outcome counts, unexpected outcomes), and measures how fast the node rated the
+   * backlog from its own timestamps ({@code receivedAt} of the first batch, {@code ratedAt} of the
+   * last).
+   */
+  public Rated awaitRated(Ledger ledger, Duration timeout) {
+    List<Received> pending = new ArrayList<>(received);
+    received.clear();
+    long total = pending.stream().mapToLong(r -> r.batch().records().size()).sum();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long firstReceived = Long.MAX_VALUE;
+    long lastRated = Long.MIN_VALUE;
+    long rated = 0;
+    long lastPrint = System.nanoTime();
+    try (RetryingHttp http = new RetryingHttp(settings.baseUrl(), Duration.ofSeconds(60), 2)) {
+      while (!pending.isEmpty() && System.nanoTime() < deadline) {
+        boolean progressed = false;
+        var it = pending.iterator();
+        while (it.hasNext()) {
+          Received r = it.next();
+          HttpResponse<byte[]> response =
+              http.send(http.get("/usage/batches/" + r.batchId())).join();
+          if (response.statusCode() != 200) {
+            error("GET /usage/batches/" + r.batchId() + ": HTTP " + response.statusCode());
+            it.remove();
+            failedBatches.increment();
+            continue;
+          }
+          JsonNode answer = MAPPER.readTree(response.body());
+          if (!"rated".equals(answer.path("status").asText())) {
+            break;
+          }
+          firstReceived =
+              Math.min(
+                  firstReceived,
+                  java.time.Instant.parse(answer.get("receivedAt").asText()).toEpochMilli());
+          lastRated =
+              Math.max(
+                  lastRated,
+                  java.time.Instant.parse(answer.get("ratedAt").asText()).toEpochMilli());
+          JsonNode outcomes = answer.path("records");
+          if (outcomes.size() != r.batch().records().size()) {
+            failedBatches.increment();
+            error("batch " + r.batchId() + " lists " + outcomes.size() + " outcomes");
+          } else {
+            applyOutcomes(r.batch(), outcomes, ledger);
+          }
+          rated += outcomes.size();
+          it.remove();
+          progressed = true;
+        }
+        if (settings.progress() && System.nanoTime() - lastPrint > 2_000_000_000L) {
+          lastPrint = System.nanoTime();
+          out.printf(
+              "rating: %,d of %,d records rated, %,d batches pending%n",
+              rated, total, pending.size());
+        }
+        if (!progressed && !pending.isEmpty()) {
+          Thread.sleep(250);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      error("batch status not read: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!pending.isEmpty()) {
+      error(pending.size() + " batches were not rated within " + timeout.toSeconds() + " s");
+    }
+    return new Rated(total, rated, pending.size(), firstReceived, lastRated, ackEndMillis);
+  }
+
+  /**
+   * The acknowledgement phase's summary with the outcome counts, errors and failed batches as they
+   * are now (after {@link #awaitRated}).
+   */
+  public Summary withOutcomes(Summary acks) {
+    Map<String, Long> reasonCounts = new TreeMap<>();
+    reasons.forEach((k, v) -> reasonCounts.put(k, v.sum()));
+    return new Summary(
+        acks.elapsedNanos(),
+        acks.batches(),
+        acks.sent(),
+        acks.acked(),
+        accepted.sum(),
+        duplicate.sum(),
+        rejected.sum(),
+        suspended.sum(),
+        acks.plannedDuplicates(),
+        acks.plannedBad(),
+        unexpected.sum(),
+        failedBatches.sum(),
+        acks.retries(),
+        acks.retryReasons(),
+        reasonCounts,
+        errorCount.get(),
+        List.copyOf(errors),
+        acks.latencyMicros());
+  }
+
+  /**
+   * How the node rated an intake run's backlog.
+   *
+   * @param firstReceivedMillis reception time of the earliest batch (node clock)
+   * @param lastRatedMillis when the last batch was rated (node clock)
+   * @param ackEndMillis when the last acknowledgement arrived (this machine's clock)
+   */
+  public record Rated(
+      long records,
+      long rated,
+      long unratedBatches,
+      long firstReceivedMillis,
+      long lastRatedMillis,
+      long ackEndMillis) {
+
+    /** Records rated per second, from the first reception to the last rating. */
+    public double ratedPerSecond() {
+      double seconds = (lastRatedMillis - firstReceivedMillis) / 1000.0;
+      return seconds <= 0 ? 0 : rated / seconds;
+    }
+
+    /** Seconds from the last acknowledgement until the backlog was rated. */
+    public double drainSeconds() {
+      return Math.max(0, (lastRatedMillis - ackEndMillis) / 1000.0);
+    }
+
+    public String line() {
+      if (rated == 0) {
+        return String.format(
+            "0 of %,d records rated (%,d batches unrated)", records, unratedBatches);
+      }
+      return String.format(
+          "%,d of %,d records rated (%,d batches unrated); %,.0f records/s rated from the first"
+              + " reception to the last rating (%.1f s); backlog drained %.1f s after the last"
+              + " acknowledgement",
+          rated,
+          records,
+          unratedBatches,
+          ratedPerSecond(),
+          (lastRatedMillis - firstReceivedMillis) / 1000.0,
+          drainSeconds());
+    }
   }
 
   /**

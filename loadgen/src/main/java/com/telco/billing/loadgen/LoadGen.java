@@ -81,6 +81,13 @@ public final class LoadGen implements Callable<Integer> {
   int batch;
 
   @Option(
+      names = "--intake",
+      description =
+          "send to the durable intake (POST /usage/batches, acknowledged 202 once received), then"
+              + " poll every batch until rated and count its outcomes")
+  boolean intake;
+
+  @Option(
       names = "--rate",
       defaultValue = "0",
       description = "records per second; 0 = as fast as possible (default: ${DEFAULT-VALUE})")
@@ -194,14 +201,16 @@ public final class LoadGen implements Callable<Integer> {
                 runId, accounts, duplicateRate, badRate, window[0], window[1], actualSeed));
     LoadEngine engine =
         new LoadEngine(
-            new LoadEngine.Settings(base, batch, rate, concurrency, records, duration, !quiet),
+            new LoadEngine.Settings(
+                base, batch, rate, concurrency, records, duration, !quiet, intake),
             out);
     out.printf(
-        "loadgen run %s: %s to %s/usage, %,d accounts, batches of %,d, %s, %d in flight;"
+        "loadgen run %s: %s to %s%s, %,d accounts, batches of %,d, %s, %d in flight;"
             + " usage dates %s..%s; ledger %s%n",
         runId,
         records == 0 ? "no record limit" : String.format("%,d records", records),
         base,
+        intake ? "/usage/batches" : "/usage",
         accounts,
         batch,
         rate > 0 ? String.format("%,.0f records/s", rate) : "as fast as possible",
@@ -227,8 +236,15 @@ public final class LoadGen implements Callable<Integer> {
             "loadgen-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     LoadEngine.Summary summary;
+    LoadEngine.Rated rated = null;
     try {
       summary = engine.run(generator, ledger);
+      if (intake) {
+        out.println("acknowledged: " + summary.rateLine());
+        out.println("waiting for every batch to be rated");
+        rated = engine.awaitRated(ledger, Duration.ofMinutes(5));
+        summary = engine.withOutcomes(summary);
+      }
     } finally {
       ledger.close();
       finished.countDown();
@@ -239,6 +255,9 @@ public final class LoadGen implements Callable<Integer> {
       // shutting down already
     }
     summary.print(out);
+    if (rated != null) {
+      out.println("  rating       " + rated.line());
+    }
     printLedger(ledger);
     boolean ok =
         summary.failedBatches() == 0 && ledger.doubleCharged() == 0 && summary.errorCount() == 0;

@@ -2,9 +2,13 @@ package com.telco.billing.node.http;
 
 import com.telco.billing.node.usage.UsageBodies;
 import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.node.usage.intake.IntakeService;
 import com.telco.billing.protocol.http.ErrorResponse;
+import java.util.function.BiFunction;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.Location;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
@@ -12,49 +16,114 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  * {@code POST /usage}: mediation sends a batch as a JSON array ({@code application/json}) or as
  * NDJSON ({@code application/x-ndjson}); the answer lists every record's outcome. Bodies over
  * {@code billing.usage.max-body-bytes} get 413.
+ *
+ * <p>{@code POST /usage/batches} takes the same bodies into the durable intake log and answers 202
+ * {@code received} once the batch is written; {@code GET /usage/batches/{id}} answers it {@code
+ * received} until it is rated, then {@code rated} with every record's outcome; {@code GET
+ * /usage/batches} tells how many batches and records wait to be rated.
  */
 public final class UsageRoutes extends AllDirectives {
   private final UsageService usage;
+  private final IntakeService intake;
   private final long maxBodyBytes;
 
   public UsageRoutes(UsageService usage, long maxBodyBytes) {
+    this(usage, null, maxBodyBytes);
+  }
+
+  public UsageRoutes(UsageService usage, IntakeService intake, long maxBodyBytes) {
     this.usage = usage;
+    this.intake = intake;
     this.maxBodyBytes = maxBodyBytes;
   }
 
   public Route routes() {
-    return path(
-        "usage",
+    Route sync =
+        path(
+            "usage",
+            () ->
+                post(
+                    () ->
+                        body(
+                            (mediaType, body) -> {
+                              var records =
+                                  switch (mediaType) {
+                                    case "application/json" -> UsageBodies.fromJsonArray(body);
+                                    case "application/x-ndjson" -> UsageBodies.fromNdjson(body);
+                                    default -> throw unsupported(mediaType);
+                                  };
+                              return onSuccess(
+                                  usage.ingest(records),
+                                  response ->
+                                      complete(StatusCodes.OK, response, JsonSupport.marshaller()));
+                            })));
+    if (intake == null) {
+      return sync;
+    }
+    Route receive =
+        path(
+            PathMatchers.segment("usage").slash("batches"),
+            () ->
+                post(
+                    () ->
+                        body(
+                            (mediaType, body) -> {
+                              String format =
+                                  switch (mediaType) {
+                                    case "application/json" -> IntakeService.JSON;
+                                    case "application/x-ndjson" -> IntakeService.NDJSON;
+                                    default -> throw unsupported(mediaType);
+                                  };
+                              return onSuccess(
+                                  intake.receive(format, body),
+                                  response ->
+                                      respondWithHeader(
+                                          Location.create("/usage/batches/" + response.batchId()),
+                                          () ->
+                                              complete(
+                                                  StatusCodes.ACCEPTED,
+                                                  response,
+                                                  JsonSupport.marshaller())));
+                            })));
+    Route status =
+        path(
+            PathMatchers.segment("usage").slash("batches").slash(PathMatchers.segment()),
+            id ->
+                get(
+                    () ->
+                        onSuccess(
+                            intake.status(id),
+                            found -> {
+                              if (found.isEmpty()) {
+                                throw ApiException.notFound(
+                                    "unknown_batch", null, "no usage batch " + id);
+                              }
+                              return complete(
+                                  StatusCodes.OK, found.get(), JsonSupport.marshaller());
+                            })));
+    Route backlog =
+        path(
+            PathMatchers.segment("usage").slash("batches"),
+            () ->
+                get(
+                    () ->
+                        onSuccess(
+                            intake.backlog(),
+                            b -> complete(StatusCodes.OK, b, JsonSupport.marshaller()))));
+    return concat(sync, receive, backlog, status);
+  }
+
+  /** The body as text with its media type, at most {@code maxBodyBytes} (else 413). */
+  private Route body(BiFunction<String, String, Route> inner) {
+    return withSizeLimit(
+        maxBodyBytes,
         () ->
-            post(
-                () ->
-                    withSizeLimit(
-                        maxBodyBytes,
-                        () ->
-                            extractRequestEntity(
-                                requestEntity -> {
-                                  String mediaType =
-                                      requestEntity.getContentType().mediaType().toString();
-                                  return entity(
-                                      Unmarshaller.entityToString(),
-                                      body -> {
-                                        var records =
-                                            switch (mediaType) {
-                                              case "application/json" ->
-                                                  UsageBodies.fromJsonArray(body);
-                                              case "application/x-ndjson" ->
-                                                  UsageBodies.fromNdjson(body);
-                                              default -> throw unsupported(mediaType);
-                                            };
-                                        return onSuccess(
-                                            usage.ingest(records),
-                                            response ->
-                                                complete(
-                                                    StatusCodes.OK,
-                                                    response,
-                                                    JsonSupport.marshaller()));
-                                      });
-                                }))));
+            extractRequestEntity(
+                requestEntity -> {
+                  String mediaType = requestEntity.getContentType().mediaType().toString();
+                  return entity(
+                      Unmarshaller.entityToString(), body -> inner.apply(mediaType, body));
+                }));
   }
 
   private static ApiException unsupported(String mediaType) {

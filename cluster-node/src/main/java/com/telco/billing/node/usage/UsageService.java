@@ -94,16 +94,10 @@ public final class UsageService {
    * @param elements the records, each as its JSON text
    */
   public CompletionStage<UsageResponse> ingest(List<JsonNode> elements) {
-    if (elements.isEmpty()) {
-      return CompletableFuture.failedFuture(
-          ApiException.badRequest("empty_batch", null, "the batch has no records"));
-    }
-    if (elements.size() > maxRecords) {
-      return CompletableFuture.failedFuture(
-          ApiException.badRequest(
-              "too_many_records",
-              null,
-              "a batch has at most " + maxRecords + " records, this one " + elements.size()));
+    try {
+      checkBatchSize(elements);
+    } catch (ApiException e) {
+      return CompletableFuture.failedFuture(e);
     }
     if (!admission.tryAcquire()) {
       return CompletableFuture.failedFuture(
@@ -117,8 +111,54 @@ public final class UsageService {
     return ingestAll(elements).whenComplete((response, failure) -> admission.release());
   }
 
+  /**
+   * Refuses (400) an empty batch or one over {@code billing.usage.max-records}, as {@code POST
+   * /usage} does.
+   */
+  public void checkBatchSize(List<JsonNode> elements) {
+    if (elements.isEmpty()) {
+      throw ApiException.badRequest("empty_batch", null, "the batch has no records");
+    }
+    if (elements.size() > maxRecords) {
+      throw ApiException.badRequest(
+          "too_many_records",
+          null,
+          "a batch has at most " + maxRecords + " records, this one " + elements.size());
+    }
+  }
+
+  /**
+   * Validates every record as {@code POST /usage} does at {@code now}, without rating anything.
+   *
+   * @return per record, in order: its rejection, or null for a valid record
+   */
+  public List<UsageOutcome> validate(List<JsonNode> elements, Instant now) {
+    List<UsageOutcome> rejections = new ArrayList<>(elements.size());
+    for (int i = 0; i < elements.size(); i++) {
+      Slot slot = new Slot(i, null);
+      bind(slot, elements.get(i), now);
+      rejections.add(slot.outcome);
+    }
+    return rejections;
+  }
+
+  /**
+   * Rates a batch that was received (and validated) earlier at {@code receivedAt}, through the same
+   * path as {@code POST /usage}: validation at {@code receivedAt} (so the same records are refused
+   * as at intake), guiding, the account entities (which answer {@code DUPLICATE} for records they
+   * accepted before, so a batch rated again is never charged twice) and suspense, records held
+   * under {@code receivedAt} (so holding a record again writes the same suspense rows). No
+   * admission control: the caller bounds how many batches it rates at once.
+   */
+  public CompletionStage<UsageResponse> rateReceived(List<JsonNode> elements, Instant receivedAt) {
+    return ingestAll(elements, receivedAt);
+  }
+
   private CompletionStage<UsageResponse> ingestAll(List<JsonNode> elements) {
-    Instant now = clock.instant();
+    return ingestAll(elements, clock.instant());
+  }
+
+  private CompletionStage<UsageResponse> ingestAll(List<JsonNode> elements, Instant now) {
     List<Slot> slots = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
       Slot slot = new Slot(i, elements.get(i).toString());

@@ -1,0 +1,284 @@
+package com.telco.billing.node.usage.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.sharding.ShardingInit;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.IntSupplier;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * Rates the batches of one intake partition, in batch id order, with at-least-once delivery: it
+ * reads up to {@code batches-in-flight} batches older than the settle delay, rates them together
+ * ({@link UsageService#rateReceived}), writes each batch's outcomes, and only then stores its
+ * offset. After a crash the batches after the stored offset are read again: one whose outcomes were
+ * stored is skipped, the others are rated again, and the account entities answer {@code DUPLICATE}
+ * for every record they accepted the first time, so nothing is charged twice.
+ *
+ * <p>One reader per partition, spread over the cluster as a sharded daemon process ({@link #init}).
+ */
+public final class IntakeReader {
+  /** Name of the sharded daemon process. */
+  public static final String NAME = "usage-intake";
+
+  private IntakeReader() {}
+
+  /** Messages of a reader (to itself). */
+  public sealed interface Command {}
+
+  private record Started(IntakeLog.Offset offset) implements Command {}
+
+  private enum Next implements Command {
+    STEP
+  }
+
+  private record Stepped(IntakeLog.Offset offset, boolean idle) implements Command {}
+
+  private record Failed(Throwable failure) implements Command {}
+
+  /** Starts (or joins) the readers when {@code billing.usage.intake.rating} is on. */
+  public static void init(
+      ActorSystem<?> system,
+      IntakeLog log,
+      UsageService usage,
+      IntakeSettings settings,
+      IntSupplier receiving,
+      Clock clock) {
+    if (!settings.rating()) {
+      system.log().info("usage intake: rating is off on this node, batches are only received");
+      return;
+    }
+    ShardingInit.initDaemonProcess(
+        system,
+        Command.class,
+        NAME,
+        settings.partitions(),
+        partition -> create(partition, log, usage, settings, receiving, clock),
+        Optional.empty());
+  }
+
+  static Behavior<Command> create(
+      int partition,
+      IntakeLog log,
+      UsageService usage,
+      IntakeSettings settings,
+      IntSupplier receiving,
+      Clock clock) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers ->
+                    new Reader(partition, log, usage, settings, receiving, clock, context, timers)
+                        .start()));
+  }
+
+  private static final class Reader {
+    private final int partition;
+    private final IntakeLog log;
+    private final UsageService usage;
+    private final IntakeSettings settings;
+    private final IntSupplier receiving;
+    private final Clock clock;
+    private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
+    private IntakeLog.Offset offset;
+    private Duration backoff;
+    private long yieldingSinceNanos = -1;
+
+    Reader(
+        int partition,
+        IntakeLog log,
+        UsageService usage,
+        IntakeSettings settings,
+        IntSupplier receiving,
+        Clock clock,
+        ActorContext<Command> context,
+        TimerScheduler<Command> timers) {
+      this.partition = partition;
+      this.log = log;
+      this.usage = usage;
+      this.settings = settings;
+      this.receiving = receiving;
+      this.clock = clock;
+      this.context = context;
+      this.timers = timers;
+      this.backoff = settings.retryBackoff();
+    }
+
+    Behavior<Command> start() {
+      context.pipeToSelf(
+          log.offset(partition),
+          (stored, failure) ->
+              failure != null
+                  ? new Failed(failure)
+                  : new Started(
+                      stored.orElseGet(
+                          () ->
+                              new IntakeLog.Offset(
+                                  Math.floorDiv(
+                                      clock.millis() - settings.firstScanLookback().toMillis(),
+                                      3_600_000L),
+                                  null))));
+      return Behaviors.receive(Command.class)
+          .onMessage(Started.class, this::onStarted)
+          .onMessage(Failed.class, this::onFailedToStart)
+          .build();
+    }
+
+    private Behavior<Command> onStarted(Started started) {
+      offset = started.offset();
+      context.getLog().debug("intake partition {} starts at {}", partition, offset);
+      context.getSelf().tell(Next.STEP);
+      return running();
+    }
+
+    private Behavior<Command> onFailedToStart(Failed failed) {
+      context
+          .getLog()
+          .warn(
+              "intake partition {}: reading the offset failed, retrying",
+              partition,
+              failed.failure());
+      timers.startSingleTimer(Next.STEP, settings.retryBackoff());
+      return Behaviors.receive(Command.class)
+          .onMessageEquals(Next.STEP, this::start)
+          .onMessage(Started.class, this::onStarted)
+          .onMessage(Failed.class, this::onFailedToStart)
+          .build();
+    }
+
+    private Behavior<Command> running() {
+      return Behaviors.receive(Command.class)
+          .onMessageEquals(Next.STEP, this::step)
+          .onMessage(Stepped.class, this::onStepped)
+          .onMessage(Failed.class, this::onFailed)
+          .build();
+    }
+
+    private Behavior<Command> step() {
+      if (shouldYield()) {
+        timers.startSingleTimer(Next.STEP, settings.pollInterval());
+        return Behaviors.same();
+      }
+      context.pipeToSelf(
+          stepOnce(offset), (result, failure) -> failure != null ? new Failed(failure) : result);
+      return Behaviors.same();
+    }
+
+    /**
+     * Whether to leave the cores to the intake for now: while this node receives at least {@code
+     * yield-at} batches, for at most {@code max-yield} in a row.
+     */
+    private boolean shouldYield() {
+      if (settings.yieldAt() <= 0 || receiving.getAsInt() < settings.yieldAt()) {
+        yieldingSinceNanos = -1;
+        return false;
+      }
+      long now = System.nanoTime();
+      if (yieldingSinceNanos < 0) {
+        yieldingSinceNanos = now;
+        return true;
+      }
+      if (now - yieldingSinceNanos < settings.maxYield().toNanos()) {
+        return true;
+      }
+      yieldingSinceNanos = -1;
+      return false;
+    }
+
+    private Behavior<Command> onStepped(Stepped stepped) {
+      offset = stepped.offset();
+      backoff = settings.retryBackoff();
+      if (stepped.idle()) {
+        timers.startSingleTimer(Next.STEP, settings.pollInterval());
+      } else {
+        context.getSelf().tell(Next.STEP);
+      }
+      return Behaviors.same();
+    }
+
+    private Behavior<Command> onFailed(Failed failed) {
+      context
+          .getLog()
+          .warn(
+              "intake partition {}: rating from {} failed, trying again in {}: {}",
+              partition,
+              offset,
+              backoff,
+              failed.failure().toString());
+      timers.startSingleTimer(Next.STEP, backoff);
+      backoff =
+          backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+              ? Duration.ofSeconds(30)
+              : backoff.multipliedBy(2);
+      return Behaviors.same();
+    }
+
+    /**
+     * One step: the next page of settled batches of the current hour bucket, rated and their offset
+     * stored; or, with none left in a bucket that is over and settled, the next bucket.
+     */
+    private CompletionStage<Stepped> stepOnce(IntakeLog.Offset from) {
+      long settled = clock.millis() - settings.settleDelay().toMillis();
+      long bucketStart = IntakeLog.hourStartMillis(from.hour());
+      long bucketEnd = IntakeLog.hourStartMillis(from.hour() + 1);
+      if (settled < bucketStart) {
+        return CompletableFuture.completedFuture(new Stepped(from, true));
+      }
+      long until = Math.min(settled, bucketEnd - 1);
+      return log.page(partition, from.hour(), from.after(), until, settings.batchesInFlight())
+          .thenCompose(
+              batches -> {
+                if (batches.isEmpty()) {
+                  if (bucketEnd <= settled) {
+                    IntakeLog.Offset next = new IntakeLog.Offset(from.hour() + 1, null);
+                    return log.storeOffset(partition, next, clock.instant())
+                        .thenApply(done -> new Stepped(next, false));
+                  }
+                  return CompletableFuture.completedFuture(new Stepped(from, true));
+                }
+                CompletableFuture<?>[] rated =
+                    batches.stream()
+                        .map(b -> rate(b).toCompletableFuture())
+                        .toArray(CompletableFuture[]::new);
+                UUID last = batches.get(batches.size() - 1).batchId();
+                IntakeLog.Offset next = new IntakeLog.Offset(from.hour(), last);
+                return CompletableFuture.allOf(rated)
+                    .thenCompose(done -> log.storeOffset(partition, next, clock.instant()))
+                    .thenApply(done -> new Stepped(next, false));
+              });
+    }
+
+    /** Rates one batch unless its outcomes are stored already, then stores them. */
+    private CompletionStage<Done> rate(IntakeLog.Batch batch) {
+      return log.isRated(batch.batchId())
+          .thenCompose(
+              rated -> {
+                if (rated) {
+                  return CompletableFuture.completedFuture(Done.getInstance());
+                }
+                List<JsonNode> elements = IntakeService.records(batch.format(), batch.body());
+                return usage
+                    .rateReceived(elements, batch.receivedAt())
+                    .thenCompose(
+                        response -> {
+                          return log.putStatus(
+                              batch.batchId(),
+                              clock.instant(),
+                              IntakeService.outcomesJson(response.records()));
+                        });
+              });
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package com.telco.billing.node.usage.intake;
+
+import com.datastax.oss.driver.api.core.uuid.Uuids;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.billing.node.http.ApiException;
+import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.usage.UsageBodies;
+import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.protocol.http.ErrorResponse;
+import com.telco.billing.protocol.usage.UsageBatchResponse;
+import com.telco.billing.protocol.usage.UsageBatchResponse.Rejection;
+import com.telco.billing.protocol.usage.UsageIntakeBacklog;
+import com.telco.billing.protocol.usage.UsageOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable intake ({@code POST /usage/batches}, {@code GET /usage/batches/{id}}): a batch is
+ * validated like {@code POST /usage}, written once to the intake log with the journal's write
+ * consistency and acknowledged {@code received}; the {@link IntakeReader}s rate it later through
+ * {@link UsageService#rateReceived} and store its outcomes, which {@link #status} then answers.
+ */
+public final class IntakeService {
+  private static final Logger logger = LoggerFactory.getLogger(IntakeService.class);
+
+  /** Body formats, as stored with a batch. */
+  public static final String JSON = "json";
+
+  public static final String NDJSON = "ndjson";
+
+  private static final TypeReference<List<Rejection>> REJECTIONS = new TypeReference<>() {};
+  private static final TypeReference<List<UsageOutcome>> OUTCOMES = new TypeReference<>() {};
+
+  private final UsageService usage;
+  private final IntakeLog log;
+  private final Clock clock;
+  private final Semaphore writes;
+  private final IntakeSettings settings;
+
+  public IntakeService(UsageService usage, IntakeLog log, IntakeSettings settings, Clock clock) {
+    this.usage = usage;
+    this.log = log;
+    this.clock = clock;
+    this.writes = new Semaphore(settings.maxWritesInFlight());
+    this.settings = settings;
+  }
+
+  /** Batches this node is receiving (validating or writing) now. */
+  public int receiving() {
+    return settings.maxWritesInFlight() - writes.availablePermits();
+  }
+
+  /** Splits a stored or received body into its records. */
+  static List<JsonNode> records(String format, String body) {
+    return NDJSON.equals(format) ? UsageBodies.fromNdjson(body) : UsageBodies.fromJsonArray(body);
+  }
+
+  /**
+   * Validates the records of {@code body}, writes the batch once and answers it {@code received}. A
+   * body that is not well-formed, empty or over the record limit fails (400) and nothing is
+   * written; so does an overloaded node (429).
+   */
+  public CompletionStage<UsageBatchResponse> receive(String format, String body) {
+    List<JsonNode> elements = records(format, body);
+    usage.checkBatchSize(elements);
+    if (!writes.tryAcquire()) {
+      return CompletableFuture.failedFuture(
+          new ApiException(
+              StatusCodes.TOO_MANY_REQUESTS,
+              ErrorResponse.of(
+                  "overloaded",
+                  "this node has too many usage batches being written; retry after Retry-After",
+                  null)));
+    }
+    try {
+      UUID batchId = Uuids.timeBased();
+      // the batch id's time, to the millisecond, is its reception time
+      Instant receivedAt = Instant.ofEpochMilli(Uuids.unixTimestamp(batchId));
+      List<UsageOutcome> checked = usage.validate(elements, receivedAt);
+      List<Rejection> rejections = new ArrayList<>();
+      for (int i = 0; i < checked.size(); i++) {
+        UsageOutcome o = checked.get(i);
+        if (o != null) {
+          rejections.add(new Rejection(i, o.id(), o.source(), o.reason(), o.field(), o.message()));
+        }
+      }
+      String rejectionsJson = JsonSupport.MAPPER.writeValueAsString(rejections);
+      IntakeLog.Batch batch =
+          new IntakeLog.Batch(batchId, receivedAt, format, body, elements.size(), rejectionsJson);
+      return log.append(batch)
+          .exceptionallyCompose(
+              failure -> {
+                logger.warn("writing usage batch {} failed: {}", batchId, failure.toString());
+                return CompletableFuture.failedFuture(
+                    new ApiException(
+                        StatusCodes.SERVICE_UNAVAILABLE,
+                        ErrorResponse.of(
+                            "intake_unavailable",
+                            "the batch could not be written to the intake log; send it again"
+                                + " after Retry-After",
+                            null)));
+              })
+          .thenApply(
+              done ->
+                  UsageBatchResponse.received(
+                      batchId.toString(), receivedAt, elements.size(), rejections))
+          .whenComplete((r, f) -> writes.release());
+    } catch (JsonProcessingException | RuntimeException e) {
+      writes.release();
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Most hour buckets {@link #backlog} reads per partition (48 h behind). */
+  static final int BACKLOG_MAX_HOURS = 48;
+
+  /**
+   * How far the readers are behind: per partition, the batches after its stored offset (up to
+   * {@value #BACKLOG_MAX_HOURS} hour buckets of them). A partition whose reader never stored an
+   * offset counts from {@code first-scan-lookback} before now.
+   */
+  public CompletionStage<UsageIntakeBacklog> backlog() {
+    long nowHour = Math.floorDiv(clock.millis(), 3_600_000L);
+    List<CompletableFuture<UsageIntakeBacklog.Partition>> partitions = new ArrayList<>();
+    for (int p = 0; p < settings.partitions(); p++) {
+      int partition = p;
+      partitions.add(
+          log.offset(partition)
+              .thenCompose(
+                  stored -> {
+                    IntakeLog.Offset from =
+                        stored.orElseGet(
+                            () ->
+                                new IntakeLog.Offset(
+                                    Math.floorDiv(
+                                        clock.millis() - settings.firstScanLookback().toMillis(),
+                                        3_600_000L),
+                                    null));
+                    Instant upTo =
+                        stored.isEmpty()
+                            ? null
+                            : from.after() != null
+                                ? Instant.ofEpochMilli(Uuids.unixTimestamp(from.after()))
+                                : Instant.ofEpochMilli(IntakeLog.hourStartMillis(from.hour()));
+                    long firstHour = Math.max(from.hour(), nowHour - BACKLOG_MAX_HOURS + 1);
+                    List<CompletableFuture<List<Integer>>> hours = new ArrayList<>();
+                    for (long h = firstHour; h <= nowHour; h++) {
+                      hours.add(
+                          log.pending(partition, h, h == from.hour() ? from.after() : null)
+                              .toCompletableFuture());
+                    }
+                    return CompletableFuture.allOf(hours.toArray(CompletableFuture[]::new))
+                        .thenApply(
+                            done -> {
+                              int batches = 0;
+                              long records = 0;
+                              for (CompletableFuture<List<Integer>> h : hours) {
+                                for (int count : h.join()) {
+                                  batches++;
+                                  records += count;
+                                }
+                              }
+                              return new UsageIntakeBacklog.Partition(
+                                  partition, upTo, batches, records);
+                            });
+                  })
+              .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(partitions.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done ->
+                UsageIntakeBacklog.of(partitions.stream().map(CompletableFuture::join).toList()));
+  }
+
+  /** The batch with this id, received or rated; empty for an unknown id. */
+  public CompletionStage<Optional<UsageBatchResponse>> status(String id) {
+    UUID batchId;
+    try {
+      batchId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    if (batchId.version() != 1) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    CompletionStage<Optional<IntakeLog.Status>> rated = log.status(batchId);
+    return rated.thenCompose(
+        status -> {
+          if (status.isPresent()) {
+            return CompletableFuture.completedFuture(
+                Optional.of(
+                    UsageBatchResponse.rated(
+                        id,
+                        Instant.ofEpochMilli(Uuids.unixTimestamp(batchId)),
+                        status.get().ratedAt(),
+                        parse(status.get().outcomes(), OUTCOMES))));
+          }
+          return log.batch(batchId)
+              .thenApply(
+                  batch ->
+                      batch.map(
+                          b ->
+                              UsageBatchResponse.received(
+                                  id,
+                                  b.receivedAt(),
+                                  b.received(),
+                                  parse(b.rejections(), REJECTIONS))));
+        });
+  }
+
+  static <T> T parse(String json, TypeReference<T> type) {
+    try {
+      return JsonSupport.MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored intake value is not readable: " + e, e);
+    }
+  }
+
+  static String outcomesJson(List<UsageOutcome> outcomes) {
+    try {
+      return JsonSupport.MAPPER.writeValueAsString(outcomes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  UsageService usage() {
+    return usage;
+  }
+}
