@@ -6,26 +6,17 @@ import com.datastax.oss.driver.api.core.config.OptionsMap;
 import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import com.telco.billing.devcassandra.CassandraEndpoint;
 import com.telco.billing.devcassandra.DevCassandra;
-import com.telco.billing.node.Main;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
@@ -46,8 +37,7 @@ final class BenchCluster implements AutoCloseable {
   private final CassandraEndpoint endpoint;
   private final String keyspace;
   private final Thread cleanup;
-  private ActorSystem<Void> system;
-  private URI httpUrl;
+  private EmbeddedNode node;
   private CqlSession cql;
   private boolean closed;
 
@@ -123,52 +113,22 @@ final class BenchCluster implements AutoCloseable {
 
   private void startNode(Config nodeSettings, Duration readyTimeout) {
     long t = System.nanoTime();
-    int httpPort = EmbeddedNode.freePort();
-    int managementPort = EmbeddedNode.freePort();
-    int remotePort = EmbeddedNode.freePort();
-    String firstBucket =
-        LocalDate.now(ZoneOffset.UTC).minusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE)
-            + "T00:00";
-    Config overrides =
-        nodeSettings.withFallback(
-            ConfigFactory.parseString(
-                """
-                billing.cassandra.contact-point = "%s"
-                billing.cassandra.keyspace = "%s"
-                billing.cassandra.autocreate = true
-                billing.cluster.join = self
-                billing.http.host = "127.0.0.1"
-                billing.http.port = %d
-                billing.bill-run.auto-start = off
-                pekko.management.http.hostname = "127.0.0.1"
-                pekko.management.http.bind-hostname = "127.0.0.1"
-                pekko.management.http.port = %d
-                pekko.remote.artery.canonical.hostname = "127.0.0.1"
-                pekko.remote.artery.canonical.port = %d
-                pekko.coordinated-shutdown.exit-jvm = off
-                pekko.loglevel = WARNING
-                # a fresh keyspace has no event older than yesterday
-                pekko.persistence.cassandra.events-by-tag.first-time-bucket = "%s"
-                """
-                    .formatted(
-                        endpoint().hostAndPort(),
-                        keyspace,
-                        httpPort,
-                        managementPort,
-                        remotePort,
-                        firstBucket)));
-    system = ActorSystem.create(Main.rootBehavior(), Main.SYSTEM_NAME, Main.loadConfig(overrides));
-    httpUrl = URI.create("http://127.0.0.1:" + httpPort);
-    awaitReady(URI.create("http://127.0.0.1:" + managementPort + "/ready"), readyTimeout);
-    out.printf("node: ready on %s in %.1f s%n", httpUrl, secondsSince(t));
+    node =
+        EmbeddedNode.start(
+            endpoint().hostAndPort(),
+            keyspace,
+            nodeSettings.withFallback(
+                ConfigFactory.parseString("billing.bill-run.auto-start = off")),
+            readyTimeout);
+    out.printf("node: ready on %s in %.1f s%n", node.httpUrl(), secondsSince(t));
   }
 
   ActorSystem<Void> system() {
-    return system;
+    return node.system();
   }
 
   URI httpUrl() {
-    return httpUrl;
+    return node.httpUrl();
   }
 
   String keyspace() {
@@ -197,31 +157,6 @@ final class BenchCluster implements AutoCloseable {
     return cql;
   }
 
-  private void awaitReady(URI ready, Duration timeout) {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> answer =
-            client.send(
-                HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 200) {
-          return;
-        }
-        last = answer.statusCode() + " " + answer.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the node", e);
-      }
-      sleep(Duration.ofMillis(200));
-    }
-    throw new IllegalStateException("node not ready within " + timeout + ": " + last);
-  }
-
   @Override
   public void close() {
     stopQuietly();
@@ -237,12 +172,11 @@ final class BenchCluster implements AutoCloseable {
       return;
     }
     closed = true;
-    if (system != null) {
-      system.terminate();
+    if (node != null) {
       try {
-        system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.err.println("node did not stop within 60 s: " + e);
+        node.close();
+      } catch (RuntimeException e) {
+        System.err.println(e.getMessage());
       }
     }
     if (cassandra == null) {

@@ -82,6 +82,11 @@ public final class EmbeddedNode implements AutoCloseable {
     return node;
   }
 
+  /** The node's actor system (benchmarks talk to its entities directly). */
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
   public URI httpUrl() {
     return httpUrl;
   }
