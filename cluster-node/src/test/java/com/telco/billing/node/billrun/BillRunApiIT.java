@@ -47,7 +47,8 @@ class BillRunApiIT {
   static void start() {
     node = TestNode.start(CASSANDRA, KEYSPACE);
     http = new HttpJson(node.httpUrl());
-    assertEquals(201, http.post("/catalog/versions", SampleCatalog.json()).status());
+    int published = BillingFixtures.post(http, "/catalog/versions", SampleCatalog.json()).status();
+    assertTrue(published == 201 || published == 200, "catalog published: " + published);
     for (int i = 0; i < BILLED + EMPTY; i++) {
       BillingFixtures.open(http, account(i), CYCLE);
     }
@@ -69,7 +70,7 @@ class BillRunApiIT {
       batch.append(
           BillingFixtures.call("call-" + i, BillingFixtures.msisdn(i), CYCLE.minusDays(2)));
     }
-    Response usage = http.post("/usage", batch.append(']').toString());
+    Response usage = BillingFixtures.post(http, "/usage", batch.append(']').toString());
     assertEquals(200, usage.status(), usage.body());
     assertEquals(BILLED, usage.json().get("accepted").asInt(), usage.body());
     awaitAccountsInReadSide(BILLED + EMPTY);

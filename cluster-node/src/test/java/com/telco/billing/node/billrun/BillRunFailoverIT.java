@@ -86,7 +86,8 @@ class BillRunFailoverIT {
     HttpJson http1 = new HttpJson(node1.httpUrl());
     HttpJson http2 = new HttpJson(node2.httpUrl());
 
-    assertEquals(201, http1.post("/catalog/versions", SampleCatalog.json()).status());
+    int published = BillingFixtures.post(http1, "/catalog/versions", SampleCatalog.json()).status();
+    assertTrue(published == 201 || published == 200, "catalog published: " + published);
     StringBuilder calls = new StringBuilder("[");
     for (int i = 0; i < ACCOUNTS; i++) {
       HttpJson http = i % 2 == 0 ? http1 : http2;
@@ -97,7 +98,7 @@ class BillRunFailoverIT {
       calls.append(
           BillingFixtures.call("fo-call-" + i, BillingFixtures.msisdn(i), CYCLE.minusDays(2)));
     }
-    Response usage = http2.post("/usage", calls.append(']').toString());
+    Response usage = BillingFixtures.post(http2, "/usage", calls.append(']').toString());
     assertEquals(ACCOUNTS, usage.json().get("accepted").asInt(), usage.body());
 
     // the run starts once the read side lists every account; POST again is answered by the run
