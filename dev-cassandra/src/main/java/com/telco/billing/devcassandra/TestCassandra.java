@@ -102,13 +102,26 @@ public final class TestCassandra {
     return suffix.toString();
   }
 
+  /**
+   * Heap of the shared test server. It holds a keyspace of every test class of the JVM (some 20
+   * tables each); with the dev default of 256 MB it ran out of memory (exit status 3) late in the
+   * cluster-node integration tests.
+   */
+  static final int TEST_HEAP_MB = 1024;
+
   private static CassandraEndpoint reuseOrStart() {
     String configured = System.getProperty(ENDPOINT_VARIABLE, System.getenv(ENDPOINT_VARIABLE));
     if (configured != null && !configured.isBlank()) {
       return reuse(configured);
     }
     Path dataDir = newDataDir();
-    DevCassandra server = DevCassandra.builder().dataDir(dataDir).cqlPort(0).storagePort(0).build();
+    DevCassandra server =
+        DevCassandra.builder()
+            .dataDir(dataDir)
+            .cqlPort(0)
+            .storagePort(0)
+            .heapMb(TEST_HEAP_MB)
+            .build();
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stopAndDelete(server), "dev-cassandra-test-cleanup"));
     server.start();
