@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.devcassandra.TestCassandra;
 import com.telco.billing.node.catalog.SampleCatalog;
@@ -13,7 +12,6 @@ import com.telco.billing.node.testing.HttpJson.Response;
 import com.telco.billing.node.testing.TestNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -73,7 +71,7 @@ class BillRunApiIT {
     Response usage = BillingFixtures.post(http, "/usage", batch.append(']').toString());
     assertEquals(200, usage.status(), usage.body());
     assertEquals(BILLED, usage.json().get("accepted").asInt(), usage.body());
-    awaitAccountsInReadSide(BILLED + EMPTY);
+    BillingFixtures.awaitAccountsInReadSide(CASSANDRA, KEYSPACE, CYCLE, BILLED + EMPTY);
   }
 
   @AfterAll
@@ -85,24 +83,6 @@ class BillRunApiIT {
 
   static String account(int i) {
     return String.format("bill-%03d", i);
-  }
-
-  /** The billing projection is eventually consistent: wait until it lists every account. */
-  static void awaitAccountsInReadSide(int expected) {
-    String[] hostPort = CASSANDRA.split(":");
-    try (CqlSession session =
-        CqlSession.builder()
-            .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
-            .withLocalDatacenter("datacenter1")
-            .build()) {
-      var count =
-          session.prepare(
-              "SELECT COUNT(*) FROM " + KEYSPACE + ".accounts_by_cycle_day WHERE cycle_day = ?");
-      BillingFixtures.await(
-          () -> session.execute(count.bind(CYCLE.getDayOfMonth())).one().getLong(0) == expected,
-          Duration.ofSeconds(60),
-          "accounts in the cycle-day read side");
-    }
   }
 
   static JsonNode runToCompletion(String runId) {

@@ -101,7 +101,8 @@ class BillRunFailoverIT {
     Response usage = BillingFixtures.post(http2, "/usage", calls.append(']').toString());
     assertEquals(ACCOUNTS, usage.json().get("accepted").asInt(), usage.body());
 
-    // the run starts once the read side lists every account; POST again is answered by the run
+    // the run starts once the read side lists every account
+    BillingFixtures.awaitAccountsInReadSide(CASSANDRA, KEYSPACE, CYCLE, ACCOUNTS);
     Response started = http2.post("/bill-runs", "{\"cycleDate\": \"" + CYCLE + "\"}");
     assertEquals(202, started.status(), started.body());
     String runId = started.text("runId");

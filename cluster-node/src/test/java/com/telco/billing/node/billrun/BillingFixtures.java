@@ -2,8 +2,10 @@ package com.telco.billing.node.billrun;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import com.telco.billing.node.testing.HttpJson;
 import com.telco.billing.node.testing.HttpJson.Response;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -80,6 +82,28 @@ final class BillingFixtures {
          "usageDate": "%sT10:00:00Z", "quantity": 120, "unit": "s",
          "attributes": {"zone": "NATIONAL"}}"""
         .formatted(id, msisdn, day);
+  }
+
+  /**
+   * The billing projection is eventually consistent (events-by-tag reads 5 s behind): waits until
+   * the cycle-day read side lists {@code expected} accounts, so that a run started now sees them.
+   */
+  static void awaitAccountsInReadSide(
+      String cassandraHostPort, String keyspace, LocalDate cycle, int expected) {
+    String[] hostPort = cassandraHostPort.split(":");
+    try (CqlSession session =
+        CqlSession.builder()
+            .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
+            .withLocalDatacenter("datacenter1")
+            .build()) {
+      var count =
+          session.prepare(
+              "SELECT COUNT(*) FROM " + keyspace + ".accounts_by_cycle_day WHERE cycle_day = ?");
+      await(
+          () -> session.execute(count.bind(cycle.getDayOfMonth())).one().getLong(0) == expected,
+          Duration.ofSeconds(90),
+          "accounts in the cycle-day read side");
+    }
   }
 
   static void await(BooleanSupplier condition, Duration timeout, String what) {
