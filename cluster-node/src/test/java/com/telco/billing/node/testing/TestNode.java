@@ -116,12 +116,25 @@ public final class TestNode implements AutoCloseable {
   }
 
   /** A port that was free a moment ago on 127.0.0.1. */
+  /**
+   * A free port on loopback for a node to listen on, below Linux's ephemeral range (32768-60999): a
+   * port the OS handed out as ephemeral can be taken again by an outgoing connection (the driver
+   * opens many) before the node binds it, which once made a node's management port answer for
+   * another process.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = random.nextInt(20_000, 32_000);
+      try (ServerSocket socket =
+          new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException("no free port in 20000-31999");
   }
 
   private static void sleep(long millis) {
