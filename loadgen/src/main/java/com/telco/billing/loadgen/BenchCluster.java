@@ -227,7 +227,7 @@ final class BenchCluster implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path root) {
+  static void deleteRecursively(Path root) {
     if (root == null || !Files.exists(root)) {
       return;
     }

@@ -4,9 +4,6 @@ import com.telco.billing.node.Main;
 import com.telco.billing.node.dev.Readiness;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -114,12 +111,8 @@ public final class EmbeddedNode implements AutoCloseable {
     }
   }
 
-  /** A port that was free a moment ago on the loopback address. */
+  /** A free loopback port ({@link com.telco.billing.node.dev.Ports}). */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
-    }
+    return com.telco.billing.node.dev.Ports.freeLoopbackPort();
   }
 }

@@ -4,11 +4,8 @@ import com.telco.billing.devcassandra.DevCassandra;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -217,7 +214,7 @@ public final class IngestBench implements Callable<Integer> {
         new Thread(
             () -> {
               cassandra.stop();
-              deleteRecursively(dataDir);
+              BenchCluster.deleteRecursively(dataDir);
             },
             "bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
@@ -384,7 +381,7 @@ public final class IngestBench implements Callable<Integer> {
         node.close();
       }
       cassandra.stop();
-      deleteRecursively(dataDir);
+      BenchCluster.deleteRecursively(dataDir);
       try {
         Runtime.getRuntime().removeShutdownHook(cleanup);
       } catch (IllegalStateException e) {
@@ -448,31 +445,5 @@ public final class IngestBench implements Callable<Integer> {
 
   private static double secondsSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-              Files.delete(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      System.err.println("could not delete " + root + ": " + e);
-    }
   }
 }

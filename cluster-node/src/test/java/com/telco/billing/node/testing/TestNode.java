@@ -4,8 +4,6 @@ import com.telco.billing.node.Main;
 import com.telco.billing.node.dev.Readiness;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -116,25 +114,9 @@ public final class TestNode implements AutoCloseable {
   }
 
   /** A port that was free a moment ago on 127.0.0.1. */
-  /**
-   * A free port on loopback for a node to listen on, below Linux's ephemeral range (32768-60999): a
-   * port the OS handed out as ephemeral can be taken again by an outgoing connection (the driver
-   * opens many) before the node binds it, which once made a node's management port answer for
-   * another process.
-   */
+  /** A free loopback port for a node ({@link com.telco.billing.node.dev.Ports}). */
   public static int freePort() {
-    java.util.concurrent.ThreadLocalRandom random =
-        java.util.concurrent.ThreadLocalRandom.current();
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = random.nextInt(20_000, 32_000);
-      try (ServerSocket socket =
-          new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new IllegalStateException("no free port in 20000-31999");
+    return com.telco.billing.node.dev.Ports.freeLoopbackPort();
   }
 
   private static void sleep(long millis) {
