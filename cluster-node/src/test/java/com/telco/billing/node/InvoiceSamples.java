@@ -166,6 +166,7 @@ final class InvoiceSamples {
     samples.put(
         SeriesCommand.ConfirmNumbers.class,
         new SeriesCommand.ConfirmNumbers(List.of("acc-1|2026-12-01"), ref.unsafeUpcast()));
+    samples.put(SeriesCommand.RecordConfirmations.class, new SeriesCommand.RecordConfirmations());
     samples.put(
         SeriesCommand.AssignedNumbers.class, new SeriesCommand.AssignedNumbers(List.of(7L)));
     samples.put(

@@ -71,13 +71,13 @@ public final class BillRunBench implements Callable<Integer> {
   @Option(
       names = "--parallelism",
       description =
-          "billing.bill-run.parallelism: accounts closed at once (default: the node's, 64)")
+          "billing.bill-run.parallelism: accounts closed at once (default: the node's, 256)")
   Integer parallelism;
 
   @Option(
       names = "--page-size",
       description =
-          "billing.bill-run.page-size: accounts per recorded step (default: the node's, 500)")
+          "billing.bill-run.page-size: accounts per recorded step (default: the node's, 2000)")
   Integer pageSize;
 
   @Option(
@@ -291,8 +291,8 @@ public final class BillRunBench implements Callable<Integer> {
           loadBefore,
           IngestBench.loadAverage(),
           cassandra == null ? " (heap " + cassandraHeapMb + " MB)" : " " + cassandra,
-          parallelism == null ? "64 (default)" : parallelism,
-          pageSize == null ? "500 (default)" : pageSize);
+          parallelism == null ? "256 (default)" : parallelism,
+          pageSize == null ? "2000 (default)" : pageSize);
       out.printf(
           "setup:    %,d accounts, %,d usage records in %.1f s (%,.0f accounts/s); read side %s"
               + " %.1f s later%n",

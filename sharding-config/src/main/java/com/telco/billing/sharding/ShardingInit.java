@@ -116,21 +116,23 @@ public final class ShardingInit {
   }
 
   /**
-   * Starts a projection over account events as a sharded daemon process with one instance per
-   * {@link AccountTags} slice; {@code behavior} gets the slice's tag.
+   * Starts a projection over account events as a sharded daemon process with one instance per slice
+   * of a tag stream ({@link AccountTags#ALL} or {@link AccountTags#INVOICES}); {@code behavior}
+   * gets the slice's tag.
    */
   public static <M> void initAccountProjection(
       ActorSystem<?> system,
       Class<M> messageClass,
       String name,
+      List<String> tags,
       Function<String, Behavior<M>> behavior,
       M stopMessage) {
     initDaemonProcess(
         system,
         messageClass,
         name,
-        AccountTags.SLICES,
-        slice -> behavior.apply(AccountTags.ALL.get(slice)),
+        tags.size(),
+        slice -> behavior.apply(tags.get(slice)),
         java.util.Optional.of(stopMessage));
   }
 

@@ -671,6 +671,47 @@ public final class InvoiceCalculator {
         String taxCategory,
         String glCode) {}
 
+    /** An offering as one catalog version defines it, in effect on some day of a period. */
+    private record OfferingInVersion(String offeringId, CatalogVersion version) {}
+
+    /** {@link #offeringsInEffect} per subscription and period, computed once per run. */
+    private final Map<String, List<OfferingInVersion>> inEffect = new HashMap<>();
+
+    /**
+     * The (offering, catalog version) pairs of the days the subscription lived in {@code period}:
+     * each day's offering with the version in effect at the day's start and the versions taking
+     * effect during the day. Distinct, in the order of their first day.
+     */
+    private List<OfferingInVersion> offeringsInEffect(Subscription s, BillPeriod period) {
+      return inEffect.computeIfAbsent(
+          s.subscriptionId() + SEP + period.start(),
+          k -> {
+            // keyed by offering and version id: a version is compared by its id, not its content
+            Map<String, OfferingInVersion> pairs = new LinkedHashMap<>();
+            for (LocalDate d = period.start(); d.isBefore(period.end()); d = d.plusDays(1)) {
+              Optional<String> offeringId = s.offeringOn(d);
+              if (offeringId.isEmpty()) {
+                continue;
+              }
+              Instant dayStart = startOf(d);
+              Instant dayEnd = startOf(d.plusDays(1));
+              catalog.versionAt(dayStart).ifPresent(v -> add(pairs, offeringId.get(), v));
+              for (CatalogVersion v : catalog.versions()) {
+                if (v.effectiveFrom().isAfter(dayStart) && v.effectiveFrom().isBefore(dayEnd)) {
+                  add(pairs, offeringId.get(), v);
+                }
+              }
+            }
+            return List.copyOf(pairs.values());
+          });
+    }
+
+    private static void add(
+        Map<String, OfferingInVersion> pairs, String offeringId, CatalogVersion version) {
+      pairs.putIfAbsent(
+          offeringId + SEP + version.version(), new OfferingInVersion(offeringId, version));
+    }
+
     /**
      * The usage charge that priced the subscription's usage of a type in {@code period}: the
      * offering and catalog version of each day the subscription lived in the period (plus versions
@@ -682,29 +723,16 @@ public final class InvoiceCalculator {
       Set<String> versions = new TreeSet<>();
       UsageCharge first = null;
       String unit = null;
-      for (LocalDate d = period.start(); d.isBefore(period.end()); d = d.plusDays(1)) {
-        Optional<String> offeringId = s.offeringOn(d);
-        if (offeringId.isEmpty()) {
-          continue;
-        }
-        List<CatalogVersion> inEffect = new ArrayList<>();
-        catalog.versionAt(startOf(d)).ifPresent(inEffect::add);
-        Instant dayEnd = startOf(d.plusDays(1));
-        for (CatalogVersion v : catalog.versions()) {
-          if (v.effectiveFrom().isAfter(startOf(d)) && v.effectiveFrom().isBefore(dayEnd)) {
-            inEffect.add(v);
-          }
-        }
-        for (CatalogVersion v : inEffect) {
-          Optional<UsageCharge> charge =
-              v.offering(offeringId.get()).flatMap(o -> o.usageChargeFor(usageType));
-          if (charge.isPresent()) {
-            offerings.add(offeringId.get());
-            versions.add(v.version());
-            if (first == null) {
-              first = charge.get();
-              unit = v.usageType(usageType).map(u -> u.unitOfMeasure().name()).orElse(null);
-            }
+      for (OfferingInVersion pair : offeringsInEffect(s, period)) {
+        CatalogVersion v = pair.version();
+        Optional<UsageCharge> charge =
+            v.offering(pair.offeringId()).flatMap(o -> o.usageChargeFor(usageType));
+        if (charge.isPresent()) {
+          offerings.add(pair.offeringId());
+          versions.add(v.version());
+          if (first == null) {
+            first = charge.get();
+            unit = v.usageType(usageType).map(u -> u.unitOfMeasure().name()).orElse(null);
           }
         }
       }
@@ -812,8 +840,11 @@ public final class InvoiceCalculator {
 
     // ---- catalog look-ups ----
 
+    /** Start instants of days in the account's zone, computed once per day of this run. */
+    private final Map<LocalDate, Instant> dayStarts = new HashMap<>();
+
     private Instant startOf(LocalDate date) {
-      return LifecycleDates.startOfDay(date, account.timeZone());
+      return dayStarts.computeIfAbsent(date, d -> LifecycleDates.startOfDay(d, account.timeZone()));
     }
 
     private CatalogVersion versionAt(LocalDate date) {

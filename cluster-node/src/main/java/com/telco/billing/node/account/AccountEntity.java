@@ -1,5 +1,6 @@
 package com.telco.billing.node.account;
 
+import com.telco.billing.core.catalog.Catalog;
 import com.telco.billing.core.dedupe.DatedKey;
 import com.telco.billing.core.dedupe.DedupeVerdict;
 import com.telco.billing.core.dedupe.DedupeWindow;
@@ -97,6 +98,22 @@ public final class AccountEntity
   private final Duration maxUsageAge;
   private final boolean skipZeroInvoices;
 
+  /**
+   * The invoice computed by the last {@code CloseBillPeriod} that needed a number, so that the
+   * {@code IssueInvoice} following with the number does not compute it again. Valid only for the
+   * very state, cycle date and catalog it was computed from (every event makes a new state object;
+   * a new catalog version a new catalog object). Not persisted: after a restart it is computed
+   * again, with the same result.
+   */
+  private Computed lastComputed;
+
+  private record Computed(
+      AccountState.Open state, LocalDate cycleDate, Catalog catalog, InvoiceComputation result) {
+    boolean isFor(AccountState.Open s, LocalDate date, Catalog currentCatalog) {
+      return state == s && catalog == currentCatalog && cycleDate.equals(date);
+    }
+  }
+
   private AccountEntity(
       String accountId,
       Clock clock,
@@ -137,13 +154,20 @@ public final class AccountEntity
   }
 
   /**
-   * Lifecycle events carry the account's slice tag for the projections (guiding, and the read sides
-   * of later features); usage events do not: they are the bulk of the journal, and a tag would
-   * double their writes.
+   * Lifecycle events carry the account's lifecycle tag (guiding, cycle-day read side), issued
+   * invoices its invoice tag (invoice read side), each of the account's slice ({@link
+   * AccountTags}), so no projection reads events it does not need; usage events carry none: they
+   * are the bulk of the journal, and a tag would double their writes.
    */
   @Override
   public Set<String> tagsFor(AccountEvent event) {
-    return event instanceof UsageRated ? Set.of() : Set.of(AccountTags.tagFor(accountId));
+    if (event instanceof UsageRated) {
+      return Set.of();
+    }
+    if (event instanceof InvoiceIssued) {
+      return Set.of(AccountTags.invoiceTagFor(accountId));
+    }
+    return Set.of(AccountTags.tagFor(accountId));
   }
 
   @Override
@@ -390,6 +414,7 @@ public final class AccountEntity
       return reply(cmd.replyTo(), CloseBillPeriodResult.skipped(refusal.get()));
     }
     InvoiceComputation computed = InvoiceCalculator.compute(request);
+    lastComputed = new Computed(state, cmd.cycleDate(), request.catalog(), computed);
     if (skipZeroInvoices && computed.draft().hasNoLines()) {
       return Effect()
           .persist(
@@ -427,7 +452,12 @@ public final class AccountEntity
           new Refusal(
               refusal.get(), "cycleDate", "the period ending " + cmd.cycleDate() + " is closed"));
     }
-    InvoiceComputation computed = InvoiceCalculator.compute(request);
+    Computed last = lastComputed;
+    lastComputed = null;
+    InvoiceComputation computed =
+        last != null && last.isFor(state, cmd.cycleDate(), request.catalog())
+            ? last.result()
+            : InvoiceCalculator.compute(request);
     Instant now = clock.instant();
     String number =
         InvoiceNumbers.format(

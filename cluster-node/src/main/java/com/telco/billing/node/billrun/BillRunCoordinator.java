@@ -257,7 +257,9 @@ public final class BillRunCoordinator
     Instant now = clock.instant();
     boolean scan = run.phase() == BillRunState.Phase.SCANNING;
     List<BillRunEvent> events = new ArrayList<>();
-    events.add(recorded(run.runId(), scan ? cmd.cursor() : null, scan, cmd.results(), now));
+    events.add(
+        recorded(
+            run.runId(), scan ? cmd.cursor() : null, scan, cmd.results(), run.failures(), now));
     Map<String, String> failuresAfter = new LinkedHashMap<>(run.failures());
     for (AccountResult r : cmd.results()) {
       if (r.status() == AccountResult.Status.FAILED) {
@@ -283,8 +285,17 @@ public final class BillRunCoordinator
     return Effect().persist(events).thenRun(this::drive).thenNoReply();
   }
 
+  /**
+   * The event of a step. Only accounts that were failures before are named as recovered (not every
+   * account of the page: the event stays small).
+   */
   private static BillRunEvent.StepRecorded recorded(
-      String runId, String cursor, boolean scan, List<AccountResult> results, Instant now) {
+      String runId,
+      String cursor,
+      boolean scan,
+      List<AccountResult> results,
+      Map<String, String> failedBefore,
+      Instant now) {
     long invoiced = 0;
     long skipped = 0;
     Map<String, BigDecimal> amounts = new HashMap<>();
@@ -295,13 +306,12 @@ public final class BillRunCoordinator
         case INVOICED -> {
           invoiced++;
           amounts.merge(r.currency(), r.amount(), BigDecimal::add);
-          recovered.add(r.accountId());
         }
-        case SKIPPED -> {
-          skipped++;
-          recovered.add(r.accountId());
-        }
+        case SKIPPED -> skipped++;
         case FAILED -> failed.put(r.accountId(), r.reason());
+      }
+      if (r.status() != AccountResult.Status.FAILED && failedBefore.containsKey(r.accountId())) {
+        recovered.add(r.accountId());
       }
     }
     return new BillRunEvent.StepRecorded(

@@ -5,6 +5,7 @@ import com.telco.billing.node.projection.AccountEventProjections;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
+import com.telco.billing.sharding.AccountTags;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,7 +35,7 @@ public final class GuidingProjection {
   private GuidingProjection() {}
 
   public static void init(ActorSystem<?> system, GuidingService guiding) {
-    AccountEventProjections.init(system, NAME, () -> new GuidingHandler(guiding));
+    AccountEventProjections.init(system, NAME, AccountTags.ALL, () -> new GuidingHandler(guiding));
   }
 
   /** Applies one account event to the guiding index. */

@@ -7,7 +7,10 @@ import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceIssued;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
+import com.telco.billing.sharding.AccountTags;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -17,40 +20,65 @@ import org.apache.pekko.projection.javadsl.Handler;
 
 /**
  * Keeps the billing read sides from the account events, by tag with at-least-once delivery (offsets
- * in Cassandra; both writes are idempotent upserts): every opened account goes into the accounts of
- * its bill cycle day, every issued invoice into the invoices by number.
+ * in Cassandra; both writes are idempotent upserts), as two projections: {@value #NAME} over the
+ * lifecycle tags puts every opened account into the accounts of its bill cycle day, {@value
+ * #INVOICES_NAME} over the invoice tags every issued invoice into the invoices by number, a group
+ * of invoices at a time with the rows written concurrently (a bill run issues thousands per
+ * second).
  *
- * <p>One instance per account tag slice, spread over the cluster as a sharded daemon process.
+ * <p>One instance per tag slice, spread over the cluster as sharded daemon processes.
  */
 public final class BillingProjection {
 
-  /** The projection's name; with the tag it is the offset's key. */
+  /** The cycle-day projection's name; with the tag it is the offset's key. */
   public static final String NAME = "billing";
+
+  /** The invoice projection's name; with the tag it is the offset's key. */
+  public static final String INVOICES_NAME = "invoices";
 
   private BillingProjection() {}
 
   public static void init(ActorSystem<?> system, BillingTables tables) {
-    AccountEventProjections.init(system, NAME, () -> new BillingHandler(tables));
+    AccountEventProjections.init(system, NAME, AccountTags.ALL, () -> new CycleDayHandler(tables));
+    AccountEventProjections.initGrouped(
+        system, INVOICES_NAME, AccountTags.INVOICES, () -> new InvoicesHandler(tables));
   }
 
-  /** Applies one account event to the read sides. */
-  static final class BillingHandler extends Handler<EventEnvelope<AccountEvent>> {
+  /** Puts opened accounts into the accounts of their bill cycle day. */
+  static final class CycleDayHandler extends Handler<EventEnvelope<AccountEvent>> {
     private final BillingTables tables;
 
-    BillingHandler(BillingTables tables) {
+    CycleDayHandler(BillingTables tables) {
       this.tables = tables;
     }
 
     @Override
     public CompletionStage<Done> process(EventEnvelope<AccountEvent> envelope) {
-      AccountEvent event = envelope.event();
-      if (event instanceof AccountOpened opened) {
+      if (envelope.event() instanceof AccountOpened opened) {
         return tables.addAccount(opened.profile().billCycleDay(), opened.profile().accountId());
       }
-      if (event instanceof InvoiceIssued issued) {
-        return tables.addInvoice(rowOf(issued.invoice()));
-      }
       return CompletableFuture.completedFuture(Done.getInstance());
+    }
+  }
+
+  /** Writes the issued invoices of a group, all at once. */
+  static final class InvoicesHandler extends Handler<List<EventEnvelope<AccountEvent>>> {
+    private final BillingTables tables;
+
+    InvoicesHandler(BillingTables tables) {
+      this.tables = tables;
+    }
+
+    @Override
+    public CompletionStage<Done> process(List<EventEnvelope<AccountEvent>> envelopes) {
+      List<CompletableFuture<Done>> writes = new ArrayList<>();
+      for (EventEnvelope<AccountEvent> envelope : envelopes) {
+        if (envelope.event() instanceof InvoiceIssued issued) {
+          writes.add(tables.addInvoice(rowOf(issued.invoice())).toCompletableFuture());
+        }
+      }
+      return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+          .thenApply(all -> Done.getInstance());
     }
   }
 

@@ -5,17 +5,23 @@ import com.telco.billing.protocol.invoice.SeriesCommand;
 import com.telco.billing.protocol.invoice.SeriesCommand.AssignNumbers;
 import com.telco.billing.protocol.invoice.SeriesCommand.AssignedNumbers;
 import com.telco.billing.protocol.invoice.SeriesCommand.ConfirmNumbers;
+import com.telco.billing.protocol.invoice.SeriesCommand.RecordConfirmations;
 import com.telco.billing.protocol.invoice.SeriesEvent;
 import com.telco.billing.protocol.invoice.SeriesEvent.Assignment;
 import com.telco.billing.protocol.invoice.SeriesEvent.NumbersAssigned;
 import com.telco.billing.protocol.invoice.SeriesEvent.NumbersConfirmed;
 import com.telco.billing.sharding.EntityKeys;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.pekko.Done;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -68,12 +74,27 @@ public final class InvoiceSeriesEntity
     }
   }
 
-  private InvoiceSeriesEntity(String seriesId) {
+  /** Longest time a confirmation waits for the series' next write before it is written alone. */
+  static final Duration RECORD_CONFIRMATIONS_AFTER = Duration.ofSeconds(1);
+
+  private static final String RECORD_TIMER = "record-confirmations";
+
+  private final TimerScheduler<SeriesCommand> timers;
+
+  /**
+   * Confirmed keys not recorded yet (they are still pending in the state). Written with the next
+   * assignment, in the same atomic write, or by the timer: during a bill run the series then writes
+   * once per batch of numbers instead of twice. Not persisted: lost keys stay pending.
+   */
+  private final Set<String> unrecorded = new LinkedHashSet<>();
+
+  private InvoiceSeriesEntity(String seriesId, TimerScheduler<SeriesCommand> timers) {
     super(PersistenceId.of(EntityKeys.INVOICE_SERIES.name(), seriesId));
+    this.timers = timers;
   }
 
   public static Behavior<SeriesCommand> create(String seriesId) {
-    return new InvoiceSeriesEntity(seriesId);
+    return Behaviors.withTimers(timers -> new InvoiceSeriesEntity(seriesId, timers));
   }
 
   @Override
@@ -92,6 +113,7 @@ public final class InvoiceSeriesEntity
         .forAnyState()
         .onCommand(AssignNumbers.class, this::onAssign)
         .onCommand(ConfirmNumbers.class, this::onConfirm)
+        .onCommand(RecordConfirmations.class, this::onRecordConfirmations)
         .build();
   }
 
@@ -117,19 +139,40 @@ public final class InvoiceSeriesEntity
     if (fresh.isEmpty()) {
       return Effect().reply(cmd.replyTo(), StatusReply.success(reply));
     }
-    return Effect()
-        .persist(new NumbersAssigned(List.copyOf(fresh)))
-        .thenReply(cmd.replyTo(), after -> StatusReply.success(reply));
+    List<SeriesEvent> events = new ArrayList<>(2);
+    takeUnrecorded().ifPresent(events::add);
+    events.add(new NumbersAssigned(List.copyOf(fresh)));
+    return Effect().persist(events).thenReply(cmd.replyTo(), after -> StatusReply.success(reply));
   }
 
   private ReplyEffect<SeriesEvent, State> onConfirm(State state, ConfirmNumbers cmd) {
-    List<String> known = cmd.keys().stream().filter(state.pending()::containsKey).toList();
-    if (known.isEmpty()) {
-      return Effect().reply(cmd.replyTo(), StatusReply.ack());
+    for (String key : cmd.keys()) {
+      if (state.pending().containsKey(key)) {
+        unrecorded.add(key);
+      }
     }
-    return Effect()
-        .persist(new NumbersConfirmed(known))
-        .thenReply(cmd.replyTo(), after -> StatusReply.<Done>ack());
+    if (!unrecorded.isEmpty() && !timers.isTimerActive(RECORD_TIMER)) {
+      timers.startSingleTimer(RECORD_TIMER, new RecordConfirmations(), RECORD_CONFIRMATIONS_AFTER);
+    }
+    return Effect().reply(cmd.replyTo(), StatusReply.ack());
+  }
+
+  private ReplyEffect<SeriesEvent, State> onRecordConfirmations(
+      State state, RecordConfirmations cmd) {
+    return takeUnrecorded()
+        .<ReplyEffect<SeriesEvent, State>>map(event -> Effect().persist(event).thenNoReply())
+        .orElseGet(() -> Effect().noReply());
+  }
+
+  /** The confirmations not recorded yet, as one event, now handed to a write. */
+  private Optional<SeriesEvent> takeUnrecorded() {
+    if (unrecorded.isEmpty()) {
+      return Optional.empty();
+    }
+    NumbersConfirmed event = new NumbersConfirmed(List.copyOf(unrecorded));
+    unrecorded.clear();
+    timers.cancel(RECORD_TIMER);
+    return Optional.of(event);
   }
 
   @Override

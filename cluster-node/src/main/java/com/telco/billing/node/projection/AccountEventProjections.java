@@ -2,10 +2,14 @@ package com.telco.billing.node.projection;
 
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.sharding.ShardingInit;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
 import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.projection.Projection;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
@@ -22,28 +26,69 @@ import org.apache.pekko.projection.javadsl.SourceProvider;
 public final class AccountEventProjections {
   private AccountEventProjections() {}
 
+  /** Events handed to a grouped handler at most at once. */
+  static final int GROUP_SIZE = 200;
+
+  /** Longest wait for a group to fill. */
+  static final Duration GROUP_WAIT = Duration.ofMillis(300);
+
   /**
-   * Starts the projection {@code name} on this node.
+   * Starts the projection {@code name} over the tag stream {@code tags} on this node, one event at
+   * a time.
    *
+   * @param tags {@link com.telco.billing.sharding.AccountTags#ALL} or {@code INVOICES}
    * @param handler a new handler per slice instance
    */
   public static void init(
-      ActorSystem<?> system, String name, Supplier<Handler<EventEnvelope<AccountEvent>>> handler) {
+      ActorSystem<?> system,
+      String name,
+      List<String> tags,
+      Supplier<Handler<EventEnvelope<AccountEvent>>> handler) {
+    start(
+        system,
+        name,
+        tags,
+        tag ->
+            CassandraProjection.atLeastOnce(
+                ProjectionId.of(name, tag), source(system, tag), handler::get));
+  }
+
+  /**
+   * Starts the projection {@code name} over the tag stream {@code tags} on this node, handing the
+   * events in groups (up to {@value #GROUP_SIZE}, or what arrived within {@link #GROUP_WAIT}) so
+   * the handler can write them concurrently; the offset moves after each group.
+   */
+  public static void initGrouped(
+      ActorSystem<?> system,
+      String name,
+      List<String> tags,
+      Supplier<Handler<List<EventEnvelope<AccountEvent>>>> handler) {
+    start(
+        system,
+        name,
+        tags,
+        tag ->
+            CassandraProjection.groupedWithin(
+                    ProjectionId.of(name, tag), source(system, tag), handler::get)
+                .withGroup(GROUP_SIZE, GROUP_WAIT));
+  }
+
+  private static void start(
+      ActorSystem<?> system,
+      String name,
+      List<String> tags,
+      Function<String, Projection<EventEnvelope<AccountEvent>>> projection) {
     ShardingInit.initAccountProjection(
         system,
         ProjectionBehavior.Command.class,
         name,
-        tag -> ProjectionBehavior.create(projection(system, name, tag, handler)),
+        tags,
+        tag -> ProjectionBehavior.create(projection.apply(tag)),
         ProjectionBehavior.stopMessage());
   }
 
-  private static org.apache.pekko.projection.Projection<EventEnvelope<AccountEvent>> projection(
-      ActorSystem<?> system,
-      String name,
-      String tag,
-      Supplier<Handler<EventEnvelope<AccountEvent>>> handler) {
-    SourceProvider<Offset, EventEnvelope<AccountEvent>> source =
-        EventSourcedProvider.eventsByTag(system, CassandraReadJournal.Identifier(), tag);
-    return CassandraProjection.atLeastOnce(ProjectionId.of(name, tag), source, handler::get);
+  private static SourceProvider<Offset, EventEnvelope<AccountEvent>> source(
+      ActorSystem<?> system, String tag) {
+    return EventSourcedProvider.eventsByTag(system, CassandraReadJournal.Identifier(), tag);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.protocol.invoice.SeriesCommand;
 import com.telco.billing.protocol.invoice.SeriesEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.Done;
@@ -62,17 +63,65 @@ class InvoiceSeriesEntityTest {
     assertEquals(List.of(1L), repeat.reply().getValue().sequences());
   }
 
+  private void confirm(String... keys) {
+    var confirm =
+        kit.<StatusReply<Done>>runCommand(
+            replyTo -> new SeriesCommand.ConfirmNumbers(List.of(keys), replyTo));
+    assertTrue(confirm.reply().isSuccess());
+    assertTrue(confirm.hasNoEvents(), "a confirmation waits for the series' next write");
+  }
+
   @Test
   void confirmedKeysAreForgottenAndNumbersSurviveARestart() {
     assign("a|2026-12-01", "b|2026-12-01");
-    var confirm =
-        kit.<StatusReply<Done>>runCommand(
-            replyTo -> new SeriesCommand.ConfirmNumbers(List.of("a|2026-12-01", "x"), replyTo));
-    assertTrue(confirm.reply().isSuccess());
-    assertEquals(new SeriesEvent.NumbersConfirmed(List.of("a|2026-12-01")), confirm.event());
+    confirm("a|2026-12-01", "x");
+    var record = kit.runCommand(new SeriesCommand.RecordConfirmations());
+    assertEquals(new SeriesEvent.NumbersConfirmed(List.of("a|2026-12-01")), record.event());
     assertEquals(Map.of("b|2026-12-01", 2L), kit.getState().pending());
+    assertTrue(kit.runCommand(new SeriesCommand.RecordConfirmations()).hasNoEvents());
     kit.restart();
     assertEquals(new InvoiceSeriesEntity.State(2, Map.of("b|2026-12-01", 2L)), kit.getState());
     assertEquals(List.of(3L, 2L), assign("c|2026-12-01", "b|2026-12-01"));
+  }
+
+  @Test
+  void confirmationsAreRecordedWithTheNextAssignmentInOneWrite() {
+    assign("a|2026-12-01", "b|2026-12-01");
+    confirm("a|2026-12-01");
+    var next =
+        kit.<StatusReply<SeriesCommand.AssignedNumbers>>runCommand(
+            replyTo -> new SeriesCommand.AssignNumbers(List.of("c|2026-12-01"), replyTo));
+    assertEquals(
+        List.of(
+            new SeriesEvent.NumbersConfirmed(List.of("a|2026-12-01")),
+            new SeriesEvent.NumbersAssigned(
+                List.of(new SeriesEvent.Assignment("c|2026-12-01", 3)))),
+        next.events());
+    assertEquals(Map.of("b|2026-12-01", 2L, "c|2026-12-01", 3L), kit.getState().pending());
+    assertTrue(kit.runCommand(new SeriesCommand.RecordConfirmations()).hasNoEvents());
+  }
+
+  @Test
+  void aConfirmationNotRecordedKeepsItsKeyAndNumber() {
+    assign("a|2026-12-01");
+    confirm("a|2026-12-01");
+    kit.restart();
+    assertEquals(Map.of("a|2026-12-01", 1L), kit.getState().pending());
+    assertEquals(List.of(1L), assign("a|2026-12-01"));
+  }
+
+  @Test
+  void theSeriesRecordsConfirmationsByItselfWhenNoAssignmentFollows() throws InterruptedException {
+    assign("a|2026-12-01", "b|2026-12-01");
+    confirm("b|2026-12-01");
+    Instant deadline =
+        Instant.now().plus(InvoiceSeriesEntity.RECORD_CONFIRMATIONS_AFTER.multipliedBy(10));
+    while (kit.getState().pending().containsKey("b|2026-12-01")
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+    assertEquals(Map.of("a|2026-12-01", 1L), kit.getState().pending());
+    kit.restart();
+    assertEquals(Map.of("a|2026-12-01", 1L), kit.getState().pending());
   }
 }

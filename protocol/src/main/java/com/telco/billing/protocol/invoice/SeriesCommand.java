@@ -12,7 +12,9 @@ import org.apache.pekko.pattern.StatusReply;
  * period it is for; the same key always gets the same number.
  */
 public sealed interface SeriesCommand extends CborSerializable
-    permits SeriesCommand.AssignNumbers, SeriesCommand.ConfirmNumbers {
+    permits SeriesCommand.AssignNumbers,
+        SeriesCommand.ConfirmNumbers,
+        SeriesCommand.RecordConfirmations {
 
   /**
    * Assigns the next sequence numbers to {@code keys} (in order) and answers one sequence per key;
@@ -23,10 +25,16 @@ public sealed interface SeriesCommand extends CborSerializable
 
   /**
    * The invoices of {@code keys} are issued with their numbers: the series need not remember the
-   * keys any longer. Answered once recorded.
+   * keys any longer. Answered at once; recorded with the series' next write (at the latest after
+   * {@code RecordConfirmations}), so that confirmations cost no journal write of their own. A
+   * confirmation lost before it is recorded only leaves its key remembered: a later request with
+   * that key gets the same number again.
    */
   record ConfirmNumbers(List<String> keys, ActorRef<StatusReply<Done>> replyTo)
       implements SeriesCommand {}
+
+  /** The series' own timer: records the confirmations not yet recorded. */
+  record RecordConfirmations() implements SeriesCommand {}
 
   /** One sequence number per requested key, in the order of the request. */
   record AssignedNumbers(List<Long> sequences) implements CborSerializable {}
