@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * the bill unchanged; a batch received by a node that stops before rating it is rated exactly once
  * by the next node; refused bodies write nothing; unknown ids are 404.
  */
-class UsageIntakeIT {
+public class UsageIntakeIT {
   private static final String CASSANDRA = TestCassandra.shared().hostAndPort();
   private static final String KEYSPACE = TestCassandra.uniqueKeyspace("usage_intake");
   private static final Config SETTINGS =
@@ -97,7 +97,7 @@ class UsageIntakeIT {
   }
 
   /** Polls the batch until it is rated (at most 60 s). */
-  static Response awaitRated(HttpJson http, String batchId) {
+  public static Response awaitRated(HttpJson http, String batchId) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       Response r = http.get("/usage/batches/" + batchId);
