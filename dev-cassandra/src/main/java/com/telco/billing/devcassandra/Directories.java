@@ -8,7 +8,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Deleting directory trees. */
-final class Directories {
+public final class Directories {
 
   private Directories() {}
 
@@ -19,7 +19,7 @@ final class Directories {
    * @param dir the directory
    * @throws IOException if something could not be deleted
    */
-  static void deleteRecursively(Path dir) throws IOException {
+  public static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

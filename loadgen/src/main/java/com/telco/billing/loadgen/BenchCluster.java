@@ -6,16 +6,14 @@ import com.datastax.oss.driver.api.core.config.OptionsMap;
 import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import com.telco.billing.devcassandra.CassandraEndpoint;
 import com.telco.billing.devcassandra.DevCassandra;
+import com.telco.billing.devcassandra.Directories;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -75,13 +73,7 @@ final class BenchCluster implements AutoCloseable {
     BenchCluster cluster;
     if (cassandraHostPort == null) {
       Path dataDir = Files.createTempDirectory("billing-bench-");
-      DevCassandra cassandra =
-          DevCassandra.builder()
-              .dataDir(dataDir.resolve("cassandra"))
-              .cqlPort(0)
-              .storagePort(0)
-              .heapMb(cassandraHeapMb)
-              .build();
+      DevCassandra cassandra = devCassandra(dataDir, cassandraHeapMb);
       cluster = new BenchCluster(out, cassandra, dataDir, null, keyspacePrefix);
       Runtime.getRuntime().addShutdownHook(cluster.cleanup);
       long t = System.nanoTime();
@@ -109,6 +101,16 @@ final class BenchCluster implements AutoCloseable {
       throw e;
     }
     return cluster;
+  }
+
+  /** A fresh dev Cassandra for a bench: data under {@code dataDir}, free ports, the given heap. */
+  static DevCassandra devCassandra(Path dataDir, int heapMb) {
+    return DevCassandra.builder()
+        .dataDir(dataDir.resolve("cassandra"))
+        .cqlPort(0)
+        .storagePort(0)
+        .heapMb(heapMb)
+        .build();
   }
 
   private void startNode(Config nodeSettings, Duration readyTimeout) {
@@ -227,27 +229,13 @@ final class BenchCluster implements AutoCloseable {
     }
   }
 
+  /** Deletes a bench's data directory; a failure is reported, not thrown (clean-up path). */
   static void deleteRecursively(Path root) {
-    if (root == null || !Files.exists(root)) {
+    if (root == null) {
       return;
     }
     try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-              Files.delete(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      Directories.deleteRecursively(root);
     } catch (IOException e) {
       System.err.println("could not delete " + root + ": " + e);
     }

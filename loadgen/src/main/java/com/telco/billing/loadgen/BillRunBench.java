@@ -535,7 +535,7 @@ public final class BillRunBench implements Callable<Integer> {
     List<String> problems = Collections.synchronizedList(new ArrayList<>());
     int every = sample == 0 ? Integer.MAX_VALUE : Math.max(1, accounts / sample);
     for (int i = 1; i <= accounts; i++) {
-      BillRunSetup.acquire(permits, 1);
+      Permits.acquire(permits, 1);
       String id = BillRunSetup.accountId(i);
       boolean inSample = sample > 0 && i % every == 0 && sampled.get() < sample;
       if (inSample) {
@@ -582,7 +582,7 @@ public final class BillRunBench implements Callable<Integer> {
                 }
               });
     }
-    BillRunSetup.acquire(permits, verifyConcurrency);
+    Permits.acquire(permits, verifyConcurrency);
     List<String> numberProblems = numbers.problems();
     List<String> all = new ArrayList<>(problems);
     numberProblems.forEach(p -> all.add("numbers: " + p));

@@ -154,7 +154,7 @@ final class BillRunSetup {
     long lastPrint = start;
     long lastDone = 0;
     for (int i = 1; i <= accounts; i++) {
-      acquire(permits, 1);
+      Permits.acquire(permits, 1);
       int index = i;
       setUp(index)
           .whenComplete(
@@ -184,7 +184,7 @@ final class BillRunSetup {
         lastDone = d;
       }
     }
-    acquire(permits, concurrency);
+    Permits.acquire(permits, concurrency);
     double seconds = BenchCluster.secondsSince(start);
     out.printf(
         "setup: %,d accounts, %,d usage records in %.1f s (%,.0f accounts/s)%s%n",
@@ -278,16 +278,5 @@ final class BillRunSetup {
             ? failure.getCause()
             : failure;
     return cause.toString();
-  }
-
-  static void acquire(Semaphore permits, int n) {
-    try {
-      if (!permits.tryAcquire(n, 10, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("requests unanswered after 10 minutes");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }

@@ -203,13 +203,7 @@ public final class IngestBench implements Callable<Integer> {
         records,
         batch,
         dataDir);
-    DevCassandra cassandra =
-        DevCassandra.builder()
-            .dataDir(dataDir.resolve("cassandra"))
-            .cqlPort(0)
-            .storagePort(0)
-            .heapMb(cassandraHeapMb)
-            .build();
+    DevCassandra cassandra = BenchCluster.devCassandra(dataDir, cassandraHeapMb);
     Thread cleanup =
         new Thread(
             () -> {

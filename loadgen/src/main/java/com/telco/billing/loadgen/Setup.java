@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -61,7 +60,7 @@ public final class Setup {
       List<String> errors = Collections.synchronizedList(new java.util.ArrayList<>());
       long lastPrint = System.nanoTime();
       for (int i = 1; i <= accounts; i++) {
-        acquire(permits);
+        Permits.acquire(permits, 1);
         int index = i;
         openAndActivate(http, index, activation)
             .whenComplete(
@@ -83,7 +82,7 @@ public final class Setup {
               done.get(), accounts, done.get() / ((lastPrint - start) / 1e9));
         }
       }
-      acquire(permits, concurrency);
+      Permits.acquire(permits, concurrency);
       double seconds = (System.nanoTime() - start) / 1e9;
       out.printf(
           "setup: %,d accounts with a subscription each in %.1f s (%,.0f/s)%s%n",
@@ -164,20 +163,5 @@ public final class Setup {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void acquire(Semaphore permits) {
-    acquire(permits, 1);
-  }
-
-  private static void acquire(Semaphore permits, int n) {
-    try {
-      if (!permits.tryAcquire(n, 10, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("setup requests unanswered after 10 minutes");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code loadgen --verify}: compares, per account in the ledger, the sum of the amounts the cluster
@@ -84,7 +83,7 @@ public final class Verifier {
       List<CompletableFuture<Void>> all = new ArrayList<>();
       for (Map.Entry<String, Ledger.AccountTotal> e : totals.entrySet()) {
         ledgerTotal = ledgerTotal.add(e.getValue().amount());
-        acquire(permits, 1);
+        Permits.acquire(permits, 1);
         String path =
             "/accounts/" + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "/usage/current";
         all.add(
@@ -165,16 +164,5 @@ public final class Verifier {
       out.printf("  ... and %,d more%n", report.mismatches().size() - 50);
     }
     return false;
-  }
-
-  private static void acquire(Semaphore permits, int n) {
-    try {
-      if (!permits.tryAcquire(n, 10, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("requests unanswered after 10 minutes");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }

@@ -114,19 +114,7 @@ public final class DevCluster {
     }
     System.out.println("stopping " + running.size() + " nodes ...");
     // SIGTERM to all at once, then wait: they leave the cluster in parallel
-    List<Thread> stoppers = new ArrayList<>();
-    for (NodeProcess node : running) {
-      Thread t = new Thread(() -> node.stop(Duration.ofSeconds(30)), "stop-" + node.name());
-      t.start();
-      stoppers.add(t);
-    }
-    for (Thread t : stoppers) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    NodeProcess.stopAll(running, Duration.ofSeconds(30));
     cassandra.stop();
     System.out.println("stopped.");
   }

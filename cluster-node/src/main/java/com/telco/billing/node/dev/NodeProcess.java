@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -148,6 +149,26 @@ public final class NodeProcess implements AutoCloseable {
       process.waitFor(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Stops all {@code nodes} at once ({@link #stop} each in its own thread, so they leave the
+   * cluster in parallel) and returns when all are gone.
+   */
+  public static void stopAll(Collection<NodeProcess> nodes, Duration timeout) {
+    List<Thread> stoppers = new ArrayList<>();
+    for (NodeProcess node : nodes) {
+      Thread t = new Thread(() -> node.stop(timeout), "stop-" + node.name());
+      t.start();
+      stoppers.add(t);
+    }
+    for (Thread t : stoppers) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -115,19 +115,7 @@ class FailoverIT {
 
   @AfterAll
   static void stopCluster() {
-    List<Thread> stoppers = new ArrayList<>();
-    for (NodeProcess node : nodes) {
-      Thread t = new Thread(() -> node.stop(Duration.ofSeconds(20)));
-      t.start();
-      stoppers.add(t);
-    }
-    for (Thread t : stoppers) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    NodeProcess.stopAll(nodes, Duration.ofSeconds(20));
   }
 
   /** What the clients saw acknowledged: record id to amount (null: DUPLICATE, amount unseen). */
