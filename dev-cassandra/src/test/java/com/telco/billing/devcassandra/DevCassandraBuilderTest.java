@@ -69,6 +69,20 @@ class DevCassandraBuilderTest {
   }
 
   @Test
+  void commandRunsTheCollectorAskedFor() {
+    List<String> command =
+        DevCassandra.builder()
+            .dataDir(dataDir)
+            .heapMb(4096)
+            .collector(DevCassandra.Collector.G1)
+            .build()
+            .command(Path.of("/jdk/bin/java"));
+    assertTrue(command.contains("-XX:+UseG1GC"), command.toString());
+    assertFalse(command.contains("-XX:+UseSerialGC"), command.toString());
+    assertTrue(command.contains("-Xms4096m"), command.toString());
+  }
+
+  @Test
   void quotesArgumentFileTokens() {
     assertEquals("\"a b\\\\c\\\"d\"", DevCassandra.argFileQuote("a b\\c\"d"));
   }

@@ -57,14 +57,14 @@ final class BenchCluster implements AutoCloseable {
    * Starts Cassandra (unless {@code cassandraHostPort} is given) and the node.
    *
    * @param cassandraHostPort a running Cassandra on this machine, or null for a fresh dev one
-   * @param cassandraHeapMb heap of the dev Cassandra
+   * @param cassandraOptions heap and collector of the dev Cassandra
    * @param keyspacePrefix the node's keyspace (a timestamp is appended with a given Cassandra)
    * @param nodeSettings settings over the node's defaults
    * @param readyTimeout how long the node may take until {@code /ready} answers 200
    */
   static BenchCluster start(
       String cassandraHostPort,
-      int cassandraHeapMb,
+      BenchCassandraOptions cassandraOptions,
       String keyspacePrefix,
       Config nodeSettings,
       Duration readyTimeout,
@@ -73,14 +73,14 @@ final class BenchCluster implements AutoCloseable {
     BenchCluster cluster;
     if (cassandraHostPort == null) {
       Path dataDir = Files.createTempDirectory("billing-bench-");
-      DevCassandra cassandra = devCassandra(dataDir, cassandraHeapMb);
+      DevCassandra cassandra = cassandraOptions.build(dataDir);
       cluster = new BenchCluster(out, cassandra, dataDir, null, keyspacePrefix);
       Runtime.getRuntime().addShutdownHook(cluster.cleanup);
       long t = System.nanoTime();
       cassandra.start();
       out.printf(
-          "cassandra: up on %s in %.1f s (heap %d MB, data in %s)%n",
-          cassandra.endpoint().hostAndPort(), secondsSince(t), cassandraHeapMb, dataDir);
+          "cassandra: up on %s in %.1f s (%s, data in %s)%n",
+          cassandra.endpoint().hostAndPort(), secondsSince(t), cassandraOptions, dataDir);
     } else {
       CassandraEndpoint given =
           CassandraEndpoint.parse(cassandraHostPort, CassandraEndpoint.DEV_DATACENTER);
@@ -101,16 +101,6 @@ final class BenchCluster implements AutoCloseable {
       throw e;
     }
     return cluster;
-  }
-
-  /** A fresh dev Cassandra for a bench: data under {@code dataDir}, free ports, the given heap. */
-  static DevCassandra devCassandra(Path dataDir, int heapMb) {
-    return DevCassandra.builder()
-        .dataDir(dataDir.resolve("cassandra"))
-        .cqlPort(0)
-        .storagePort(0)
-        .heapMb(heapMb)
-        .build();
   }
 
   private void startNode(Config nodeSettings, Duration readyTimeout) {

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -107,11 +108,7 @@ public final class BillRunBench implements Callable<Integer> {
               + " default: start a fresh dev Cassandra")
   String cassandra;
 
-  @Option(
-      names = "--cassandra-heap-mb",
-      defaultValue = "1024",
-      description = "heap of the dev Cassandra JVM (default: ${DEFAULT-VALUE})")
-  int cassandraHeapMb;
+  @Mixin BenchCassandraOptions cassandraOptions;
 
   @Option(
       names = "--poll-interval",
@@ -229,7 +226,7 @@ public final class BillRunBench implements Callable<Integer> {
     try (BenchCluster cluster =
         BenchCluster.start(
             cassandra,
-            cassandraHeapMb,
+            cassandraOptions,
             "bench_billrun",
             ConfigFactory.parseString(String.join("\n", settings)),
             nodeReadyTimeout,
@@ -290,7 +287,7 @@ public final class BillRunBench implements Callable<Integer> {
           Runtime.getRuntime().availableProcessors(),
           loadBefore,
           IngestBench.loadAverage(),
-          cassandra == null ? " (heap " + cassandraHeapMb + " MB)" : " " + cassandra,
+          cassandra == null ? " (" + cassandraOptions + ")" : " " + cassandra,
           parallelism == null ? "256 (default)" : parallelism,
           pageSize == null ? "2000 (default)" : pageSize);
       out.printf(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -106,11 +107,7 @@ public final class IngestBench implements Callable<Integer> {
       description = "concurrent driver writes of the ceiling (default: ${DEFAULT-VALUE})")
   int ceilingInFlight;
 
-  @Option(
-      names = "--cassandra-heap-mb",
-      defaultValue = "1024",
-      description = "heap of the Cassandra JVM (default: ${DEFAULT-VALUE})")
-  int cassandraHeapMb;
+  @Mixin BenchCassandraOptions cassandraOptions;
 
   @Option(
       names = "--setup-concurrency",
@@ -203,7 +200,7 @@ public final class IngestBench implements Callable<Integer> {
         records,
         batch,
         dataDir);
-    DevCassandra cassandra = BenchCluster.devCassandra(dataDir, cassandraHeapMb);
+    DevCassandra cassandra = cassandraOptions.build(dataDir);
     Thread cleanup =
         new Thread(
             () -> {
@@ -218,8 +215,8 @@ public final class IngestBench implements Callable<Integer> {
       long t = System.nanoTime();
       cassandra.start();
       out.printf(
-          "cassandra: up on %s in %.1f s (heap %d MB)%n",
-          cassandra.endpoint().hostAndPort(), secondsSince(t), cassandraHeapMb);
+          "cassandra: up on %s in %.1f s (%s)%n",
+          cassandra.endpoint().hostAndPort(), secondsSince(t), cassandraOptions);
       t = System.nanoTime();
       String keyspace = "bench_billing";
       node =
@@ -309,13 +306,13 @@ public final class IngestBench implements Callable<Integer> {
       out.println("=== bench ingest results ===");
       out.printf(
           "machine: %d cores, load average %s before, %s now; one node (in this JVM, common pool"
-              + " parallelism %s) and its local Cassandra (heap %d MB); %,d accounts; batches of"
+              + " parallelism %s) and its local Cassandra (%s); %,d accounts; batches of"
               + " %,d; %.1f %% duplicates, %.1f %% bad records%s%n",
           Runtime.getRuntime().availableProcessors(),
           loadBefore,
           loadAverage(),
           System.getProperty(COMMON_PARALLELISM, "default"),
-          cassandraHeapMb,
+          cassandraOptions,
           accounts,
           batch,
           duplicateRate * 100,

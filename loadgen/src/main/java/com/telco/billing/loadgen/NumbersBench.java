@@ -22,6 +22,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -73,11 +74,7 @@ public final class NumbersBench implements Callable<Integer> {
               + " default: start a fresh dev Cassandra")
   String cassandra;
 
-  @Option(
-      names = "--cassandra-heap-mb",
-      defaultValue = "1024",
-      description = "heap of the dev Cassandra JVM (default: ${DEFAULT-VALUE})")
-  int cassandraHeapMb;
+  @Mixin BenchCassandraOptions cassandraOptions;
 
   @Option(
       names = "--node-ready-timeout",
@@ -132,7 +129,7 @@ public final class NumbersBench implements Callable<Integer> {
     try (BenchCluster cluster =
         BenchCluster.start(
             cassandra,
-            cassandraHeapMb,
+            cassandraOptions,
             "bench_numbers",
             ConfigFactory.parseString(String.join("\n", nodeConfig)),
             nodeReadyTimeout,
@@ -154,7 +151,7 @@ public final class NumbersBench implements Callable<Integer> {
           Runtime.getRuntime().availableProcessors(),
           loadBefore,
           IngestBench.loadAverage(),
-          cassandra == null ? " (heap " + cassandraHeapMb + " MB)" : " " + cassandra);
+          cassandra == null ? " (" + cassandraOptions + ")" : " " + cassandra);
       out.printf(
           "numbers:  %,d of series BENCH-%d in %.1f s: %,.0f numbers/s with %d callers%n",
           pass.numbers(), year, pass.seconds(), pass.perSecond(), concurrency);
