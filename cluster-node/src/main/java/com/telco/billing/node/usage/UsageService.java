@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -149,24 +150,29 @@ public final class UsageService {
    * accepted before, so a batch rated again is never charged twice) and suspense, records held
    * under {@code receivedAt} (so holding a record again writes the same suspense rows). No
    * admission control: the caller bounds how many batches it rates at once.
+   *
+   * @param calls bounds the caller's guiding look-ups and account calls (each also counts against
+   *     {@code max-entity-calls-in-flight}), e.g. fewer while the node is receiving batches
    */
-  public CompletionStage<UsageResponse> rateReceived(List<JsonNode> elements, Instant receivedAt) {
-    return ingestAll(elements, receivedAt);
+  public CompletionStage<UsageResponse> rateReceived(
+      List<JsonNode> elements, Instant receivedAt, AsyncLimiter calls) {
+    return ingestAll(elements, receivedAt, calls);
   }
 
   private CompletionStage<UsageResponse> ingestAll(List<JsonNode> elements) {
-    return ingestAll(elements, clock.instant());
+    return ingestAll(elements, clock.instant(), null);
   }
 
-  private CompletionStage<UsageResponse> ingestAll(List<JsonNode> elements, Instant now) {
+  private CompletionStage<UsageResponse> ingestAll(
+      List<JsonNode> elements, Instant now, AsyncLimiter calls) {
     List<Slot> slots = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
       Slot slot = new Slot(i, elements.get(i).toString());
       bind(slot, elements.get(i), now);
       slots.add(slot);
     }
-    return guide(slots)
-        .thenCompose(byAccount -> rateAll(byAccount))
+    return guide(slots, calls)
+        .thenCompose(byAccount -> rateAll(byAccount, calls))
         .thenCompose(done -> holdSuspended(slots, now))
         .thenApply(done -> UsageResponse.of(slots.stream().map(s -> s.outcome).toList()));
   }
@@ -251,12 +257,13 @@ public final class UsageService {
   }
 
   /** Looks up each distinct service once and groups the guided records by account. */
-  private CompletionStage<Map<String, List<Slot>>> guide(List<Slot> slots) {
+  private CompletionStage<Map<String, List<Slot>>> guide(List<Slot> slots, AsyncLimiter calls) {
     Map<ServiceId, CompletionStage<ServiceHoldings>> lookups = new HashMap<>();
     for (Slot slot : slots) {
       if (slot.record != null) {
         lookups.computeIfAbsent(
-            slot.record.serviceId(), id -> entityCalls.submit(() -> guiding.holdings(id)));
+            slot.record.serviceId(),
+            id -> within(calls, () -> entityCalls.submit(() -> guiding.holdings(id))));
       }
     }
     CompletableFuture<?>[] all =
@@ -297,14 +304,13 @@ public final class UsageService {
   }
 
   /** Sends every account its records, all accounts at once, coalesced per account. */
-  private CompletionStage<Void> rateAll(Map<String, List<Slot>> byAccount) {
+  private CompletionStage<Void> rateAll(Map<String, List<Slot>> byAccount, AsyncLimiter calls) {
     List<CompletableFuture<Void>> asks = new ArrayList<>();
     byAccount.forEach(
         (accountId, accountSlots) -> {
           List<UsageRecord> records = accountSlots.stream().map(s -> s.record).toList();
           asks.add(
-              batcher
-                  .submit(accountId, records)
+              within(calls, () -> batcher.submit(accountId, records))
                   .thenAccept(
                       outcomes -> {
                         for (int i = 0; i < accountSlots.size(); i++) {
@@ -314,6 +320,12 @@ public final class UsageService {
                   .toCompletableFuture());
         });
     return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new));
+  }
+
+  /** {@code call} within the caller's own bound, if it has one. */
+  private static <T> CompletionStage<T> within(
+      AsyncLimiter calls, Supplier<CompletionStage<T>> call) {
+    return calls == null ? call.get() : calls.submit(call);
   }
 
   private CompletionStage<List<UsageOutcome>> askAccount(

@@ -1,6 +1,7 @@
 package com.telco.billing.node.usage.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.billing.node.usage.AsyncLimiter;
 import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.sharding.ShardingInit;
 import java.time.Clock;
@@ -59,13 +60,26 @@ public final class IntakeReader {
       system.log().info("usage intake: rating is off on this node, batches are only received");
       return;
     }
+    AsyncLimiter calls = ratingCalls(settings, receiving);
     ShardingInit.initDaemonProcess(
         system,
         Command.class,
         NAME,
         settings.partitions(),
-        partition -> create(partition, log, usage, settings, receiving, clock),
+        partition -> create(partition, log, usage, settings, receiving, calls, clock),
         Optional.empty());
+  }
+
+  /**
+   * The bound the readers of one node share: {@code rating-calls-while-receiving} while the node
+   * receives a batch, else {@code rating-calls-in-flight}.
+   */
+  static AsyncLimiter ratingCalls(IntakeSettings settings, IntSupplier receiving) {
+    return new AsyncLimiter(
+        () ->
+            receiving.getAsInt() > 0
+                ? settings.ratingCallsWhileReceiving()
+                : settings.ratingCalls());
   }
 
   static Behavior<Command> create(
@@ -74,12 +88,15 @@ public final class IntakeReader {
       UsageService usage,
       IntakeSettings settings,
       IntSupplier receiving,
+      AsyncLimiter calls,
       Clock clock) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
                 timers ->
-                    new Reader(partition, log, usage, settings, receiving, clock, context, timers)
+                    new Reader(
+                            partition, log, usage, settings, receiving, calls, clock, context,
+                            timers)
                         .start()));
   }
 
@@ -89,6 +106,7 @@ public final class IntakeReader {
     private final UsageService usage;
     private final IntakeSettings settings;
     private final IntSupplier receiving;
+    private final AsyncLimiter calls;
     private final Clock clock;
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
@@ -102,6 +120,7 @@ public final class IntakeReader {
         UsageService usage,
         IntakeSettings settings,
         IntSupplier receiving,
+        AsyncLimiter calls,
         Clock clock,
         ActorContext<Command> context,
         TimerScheduler<Command> timers) {
@@ -110,6 +129,7 @@ public final class IntakeReader {
       this.usage = usage;
       this.settings = settings;
       this.receiving = receiving;
+      this.calls = calls;
       this.clock = clock;
       this.context = context;
       this.timers = timers;
@@ -270,7 +290,7 @@ public final class IntakeReader {
                 }
                 List<JsonNode> elements = IntakeService.records(batch.format(), batch.body());
                 return usage
-                    .rateReceived(elements, batch.receivedAt())
+                    .rateReceived(elements, batch.receivedAt(), calls)
                     .thenCompose(
                         response -> {
                           return log.putStatus(

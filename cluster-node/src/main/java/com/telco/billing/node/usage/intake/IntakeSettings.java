@@ -21,6 +21,9 @@ import java.time.Duration;
  * @param yieldAt a reader starts no new step while this node has this many batches being received
  *     (0: never yields), so that bursts are acknowledged first and rated after
  * @param maxYield how long a reader yields at most before it rates a step anyway
+ * @param ratingCalls guiding look-ups and account calls the readers of this node have open at once
+ * @param ratingCallsWhileReceiving the same while this node is receiving a batch, so that rating
+ *     takes a smaller share of the cores and of the journal while a client waits for its 202
  */
 public record IntakeSettings(
     int partitions,
@@ -33,7 +36,9 @@ public record IntakeSettings(
     Duration firstScanLookback,
     Duration retryBackoff,
     int yieldAt,
-    Duration maxYield) {
+    Duration maxYield,
+    int ratingCalls,
+    int ratingCallsWhileReceiving) {
 
   public static IntakeSettings from(Config config) {
     Config c = config.getConfig("billing.usage.intake");
@@ -49,10 +54,16 @@ public record IntakeSettings(
             c.getDuration("first-scan-lookback"),
             c.getDuration("retry-backoff"),
             c.getInt("yield-at"),
-            c.getDuration("max-yield"));
-    if (settings.partitions < 1 || settings.batchesInFlight < 1) {
+            c.getDuration("max-yield"),
+            c.getInt("rating-calls-in-flight"),
+            c.getInt("rating-calls-while-receiving"));
+    if (settings.partitions < 1
+        || settings.batchesInFlight < 1
+        || settings.ratingCalls < 1
+        || settings.ratingCallsWhileReceiving < 1) {
       throw new IllegalArgumentException(
-          "billing.usage.intake.partitions and batches-in-flight must be at least 1");
+          "billing.usage.intake.partitions, batches-in-flight, rating-calls-in-flight and"
+              + " rating-calls-while-receiving must be at least 1");
     }
     if (settings.settleDelay.compareTo(settings.writeTimeout) <= 0) {
       throw new IllegalArgumentException(
