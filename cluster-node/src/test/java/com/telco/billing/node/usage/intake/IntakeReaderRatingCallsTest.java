@@ -58,7 +58,7 @@ class IntakeReaderRatingCallsTest {
   void theDefaultsAreReadFromBillingConf() {
     IntakeSettings settings = settings("");
     assertEquals(512, settings.ratingCalls());
-    assertEquals(32, settings.ratingCallsWhileReceiving());
+    assertEquals(4, settings.ratingCallsWhileReceiving());
   }
 
   @Test
