@@ -39,11 +39,7 @@ class UsageOverloadIT {
 
   @Test
   void batchesOverTheLimitAre429WithRetryAfterAndNothingIsLost() throws Exception {
-    try (TestNode node =
-        TestNode.start(
-            TestCassandra.shared().hostAndPort(),
-            TestCassandra.uniqueKeyspace("usage_overload"),
-            ConfigFactory.parseString("billing.usage.max-requests-in-flight = 1"))) {
+    try (TestNode node = startNode("usage_overload", "billing.usage.max-requests-in-flight = 1")) {
       HttpJson http = setUp(node, "acc-o", "sub-o", "+4915100003001");
       Set<String> accepted = new HashSet<>();
       int tooMany =
@@ -62,10 +58,7 @@ class UsageOverloadIT {
   void intakeBatchesOverTheLimitAre429WithRetryAfterAndEveryTakenBatchIsRatedOnce()
       throws Exception {
     try (TestNode node =
-        TestNode.start(
-            TestCassandra.shared().hostAndPort(),
-            TestCassandra.uniqueKeyspace("intake_overload"),
-            ConfigFactory.parseString("billing.usage.intake.max-writes-in-flight = 1"))) {
+        startNode("intake_overload", "billing.usage.intake.max-writes-in-flight = 1")) {
       HttpJson http = setUp(node, "acc-i", "sub-i", "+4915100003002");
       List<String> batchIds = new ArrayList<>();
       int tooMany =
@@ -83,6 +76,14 @@ class UsageOverloadIT {
       assertEquals(BATCHES * RECORDS, accepted.size(), "every record accepted exactly once");
       assertBillSoFar(http, "acc-i");
     }
+  }
+
+  /** A node on the shared test Cassandra, in a keyspace of its own, with one limit lowered. */
+  private static TestNode startNode(String keyspacePrefix, String limit) {
+    return TestNode.start(
+        TestCassandra.shared().hostAndPort(),
+        TestCassandra.uniqueKeyspace(keyspacePrefix),
+        ConfigFactory.parseString(limit));
   }
 
   private static HttpJson setUp(TestNode node, String account, String sub, String msisdn) {
