@@ -3,13 +3,13 @@ package com.telco.billing.core.rating;
 import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.core.subscription.ServiceIdType;
 import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.core.validation.IsoInstants;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.core.validation.Validator;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
 
@@ -148,7 +148,7 @@ public record UsageRecordDraft(
     }
     Instant date;
     try {
-      date = OffsetDateTime.parse(usageDate.strip()).toInstant();
+      date = IsoInstants.parseOffsetDateTime(usageDate.strip());
     } catch (DateTimeException e) {
       v.add(
           new FieldError(

@@ -74,18 +74,21 @@ public final class UsageService {
     this.entityCalls = new AsyncLimiter(config.getInt("billing.usage.max-entity-calls-in-flight"));
   }
 
-  /** One record of a request: its position, its draft (or binding error) and what became of it. */
+  /**
+   * One record of a request: its position, its JSON (written out as text only if the record is held
+   * in suspense), its draft (or binding error) and what became of it.
+   */
   private static final class Slot {
     final int index;
-    final String json;
+    final JsonNode element;
     String id;
     String source;
     UsageRecord record;
     UsageOutcome outcome;
 
-    Slot(int index, String json) {
+    Slot(int index, JsonNode element) {
       this.index = index;
-      this.json = json;
+      this.element = element;
     }
   }
 
@@ -167,7 +170,7 @@ public final class UsageService {
       List<JsonNode> elements, Instant now, AsyncLimiter calls) {
     List<Slot> slots = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
-      Slot slot = new Slot(i, elements.get(i).toString());
+      Slot slot = new Slot(i, elements.get(i));
       bind(slot, elements.get(i), now);
       slots.add(slot);
     }
@@ -354,7 +357,7 @@ public final class UsageService {
                     now,
                     new FieldError(
                         slot.outcome.reason(), slot.outcome.field(), slot.outcome.message()),
-                    slot.json)
+                    slot.element.toString())
                 .toCompletableFuture());
       }
     }
