@@ -393,7 +393,7 @@ public final class IngestBench implements Callable<Integer> {
     LoadEngine engine =
         new LoadEngine(
             new LoadEngine.Settings(
-                node.httpUrl(), batch, rate, inFlight, count, duration, true, intake()),
+                node.httpUrl(), batch, rate, inFlight, count, duration, true, intake(), true),
             out);
     try (Ledger ledger = new Ledger(null, runId, accounts)) {
       LoadEngine.Summary summary = engine.run(generator, ledger);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,6 +47,9 @@ public final class LoadEngine {
    * @param progress print a progress line every second
    * @param intake send to the durable intake ({@code POST /usage/batches}, acknowledged 202
    *     received) instead of {@code POST /usage}; outcomes are collected by {@link #awaitRated}
+   * @param prebuild build every batch before the clock starts (needs {@code records}), so that
+   *     generating the load does not share the cores and the heap with the node while it is
+   *     measured; the bench does, the load generator builds as it sends
    */
   public record Settings(
       URI baseUrl,
@@ -55,7 +59,20 @@ public final class LoadEngine {
       long records,
       Duration duration,
       boolean progress,
-      boolean intake) {
+      boolean intake,
+      boolean prebuild) {
+    public Settings(
+        URI baseUrl,
+        int batchSize,
+        double rate,
+        int concurrency,
+        long records,
+        Duration duration,
+        boolean progress,
+        boolean intake) {
+      this(baseUrl, batchSize, rate, concurrency, records, duration, progress, intake, false);
+    }
+
     public Settings(
         URI baseUrl,
         int batchSize,
@@ -75,10 +92,17 @@ public final class LoadEngine {
       if (records == 0 && duration == null) {
         throw new IllegalArgumentException("give a number of records or a duration");
       }
+      if (prebuild && records == 0) {
+        throw new IllegalArgumentException("building the batches first needs a number of records");
+      }
     }
   }
 
-  private record Batch(List<RecordGenerator.Generated> records, byte[] body, long startNanos) {}
+  private record Batch(List<RecordGenerator.Generated> records, byte[] body, long startNanos) {
+    Batch startingAt(long nanos) {
+      return new Batch(records, body, nanos);
+    }
+  }
 
   /** A batch the intake acknowledged (202), waiting to be rated. */
   private record Received(String batchId, Batch batch) {}
@@ -127,6 +151,7 @@ public final class LoadEngine {
             });
     try (RetryingHttp http =
         new RetryingHttp(settings.baseUrl(), Duration.ofSeconds(120), threads())) {
+      ArrayDeque<Batch> prebuilt = settings.prebuild() ? prebuild(generator) : null;
       long start = System.nanoTime();
       long deadline =
           settings.duration() == null ? Long.MAX_VALUE : start + settings.duration().toNanos();
@@ -154,7 +179,12 @@ public final class LoadEngine {
             settings.records() == 0
                 ? settings.batchSize()
                 : (int) Math.min(settings.batchSize(), settings.records() - sent);
-        Batch batch = build(generator, n, settings.rate() > 0 ? due : System.nanoTime());
+        long startNanos = settings.rate() > 0 ? due : System.nanoTime();
+        Batch batch =
+            prebuilt != null
+                ? prebuilt.removeFirst().startingAt(startNanos)
+                : build(generator, n, startNanos);
+        countPlanned(batch);
         sent += n;
         batches++;
         sentRecords.add(n);
@@ -193,16 +223,33 @@ public final class LoadEngine {
     return Math.max(2, Runtime.getRuntime().availableProcessors());
   }
 
-  private Batch build(RecordGenerator generator, int n, long startNanos) {
-    List<RecordGenerator.Generated> records = new ArrayList<>(n);
-    StringBuilder body = new StringBuilder(n * 200 + 2).append('[');
-    for (int i = 0; i < n; i++) {
-      RecordGenerator.Generated r = generator.next();
+  /** Counts the planned duplicates and bad records of a batch being sent. */
+  private void countPlanned(Batch batch) {
+    for (RecordGenerator.Generated r : batch.records()) {
       if (r.kind() == RecordGenerator.Kind.DUPLICATE) {
         plannedDuplicates.increment();
       } else if (r.kind().isBad()) {
         plannedBad.increment();
       }
+    }
+  }
+
+  /** Every batch of the run, in the sizes the loop sends them, built now. */
+  private ArrayDeque<Batch> prebuild(RecordGenerator generator) {
+    ArrayDeque<Batch> batches = new ArrayDeque<>();
+    for (long built = 0; built < settings.records(); ) {
+      int n = (int) Math.min(settings.batchSize(), settings.records() - built);
+      batches.add(build(generator, n, 0));
+      built += n;
+    }
+    return batches;
+  }
+
+  private Batch build(RecordGenerator generator, int n, long startNanos) {
+    List<RecordGenerator.Generated> records = new ArrayList<>(n);
+    StringBuilder body = new StringBuilder(n * 200 + 2).append('[');
+    for (int i = 0; i < n; i++) {
+      RecordGenerator.Generated r = generator.next();
       records.add(r);
       if (i > 0) {
         body.append(',');

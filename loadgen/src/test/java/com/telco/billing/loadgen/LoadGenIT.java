@@ -84,22 +84,27 @@ class LoadGenIT {
     assertTrue(first.contains("REJECTED unknown_usage_type"), first);
     assertTrue(first.contains("unexpected outcomes 0"), first);
 
-    // a second run at a fixed rate appends to the same ledger
-    run(
-        0,
-        "--url",
-        url,
-        "--accounts",
-        "50",
-        "--records",
-        "1000",
-        "--batch",
-        "100",
-        "--rate",
-        "2000",
-        "--quiet",
-        "--ledger",
-        ledger.toString());
+    // a second run at a fixed rate, its batches built before the first is sent, appends to the
+    // same ledger
+    String second =
+        run(
+            0,
+            "--url",
+            url,
+            "--accounts",
+            "50",
+            "--records",
+            "1000",
+            "--batch",
+            "100",
+            "--rate",
+            "2000",
+            "--quiet",
+            "--prebuild",
+            "--ledger",
+            ledger.toString());
+    assertTrue(second.contains("1,000 records"), second);
+    assertTrue(second.contains("unexpected outcomes 0"), second);
 
     Map<String, Ledger.AccountTotal> totals = Ledger.read(ledger);
     assertEquals(50, totals.size(), "every account got usage");
