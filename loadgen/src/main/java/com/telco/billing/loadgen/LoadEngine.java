@@ -61,29 +61,6 @@ public final class LoadEngine {
       boolean progress,
       boolean intake,
       boolean prebuild) {
-    public Settings(
-        URI baseUrl,
-        int batchSize,
-        double rate,
-        int concurrency,
-        long records,
-        Duration duration,
-        boolean progress,
-        boolean intake) {
-      this(baseUrl, batchSize, rate, concurrency, records, duration, progress, intake, false);
-    }
-
-    public Settings(
-        URI baseUrl,
-        int batchSize,
-        double rate,
-        int concurrency,
-        long records,
-        Duration duration,
-        boolean progress) {
-      this(baseUrl, batchSize, rate, concurrency, records, duration, progress, false);
-    }
-
     public Settings {
       Loopback.requireLoopback(baseUrl.toString());
       if (batchSize < 1 || concurrency < 1 || rate < 0 || records < 0) {
@@ -175,10 +152,7 @@ public final class LoadEngine {
         if (!acquire(inFlight, deadline)) {
           break;
         }
-        int n =
-            settings.records() == 0
-                ? settings.batchSize()
-                : (int) Math.min(settings.batchSize(), settings.records() - sent);
+        int n = batchSizeAt(sent);
         long startNanos = settings.rate() > 0 ? due : System.nanoTime();
         Batch batch =
             prebuilt != null
@@ -238,11 +212,18 @@ public final class LoadEngine {
   private ArrayDeque<Batch> prebuild(RecordGenerator generator) {
     ArrayDeque<Batch> batches = new ArrayDeque<>();
     for (long built = 0; built < settings.records(); ) {
-      int n = (int) Math.min(settings.batchSize(), settings.records() - built);
+      int n = batchSizeAt(built);
       batches.add(build(generator, n, 0));
       built += n;
     }
     return batches;
+  }
+
+  /** The size of the batch that starts after {@code sent} records: the last one may be short. */
+  private int batchSizeAt(long sent) {
+    return settings.records() == 0
+        ? settings.batchSize()
+        : (int) Math.min(settings.batchSize(), settings.records() - sent);
   }
 
   private Batch build(RecordGenerator generator, int n, long startNanos) {
