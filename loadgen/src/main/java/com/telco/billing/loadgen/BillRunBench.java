@@ -10,9 +10,12 @@ import com.telco.billing.core.invoice.InvoiceDraft;
 import com.telco.billing.core.invoice.InvoiceLine;
 import com.telco.billing.core.invoice.InvoiceNumbers;
 import com.telco.billing.core.invoice.LineType;
+import com.telco.billing.node.guiding.GuidingProjection;
+import com.telco.billing.node.invoice.BillingProjection;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
+import com.telco.billing.sharding.AccountTags;
 import com.telco.billing.sharding.EntityKeys;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
@@ -35,6 +38,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.projection.ProjectionId;
+import org.apache.pekko.projection.javadsl.ProjectionManagement;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -154,13 +159,22 @@ public final class BillRunBench implements Callable<Integer> {
   @Option(names = "--node-config", description = "a setting for the node (HOCON), repeatable")
   List<String> nodeConfig = new ArrayList<>();
 
-  private final PrintStream out = System.out;
+  private final PrintStream out;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
+
+  BillRunBench() {
+    this(System.out);
+  }
+
+  /** A bench that prints its progress and results to {@code out}. */
+  BillRunBench(PrintStream out) {
+    this.out = out;
+  }
 
   public static void main(String[] args) {
     BenchCluster.defaultJvmSettings();
@@ -249,6 +263,8 @@ public final class BillRunBench implements Callable<Integer> {
                 + readSide.missing().subList(0, Math.min(10, readSide.missing().size())));
       }
 
+      double guidingSeconds = awaitGuiding(cluster);
+
       // the run
       out.printf("bill run: POST /bill-runs {\"cycleDate\": \"%s\"}%n", cycle);
       long runStart = System.nanoTime();
@@ -292,7 +308,7 @@ public final class BillRunBench implements Callable<Integer> {
           pageSize == null ? "2000 (default)" : pageSize);
       out.printf(
           "setup:    %,d accounts, %,d usage records in %.1f s (%,.0f accounts/s); read side %s"
-              + " %.1f s later%n",
+              + " %.1f s later; guiding caught up %.1f s after that%n",
           setup.accounts(),
           setup.usageRecords(),
           setup.seconds(),
@@ -300,7 +316,8 @@ public final class BillRunBench implements Callable<Integer> {
           readSide.missing().isEmpty()
               ? "complete"
               : "STALLED at " + readSide.listed() + " accounts",
-          readSide.seconds());
+          readSide.seconds(),
+          guidingSeconds);
       out.printf(
           "run %s: %,d accounts processed: %,d invoices issued, %,d skipped, %,d failed%n",
           runId, processed, invoiced, skipped, failed);
@@ -388,6 +405,72 @@ public final class BillRunBench implements Callable<Integer> {
       }
       out.printf("read side: %,d / %,d accounts listed, waiting%n", listed, accounts);
       BenchCluster.sleep(Duration.ofSeconds(3));
+    }
+  }
+
+  /**
+   * Waits until the guiding projection has caught up with the setup: it reads the same lifecycle
+   * tags as the cycle-day projection but does more per event (a guide entity per service is started
+   * and persists), so after setting up thousands of accounts a second it lags for a while, and a
+   * run started at once would share the machine with that catch-up. A scheduled run starts 14 h
+   * after its cycle date began, long after. Caught up: for every tag slice the guiding projection's
+   * offset equals the cycle-day projection's, and neither moved for longer than the events-by-tag
+   * queries' delay (then no event of the setup is still to come). Gives up after {@code
+   * --read-side-timeout} and goes ahead; returns the seconds waited.
+   */
+  private double awaitGuiding(BenchCluster cluster) {
+    long start = System.nanoTime();
+    ProjectionManagement management = ProjectionManagement.get(cluster.system());
+    List<String> last = List.of();
+    long lastMoved = start;
+    for (int poll = 0; ; poll++) {
+      List<String> offsets = new ArrayList<>();
+      for (String tag : AccountTags.ALL) {
+        for (String name : List.of(GuidingProjection.NAME, BillingProjection.NAME)) {
+          offsets.add(offsetOf(management, ProjectionId.of(name, tag)));
+        }
+      }
+      long t = System.nanoTime();
+      if (!offsets.equals(last)) {
+        last = offsets;
+        lastMoved = t;
+      }
+      boolean equal = true;
+      for (int i = 0; i < offsets.size(); i += 2) {
+        equal &= offsets.get(i).equals(offsets.get(i + 1));
+      }
+      if (equal && t - lastMoved > GUIDING_SETTLED.toNanos()) {
+        out.printf(
+            "guiding: caught up with the setup (%.0f s)%n", BenchCluster.secondsSince(start));
+        return BenchCluster.secondsSince(start);
+      }
+      if (t - start > readSideTimeout.toNanos()) {
+        out.println("guiding: not caught up, the run goes ahead: " + offsets);
+        return BenchCluster.secondsSince(start);
+      }
+      if (poll % 5 == 0) {
+        out.printf(
+            "guiding: %s, waiting (%.0f s)%n",
+            equal ? "caught up, settling" : "behind the cycle-day read side",
+            BenchCluster.secondsSince(start));
+      }
+      BenchCluster.sleep(Duration.ofSeconds(2));
+    }
+  }
+
+  /**
+   * How long both projections' offsets must stay put: longer than the events-by-tag queries'
+   * eventual-consistency delay (5 s), so no event of the setup can still be on its way to them.
+   */
+  static final Duration GUIDING_SETTLED = Duration.ofSeconds(7);
+
+  /** A projection's stored offset as text; {@code unknown} when it cannot be read just now. */
+  private static String offsetOf(ProjectionManagement management, ProjectionId id) {
+    try {
+      return String.valueOf(management.getOffset(id).toCompletableFuture().join().orElse(null));
+    } catch (java.util.concurrent.CompletionException e) {
+      // never equal to the other projection's: an offset that cannot be read is not caught up
+      return "unknown offset of " + id + ": " + e.getCause();
     }
   }
 
