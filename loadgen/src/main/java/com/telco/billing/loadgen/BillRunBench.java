@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -411,9 +412,9 @@ public final class BillRunBench implements Callable<Integer> {
   /**
    * Waits until the guiding projection has caught up with the setup: it reads the same lifecycle
    * tags as the cycle-day projection but does more per event (a guide entity per service is started
-   * and persists), so after setting up thousands of accounts a second it lags for a while, and a
-   * run started at once would share the machine with that catch-up. A scheduled run starts 14 h
-   * after its cycle date began, long after. Caught up: for every tag slice the guiding projection's
+   * and persists), so after a setup of hundreds of accounts a second it lags for a while, and a run
+   * started at once would share the machine with that catch-up. A scheduled run starts 14 h after
+   * its cycle date began, long after. Caught up: for every tag slice the guiding projection's
    * offset equals the cycle-day projection's, and neither moved for longer than the events-by-tag
    * queries' delay (then no event of the setup is still to come). Gives up after {@code
    * --read-side-timeout} and goes ahead; returns the seconds waited.
@@ -468,7 +469,7 @@ public final class BillRunBench implements Callable<Integer> {
   private static String offsetOf(ProjectionManagement management, ProjectionId id) {
     try {
       return String.valueOf(management.getOffset(id).toCompletableFuture().join().orElse(null));
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       // never equal to the other projection's: an offset that cannot be read is not caught up
       return "unknown offset of " + id + ": " + e.getCause();
     }
