@@ -139,8 +139,8 @@ public final class UsageService {
   public List<UsageOutcome> validate(List<JsonNode> elements, Instant now) {
     List<UsageOutcome> rejections = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
-      Slot slot = new Slot(i, null);
-      bind(slot, elements.get(i), now);
+      Slot slot = new Slot(i, elements.get(i));
+      bind(slot, now);
       rejections.add(slot.outcome);
     }
     return rejections;
@@ -171,7 +171,7 @@ public final class UsageService {
     List<Slot> slots = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
       Slot slot = new Slot(i, elements.get(i));
-      bind(slot, elements.get(i), now);
+      bind(slot, now);
       slots.add(slot);
     }
     return guide(slots, calls)
@@ -218,7 +218,8 @@ public final class UsageService {
         .thenCompose(done -> recycle(lookups.stream().flatMap(l -> l.join().stream()).toList()));
   }
 
-  private void bind(Slot slot, JsonNode element, Instant now) {
+  private void bind(Slot slot, Instant now) {
+    JsonNode element = slot.element;
     slot.id = text(element, "id");
     slot.source = text(element, "source");
     UsageRecordDraft draft;
