@@ -156,12 +156,13 @@ public final class AccountEntity
   /**
    * Lifecycle events carry the account's lifecycle tag (guiding, cycle-day read side), issued
    * invoices its invoice tag (invoice read side), each of the account's slice ({@link
-   * AccountTags}), so no projection reads events it does not need; usage events carry none: they
-   * are the bulk of the journal, and a tag would double their writes.
+   * AccountTags}), so no projection reads events it does not need. Usage events carry none: they
+   * are the bulk of the journal, and a tag would double their writes. Nor do closed periods: the
+   * billing history is the account's own memory, and a tag would write it twice with every invoice.
    */
   @Override
   public Set<String> tagsFor(AccountEvent event) {
-    if (event instanceof UsageRated) {
+    if (event instanceof UsageRated || event instanceof BillPeriodClosed) {
       return Set.of();
     }
     if (event instanceof InvoiceIssued) {
@@ -464,8 +465,12 @@ public final class AccountEntity
             InvoiceNumbers.seriesOf(state.profile().legalEntity(), cmd.cycleDate()),
             cmd.sequence());
     IssuedInvoice invoice = new IssuedInvoice(number, computed.draft(), InvoiceState.ISSUED, now);
+    // one atomic write: the history (untagged) and the invoice (tagged for the read sides)
     return Effect()
-        .persist(new InvoiceIssued(invoice, computed.historyAfter(), now))
+        .persist(
+            List.of(
+                new BillPeriodClosed(cmd.cycleDate(), null, computed.historyAfter(), now),
+                new InvoiceIssued(invoice, now)))
         .thenReply(cmd.replyTo(), next -> StatusReply.success(invoice));
   }
 
@@ -571,9 +576,7 @@ public final class AccountEntity
             SubscriptionActivated.class,
             (state, evt) -> state.withSubscription(Subscription.activated(evt.activation())))
         .onEvent(UsageRated.class, AccountEntity::applyUsage)
-        .onEvent(
-            InvoiceIssued.class,
-            (state, evt) -> state.withInvoice(evt.invoice(), evt.billingAfter()))
+        .onEvent(InvoiceIssued.class, AccountEntity::applyInvoice)
         .onEvent(BillPeriodClosed.class, (state, evt) -> state.withBilling(evt.billingAfter()))
         .onEvent(
             SubscriptionChanged.class,
@@ -581,6 +584,14 @@ public final class AccountEntity
                 state.withSubscription(
                     state.subscriptions().get(evt.subscriptionId()).withChange(evt.change())));
     return builder.build();
+  }
+
+  private static AccountState applyInvoice(AccountState.Open state, InvoiceIssued event) {
+    AccountState.Open withInvoice = state.withInvoice(event.invoice());
+    // events written before 2026-11-26 carry the history themselves
+    return event.billingAfter() == null
+        ? withInvoice
+        : withInvoice.withBilling(event.billingAfter());
   }
 
   private static AccountState applyUsage(AccountState.Open state, UsageRated event) {

@@ -75,13 +75,13 @@ public sealed interface AccountState extends CborSerializable
       return new Open(profile, openedAt, subscriptions, usage, dedupe, next, invoices);
     }
 
-    Open withInvoice(IssuedInvoice invoice, BillingHistory next) {
+    Open withInvoice(IssuedInvoice invoice) {
       List<IssuedInvoice> all = new ArrayList<>(invoices);
       all.add(invoice);
       if (all.size() > KEEP_INVOICES) {
         all = all.subList(all.size() - KEEP_INVOICES, all.size());
       }
-      return new Open(profile, openedAt, subscriptions, usage, dedupe, next, all);
+      return new Open(profile, openedAt, subscriptions, usage, dedupe, billing, all);
     }
 
     /** The invoice issued on {@code cycleDate}, if any. */

@@ -21,6 +21,7 @@ import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.usage.RateUsageResult;
+import com.telco.billing.sharding.AccountTags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -144,7 +146,18 @@ class AccountInvoicingTest {
     assertEquals(LocalDate.of(2026, 11, 5), invoice.invoice().billingPeriod().start());
     assertTrue(invoice.invoice().lines().stream().anyMatch(l -> l.type() == LineType.USAGE));
     assertTrue(invoice.invoice().lines().stream().anyMatch(l -> l.type() == LineType.RECURRING));
-    assertInstanceOf(AccountEvent.InvoiceIssued.class, issued.event());
+    // one write: the closed period with the history (untagged), then the invoice alone (tagged)
+    assertEquals(2, issued.events().size(), issued.events().toString());
+    var closed = assertInstanceOf(AccountEvent.BillPeriodClosed.class, issued.events().get(0));
+    assertEquals(CYCLE, closed.cycleDate());
+    assertEquals(null, closed.reason());
+    assertEquals(CYCLE, closed.billingAfter().lastCycleDate());
+    var invoiceIssued = assertInstanceOf(AccountEvent.InvoiceIssued.class, issued.events().get(1));
+    assertEquals(invoice, invoiceIssued.invoice());
+    assertEquals(null, invoiceIssued.billingAfter());
+    assertEquals(closed.billingAfter(), ((AccountState.Open) issued.state()).billing());
+    assertEquals(Set.of(), entity().tagsFor(closed));
+    assertEquals(Set.of(AccountTags.invoiceTagFor("acc-1")), entity().tagsFor(invoiceIssued));
 
     // asked again, with another number or after a restart: the same invoice, nothing written
     var again =
@@ -196,6 +209,83 @@ class AccountInvoicingTest {
             replyTo -> new AccountCommand.CloseBillPeriod(CYCLE, replyTo));
     assertTrue(second.hasNoEvents());
     assertEquals(CloseBillPeriodResult.Status.SKIPPED, second.reply().getValue().status());
+  }
+
+  /**
+   * Before 2026-11-26 an {@code InvoiceIssued} carried the billing history itself, with no {@code
+   * BillPeriodClosed} before it: such journals recover the same state.
+   */
+  @Test
+  void anInvoiceIssuedWithItsHistoryFromBeforeTheSplitRecoversTheHistory() {
+    openAndActivate();
+    rate(voice("r1", "2026-12-03T10:00:00Z"));
+    close(CYCLE);
+    var issued =
+        kit.<StatusReply<IssuedInvoice>>runCommand(
+            replyTo -> new AccountCommand.IssueInvoice(CYCLE, 7, replyTo));
+    var history =
+        assertInstanceOf(AccountEvent.BillPeriodClosed.class, issued.events().get(0))
+            .billingAfter();
+    var invoice = issued.reply().getValue();
+    var expected = (AccountState.Open) issued.state();
+
+    var before =
+        kit.persistenceTestKit()
+            .persistedInStorage(
+                org.apache.pekko.persistence.typed.PersistenceId.of(
+                        com.telco.billing.sharding.EntityKeys.ACCOUNT.name(), "acc-1")
+                    .id());
+    kit.clear();
+    List<AccountEvent> legacy = new java.util.ArrayList<>();
+    for (Object event : before) {
+      if (event instanceof AccountEvent.BillPeriodClosed) {
+        continue;
+      }
+      legacy.add(
+          event instanceof AccountEvent.InvoiceIssued i
+              ? new AccountEvent.InvoiceIssued(i.invoice(), history, i.recordedAt())
+              : (AccountEvent) event);
+    }
+    kit.initialize(legacy.toArray());
+    kit.restart();
+    var recovered = (AccountState.Open) kit.getState();
+    assertEquals(expected.billing(), recovered.billing());
+    assertEquals(expected.invoices(), recovered.invoices());
+    assertEquals(List.of(invoice), recovered.invoices());
+    assertEquals(profile(), recovered.profile());
+    // and the period stays invoiced: closing it again answers the same invoice, writes nothing
+    var again =
+        kit.<StatusReply<CloseBillPeriodResult>>runCommand(
+            replyTo -> new AccountCommand.CloseBillPeriod(CYCLE, replyTo));
+    assertTrue(again.hasNoEvents());
+    assertEquals(invoice, again.reply().getValue().invoice());
+  }
+
+  /** What is tagged and what is not: usage and closed periods are the account's own. */
+  @Test
+  void onlyLifecycleEventsAndIssuedInvoicesAreTagged() {
+    var entity = entity();
+    String lifecycle = AccountTags.tagFor("acc-1");
+    assertEquals(Set.of(lifecycle), entity.tagsFor(new AccountEvent.AccountOpened(profile(), NOW)));
+    assertEquals(Set.of(), entity.tagsFor(new AccountEvent.UsageRated(List.of(), NOW, NOW)));
+    assertEquals(
+        Set.of(),
+        entity.tagsFor(
+            new AccountEvent.BillPeriodClosed(
+                CYCLE,
+                "nothing_to_bill",
+                com.telco.billing.core.invoice.BillingHistory.EMPTY,
+                NOW)));
+  }
+
+  private static AccountEntity entity() {
+    return (AccountEntity)
+        AccountEntity.create(
+            "acc-1",
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new RatingCatalog(() -> CATALOG),
+            Duration.ofDays(45),
+            true);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.telco.billing.protocol.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.invoice.BillingHistory;
 import com.telco.billing.core.rating.RatedUsage;
@@ -53,15 +54,30 @@ public sealed interface AccountEvent extends CborSerializable
       implements AccountEvent {}
 
   /**
-   * The invoice of a bill period was issued. {@code billingAfter} is what the account remembers of
-   * its billing from now on (what was charged in advance, discounts used, invoiced periods).
+   * The invoice of a bill period was issued. Persisted in one atomic write right after the {@link
+   * BillPeriodClosed} of its period, which carries the billing history after it: this event is the
+   * one the invoice read sides read (it is tagged, the history is not), so it holds the invoice
+   * only.
+   *
+   * @param billingAfter {@code null}; set only in events written before 2026-11-26, which carried
+   *     the history themselves (no {@code BillPeriodClosed} before them), and is applied then
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record InvoiceIssued(IssuedInvoice invoice, BillingHistory billingAfter, Instant recordedAt)
-      implements AccountEvent {}
+      implements AccountEvent {
+
+    /** The event as written now: the history is in the {@link BillPeriodClosed} before it. */
+    public InvoiceIssued(IssuedInvoice invoice, Instant recordedAt) {
+      this(invoice, null, recordedAt);
+    }
+  }
 
   /**
-   * The bill period ending on {@code cycleDate} was closed without an invoice ({@code reason}, e.g.
-   * nothing to bill); it counts as invoiced for late usage.
+   * The bill period ending on {@code cycleDate} was closed; {@code billingAfter} is what the
+   * account remembers of its billing from now on (what was charged in advance, discounts used,
+   * invoiced periods). {@code reason} is {@code null} when an {@link InvoiceIssued} follows in the
+   * same write, else why no invoice was issued (e.g. nothing to bill); either way the period counts
+   * as invoiced for late usage.
    */
   record BillPeriodClosed(
       LocalDate cycleDate, String reason, BillingHistory billingAfter, Instant recordedAt)
