@@ -31,7 +31,7 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /** Samples of the invoicing and bill-run messages for {@link SerializationRoundTripTest}. */
-final class InvoiceSamples {
+public final class InvoiceSamples {
   private InvoiceSamples() {}
 
   static final Instant AT = Instant.parse("2026-12-01T10:15:30.5Z");
@@ -108,7 +108,7 @@ final class InvoiceSamples {
         .value();
   }
 
-  static IssuedInvoice issued() {
+  public static IssuedInvoice issued() {
     return new IssuedInvoice("INV-ENT-1-2026-000001", draft(), InvoiceState.ISSUED, AT);
   }
 

@@ -767,10 +767,14 @@ public final class InvoiceCalculator {
       }
       Map<BigDecimal, BigDecimal> taxable = new TreeMap<>();
       Map<BigDecimal, Set<String>> categories = new TreeMap<>();
+      // one lookup per category: the table is scanned once for each, not once per line
+      Map<String, Optional<TaxRate>> rates = new HashMap<>();
       for (InvoiceLine line : lines) {
         TaxRate rate =
-            catalog
-                .taxRate(account.taxJurisdiction(), line.taxCategory(), cycleDate)
+            rates
+                .computeIfAbsent(
+                    line.taxCategory(),
+                    category -> catalog.taxRate(account.taxJurisdiction(), category, cycleDate))
                 .orElseThrow(
                     () ->
                         new IllegalArgumentException(

@@ -1,5 +1,8 @@
 package com.telco.billing.node.invoice;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.telco.billing.core.invoice.InvoiceDraft;
 import com.telco.billing.node.http.JsonSupport;
 import com.telco.billing.node.projection.AccountEventProjections;
@@ -8,7 +11,6 @@ import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceIssued;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.sharding.AccountTags;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +84,14 @@ public final class BillingProjection {
     }
   }
 
+  /**
+   * Writes the read side's invoice documents: the API's JSON without null fields (a recurring line
+   * has no usage type, zone or band; they are read back as null). A bill run writes one per
+   * invoice.
+   */
+  private static final ObjectWriter DOCUMENT =
+      JsonSupport.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
+
   /** The read-side row of an issued invoice; the document is the invoice's JSON. */
   static BillingTables.InvoiceRow rowOf(IssuedInvoice invoice) {
     InvoiceDraft draft = invoice.invoice();
@@ -92,6 +102,14 @@ public final class BillingProjection {
         draft.issueDate(),
         draft.currency().getCurrencyCode(),
         draft.taxIncludedAmount(),
-        new String(JsonSupport.writeBytes(invoice), StandardCharsets.UTF_8));
+        document(invoice));
+  }
+
+  private static String document(IssuedInvoice invoice) {
+    try {
+      return DOCUMENT.writeValueAsString(invoice);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("invoice " + invoice.number() + " cannot be written", e);
+    }
   }
 }
