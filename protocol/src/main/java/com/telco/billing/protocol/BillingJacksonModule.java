@@ -13,20 +13,18 @@ import com.telco.billing.core.dedupe.DedupeWindow;
 import com.telco.billing.core.invoice.InvoiceLine;
 import com.telco.billing.core.money.Money;
 import com.telco.billing.core.subscription.SubscriptionChange;
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * Jackson settings for billing-core values that travel inside messages and events. billing-core has
  * no Jackson dependency, so its polymorphic types get their type ids here, as mix-ins: a logical
  * name per subtype ({@code @JsonTypeInfo(use = NAME)}), never a class name. Registered for Pekko's
- * serializers in {@code serialization.conf}, after the jsr310 module, so its date and instant
- * readers win.
+ * serializers in {@code serialization.conf}, after the jsr310 module, so its date reader wins.
  *
  * <p>Two settings make what is read back most (issued invoices in the invoice projection, account
  * recovery) cheaper: invoice lines leave out their empty fields (a recurring line has no usage
- * type, zone, band or record count; a usage line no unit price), and dates and instants are read by
- * {@link IsoDateDeserializer} and {@link IsoInstantDeserializer}.
+ * type, zone, band or record count; a usage line no unit price), and dates are read by {@link
+ * IsoDateDeserializer}.
  */
 public final class BillingJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
@@ -37,7 +35,6 @@ public final class BillingJacksonModule extends SimpleModule {
     setMixInAnnotation(Money.class, MoneyProperties.class);
     setMixInAnnotation(InvoiceLine.class, WithoutNulls.class);
     addDeserializer(LocalDate.class, new IsoDateDeserializer());
-    addDeserializer(Instant.class, new IsoInstantDeserializer());
     addSerializer(
         DedupeWindow.class,
         new StdDelegatingSerializer(

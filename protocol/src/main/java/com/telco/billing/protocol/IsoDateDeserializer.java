@@ -39,17 +39,12 @@ final class IsoDateDeserializer extends StdScalarDeserializer<LocalDate> {
    * else {@code null} (the caller falls back to the full parser, which reports the error).
    */
   static LocalDate parse(String text) {
-    return text.length() == 10 ? parse(text, 0) : null;
-  }
-
-  /** {@link #parse(String)} of the ten characters of {@code text} from {@code from}. */
-  static LocalDate parse(String text, int from) {
-    if (text.length() < from + 10 || text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-') {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
       return null;
     }
-    int year = digits(text, from, from + 4);
-    int month = digits(text, from + 5, from + 7);
-    int day = digits(text, from + 8, from + 10);
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
     if (year < 0 || month < 0 || day < 0) {
       return null;
     }
@@ -60,8 +55,7 @@ final class IsoDateDeserializer extends StdScalarDeserializer<LocalDate> {
     }
   }
 
-  /** The number the decimal digits {@code text[from, to)} write, or -1 if one is not a digit. */
-  static int digits(String text, int from, int to) {
+  private static int digits(String text, int from, int to) {
     int value = 0;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
