@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.account.AccountProfileDraft;
 import com.telco.billing.core.catalog.Catalog;
+import com.telco.billing.core.invoice.BillingHistory;
 import com.telco.billing.core.invoice.LineType;
 import com.telco.billing.core.rating.UsageRecord;
 import com.telco.billing.core.rating.UsageRecordDraft;
@@ -22,17 +23,20 @@ import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.usage.RateUsageResult;
 import com.telco.billing.sharding.AccountTags;
+import com.telco.billing.sharding.EntityKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.typed.PersistenceId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -231,12 +235,9 @@ class AccountInvoicingTest {
 
     var before =
         kit.persistenceTestKit()
-            .persistedInStorage(
-                org.apache.pekko.persistence.typed.PersistenceId.of(
-                        com.telco.billing.sharding.EntityKeys.ACCOUNT.name(), "acc-1")
-                    .id());
+            .persistedInStorage(PersistenceId.of(EntityKeys.ACCOUNT.name(), "acc-1").id());
     kit.clear();
-    List<AccountEvent> legacy = new java.util.ArrayList<>();
+    List<AccountEvent> legacy = new ArrayList<>();
     for (Object event : before) {
       if (event instanceof AccountEvent.BillPeriodClosed) {
         continue;
@@ -272,10 +273,7 @@ class AccountInvoicingTest {
         Set.of(),
         entity.tagsFor(
             new AccountEvent.BillPeriodClosed(
-                CYCLE,
-                "nothing_to_bill",
-                com.telco.billing.core.invoice.BillingHistory.EMPTY,
-                NOW)));
+                CYCLE, "nothing_to_bill", BillingHistory.EMPTY, NOW)));
   }
 
   private static AccountEntity entity() {
