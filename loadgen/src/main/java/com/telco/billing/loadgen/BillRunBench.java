@@ -422,24 +422,18 @@ public final class BillRunBench implements Callable<Integer> {
   private double awaitGuiding(BenchCluster cluster) {
     long start = System.nanoTime();
     ProjectionManagement management = ProjectionManagement.get(cluster.system());
-    List<String> last = List.of();
+    List<List<String>> last = List.of();
     long lastMoved = start;
     for (int poll = 0; ; poll++) {
-      List<String> offsets = new ArrayList<>();
-      for (String tag : AccountTags.ALL) {
-        for (String name : List.of(GuidingProjection.NAME, BillingProjection.NAME)) {
-          offsets.add(offsetOf(management, ProjectionId.of(name, tag)));
-        }
-      }
+      List<String> guiding = offsetsOf(management, GuidingProjection.NAME);
+      List<String> cycleDay = offsetsOf(management, BillingProjection.NAME);
+      List<List<String>> offsets = List.of(guiding, cycleDay);
       long t = System.nanoTime();
       if (!offsets.equals(last)) {
         last = offsets;
         lastMoved = t;
       }
-      boolean equal = true;
-      for (int i = 0; i < offsets.size(); i += 2) {
-        equal &= offsets.get(i).equals(offsets.get(i + 1));
-      }
+      boolean equal = guiding.equals(cycleDay);
       if (equal && t - lastMoved > GUIDING_SETTLED.toNanos()) {
         out.printf(
             "guiding: caught up with the setup (%.0f s)%n", BenchCluster.secondsSince(start));
@@ -464,6 +458,15 @@ public final class BillRunBench implements Callable<Integer> {
    * eventual-consistency delay (5 s), so no event of the setup can still be on its way to them.
    */
   static final Duration GUIDING_SETTLED = Duration.ofSeconds(7);
+
+  /** The stored offsets of projection {@code name}, one per tag slice, in slice order. */
+  private static List<String> offsetsOf(ProjectionManagement management, String name) {
+    List<String> offsets = new ArrayList<>(AccountTags.ALL.size());
+    for (String tag : AccountTags.ALL) {
+      offsets.add(offsetOf(management, ProjectionId.of(name, tag)));
+    }
+    return offsets;
+  }
 
   /** A projection's stored offset as text; {@code unknown} when it cannot be read just now. */
   private static String offsetOf(ProjectionManagement management, ProjectionId id) {
