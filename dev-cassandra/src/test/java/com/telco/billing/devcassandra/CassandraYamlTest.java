@@ -54,6 +54,19 @@ class CassandraYamlTest {
   }
 
   @Test
+  void usesTheStorageEngineCassandraRecommendsForNewClusters() {
+    for (String line :
+        List.of(
+            "storage_compatibility_mode: NONE",
+            "  selected_format: bti",
+            "memtable_allocation_type: offheap_objects",
+            "      inherits: trie",
+            "      class_name: TrieMemtable")) {
+      assertTrue(lines.contains(line), line);
+    }
+  }
+
+  @Test
   void putsEveryDirectoryUnderTheDataDirectoryQuoted() {
     assertTrue(lines.contains("  - '/tmp/dev''s cassandra/storage/data'"));
     assertTrue(lines.contains("commitlog_directory: '/tmp/dev''s cassandra/storage/commitlog'"));

@@ -95,7 +95,17 @@ class DevCassandraIT {
             session.execute("SELECT currency FROM billing_it.invoices WHERE id = 'INV-1'").one();
         assertNotNull(row, "data written before the restart");
         assertEquals("EUR", row.getString("currency"));
+        Row mode =
+            session
+                .execute(
+                    "SELECT value FROM system_views.settings"
+                        + " WHERE name = 'storage_compatibility_mode'")
+                .one();
+        assertNotNull(mode);
+        assertEquals("NONE", mode.getString("value"));
       }
+      // flushed by the restart (drain or commit log replay) in the trie-indexed format
+      assertTrue(sstableComponents(dataDir).anyMatch(name -> name.endsWith("-Partitions.db")));
     }
     assertFalse(server.isRunning());
     assertPortFree(server.contactPoint());
@@ -177,6 +187,22 @@ class DevCassandraIT {
         .addContactPoint(server.contactPoint())
         .withLocalDatacenter(server.endpoint().localDatacenter())
         .build();
+  }
+
+  /** The file names of billing_it.invoices' sstables under {@code dataDir}. */
+  private static java.util.stream.Stream<String> sstableComponents(Path dataDir) {
+    try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
+      return files
+          .filter(
+              file ->
+                  file.getParent().getFileName().toString().startsWith("invoices-")
+                      && file.getParent().getParent().getFileName().toString().equals("billing_it"))
+          .map(file -> file.getFileName().toString())
+          .toList()
+          .stream();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void assertPortFree(InetSocketAddress address) {
