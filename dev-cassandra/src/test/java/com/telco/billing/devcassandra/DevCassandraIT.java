@@ -12,6 +12,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -105,7 +107,10 @@ class DevCassandraIT {
         assertEquals("NONE", mode.getString("value"));
       }
       // flushed by the restart (drain or commit log replay) in the trie-indexed format
-      assertTrue(sstableComponents(dataDir).anyMatch(name -> name.endsWith("-Partitions.db")));
+      List<String> components = sstableComponents(dataDir);
+      assertTrue(
+          components.stream().anyMatch(name -> name.endsWith("-Partitions.db")),
+          components.toString());
     }
     assertFalse(server.isRunning());
     assertPortFree(server.contactPoint());
@@ -190,18 +195,16 @@ class DevCassandraIT {
   }
 
   /** The file names of billing_it.invoices' sstables under {@code dataDir}. */
-  private static java.util.stream.Stream<String> sstableComponents(Path dataDir) {
-    try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
+  private static List<String> sstableComponents(Path dataDir) {
+    Path keyspaceDir = new NodeLayout(dataDir).dataFileDir().resolve("billing_it");
+    try (Stream<Path> files = Files.walk(keyspaceDir)) {
       return files
-          .filter(
-              file ->
-                  file.getParent().getFileName().toString().startsWith("invoices-")
-                      && file.getParent().getParent().getFileName().toString().equals("billing_it"))
+          .filter(Files::isRegularFile)
+          .filter(file -> file.getParent().getFileName().toString().startsWith("invoices-"))
           .map(file -> file.getFileName().toString())
-          .toList()
-          .stream();
+          .toList();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
