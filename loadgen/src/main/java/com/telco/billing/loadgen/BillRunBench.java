@@ -10,6 +10,7 @@ import com.telco.billing.core.invoice.InvoiceDraft;
 import com.telco.billing.core.invoice.InvoiceLine;
 import com.telco.billing.core.invoice.InvoiceNumbers;
 import com.telco.billing.core.invoice.LineType;
+import com.telco.billing.loadgen.BillRunSetup.Accounts;
 import com.telco.billing.node.guiding.GuidingProjection;
 import com.telco.billing.node.invoice.BillingProjection;
 import com.telco.billing.protocol.account.AccountCommand;
@@ -49,10 +50,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code bin/billing bench billrun}: on this machine, a dev Cassandra and one billing node in this
  * JVM; sets up N accounts with a subscription and usage in the period that yesterday's cycle date
- * closes, waits until the cycle-day read side lists them all, starts the bill run with {@code POST
- * /bill-runs} and follows it with {@code GET /bill-runs/{id}}; prints invoices/s and the run time,
- * and checks that every account has exactly one invoice and that the numbers are 1..invoiced
- * without gaps. Stops everything and deletes the data at the end.
+ * closes (and, for a warm-up run first, {@code --warm-up} accounts of the cycle day before), waits
+ * until the cycle-day read side lists them all, starts the bill run with {@code POST /bill-runs}
+ * and follows it with {@code GET /bill-runs/{id}}; prints invoices/s and the run time, and checks
+ * that every account has exactly one invoice and that the numbers continue the series without gaps
+ * (after the warm-up run's). Stops everything and deletes the data at the end.
  */
 @Command(
     name = "bench billrun",
@@ -74,6 +76,15 @@ public final class BillRunBench implements Callable<Integer> {
       defaultValue = "100000",
       description = "accounts, each with one subscription and usage (default: ${DEFAULT-VALUE})")
   int accounts;
+
+  @Option(
+      names = "--warm-up",
+      defaultValue = "10000",
+      description =
+          "accounts of another bill cycle day that a run invoices first, so that the measured run"
+              + " finds the node's code compiled, as on a node that has billed before (0: none;"
+              + " default: ${DEFAULT-VALUE})")
+  int warmUp;
 
   @Option(
       names = "--parallelism",
@@ -201,6 +212,9 @@ public final class BillRunBench implements Callable<Integer> {
     if (accounts < 1) {
       bad.add("--accounts must be at least 1");
     }
+    if (warmUp < 0) {
+      bad.add("--warm-up must not be negative");
+    }
     if (parallelism != null && parallelism < 1) {
       bad.add("--parallelism must be at least 1");
     }
@@ -226,16 +240,21 @@ public final class BillRunBench implements Callable<Integer> {
     long benchStart = System.nanoTime();
     String loadBefore = IngestBench.loadAverage();
     LocalDate cycle = BillRunSetup.cycleDate(LocalDate.now(ZoneOffset.UTC));
+    LocalDate warmUpCycle = BillRunSetup.warmUpCycleDate(cycle);
     List<String> settings = nodeSettings();
     out.printf(
         "bench billrun: %d cores, Java %s, load average %s; %,d accounts of bill cycle day %d,"
-            + " cycle date %s%s%n",
+            + " cycle date %s%s%s%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         loadBefore,
         accounts,
         cycle.getDayOfMonth(),
         cycle,
+        warmUp == 0
+            ? "; no warm-up run"
+            : String.format(
+                "; warm-up run over %,d accounts of cycle date %s first", warmUp, warmUpCycle),
         settings.isEmpty() ? "" : "; node settings " + settings);
     List<String> problems = new ArrayList<>();
     try (BenchCluster cluster =
@@ -247,13 +266,30 @@ public final class BillRunBench implements Callable<Integer> {
             nodeReadyTimeout,
             out)) {
       publishCatalog(cluster.httpUrl(), Setup.defaultCatalog());
+      BillRunSetup.Result warmUpSetup = null;
+      if (warmUp > 0) {
+        warmUpSetup =
+            new BillRunSetup(cluster.system(), Accounts.WARM_UP, warmUpCycle, setupConcurrency, out)
+                .run(warmUp);
+        if (warmUpSetup.failed() > 0) {
+          out.println(
+              "warm-up setup failed for "
+                  + warmUpSetup.failed()
+                  + " accounts: "
+                  + warmUpSetup.errors());
+          return 1;
+        }
+      }
       BillRunSetup.Result setup =
-          new BillRunSetup(cluster.system(), cycle, setupConcurrency, out).run(accounts);
+          new BillRunSetup(cluster.system(), Accounts.MEASURED, cycle, setupConcurrency, out)
+              .run(accounts);
       if (setup.failed() > 0) {
         out.println("setup failed for " + setup.failed() + " accounts: " + setup.errors());
         return 1;
       }
-      ReadSide readSide = awaitReadSide(cluster, cycle.getDayOfMonth());
+      ReadSide warmUpReadSide =
+          warmUp > 0 ? awaitReadSide(cluster, Accounts.WARM_UP, warmUp, warmUpCycle) : null;
+      ReadSide readSide = awaitReadSide(cluster, Accounts.MEASURED, accounts, cycle);
       if (!readSide.missing().isEmpty()) {
         problems.add(
             "read side: accounts_by_cycle_day lacks "
@@ -266,34 +302,47 @@ public final class BillRunBench implements Callable<Integer> {
 
       double guidingSeconds = awaitGuiding(cluster);
 
+      // the warm-up run: its numbers come first in the series when it is of the same year
+      Run warmUpRun = null;
+      long firstNumber = 1;
+      if (warmUp > 0) {
+        out.printf(
+            "warm-up run: over the %,d accounts of %s%n", warmUpReadSide.listed(), warmUpCycle);
+        warmUpRun = billRun(cluster.httpUrl(), warmUpCycle);
+        if (warmUpRun == null) {
+          return 1;
+        }
+        if (warmUpRun.invoiced() != warmUpReadSide.listed()) {
+          problems.add(
+              "warm-up run: "
+                  + warmUpRun.invoiced()
+                  + " invoices for "
+                  + warmUpReadSide.listed()
+                  + " accounts due");
+        }
+        if (warmUpCycle.getYear() == cycle.getYear()) {
+          firstNumber = warmUpRun.invoiced() + 1;
+        }
+        awaitInvoiceReadSide(cluster);
+      }
+
       // the run
-      out.printf("bill run: POST /bill-runs {\"cycleDate\": \"%s\"}%n", cycle);
-      long runStart = System.nanoTime();
-      HttpResponse<String> started =
-          post(cluster.httpUrl(), "/bill-runs", "{\"cycleDate\": \"" + cycle + "\"}");
-      if (started.statusCode() != 202) {
-        out.println("bill run: POST answered " + started.statusCode() + " " + started.body());
+      Run run = billRun(cluster.httpUrl(), cycle);
+      if (run == null) {
         return 1;
       }
-      String runId = json.readTree(started.body()).get("runId").asText();
-      JsonNode run = follow(cluster.httpUrl(), runId, runStart);
-      double observedSeconds = BenchCluster.secondsSince(runStart);
-
-      long invoiced = run.get("invoiced").asLong();
-      long skipped = run.get("skipped").asLong();
-      long failed = run.get("failed").asLong();
-      long processed = run.get("processed").asLong();
-      Instant startedAt = Instant.parse(run.get("startedAt").asText());
-      Instant completedAt = Instant.parse(run.get("completedAt").asText());
-      double runSeconds = Duration.between(startedAt, completedAt).toMillis() / 1000.0;
-      double invoicesPerSecond = runSeconds > 0 ? invoiced / runSeconds : 0;
-      if (invoiced != readSide.listed()) {
+      if (run.invoiced() != readSide.listed()) {
         problems.add(
-            "run: " + invoiced + " invoices for " + readSide.listed() + " accounts due: " + run);
+            "run: "
+                + run.invoiced()
+                + " invoices for "
+                + readSide.listed()
+                + " accounts due: "
+                + run.view());
       }
 
       // the check
-      Verification check = verify(cluster, cycle, invoiced, readSide.missing());
+      Verification check = verify(cluster, cycle, firstNumber, run.invoiced(), readSide.missing());
       problems.addAll(check.problems());
 
       out.println();
@@ -319,24 +368,40 @@ public final class BillRunBench implements Callable<Integer> {
               : "STALLED at " + readSide.listed() + " accounts",
           readSide.seconds(),
           guidingSeconds);
+      if (warmUpRun != null) {
+        out.printf(
+            "warm-up:  %,d accounts of %s set up in %.1f s; run %s invoiced %,d, skipped %,d,"
+                + " failed %,d in %.1f s (%,.0f invoices/s, not the figure)%n",
+            warmUpSetup.accounts(),
+            warmUpCycle,
+            warmUpSetup.seconds(),
+            warmUpRun.id(),
+            warmUpRun.invoiced(),
+            warmUpRun.skipped(),
+            warmUpRun.failed(),
+            warmUpRun.seconds(),
+            warmUpRun.rate());
+      } else {
+        out.println("warm-up:  none (--warm-up 0): the run pays for compiling its own code");
+      }
       out.printf(
           "run %s: %,d accounts processed: %,d invoices issued, %,d skipped, %,d failed%n",
-          runId, processed, invoiced, skipped, failed);
+          run.id(), run.processed(), run.invoiced(), run.skipped(), run.failed());
       out.printf(
           "run time: %.1f s (completedAt - startedAt; %.1f s from POST until seen completed)%n",
-          runSeconds, observedSeconds);
+          run.seconds(), run.observedSeconds());
       out.printf(
           "rate:     %,.0f invoices/s   (target %,.0f invoices/s: %s)%n",
-          invoicesPerSecond,
+          run.rate(),
           TARGET_INVOICES_PER_SECOND,
-          invoicesPerSecond >= TARGET_INVOICES_PER_SECOND ? "reached" : "NOT reached");
+          run.rate() >= TARGET_INVOICES_PER_SECOND ? "reached" : "NOT reached");
       out.printf(
           "check:    %,d accounts read back: %,d with exactly one invoice; numbers %s; %,d sampled"
               + " invoices checked line by line%n",
           check.accountsRead(),
           check.withOneInvoice(),
           check.numberProblems().isEmpty()
-              ? "INV-DEFAULT-" + cycle.getYear() + "-1.." + invoiced + ", no gaps, no duplicates"
+              ? "INV-DEFAULT-" + cycle.getYear() + "-" + check.range() + ", no gaps, no duplicates"
               : "WRONG",
           check.sampled());
       out.printf("bench took %.0f s%n", BenchCluster.secondsSince(benchStart));
@@ -360,12 +425,59 @@ public final class BillRunBench implements Callable<Integer> {
   /** How the wait for the read side ended. */
   record ReadSide(long listed, double seconds, List<String> missing) {}
 
+  /** A completed bill run as {@code GET /bill-runs/{id}} showed it last. */
+  record Run(
+      String id,
+      long processed,
+      long invoiced,
+      long skipped,
+      long failed,
+      double seconds,
+      double observedSeconds,
+      JsonNode view) {
+    /** Invoices per second of the run's own time ({@code completedAt - startedAt}). */
+    double rate() {
+      return seconds > 0 ? invoiced / seconds : 0;
+    }
+  }
+
+  /**
+   * Starts the run of {@code cycleDate} with {@code POST /bill-runs} and follows it until it has
+   * completed; null (with the answer printed) when the POST is refused.
+   */
+  private Run billRun(URI base, LocalDate cycleDate) throws Exception {
+    out.printf("bill run: POST /bill-runs {\"cycleDate\": \"%s\"}%n", cycleDate);
+    long runStart = System.nanoTime();
+    HttpResponse<String> started =
+        post(base, "/bill-runs", "{\"cycleDate\": \"" + cycleDate + "\"}");
+    if (started.statusCode() != 202) {
+      out.println("bill run: POST answered " + started.statusCode() + " " + started.body());
+      return null;
+    }
+    String runId = json.readTree(started.body()).get("runId").asText();
+    JsonNode view = follow(base, runId, runStart);
+    double observedSeconds = BenchCluster.secondsSince(runStart);
+    Instant startedAt = Instant.parse(view.get("startedAt").asText());
+    Instant completedAt = Instant.parse(view.get("completedAt").asText());
+    return new Run(
+        runId,
+        view.get("processed").asLong(),
+        view.get("invoiced").asLong(),
+        view.get("skipped").asLong(),
+        view.get("failed").asLong(),
+        Duration.between(startedAt, completedAt).toMillis() / 1000.0,
+        observedSeconds,
+        view);
+  }
+
   /**
    * Waits until {@code accounts_by_cycle_day} lists every account, or until the count has not moved
    * for {@code --read-side-stall}: then the accounts it lacks are listed (with what the journal
    * holds for the first of them) and the run goes ahead over the accounts listed.
    */
-  private ReadSide awaitReadSide(BenchCluster cluster, int cycleDay) {
+  private ReadSide awaitReadSide(
+      BenchCluster cluster, Accounts set, int expected, LocalDate cycleDate) {
+    int cycleDay = cycleDate.getDayOfMonth();
     long start = System.nanoTime();
     PreparedStatement count =
         cluster
@@ -380,7 +492,7 @@ public final class BillRunBench implements Callable<Integer> {
     while (true) {
       long listed = cluster.cql().execute(count.bind(cycleDay)).one().getLong(0);
       long t = System.nanoTime();
-      if (listed >= accounts) {
+      if (listed >= expected) {
         out.printf("read side: %,d accounts listed for cycle day %d%n", listed, cycleDay);
         return new ReadSide(listed, BenchCluster.secondsSince(start), List.of());
       }
@@ -389,11 +501,11 @@ public final class BillRunBench implements Callable<Integer> {
         lastMoved = t;
       }
       if (t - lastMoved > readSideStall.toNanos() || t > deadline) {
-        List<String> missing = missingAccounts(cluster, cycleDay);
+        List<String> missing = missingAccounts(cluster, set, expected, cycleDay);
         out.printf(
             "read side: STALLED at %,d / %,d accounts for %.0f s; missing %s%s%n",
             listed,
-            accounts,
+            expected,
             (t - lastMoved) / 1e9,
             missing.subList(0, Math.min(10, missing.size())),
             missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "");
@@ -404,7 +516,9 @@ public final class BillRunBench implements Callable<Integer> {
         out.println("read side: the run goes ahead over the accounts listed");
         return new ReadSide(listed, BenchCluster.secondsSince(start), missing);
       }
-      out.printf("read side: %,d / %,d accounts listed, waiting%n", listed, accounts);
+      out.printf(
+          "read side: %,d / %,d accounts of cycle day %d listed, waiting%n",
+          listed, expected, cycleDay);
       BenchCluster.sleep(Duration.ofSeconds(3));
     }
   }
@@ -425,8 +539,8 @@ public final class BillRunBench implements Callable<Integer> {
     List<List<String>> last = List.of();
     long lastMoved = start;
     for (int poll = 0; ; poll++) {
-      List<String> guiding = offsetsOf(management, GuidingProjection.NAME);
-      List<String> cycleDay = offsetsOf(management, BillingProjection.NAME);
+      List<String> guiding = offsetsOf(management, GuidingProjection.NAME, AccountTags.ALL);
+      List<String> cycleDay = offsetsOf(management, BillingProjection.NAME, AccountTags.ALL);
       List<List<String>> offsets = List.of(guiding, cycleDay);
       long t = System.nanoTime();
       if (!offsets.equals(last)) {
@@ -459,10 +573,42 @@ public final class BillRunBench implements Callable<Integer> {
    */
   static final Duration GUIDING_SETTLED = Duration.ofSeconds(7);
 
-  /** The stored offsets of projection {@code name}, one per tag slice, in slice order. */
-  private static List<String> offsetsOf(ProjectionManagement management, String name) {
-    List<String> offsets = new ArrayList<>(AccountTags.ALL.size());
-    for (String tag : AccountTags.ALL) {
+  /**
+   * Waits until the invoice read side has written the warm-up run's invoices (its offsets have not
+   * moved for {@link #GUIDING_SETTLED}), so that the measured run does not share the machine with
+   * that; gives up after {@code --read-side-timeout} and goes ahead.
+   */
+  private void awaitInvoiceReadSide(BenchCluster cluster) {
+    long start = System.nanoTime();
+    ProjectionManagement management = ProjectionManagement.get(cluster.system());
+    List<String> last = List.of();
+    long lastMoved = start;
+    while (true) {
+      List<String> offsets =
+          offsetsOf(management, BillingProjection.INVOICES_NAME, AccountTags.INVOICES);
+      long t = System.nanoTime();
+      if (!offsets.equals(last)) {
+        last = offsets;
+        lastMoved = t;
+      } else if (t - lastMoved > GUIDING_SETTLED.toNanos()) {
+        out.printf(
+            "warm-up run: the invoice read side has settled (%.0f s)%n",
+            BenchCluster.secondsSince(start));
+        return;
+      }
+      if (t - start > readSideTimeout.toNanos()) {
+        out.println("warm-up run: the invoice read side has not settled, going ahead: " + offsets);
+        return;
+      }
+      BenchCluster.sleep(Duration.ofSeconds(1));
+    }
+  }
+
+  /** The stored offsets of projection {@code name}, one per tag of {@code tags}, in slice order. */
+  private static List<String> offsetsOf(
+      ProjectionManagement management, String name, List<String> tags) {
+    List<String> offsets = new ArrayList<>(tags.size());
+    for (String tag : tags) {
       offsets.add(offsetOf(management, ProjectionId.of(name, tag)));
     }
     return offsets;
@@ -478,8 +624,11 @@ public final class BillRunBench implements Callable<Integer> {
     }
   }
 
-  /** The bench's accounts that {@code accounts_by_cycle_day} does not list. */
-  private List<String> missingAccounts(BenchCluster cluster, int cycleDay) {
+  /**
+   * The accounts 1..{@code count} of {@code set} that {@code accounts_by_cycle_day} does not list.
+   */
+  private static List<String> missingAccounts(
+      BenchCluster cluster, Accounts set, int count, int cycleDay) {
     java.util.Set<String> listed = new java.util.HashSet<>();
     for (Row row :
         cluster
@@ -494,9 +643,9 @@ public final class BillRunBench implements Callable<Integer> {
       listed.add(row.getString(0));
     }
     List<String> missing = new ArrayList<>();
-    for (int i = 1; i <= accounts; i++) {
-      if (!listed.contains(BillRunSetup.accountId(i))) {
-        missing.add(BillRunSetup.accountId(i));
+    for (int i = 1; i <= count; i++) {
+      if (!listed.contains(set.id(i))) {
+        missing.add(set.id(i));
       }
     }
     return missing;
@@ -592,6 +741,7 @@ public final class BillRunBench implements Callable<Integer> {
 
   /** What reading every account's invoices back found. */
   record Verification(
+      String range,
       long accountsRead,
       long withOneInvoice,
       long sampled,
@@ -600,17 +750,22 @@ public final class BillRunBench implements Callable<Integer> {
 
   /**
    * Asks every account for its invoices ({@code GetInvoices}, on the entities): each must have
-   * exactly one, of the cycle date, and together their numbers must be 1..invoiced of the series;
-   * the invoices of {@code --sample} accounts spread over the range are checked line by line.
+   * exactly one, of the cycle date, and together their numbers must be {@code firstNumber} and the
+   * {@code invoiced - 1} after it in the series; the invoices of {@code --sample} accounts spread
+   * over the range are checked line by line.
    */
   private Verification verify(
-      BenchCluster cluster, LocalDate cycle, long invoiced, List<String> notListed) {
+      BenchCluster cluster,
+      LocalDate cycle,
+      long firstNumber,
+      long invoiced,
+      List<String> notListed) {
     java.util.Set<String> notDue = java.util.Set.copyOf(notListed);
     long start = System.nanoTime();
     out.printf(
         "check: reading the invoices of %,d accounts (%d at once)%n", accounts, verifyConcurrency);
     ClusterSharding sharding = ClusterSharding.get(cluster.system());
-    SequenceCheck numbers = new SequenceCheck(invoiced);
+    SequenceCheck numbers = new SequenceCheck(firstNumber, invoiced);
     String series = InvoiceNumbers.seriesKeyOf("DEFAULT", cycle);
     Semaphore permits = new Semaphore(verifyConcurrency);
     AtomicLong read = new AtomicLong();
@@ -620,7 +775,7 @@ public final class BillRunBench implements Callable<Integer> {
     int every = sample == 0 ? Integer.MAX_VALUE : Math.max(1, accounts / sample);
     for (int i = 1; i <= accounts; i++) {
       Permits.acquire(permits, 1);
-      String id = BillRunSetup.accountId(i);
+      String id = Accounts.MEASURED.id(i);
       boolean inSample = sample > 0 && i % every == 0 && sampled.get() < sample;
       if (inSample) {
         sampled.incrementAndGet();
@@ -676,7 +831,8 @@ public final class BillRunBench implements Callable<Integer> {
         BenchCluster.secondsSince(start),
         numbers.added(),
         all.isEmpty() ? "all fine" : all.size() + " problems");
-    return new Verification(read.get(), withOne.get(), sampled.get(), numberProblems, all);
+    return new Verification(
+        numbers.range(), read.get(), withOne.get(), sampled.get(), numberProblems, all);
   }
 
   /** The lines of the bench's invoices: a recurring charge and usage, adding up to the totals. */

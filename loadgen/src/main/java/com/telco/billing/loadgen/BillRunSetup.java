@@ -34,11 +34,12 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
 /**
  * Sets up the accounts of {@code bench billrun} straight on the sharded account entities of the
- * node in this JVM (setup speed is not what is measured): account {@code br-<7 digits>} (EUR, bill
- * cycle day = the cycle date's day, UTC, tax jurisdiction DE), one subscription activated 10 days
- * before the cycle date (MOBILE_S for odd accounts, MOBILE_M for even ones) and a few usage records
- * dated in the period that the cycle date closes. Every command is idempotent; at most {@code
- * concurrency} accounts are in progress, a failed command is tried again up to 5 times.
+ * node in this JVM (setup speed is not what is measured): account {@code br-<7 digits>}, or {@code
+ * bw-<7 digits>} for the warm-up run's (EUR, bill cycle day = the cycle date's day, UTC, tax
+ * jurisdiction DE), one subscription activated 10 days before the cycle date (MOBILE_S for odd
+ * accounts, MOBILE_M for even ones) and a few usage records dated in the period that the cycle date
+ * closes. Every command is idempotent; at most {@code concurrency} accounts are in progress, a
+ * failed command is tried again up to 5 times.
  *
  * <p>The subscription is recorded on the account without claiming its MSISDN in the guiding index
  * first (the guiding projection fills it from the account's event): billing does not need it.
@@ -48,7 +49,32 @@ final class BillRunSetup {
   private static final int ATTEMPTS = 5;
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * One set of the bench's accounts: ids {@code <prefix>-<7 digits>}, MSISDNs {@code
+   * <msisdnPrefix><8 digits>} (distinct between sets, each MSISDN is guided to one account).
+   */
+  record Accounts(String prefix, String msisdnPrefix) {
+    /** The accounts the measured run invoices. */
+    static final Accounts MEASURED = new Accounts("br", "+49152");
+
+    /** The accounts of the warm-up run before it, of another bill cycle day. */
+    static final Accounts WARM_UP = new Accounts("bw", "+49153");
+
+    String id(int index) {
+      return String.format("%s-%07d", prefix, index);
+    }
+
+    String msisdn(int index) {
+      return String.format("%s%08d", msisdnPrefix, index);
+    }
+
+    String subscriptionId(int index) {
+      return String.format("%s-sub-%07d", prefix, index);
+    }
+  }
+
   private final ClusterSharding sharding;
+  private final Accounts set;
   private final LocalDate cycleDate;
   private final int concurrency;
   private final PrintStream out;
@@ -58,8 +84,10 @@ final class BillRunSetup {
   record Result(
       long accounts, long usageRecords, long failed, List<String> errors, double seconds) {}
 
-  BillRunSetup(ActorSystem<?> system, LocalDate cycleDate, int concurrency, PrintStream out) {
+  BillRunSetup(
+      ActorSystem<?> system, Accounts set, LocalDate cycleDate, int concurrency, PrintStream out) {
     this.sharding = ClusterSharding.get(system);
+    this.set = set;
     this.cycleDate = cycleDate;
     this.concurrency = concurrency;
     this.out = out;
@@ -71,12 +99,13 @@ final class BillRunSetup {
     return yesterday.getDayOfMonth() > 28 ? yesterday.withDayOfMonth(28) : yesterday;
   }
 
-  static String accountId(int index) {
-    return String.format("br-%07d", index);
-  }
-
-  static String msisdn(int index) {
-    return String.format("+49152%08d", index);
+  /**
+   * The warm-up run's cycle date: the day before {@code cycleDate}, or, when that is the 1st, three
+   * days earlier still (a day 25..28 of the month before): always a valid bill cycle day other than
+   * the measured run's.
+   */
+  static LocalDate warmUpCycleDate(LocalDate cycleDate) {
+    return cycleDate.getDayOfMonth() > 1 ? cycleDate.minusDays(1) : cycleDate.minusDays(4);
   }
 
   static String offering(int index) {
@@ -84,31 +113,22 @@ final class BillRunSetup {
   }
 
   /**
-   * The usage records of account {@code index} in the period that {@code cycleDate} closes: voice
-   * and data, and an SMS on MOBILE_S; validated at {@code now}.
+   * The usage records of account {@code index} of {@code set} in the period that {@code cycleDate}
+   * closes: voice and data, and an SMS on MOBILE_S; validated at {@code now}.
    */
-  static List<UsageRecord> usage(int index, LocalDate cycleDate, Instant now) {
-    String msisdn = msisdn(index);
+  static List<UsageRecord> usage(Accounts set, int index, LocalDate cycleDate, Instant now) {
+    String id = set.id(index);
+    String msisdn = set.msisdn(index);
     List<UsageRecordDraft> drafts = new ArrayList<>();
     drafts.add(
-        draft(
-            index, "v1", msisdn, "VOICE", cycleDate.minusDays(2), "10:00", "120", "s", "NATIONAL"));
+        draft(id, "v1", msisdn, "VOICE", cycleDate.minusDays(2), "10:00", "120", "s", "NATIONAL"));
+    drafts.add(draft(id, "v2", msisdn, "VOICE", cycleDate.minusDays(3), "21:30", "45", "s", "EU"));
     drafts.add(
-        draft(index, "v2", msisdn, "VOICE", cycleDate.minusDays(3), "21:30", "45", "s", "EU"));
-    drafts.add(
-        draft(index, "d1", msisdn, "DATA", cycleDate.minusDays(4), "09:15", "5242880", "B", null));
+        draft(id, "d1", msisdn, "DATA", cycleDate.minusDays(4), "09:15", "5242880", "B", null));
     if (offering(index).equals("MOBILE_S")) {
       drafts.add(
           draft(
-              index,
-              "s1",
-              msisdn,
-              "SMS",
-              cycleDate.minusDays(5),
-              "12:00",
-              "1",
-              "event",
-              "NATIONAL"));
+              id, "s1", msisdn, "SMS", cycleDate.minusDays(5), "12:00", "1", "event", "NATIONAL"));
     }
     List<UsageRecord> records = new ArrayList<>(drafts.size());
     for (UsageRecordDraft d : drafts) {
@@ -122,7 +142,7 @@ final class BillRunSetup {
   }
 
   private static UsageRecordDraft draft(
-      int index,
+      String accountId,
       String suffix,
       String msisdn,
       String type,
@@ -132,7 +152,7 @@ final class BillRunSetup {
       String unit,
       String zone) {
     return new UsageRecordDraft(
-        accountId(index) + "-" + suffix,
+        accountId + "-" + suffix,
         SOURCE,
         "MSISDN",
         msisdn,
@@ -162,7 +182,7 @@ final class BillRunSetup {
                 if (failure != null) {
                   failed.incrementAndGet();
                   if (errors.size() < 10) {
-                    errors.add(accountId(index) + ": " + unwrap(failure));
+                    errors.add(set.id(index) + ": " + unwrap(failure));
                   }
                 } else {
                   records.addAndGet(accepted);
@@ -174,7 +194,8 @@ final class BillRunSetup {
       if (t - lastPrint > 5_000_000_000L) {
         long d = done.get();
         out.printf(
-            "setup: %,d / %,d accounts (%,.0f/s now, %,.0f/s overall)%s%n",
+            "%s: %,d / %,d accounts (%,.0f/s now, %,.0f/s overall)%s%n",
+            label(),
             d,
             accounts,
             (d - lastDone) / ((t - lastPrint) / 1e9),
@@ -187,7 +208,8 @@ final class BillRunSetup {
     Permits.acquire(permits, concurrency);
     double seconds = BenchCluster.secondsSince(start);
     out.printf(
-        "setup: %,d accounts, %,d usage records in %.1f s (%,.0f accounts/s)%s%n",
+        "%s: %,d accounts, %,d usage records in %.1f s (%,.0f accounts/s)%s%n",
+        label(),
         accounts,
         records.get(),
         seconds,
@@ -196,9 +218,13 @@ final class BillRunSetup {
     return new Result(accounts, records.get(), failed.get(), List.copyOf(errors), seconds);
   }
 
+  private String label() {
+    return set.equals(Accounts.WARM_UP) ? "warm-up setup" : "setup";
+  }
+
   /** Opens, activates and rates; completes with the records accepted (or already recorded). */
   private CompletionStage<Integer> setUp(int index) {
-    String id = accountId(index);
+    String id = set.id(index);
     EntityRef<AccountCommand> account = sharding.entityRefFor(EntityKeys.ACCOUNT, id);
     AccountProfile profile =
         new AccountProfile(
@@ -214,11 +240,11 @@ final class BillRunSetup {
             "DEFAULT");
     ActivateSubscription activation =
         new ActivateSubscription(
-            String.format("br-sub-%07d", index),
+            set.subscriptionId(index),
             offering(index),
-            List.of(ServiceId.msisdn(msisdn(index))),
+            List.of(ServiceId.msisdn(set.msisdn(index))),
             cycleDate.minusDays(10));
-    List<UsageRecord> usage = usage(index, cycleDate, now);
+    List<UsageRecord> usage = usage(set, index, cycleDate, now);
     return retry(
             () ->
                 account.<OpenAccountResult>askWithStatus(

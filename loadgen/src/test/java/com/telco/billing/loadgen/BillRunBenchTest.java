@@ -2,9 +2,12 @@ package com.telco.billing.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.rating.UsageRecord;
+import com.telco.billing.loadgen.BillRunSetup.Accounts;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ class BillRunBenchTest {
   void defaultsLeaveTheNodeSettingsAlone() {
     BillRunBench bench = parse();
     assertEquals(100_000, bench.accounts);
+    assertEquals(10_000, bench.warmUp);
     assertEquals(List.of(), bench.nodeSettings());
     assertEquals(List.of(), bench.invalidOptions());
   }
@@ -50,6 +54,8 @@ class BillRunBenchTest {
     assertFalse(parse("--parallelism", "0").invalidOptions().isEmpty());
     assertFalse(parse("--setup-concurrency", "0").invalidOptions().isEmpty());
     assertFalse(parse("--sample", "-1").invalidOptions().isEmpty());
+    assertFalse(parse("--warm-up", "-1").invalidOptions().isEmpty());
+    assertEquals(List.of(), parse("--warm-up", "0").invalidOptions());
   }
 
   @Test
@@ -61,11 +67,51 @@ class BillRunBenchTest {
   }
 
   @Test
+  void theWarmUpRunIsOfAnotherValidCycleDayBeforeTheMeasuredOne() {
+    assertEquals(
+        LocalDate.of(2026, 3, 13), BillRunSetup.warmUpCycleDate(LocalDate.of(2026, 3, 14)));
+    assertEquals(
+        LocalDate.of(2026, 2, 27), BillRunSetup.warmUpCycleDate(LocalDate.of(2026, 2, 28)));
+    assertEquals(LocalDate.of(2026, 2, 25), BillRunSetup.warmUpCycleDate(LocalDate.of(2026, 3, 1)));
+    assertEquals(LocalDate.of(2026, 3, 28), BillRunSetup.warmUpCycleDate(LocalDate.of(2026, 4, 1)));
+    assertEquals(
+        LocalDate.of(2025, 12, 28), BillRunSetup.warmUpCycleDate(LocalDate.of(2026, 1, 1)));
+    for (LocalDate cycle = LocalDate.of(2024, 1, 1);
+        cycle.isBefore(LocalDate.of(2026, 1, 1));
+        cycle = cycle.plusDays(1)) {
+      if (cycle.getDayOfMonth() > 28) {
+        continue;
+      }
+      LocalDate warmUp = BillRunSetup.warmUpCycleDate(cycle);
+      assertTrue(warmUp.isBefore(cycle), cycle.toString());
+      assertTrue(warmUp.getDayOfMonth() <= 28, cycle.toString());
+      assertNotEquals(cycle.getDayOfMonth(), warmUp.getDayOfMonth(), cycle.toString());
+    }
+  }
+
+  @Test
+  void theTwoSetsOfAccountsShareNoIdentifier() {
+    Accounts measured = Accounts.MEASURED;
+    Accounts warmUp = Accounts.WARM_UP;
+    assertEquals("br-0000001", measured.id(1));
+    assertEquals("+4915200000001", measured.msisdn(1));
+    assertEquals("br-sub-0000001", measured.subscriptionId(1));
+    assertEquals("bw-0000001", warmUp.id(1));
+    assertEquals("+4915300000001", warmUp.msisdn(1));
+    assertEquals("bw-sub-0000001", warmUp.subscriptionId(1));
+    java.time.Instant now = java.time.Instant.now();
+    LocalDate cycle = BillRunSetup.cycleDate(LocalDate.now(java.time.ZoneOffset.UTC));
+    assertNotEquals(
+        BillRunSetup.usage(measured, 7, cycle, now).get(0).id(),
+        BillRunSetup.usage(warmUp, 7, cycle, now).get(0).id());
+  }
+
+  @Test
   void usageFallsInTheClosedPeriodAfterActivation() {
     LocalDate cycle = BillRunSetup.cycleDate(LocalDate.now(java.time.ZoneOffset.UTC));
     java.time.Instant now = java.time.Instant.now();
-    List<UsageRecord> s = BillRunSetup.usage(1, cycle, now);
-    List<UsageRecord> m = BillRunSetup.usage(2, cycle, now);
+    List<UsageRecord> s = BillRunSetup.usage(Accounts.MEASURED, 1, cycle, now);
+    List<UsageRecord> m = BillRunSetup.usage(Accounts.MEASURED, 2, cycle, now);
     assertEquals("MOBILE_S", BillRunSetup.offering(1));
     assertEquals("MOBILE_M", BillRunSetup.offering(2));
     assertEquals(4, s.size());
@@ -74,8 +120,6 @@ class BillRunBenchTest {
       LocalDate day = LocalDate.ofInstant(r.usageDate(), java.time.ZoneOffset.UTC);
       assertTrue(day.isBefore(cycle) && day.isAfter(cycle.minusDays(10)), r.toString());
     }
-    assertEquals("br-0000001", BillRunSetup.accountId(1));
-    assertEquals("+4915200000001", BillRunSetup.msisdn(1));
   }
 
   @Test
@@ -95,5 +139,27 @@ class BillRunBenchTest {
     assertTrue(problems.get(0).contains("more than once, e.g. [2]"), problems.toString());
     assertTrue(problems.get(1).contains("outside 1..5, e.g. [7]"), problems.toString());
     assertTrue(problems.get(2).startsWith("2 numbers") && problems.get(2).endsWith("[3, 4]"));
+  }
+
+  @Test
+  void sequenceCheckOfARangeAfterEarlierNumbers() {
+    SequenceCheck fine = new SequenceCheck(31, 4);
+    assertEquals("31..34", fine.range());
+    for (long s : new long[] {34, 31, 33, 32}) {
+      fine.add(s);
+    }
+    assertEquals(List.of(), fine.problems());
+
+    SequenceCheck wrong = new SequenceCheck(31, 4);
+    for (long s : new long[] {30, 31, 33, 33, 35}) {
+      wrong.add(s);
+    }
+    List<String> problems = wrong.problems();
+    assertEquals(3, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("more than once, e.g. [33]"), problems.toString());
+    assertTrue(
+        problems.get(1).contains("2 numbers outside 31..34, e.g. [30, 35]"), problems.toString());
+    assertTrue(problems.get(2).contains("numbers of 31..34 missing (gaps), e.g. [32, 34]"));
+    assertThrows(IllegalArgumentException.class, () -> new SequenceCheck(0, 4));
   }
 }
