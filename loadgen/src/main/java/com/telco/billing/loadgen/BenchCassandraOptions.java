@@ -2,6 +2,8 @@ package com.telco.billing.loadgen;
 
 import com.telco.billing.devcassandra.DevCassandra;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,19 +26,28 @@ final class BenchCassandraOptions {
               + " ${DEFAULT-VALUE}); SERIAL pauses every request ~200 ms per young collection")
   DevCassandra.Collector collector;
 
+  @Option(
+      names = "--cassandra-jvm-arg",
+      paramLabel = "arg",
+      description =
+          "one more argument for the dev Cassandra JVM, repeatable (e.g. a profiler's -agentpath)")
+  List<String> jvmArgs = new ArrayList<>();
+
   /** A fresh dev Cassandra with these options: data under {@code dataDir}, free ports. */
   DevCassandra build(Path dataDir) {
-    return DevCassandra.builder()
-        .dataDir(dataDir.resolve("cassandra"))
-        .cqlPort(0)
-        .storagePort(0)
-        .heapMb(heapMb)
-        .collector(collector)
-        .build();
+    DevCassandra.Builder builder =
+        DevCassandra.builder()
+            .dataDir(dataDir.resolve("cassandra"))
+            .cqlPort(0)
+            .storagePort(0)
+            .heapMb(heapMb)
+            .collector(collector);
+    jvmArgs.forEach(builder::jvmArg);
+    return builder.build();
   }
 
   @Override
   public String toString() {
-    return "heap " + heapMb + " MB, " + collector;
+    return "heap " + heapMb + " MB, " + collector + (jvmArgs.isEmpty() ? "" : ", " + jvmArgs);
   }
 }
