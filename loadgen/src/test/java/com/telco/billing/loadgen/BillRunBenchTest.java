@@ -23,12 +23,15 @@ class BillRunBenchTest {
   }
 
   @Test
-  void defaultsLeaveTheNodeSettingsAlone() {
+  void byDefaultTheNodeOnlyKeepsEveryAccountInMemory() {
     BillRunBench bench = parse();
     assertEquals(100_000, bench.accounts);
     assertEquals(10_000, bench.warmUp);
-    assertEquals(List.of(), bench.nodeSettings());
+    assertEquals(
+        List.of("pekko.cluster.sharding.passivation.default-strategy.active-entity-limit = 220000"),
+        bench.nodeSettings());
     assertEquals(List.of(), bench.invalidOptions());
+    assertEquals(100_000, parse("--accounts", "150", "--warm-up", "30").entityLimit());
   }
 
   @Test
@@ -42,6 +45,7 @@ class BillRunBenchTest {
     assertEquals(2000, bench.accounts);
     assertEquals(
         List.of(
+            BillRunBench.ENTITY_LIMIT + " = 100000",
             "billing.bill-run.parallelism = 128",
             "billing.bill-run.page-size = 1000",
             "billing.invoicing.ask-timeout = 60s"),
