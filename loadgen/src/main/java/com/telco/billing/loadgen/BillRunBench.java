@@ -35,10 +35,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.javadsl.ProjectionManagement;
@@ -329,14 +331,7 @@ public final class BillRunBench implements Callable<Integer> {
         if (warmUpRun == null) {
           return 1;
         }
-        if (warmUpRun.invoiced() != warmUpReadSide.listed()) {
-          problems.add(
-              "warm-up run: "
-                  + warmUpRun.invoiced()
-                  + " invoices for "
-                  + warmUpReadSide.listed()
-                  + " accounts due");
-        }
+        shortfall("warm-up run", warmUpRun, warmUpReadSide).ifPresent(problems::add);
         if (warmUpCycle.getYear() == cycle.getYear()) {
           firstNumber = warmUpRun.invoiced() + 1;
         }
@@ -348,15 +343,7 @@ public final class BillRunBench implements Callable<Integer> {
       if (run == null) {
         return 1;
       }
-      if (run.invoiced() != readSide.listed()) {
-        problems.add(
-            "run: "
-                + run.invoiced()
-                + " invoices for "
-                + readSide.listed()
-                + " accounts due: "
-                + run.view());
-      }
+      shortfall("run", run, readSide).ifPresent(problems::add);
 
       // the check
       Verification check = verify(cluster, cycle, firstNumber, run.invoiced(), readSide.missing());
@@ -458,6 +445,21 @@ public final class BillRunBench implements Callable<Integer> {
     }
   }
 
+  /** A problem when {@code run} did not invoice every account the read side listed as due. */
+  static Optional<String> shortfall(String label, Run run, ReadSide due) {
+    if (run.invoiced() == due.listed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        label
+            + ": "
+            + run.invoiced()
+            + " invoices for "
+            + due.listed()
+            + " accounts due: "
+            + run.view());
+  }
+
   /**
    * Starts the run of {@code cycleDate} with {@code POST /bill-runs} and follows it until it has
    * completed; null (with the answer printed) when the POST is refused.
@@ -551,73 +553,102 @@ public final class BillRunBench implements Callable<Integer> {
    * --read-side-timeout} and goes ahead; returns the seconds waited.
    */
   private double awaitGuiding(BenchCluster cluster) {
+    Settled settled =
+        awaitSettled(
+            cluster,
+            List.of(GuidingProjection.NAME, BillingProjection.NAME),
+            AccountTags.ALL,
+            offsets -> offsets.get(0).equals(offsets.get(1)),
+            Duration.ofSeconds(2),
+            (poll, offsets, seconds) -> {
+              if (poll % 5 == 0) {
+                out.printf(
+                    "guiding: %s, waiting (%.0f s)%n",
+                    offsets.get(0).equals(offsets.get(1))
+                        ? "caught up, settling"
+                        : "behind the cycle-day read side",
+                    seconds);
+              }
+            });
+    if (settled.settled()) {
+      out.printf("guiding: caught up with the setup (%.0f s)%n", settled.seconds());
+    } else {
+      out.println("guiding: not caught up, the run goes ahead: " + settled.offsets());
+    }
+    return settled.seconds();
+  }
+
+  /**
+   * How long projection offsets must stay put: longer than the events-by-tag queries'
+   * eventual-consistency delay (5 s), so no event written before can still be on its way to them.
+   */
+  static final Duration SETTLED = Duration.ofSeconds(7);
+
+  /**
+   * Waits until the invoice read side has written the warm-up run's invoices (its offsets have not
+   * moved for {@link #SETTLED}), so that the measured run does not share the machine with that;
+   * gives up after {@code --read-side-timeout} and goes ahead.
+   */
+  private void awaitInvoiceReadSide(BenchCluster cluster) {
+    Settled settled =
+        awaitSettled(
+            cluster,
+            List.of(BillingProjection.INVOICES_NAME),
+            AccountTags.INVOICES,
+            offsets -> true,
+            Duration.ofSeconds(1),
+            (poll, offsets, seconds) -> {});
+    if (settled.settled()) {
+      out.printf("warm-up run: the invoice read side has settled (%.0f s)%n", settled.seconds());
+    } else {
+      out.println(
+          "warm-up run: the invoice read side has not settled, going ahead: "
+              + settled.offsets().get(0));
+    }
+  }
+
+  /** How a wait for still projection offsets ended: settled, or given up after the timeout. */
+  record Settled(boolean settled, double seconds, List<List<String>> offsets) {}
+
+  /** Told at every poll after which {@link #awaitSettled} goes on waiting. */
+  interface Waiting {
+    void poll(int poll, List<List<String>> offsets, double seconds);
+  }
+
+  /**
+   * Polls the stored offsets of the projections {@code names} over {@code tags} (one list per
+   * projection, in slice order) every {@code interval}, until {@code ready} holds for them and none
+   * has moved for {@link #SETTLED}, or until {@code --read-side-timeout} has passed.
+   */
+  private Settled awaitSettled(
+      BenchCluster cluster,
+      List<String> names,
+      List<String> tags,
+      Predicate<List<List<String>>> ready,
+      Duration interval,
+      Waiting waiting) {
     long start = System.nanoTime();
     ProjectionManagement management = ProjectionManagement.get(cluster.system());
     List<List<String>> last = List.of();
     long lastMoved = start;
     for (int poll = 0; ; poll++) {
-      List<String> guiding = offsetsOf(management, GuidingProjection.NAME, AccountTags.ALL);
-      List<String> cycleDay = offsetsOf(management, BillingProjection.NAME, AccountTags.ALL);
-      List<List<String>> offsets = List.of(guiding, cycleDay);
+      List<List<String>> offsets = new ArrayList<>(names.size());
+      for (String name : names) {
+        offsets.add(offsetsOf(management, name, tags));
+      }
       long t = System.nanoTime();
       if (!offsets.equals(last)) {
         last = offsets;
         lastMoved = t;
       }
-      boolean equal = guiding.equals(cycleDay);
-      if (equal && t - lastMoved > GUIDING_SETTLED.toNanos()) {
-        out.printf(
-            "guiding: caught up with the setup (%.0f s)%n", BenchCluster.secondsSince(start));
-        return BenchCluster.secondsSince(start);
+      if (ready.test(offsets) && t - lastMoved > SETTLED.toNanos()) {
+        return new Settled(true, BenchCluster.secondsSince(start), offsets);
       }
       if (t - start > readSideTimeout.toNanos()) {
-        out.println("guiding: not caught up, the run goes ahead: " + offsets);
-        return BenchCluster.secondsSince(start);
+        return new Settled(false, BenchCluster.secondsSince(start), offsets);
       }
-      if (poll % 5 == 0) {
-        out.printf(
-            "guiding: %s, waiting (%.0f s)%n",
-            equal ? "caught up, settling" : "behind the cycle-day read side",
-            BenchCluster.secondsSince(start));
-      }
-      BenchCluster.sleep(Duration.ofSeconds(2));
-    }
-  }
-
-  /**
-   * How long both projections' offsets must stay put: longer than the events-by-tag queries'
-   * eventual-consistency delay (5 s), so no event of the setup can still be on its way to them.
-   */
-  static final Duration GUIDING_SETTLED = Duration.ofSeconds(7);
-
-  /**
-   * Waits until the invoice read side has written the warm-up run's invoices (its offsets have not
-   * moved for {@link #GUIDING_SETTLED}), so that the measured run does not share the machine with
-   * that; gives up after {@code --read-side-timeout} and goes ahead.
-   */
-  private void awaitInvoiceReadSide(BenchCluster cluster) {
-    long start = System.nanoTime();
-    ProjectionManagement management = ProjectionManagement.get(cluster.system());
-    List<String> last = List.of();
-    long lastMoved = start;
-    while (true) {
-      List<String> offsets =
-          offsetsOf(management, BillingProjection.INVOICES_NAME, AccountTags.INVOICES);
-      long t = System.nanoTime();
-      if (!offsets.equals(last)) {
-        last = offsets;
-        lastMoved = t;
-      } else if (t - lastMoved > GUIDING_SETTLED.toNanos()) {
-        out.printf(
-            "warm-up run: the invoice read side has settled (%.0f s)%n",
-            BenchCluster.secondsSince(start));
-        return;
-      }
-      if (t - start > readSideTimeout.toNanos()) {
-        out.println("warm-up run: the invoice read side has not settled, going ahead: " + offsets);
-        return;
-      }
-      BenchCluster.sleep(Duration.ofSeconds(1));
+      waiting.poll(poll, offsets, BenchCluster.secondsSince(start));
+      BenchCluster.sleep(interval);
     }
   }
 

@@ -51,14 +51,15 @@ final class BillRunSetup {
 
   /**
    * One set of the bench's accounts: ids {@code <prefix>-<7 digits>}, MSISDNs {@code
-   * <msisdnPrefix><8 digits>} (distinct between sets, each MSISDN is guided to one account).
+   * <msisdnPrefix><8 digits>} (distinct between sets, each MSISDN is guided to one account); the
+   * setup's progress lines start with {@code label}.
    */
-  record Accounts(String prefix, String msisdnPrefix) {
+  record Accounts(String prefix, String msisdnPrefix, String label) {
     /** The accounts the measured run invoices. */
-    static final Accounts MEASURED = new Accounts("br", "+49152");
+    static final Accounts MEASURED = new Accounts("br", "+49152", "setup");
 
     /** The accounts of the warm-up run before it, of another bill cycle day. */
-    static final Accounts WARM_UP = new Accounts("bw", "+49153");
+    static final Accounts WARM_UP = new Accounts("bw", "+49153", "warm-up setup");
 
     String id(int index) {
       return String.format("%s-%07d", prefix, index);
@@ -195,7 +196,7 @@ final class BillRunSetup {
         long d = done.get();
         out.printf(
             "%s: %,d / %,d accounts (%,.0f/s now, %,.0f/s overall)%s%n",
-            label(),
+            set.label(),
             d,
             accounts,
             (d - lastDone) / ((t - lastPrint) / 1e9),
@@ -209,17 +210,13 @@ final class BillRunSetup {
     double seconds = BenchCluster.secondsSince(start);
     out.printf(
         "%s: %,d accounts, %,d usage records in %.1f s (%,.0f accounts/s)%s%n",
-        label(),
+        set.label(),
         accounts,
         records.get(),
         seconds,
         accounts / seconds,
         failed.get() == 0 ? "" : ", " + failed.get() + " failed: " + errors);
     return new Result(accounts, records.get(), failed.get(), List.copyOf(errors), seconds);
-  }
-
-  private String label() {
-    return set.equals(Accounts.WARM_UP) ? "warm-up setup" : "setup";
   }
 
   /** Opens, activates and rates; completes with the records accepted (or already recorded). */

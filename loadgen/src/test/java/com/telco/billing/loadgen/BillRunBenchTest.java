@@ -146,6 +146,17 @@ class BillRunBenchTest {
   }
 
   @Test
+  void aRunThatDidNotInvoiceEveryAccountDueIsAProblem() {
+    BillRunBench.Run run = new BillRunBench.Run("BR-1", 10, 9, 0, 1, 2.0, 2.1, null);
+    assertEquals(
+        java.util.Optional.empty(),
+        BillRunBench.shortfall("run", run, new BillRunBench.ReadSide(9, 1.0, List.of())));
+    assertEquals(
+        java.util.Optional.of("warm-up run: 9 invoices for 10 accounts due: null"),
+        BillRunBench.shortfall("warm-up run", run, new BillRunBench.ReadSide(10, 1.0, List.of())));
+  }
+
+  @Test
   void sequenceCheckOfARangeAfterEarlierNumbers() {
     SequenceCheck fine = new SequenceCheck(31, 4);
     assertEquals("31..34", fine.range());
