@@ -17,6 +17,7 @@ import com.telco.billing.protocol.billrun.BillRunList;
 import com.telco.billing.protocol.billrun.BillRunView;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.InvoiceState;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.invoice.SeriesCommand;
@@ -150,6 +151,10 @@ public final class InvoiceSamples {
         AccountCommand.PreviewInvoice.class, new AccountCommand.PreviewInvoice(ref.unsafeUpcast()));
     samples.put(
         AccountEvent.InvoiceIssued.class, new AccountEvent.InvoiceIssued(issued, history(), AT));
+    samples.put(
+        AccountEvent.InvoiceRegistered.class,
+        new AccountEvent.InvoiceRegistered(InvoiceEntry.of(issued, 12), AT));
+    samples.put(InvoiceEntry.class, InvoiceEntry.of(issued, 12));
     samples.put(
         AccountEvent.BillPeriodClosed.class,
         new AccountEvent.BillPeriodClosed(CYCLE, "nothing_to_bill", history(), AT));

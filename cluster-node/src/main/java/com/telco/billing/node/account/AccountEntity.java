@@ -44,6 +44,7 @@ import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.BillPeriodClosed;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceIssued;
+import com.telco.billing.protocol.account.AccountEvent.InvoiceRegistered;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
 import com.telco.billing.protocol.account.AccountEvent.UsageRated;
@@ -52,6 +53,7 @@ import com.telco.billing.protocol.account.OpenAccountResult;
 import com.telco.billing.protocol.account.SubscriptionResult;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.InvoiceState;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.usage.RateUsageResult;
@@ -71,6 +73,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -92,6 +96,7 @@ public final class AccountEntity
   /** A snapshot every this many events; two are kept. */
   static final int SNAPSHOT_EVERY = 100;
 
+  private final ActorContext<AccountCommand> context;
   private final String accountId;
   private final Clock clock;
   private final RatingCatalog catalog;
@@ -115,12 +120,14 @@ public final class AccountEntity
   }
 
   private AccountEntity(
+      ActorContext<AccountCommand> context,
       String accountId,
       Clock clock,
       RatingCatalog catalog,
       Duration maxUsageAge,
       boolean skipZeroInvoices) {
     super(PersistenceId.of(EntityKeys.ACCOUNT.name(), accountId));
+    this.context = context;
     this.accountId = accountId;
     this.clock = clock;
     this.catalog = catalog;
@@ -140,7 +147,9 @@ public final class AccountEntity
       RatingCatalog catalog,
       Duration maxUsageAge,
       boolean skipZeroInvoices) {
-    return new AccountEntity(accountId, clock, catalog, maxUsageAge, skipZeroInvoices);
+    return Behaviors.setup(
+        context ->
+            new AccountEntity(context, accountId, clock, catalog, maxUsageAge, skipZeroInvoices));
   }
 
   @Override
@@ -154,18 +163,26 @@ public final class AccountEntity
   }
 
   /**
-   * Lifecycle events carry the account's lifecycle tag (guiding, cycle-day read side), issued
-   * invoices its invoice tag (invoice read side), each of the account's slice ({@link
+   * Lifecycle events carry the account's lifecycle tag (guiding, cycle-day read side), invoice
+   * register entries its invoice tag (invoice read side), each of the account's slice ({@link
    * AccountTags}), so no projection reads events it does not need. Usage events carry none: they
-   * are the bulk of the journal, and a tag would double their writes. Nor do closed periods: the
-   * billing history is the account's own memory, and a tag would write it twice with every invoice.
+   * are the bulk of the journal, and a tag would double their writes. Nor do closed periods (the
+   * billing history is the account's own memory) or issued invoices: a tag would write each
+   * invoice's document a second time, to {@code tag_views}, and make the read side read it back.
    */
   @Override
   public Set<String> tagsFor(AccountEvent event) {
-    if (event instanceof UsageRated || event instanceof BillPeriodClosed) {
+    return tagsOf(accountId, event);
+  }
+
+  /** The tags of {@code event} of the account {@code accountId} (see {@link #tagsFor}). */
+  static Set<String> tagsOf(String accountId, AccountEvent event) {
+    if (event instanceof UsageRated
+        || event instanceof BillPeriodClosed
+        || event instanceof InvoiceIssued) {
       return Set.of();
     }
-    if (event instanceof InvoiceIssued) {
+    if (event instanceof InvoiceRegistered) {
       return Set.of(AccountTags.invoiceTagFor(accountId));
     }
     return Set.of(AccountTags.tagFor(accountId));
@@ -465,12 +482,15 @@ public final class AccountEntity
             InvoiceNumbers.seriesOf(state.profile().legalEntity(), cmd.cycleDate()),
             cmd.sequence());
     IssuedInvoice invoice = new IssuedInvoice(number, computed.draft(), InvoiceState.ISSUED, now);
-    // one atomic write: the history (untagged) and the invoice (tagged for the read sides)
+    // one atomic write: the history and the invoice (untagged), the invoice's register entry
+    // (tagged for the read side), which points at the invoice's event: the second of the three
+    long invoiceSequenceNr = lastSequenceNumber(context) + 2;
     return Effect()
         .persist(
             List.of(
                 new BillPeriodClosed(cmd.cycleDate(), null, computed.historyAfter(), now),
-                new InvoiceIssued(invoice, now)))
+                new InvoiceIssued(invoice, now),
+                new InvoiceRegistered(InvoiceEntry.of(invoice, invoiceSequenceNr), now)))
         .thenReply(cmd.replyTo(), next -> StatusReply.success(invoice));
   }
 
@@ -578,6 +598,7 @@ public final class AccountEntity
         .onEvent(UsageRated.class, AccountEntity::applyUsage)
         .onEvent(InvoiceIssued.class, AccountEntity::applyInvoice)
         .onEvent(BillPeriodClosed.class, (state, evt) -> state.withBilling(evt.billingAfter()))
+        .onEvent(InvoiceRegistered.class, (state, evt) -> state)
         .onEvent(
             SubscriptionChanged.class,
             (state, evt) ->

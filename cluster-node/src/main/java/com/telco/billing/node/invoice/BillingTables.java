@@ -1,12 +1,17 @@
 package com.telco.billing.node.invoice;
 
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import com.telco.billing.core.invoice.InvoiceNumbers;
+import com.telco.billing.protocol.invoice.InvoiceEntry;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -15,27 +20,34 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
 
 /**
  * The billing read sides in Cassandra, kept by {@link BillingProjection} from the account events:
- * the accounts of each bill cycle day (what a bill run walks through) and the issued invoices by
- * number (what {@code GET /invoices/{number}} serves). Prepared statements only.
+ * the accounts of each bill cycle day (what a bill run walks through) and the invoice register, the
+ * issued invoices by number with where each one's document is in its account's journal (what {@code
+ * GET /invoices/{number}} looks up). Prepared statements only.
  */
 public final class BillingTables
     implements com.telco.billing.node.billrun.BillRunPorts.CycleDayAccounts {
+
+  /**
+   * Invoice numbers per partition of the register: consecutive numbers share a partition, so the
+   * entries of a bill run's invoices, which the read side gets in number order per tag slice, are
+   * written a partition at a time (one single-partition batch each) rather than a row at a time.
+   */
+  static final long BLOCK = 1000;
+
   private final CassandraSession session;
   private final CompletionStage<PreparedStatement> insertAccount;
   private final CompletionStage<PreparedStatement> pageAccounts;
   private final CompletionStage<PreparedStatement> countAccounts;
-  private final CompletionStage<PreparedStatement> insertInvoice;
-  private final CompletionStage<PreparedStatement> selectInvoice;
+  private final CompletionStage<PreparedStatement> insertEntry;
+  private final CompletionStage<PreparedStatement> selectEntry;
 
-  /** One issued invoice as the read side keeps it; {@code document} is its JSON. */
-  public record InvoiceRow(
-      String number,
-      String accountId,
-      LocalDate periodStart,
-      LocalDate issueDate,
-      String currency,
-      BigDecimal total,
-      String document) {}
+  /**
+   * A register entry as the read side keeps it.
+   *
+   * @param entry the entry the account wrote
+   * @param persistenceId the account's journal, where the document is
+   */
+  public record Registered(InvoiceEntry entry, String persistenceId) {}
 
   public BillingTables(ActorSystem<?> system) {
     this.session = CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra");
@@ -51,17 +63,19 @@ public final class BillingTables
     countAccounts =
         session.prepare(
             "SELECT COUNT(*) FROM " + ks + ".accounts_by_cycle_day WHERE cycle_day = ?");
-    insertInvoice =
+    insertEntry =
         session.prepare(
             "INSERT INTO "
                 + ks
-                + ".invoices (number, account_id, period_start, issue_date, currency, total,"
-                + " document) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    selectInvoice =
+                + ".invoice_register (series, block, sequence, number, account_id, period_start,"
+                + " issue_date, currency, total, persistence_id, journal_sequence_nr)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    selectEntry =
         session.prepare(
-            "SELECT number, account_id, period_start, issue_date, currency, total, document FROM "
+            "SELECT number, account_id, period_start, issue_date, currency, total, persistence_id,"
+                + " journal_sequence_nr FROM "
                 + ks
-                + ".invoices WHERE number = ?");
+                + ".invoice_register WHERE series = ? AND block = ? AND sequence = ?");
   }
 
   /** The statements that create the tables in {@code keyspace}. */
@@ -73,8 +87,10 @@ public final class BillingTables
             + " PRIMARY KEY ((cycle_day), account_id))",
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
-            + ".invoices (number text PRIMARY KEY, account_id text, period_start date,"
-            + " issue_date date, currency text, total decimal, document text)");
+            + ".invoice_register (series text, block bigint, sequence bigint, number text,"
+            + " account_id text, period_start date, issue_date date, currency text, total decimal,"
+            + " persistence_id text, journal_sequence_nr bigint,"
+            + " PRIMARY KEY ((series, block), sequence))");
   }
 
   public CompletionStage<Done> addAccount(int cycleDay, String accountId) {
@@ -102,34 +118,94 @@ public final class BillingTables
         .thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
   }
 
-  public CompletionStage<Done> addInvoice(InvoiceRow row) {
-    return insertInvoice.thenCompose(
-        ps ->
-            session.executeWrite(
-                ps.bind(
-                    row.number(),
-                    row.accountId(),
-                    row.periodStart(),
-                    row.issueDate(),
-                    row.currency(),
-                    row.total(),
-                    row.document())));
+  /** Where an invoice number's entry lives: its series and sequence, and the partition's block. */
+  record Place(String series, long block, long sequence) {
+    static Place of(String number) {
+      InvoiceNumbers.InvoiceNumber parsed = InvoiceNumbers.parse(number);
+      return new Place(parsed.series().key(), parsed.sequence() / BLOCK, parsed.sequence());
+    }
+
+    /** The partition: series and block. */
+    String partition() {
+      return series + "/" + block;
+    }
   }
 
-  public CompletionStage<Optional<InvoiceRow>> invoice(String number) {
-    return selectInvoice
-        .thenCompose(ps -> session.selectOne(ps.bind(number)))
+  /**
+   * Writes the entries (upserts: writing one again changes nothing), one batch per partition; the
+   * batches run concurrently. A batch within one partition is applied atomically and costs
+   * Cassandra about one write.
+   */
+  public CompletionStage<Done> register(List<Registered> entries) {
+    if (entries.isEmpty()) {
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+    return insertEntry.thenCompose(
+        ps -> {
+          Map<String, List<Registered>> byPartition = new LinkedHashMap<>();
+          Map<String, Place> places = new LinkedHashMap<>();
+          for (Registered r : entries) {
+            Place place = Place.of(r.entry().number());
+            places.put(r.entry().number(), place);
+            byPartition.computeIfAbsent(place.partition(), k -> new ArrayList<>()).add(r);
+          }
+          List<CompletableFuture<Done>> writes = new ArrayList<>(byPartition.size());
+          for (List<Registered> partition : byPartition.values()) {
+            var batch = BatchStatement.builder(DefaultBatchType.UNLOGGED);
+            for (Registered r : partition) {
+              batch.addStatement(bind(ps, places.get(r.entry().number()), r));
+            }
+            writes.add(session.executeWriteBatch(batch.build()).toCompletableFuture());
+          }
+          return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+              .thenApply(all -> Done.getInstance());
+        });
+  }
+
+  private static com.datastax.oss.driver.api.core.cql.BoundStatement bind(
+      PreparedStatement ps, Place place, Registered r) {
+    InvoiceEntry e = r.entry();
+    return ps.bind(
+        place.series(),
+        place.block(),
+        place.sequence(),
+        e.number(),
+        e.accountId(),
+        e.periodStart(),
+        e.issueDate(),
+        e.currency(),
+        e.total(),
+        r.persistenceId(),
+        e.journalSequenceNr());
+  }
+
+  /**
+   * The register entry of {@code number}; empty when there is none (also for a string that is not
+   * an invoice number at all).
+   */
+  public CompletionStage<Optional<Registered>> registered(String number) {
+    Place place;
+    try {
+      place = Place.of(number);
+    } catch (IllegalArgumentException notANumber) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return selectEntry
+        .thenCompose(
+            ps -> session.selectOne(ps.bind(place.series(), place.block(), place.sequence())))
         .thenApply(
             row ->
                 row.map(
                     r ->
-                        new InvoiceRow(
-                            r.getString("number"),
-                            r.getString("account_id"),
-                            r.getLocalDate("period_start"),
-                            r.getLocalDate("issue_date"),
-                            r.getString("currency"),
-                            r.getBigDecimal("total"),
-                            r.getString("document"))));
+                        new Registered(
+                            new InvoiceEntry(
+                                r.getString("number"),
+                                r.getString("account_id"),
+                                r.getLocalDate("period_start"),
+                                r.getLocalDate("issue_date"),
+                                r.getString("currency"),
+                                r.getBigDecimal("total"),
+                                r.getLong("journal_sequence_nr")),
+                            r.getString("persistence_id"))));
   }
 }

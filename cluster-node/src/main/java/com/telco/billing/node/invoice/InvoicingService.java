@@ -2,10 +2,10 @@ package com.telco.billing.node.invoice;
 
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.node.http.ApiException;
-import com.telco.billing.node.http.JsonSupport;
 import com.telco.billing.node.invoice.render.InvoiceDocument;
 import com.telco.billing.node.util.GroupCommit;
 import com.telco.billing.protocol.account.AccountCommand;
+import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.billrun.AccountResult;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
@@ -15,10 +15,15 @@ import com.telco.billing.sharding.EntityKeys;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class InvoicingService {
   private static final Logger log = LoggerFactory.getLogger(InvoicingService.class);
 
+  private final ActorSystem<?> system;
   private final ClusterSharding sharding;
+  private final CassandraReadJournal journal;
   private final BillingTables tables;
   private final Duration timeout;
   private final Duration readTimeout;
@@ -45,8 +52,12 @@ public final class InvoicingService {
   public record Closed(CloseBillPeriodResult.Status status, IssuedInvoice invoice, String reason) {}
 
   public InvoicingService(ActorSystem<?> system, BillingTables tables) {
+    this.system = system;
     this.tables = tables;
     this.sharding = ClusterSharding.get(system);
+    this.journal =
+        PersistenceQuery.get(system)
+            .getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
     this.timeout = system.settings().config().getDuration("billing.invoicing.ask-timeout");
     this.readTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
     this.numbers = new GroupCommit<>(this::assign);
@@ -154,17 +165,51 @@ public final class InvoicingService {
             });
   }
 
-  /** An issued invoice by number, from the invoice read side; 404 {@code invoice_not_found}. */
+  /**
+   * An issued invoice by number: the invoice register says which account's journal holds it and
+   * where, the journal has the document (the {@code InvoiceIssued} event); 404 {@code
+   * invoice_not_found} for a number the register does not have (yet: it follows the issue within
+   * seconds).
+   */
   public CompletionStage<IssuedInvoice> invoice(String number) {
     return tables
-        .invoice(number)
+        .registered(number)
+        .thenCompose(
+            entry ->
+                entry
+                    .map(this::issuedInvoiceOf)
+                    .orElseGet(
+                        () ->
+                            CompletableFuture.failedFuture(
+                                ApiException.notFound(
+                                    "invoice_not_found", "number", "no invoice " + number))));
+  }
+
+  private CompletionStage<IssuedInvoice> issuedInvoiceOf(BillingTables.Registered registered) {
+    String number = registered.entry().number();
+    long at = registered.entry().journalSequenceNr();
+    return journal
+        .currentEventsByPersistenceId(registered.persistenceId(), at, at)
+        .runWith(Sink.headOption(), system)
         .thenApply(
-            row ->
-                row.map(r -> JsonSupport.read(r.document(), IssuedInvoice.class))
+            envelope ->
+                envelope
+                    .map(EventEnvelope::event)
+                    .filter(
+                        event ->
+                            event instanceof AccountEvent.InvoiceIssued issued
+                                && issued.invoice().number().equals(number))
+                    .map(event -> ((AccountEvent.InvoiceIssued) event).invoice())
                     .orElseThrow(
                         () ->
-                            ApiException.notFound(
-                                "invoice_not_found", "number", "no invoice " + number)));
+                            new IllegalStateException(
+                                "the invoice register puts "
+                                    + number
+                                    + " at event "
+                                    + at
+                                    + " of "
+                                    + registered.persistenceId()
+                                    + ", which is not that invoice")));
   }
 
   /** An issued invoice by number with its account, ready to render; 404 for an unknown number. */

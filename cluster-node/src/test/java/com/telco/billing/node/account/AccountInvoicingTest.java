@@ -20,6 +20,7 @@ import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.usage.RateUsageResult;
 import com.telco.billing.sharding.AccountTags;
@@ -150,8 +151,9 @@ class AccountInvoicingTest {
     assertEquals(LocalDate.of(2026, 11, 5), invoice.invoice().billingPeriod().start());
     assertTrue(invoice.invoice().lines().stream().anyMatch(l -> l.type() == LineType.USAGE));
     assertTrue(invoice.invoice().lines().stream().anyMatch(l -> l.type() == LineType.RECURRING));
-    // one write: the closed period with the history (untagged), then the invoice alone (tagged)
-    assertEquals(2, issued.events().size(), issued.events().toString());
+    // one write: the closed period with the history and the invoice (untagged), then the
+    // invoice's register entry (tagged), which points at the invoice's event
+    assertEquals(3, issued.events().size(), issued.events().toString());
     var closed = assertInstanceOf(AccountEvent.BillPeriodClosed.class, issued.events().get(0));
     assertEquals(CYCLE, closed.cycleDate());
     assertEquals(null, closed.reason());
@@ -160,8 +162,19 @@ class AccountInvoicingTest {
     assertEquals(invoice, invoiceIssued.invoice());
     assertEquals(null, invoiceIssued.billingAfter());
     assertEquals(closed.billingAfter(), ((AccountState.Open) issued.state()).billing());
-    assertEquals(Set.of(), entity().tagsFor(closed));
-    assertEquals(Set.of(AccountTags.invoiceTagFor("acc-1")), entity().tagsFor(invoiceIssued));
+    var registered = assertInstanceOf(AccountEvent.InvoiceRegistered.class, issued.events().get(2));
+    List<Object> journal =
+        kit.persistenceTestKit()
+            .persistedInStorage(PersistenceId.of(EntityKeys.ACCOUNT.name(), "acc-1").id());
+    long invoiceSequenceNr = journal.indexOf(invoiceIssued) + 1;
+    assertEquals(journal.size() - 1, invoiceSequenceNr);
+    assertEquals(InvoiceEntry.of(invoice, invoiceSequenceNr), registered.entry());
+    assertEquals("acc-1", registered.entry().accountId());
+    assertEquals(0, invoice.invoice().taxIncludedAmount().compareTo(registered.entry().total()));
+    assertEquals(Set.of(), AccountEntity.tagsOf("acc-1", closed));
+    assertEquals(Set.of(), AccountEntity.tagsOf("acc-1", invoiceIssued));
+    assertEquals(
+        Set.of(AccountTags.invoiceTagFor("acc-1")), AccountEntity.tagsOf("acc-1", registered));
 
     // asked again, with another number or after a restart: the same invoice, nothing written
     var again =
@@ -239,7 +252,8 @@ class AccountInvoicingTest {
     kit.clear();
     List<AccountEvent> legacy = new ArrayList<>();
     for (Object event : before) {
-      if (event instanceof AccountEvent.BillPeriodClosed) {
+      if (event instanceof AccountEvent.BillPeriodClosed
+          || event instanceof AccountEvent.InvoiceRegistered) {
         continue;
       }
       legacy.add(
@@ -265,25 +279,18 @@ class AccountInvoicingTest {
   /** What is tagged and what is not: usage and closed periods are the account's own. */
   @Test
   void onlyLifecycleEventsAndIssuedInvoicesAreTagged() {
-    var entity = entity();
     String lifecycle = AccountTags.tagFor("acc-1");
-    assertEquals(Set.of(lifecycle), entity.tagsFor(new AccountEvent.AccountOpened(profile(), NOW)));
-    assertEquals(Set.of(), entity.tagsFor(new AccountEvent.UsageRated(List.of(), NOW, NOW)));
+    assertEquals(
+        Set.of(lifecycle),
+        AccountEntity.tagsOf("acc-1", new AccountEvent.AccountOpened(profile(), NOW)));
+    assertEquals(
+        Set.of(), AccountEntity.tagsOf("acc-1", new AccountEvent.UsageRated(List.of(), NOW, NOW)));
     assertEquals(
         Set.of(),
-        entity.tagsFor(
+        AccountEntity.tagsOf(
+            "acc-1",
             new AccountEvent.BillPeriodClosed(
                 CYCLE, "nothing_to_bill", BillingHistory.EMPTY, NOW)));
-  }
-
-  private static AccountEntity entity() {
-    return (AccountEntity)
-        AccountEntity.create(
-            "acc-1",
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            new RatingCatalog(() -> CATALOG),
-            Duration.ofDays(45),
-            true);
   }
 
   @Test

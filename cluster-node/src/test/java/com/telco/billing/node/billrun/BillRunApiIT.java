@@ -174,8 +174,19 @@ class BillRunApiIT {
           "invoice " + number);
     }
     assertEquals(404, http.get("/invoices/INV-DEFAULT-1999-000001").status());
+    Response notANumber = http.get("/invoices/not-a-number");
+    assertEquals(404, notANumber.status(), notANumber.body());
+    assertEquals("invoice_not_found", notANumber.text("code"));
     Response json = http.get("/invoices/" + numbers.get(0));
     assertEquals(numbers.get(0), json.text("billNo"));
+    // the document by number (the register points at the invoice's event in the account's journal)
+    // is the invoice the account lists
+    for (int i = 0; i < 3; i++) {
+      JsonNode listed =
+          http.get("/accounts/" + account(i) + "/invoices").json().get("invoices").get(0);
+      assertEquals(
+          listed, http.get("/invoices/" + listed.get("billNo").asText()).json(), listed.toString());
+    }
     assertEquals("CustomerBill", json.text("@type"));
     assertEquals(account(0), json.json().get("billingAccount").get("id").asText());
     Response html = http.get("/invoices/" + numbers.get(0) + "?format=html");

@@ -1,33 +1,76 @@
 package com.telco.billing.node.invoice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.node.InvoiceSamples;
-import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.protocol.account.AccountEvent;
+import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.junit.jupiter.api.Test;
 
-/** The invoice read side's row: what {@code GET /invoices/{number}} reads back. */
+/** What the invoice register's projection makes of the invoice-tagged events. */
 class BillingProjectionTest {
+  private static final Instant AT = Instant.parse("2026-12-05T01:00:00Z");
+
+  private static EventEnvelope<AccountEvent> envelope(long sequenceNr, AccountEvent event) {
+    return EventEnvelope.create(Offset.noOffset(), "Account|acc-1", sequenceNr, event, 0L);
+  }
 
   @Test
-  void theDocumentLeavesOutNullFieldsAndReadsBackAsTheSameInvoice() {
+  void anEntryIsRegisteredAsTheAccountWroteIt() {
     IssuedInvoice issued = InvoiceSamples.issued();
+    InvoiceEntry entry = InvoiceEntry.of(issued, 41);
+
+    var registered =
+        BillingProjection.entryOf(envelope(42, new AccountEvent.InvoiceRegistered(entry, AT)));
+
+    assertEquals(Optional.of(new BillingTables.Registered(entry, "Account|acc-1")), registered);
+    assertEquals(issued.number(), entry.number());
+    assertEquals(issued.invoice().accountId(), entry.accountId());
+    assertEquals(issued.invoice().billingPeriod().start(), entry.periodStart());
+    assertEquals(issued.invoice().issueDate(), entry.issueDate());
+    assertEquals("EUR", entry.currency());
+    assertEquals(0, issued.invoice().taxIncludedAmount().compareTo(entry.total()));
+  }
+
+  /** Before 2026-11-27 the invoice itself was tagged: its own event is its document. */
+  @Test
+  void anInvoiceTaggedBeforeTheRegisterPointsAtItself() {
+    IssuedInvoice issued = InvoiceSamples.issued();
+
+    var registered =
+        BillingProjection.entryOf(envelope(17, new AccountEvent.InvoiceIssued(issued, AT)));
+
+    assertEquals(
+        Optional.of(new BillingTables.Registered(InvoiceEntry.of(issued, 17), "Account|acc-1")),
+        registered);
+  }
+
+  @Test
+  void otherEventsRegisterNothing() {
     assertTrue(
-        issued.invoice().lines().stream().anyMatch(line -> line.usageType() == null),
-        "the sample needs a line with empty fields");
+        BillingProjection.entryOf(
+                envelope(
+                    3,
+                    new AccountEvent.BillPeriodClosed(
+                        LocalDate.parse("2026-12-05"), "nothing_to_bill", null, AT)))
+            .isEmpty());
+  }
 
-    BillingTables.InvoiceRow row = BillingProjection.rowOf(issued);
-
-    assertFalse(row.document().contains("null"), row.document());
-    assertEquals(issued, JsonSupport.read(row.document(), IssuedInvoice.class));
-    assertEquals(issued.number(), row.number());
-    assertEquals(issued.invoice().accountId(), row.accountId());
-    assertEquals(issued.invoice().billingPeriod().start(), row.periodStart());
-    assertEquals(issued.invoice().issueDate(), row.issueDate());
-    assertEquals("EUR", row.currency());
-    assertEquals(0, issued.invoice().taxIncludedAmount().compareTo(row.total()));
+  @Test
+  void numbersOfASeriesShareAPartitionPerThousand() {
+    var first = BillingTables.Place.of("INV-ACME-DE-2026-000999");
+    var next = BillingTables.Place.of("INV-ACME-DE-2026-001000");
+    assertEquals(new BillingTables.Place("ACME-DE-2026", 0, 999), first);
+    assertEquals(new BillingTables.Place("ACME-DE-2026", 1, 1000), next);
+    assertEquals(BillingTables.Place.of("INV-ACME-DE-2026-001999").partition(), next.partition());
+    assertTrue(
+        !BillingTables.Place.of("INV-ACME-DE-2027-001000").partition().equals(next.partition()));
   }
 }

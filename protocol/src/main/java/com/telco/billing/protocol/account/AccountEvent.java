@@ -9,6 +9,7 @@ import com.telco.billing.core.subscription.ServiceClaim;
 import com.telco.billing.core.subscription.ServiceRelease;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ public sealed interface AccountEvent extends CborSerializable
         AccountEvent.SubscriptionChanged,
         AccountEvent.UsageRated,
         AccountEvent.InvoiceIssued,
+        AccountEvent.InvoiceRegistered,
         AccountEvent.BillPeriodClosed {
 
   /** The account was opened with this profile at {@code openedAt}. */
@@ -54,10 +56,12 @@ public sealed interface AccountEvent extends CborSerializable
       implements AccountEvent {}
 
   /**
-   * The invoice of a bill period was issued. Persisted in one atomic write right after the {@link
-   * BillPeriodClosed} of its period, which carries the billing history after it: this event is the
-   * one the invoice read sides read (it is tagged, the history is not), so it holds the invoice
-   * only.
+   * The invoice of a bill period was issued: the account's record of the whole invoice, and the
+   * document {@code GET /invoices/{number}} serves. Persisted in one atomic write of three events:
+   * the {@link BillPeriodClosed} of its period (the billing history after it), this one, and the
+   * {@link InvoiceRegistered} entry the invoice read side reads. Since 2026-11-27 it is not tagged
+   * (its document is written to the journal only); events written before were tagged, hold the same
+   * invoice, and the read side registers them as they are.
    *
    * @param billingAfter {@code null}; set only in events written before 2026-11-26, which carried
    *     the history themselves (no {@code BillPeriodClosed} before them), and is applied then
@@ -71,6 +75,14 @@ public sealed interface AccountEvent extends CborSerializable
       this(invoice, null, recordedAt);
     }
   }
+
+  /**
+   * The register entry of an issued invoice, written right after its {@link InvoiceIssued} in the
+   * same atomic write: tagged for the invoice read side, which keeps the invoice by number and
+   * finds the document in the journal at {@code entry.journalSequenceNr()}. Changes nothing in the
+   * state.
+   */
+  record InvoiceRegistered(InvoiceEntry entry, Instant recordedAt) implements AccountEvent {}
 
   /**
    * The bill period ending on {@code cycleDate} was closed; {@code billingAfter} is what the
