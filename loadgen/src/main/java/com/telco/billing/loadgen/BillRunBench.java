@@ -335,7 +335,7 @@ public final class BillRunBench implements Callable<Integer> {
         if (warmUpCycle.getYear() == cycle.getYear()) {
           firstNumber = warmUpRun.invoiced() + 1;
         }
-        awaitInvoiceReadSide(cluster);
+        awaitInvoiceReadSide(cluster, "warm-up run");
       }
 
       // the run
@@ -344,10 +344,14 @@ public final class BillRunBench implements Callable<Integer> {
         return 1;
       }
       shortfall("run", run, readSide).ifPresent(problems::add);
+      // the register's work after the run: what the run left to the read side
+      Settled register = awaitInvoiceReadSide(cluster, "run");
 
       // the check
       Verification check = verify(cluster, cycle, firstNumber, run.invoiced(), readSide.missing());
       problems.addAll(check.problems());
+      List<String> byNumber = checkByNumber(cluster.httpUrl(), check.samples());
+      problems.addAll(byNumber);
 
       out.println();
       out.println("=== bench billrun results ===");
@@ -399,6 +403,16 @@ public final class BillRunBench implements Callable<Integer> {
           run.rate(),
           TARGET_INVOICES_PER_SECOND,
           run.rate() >= TARGET_INVOICES_PER_SECOND ? "reached" : "NOT reached");
+      out.printf(
+          "register: %s; %,d sampled invoices read back by number over HTTP: %s%n",
+          register.settled()
+              ? String.format(
+                  "the invoice read side had caught up %.0f s after the run was seen completed"
+                      + " (its offsets then still for %d s)",
+                  Math.max(0, register.seconds() - SETTLED.toSeconds()), SETTLED.toSeconds())
+              : "the invoice read side had NOT settled within --read-side-timeout",
+          check.samples().size(),
+          byNumber.isEmpty() ? "all match" : byNumber.size() + " problems");
       out.printf(
           "check:    %,d accounts read back: %,d with exactly one invoice; numbers %s; %,d sampled"
               + " invoices checked line by line%n",
@@ -585,11 +599,12 @@ public final class BillRunBench implements Callable<Integer> {
   static final Duration SETTLED = Duration.ofSeconds(7);
 
   /**
-   * Waits until the invoice read side has written the warm-up run's invoices (its offsets have not
-   * moved for {@link #SETTLED}), so that the measured run does not share the machine with that;
-   * gives up after {@code --read-side-timeout} and goes ahead.
+   * Waits until the invoice read side has registered a run's invoices (its offsets have not moved
+   * for {@link #SETTLED}): after the warm-up run, so that the measured run does not share the
+   * machine with that; after the measured run, to show how far the register was behind it. Gives up
+   * after {@code --read-side-timeout} and goes ahead.
    */
-  private void awaitInvoiceReadSide(BenchCluster cluster) {
+  private Settled awaitInvoiceReadSide(BenchCluster cluster, String label) {
     Settled settled =
         awaitSettled(
             cluster,
@@ -599,12 +614,44 @@ public final class BillRunBench implements Callable<Integer> {
             Duration.ofSeconds(1),
             (poll, offsets, seconds) -> {});
     if (settled.settled()) {
-      out.printf("warm-up run: the invoice read side has settled (%.0f s)%n", settled.seconds());
+      out.printf("%s: the invoice read side has settled (%.0f s)%n", label, settled.seconds());
     } else {
       out.println(
-          "warm-up run: the invoice read side has not settled, going ahead: "
+          label
+              + ": the invoice read side has not settled, going ahead: "
               + settled.offsets().get(0));
     }
+    return settled;
+  }
+
+  /**
+   * Reads the {@code samples} back by number, {@code GET /invoices/{number}} (the invoice register,
+   * then the account's journal): each must be there with its number and total. The problems found.
+   */
+  private List<String> checkByNumber(URI base, List<IssuedInvoice> samples)
+      throws IOException, InterruptedException {
+    List<String> problems = new ArrayList<>();
+    for (IssuedInvoice invoice : samples) {
+      HttpResponse<String> answer = get(base, "/invoices/" + invoice.number());
+      if (answer.statusCode() != 200) {
+        note(problems, "GET /invoices/" + invoice.number() + " answered " + answer.statusCode());
+        continue;
+      }
+      JsonNode bill = json.readTree(answer.body());
+      BigDecimal total = new BigDecimal(bill.path("taxIncludedAmount").path("value").asText("0"));
+      if (!invoice.number().equals(bill.path("billNo").asText())
+          || total.compareTo(invoice.invoice().taxIncludedAmount()) != 0) {
+        note(
+            problems,
+            "GET /invoices/"
+                + invoice.number()
+                + " is not the account's invoice: billNo "
+                + bill.path("billNo").asText()
+                + ", total "
+                + total);
+      }
+    }
+    return problems;
   }
 
   /** How a wait for still projection offsets ended: settled, or given up after the timeout. */
@@ -793,6 +840,7 @@ public final class BillRunBench implements Callable<Integer> {
       long accountsRead,
       long withOneInvoice,
       long sampled,
+      List<IssuedInvoice> samples,
       List<String> numberProblems,
       List<String> problems) {}
 
@@ -820,6 +868,7 @@ public final class BillRunBench implements Callable<Integer> {
     AtomicLong withOne = new AtomicLong();
     AtomicLong sampled = new AtomicLong();
     List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    List<IssuedInvoice> samples = Collections.synchronizedList(new ArrayList<>());
     int every = sample == 0 ? Integer.MAX_VALUE : Math.max(1, accounts / sample);
     for (int i = 1; i <= accounts; i++) {
       Permits.acquire(permits, 1);
@@ -860,6 +909,7 @@ public final class BillRunBench implements Callable<Integer> {
                     }
                     if (inSample) {
                       checkLines(id, invoice, problems);
+                      samples.add(invoice);
                     }
                   }
                 } catch (RuntimeException e) {
@@ -880,7 +930,13 @@ public final class BillRunBench implements Callable<Integer> {
         numbers.added(),
         all.isEmpty() ? "all fine" : all.size() + " problems");
     return new Verification(
-        numbers.range(), read.get(), withOne.get(), sampled.get(), numberProblems, all);
+        numbers.range(),
+        read.get(),
+        withOne.get(),
+        sampled.get(),
+        List.copyOf(samples),
+        numberProblems,
+        all);
   }
 
   /** The lines of the bench's invoices: a recurring charge and usage, adding up to the totals. */
