@@ -44,8 +44,12 @@ class BillRunBenchIT {
     assertTrue(
         output.contains("warm-up:  30 accounts of ")
             && output.contains(" invoiced 30, skipped 0, failed 0 in ")
-            && output.contains("the invoice read side has settled"),
+            && output.contains("warm-up run: the invoice read side has settled"),
         output);
+    // the register caught up with the run, and has the sampled invoices by number
+    assertTrue(output.contains("run: the invoice read side has settled"), output);
+    assertTrue(
+        output.contains("20 sampled invoices read back by number over HTTP: all match"), output);
     // the warm-up run's 30 numbers come first, unless its cycle date fell in the year before
     assertTrue(
         Pattern.compile(
