@@ -346,6 +346,9 @@ public final class BillRunBench implements Callable<Integer> {
       shortfall("run", run, readSide).ifPresent(problems::add);
       // the register's work after the run: what the run left to the read side
       Settled register = awaitInvoiceReadSide(cluster, "run");
+      if (!register.settled()) {
+        problems.add("invoice register: not caught up with the run within --read-side-timeout");
+      }
 
       // the check
       Verification check = verify(cluster, cycle, firstNumber, run.invoiced(), readSide.missing());
