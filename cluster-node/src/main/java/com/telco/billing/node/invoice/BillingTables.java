@@ -1,6 +1,7 @@
 package com.telco.billing.node.invoice;
 
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -142,23 +143,19 @@ public final class BillingTables
     }
     return insertEntry.thenCompose(
         ps -> {
-          Map<String, List<Registered>> byPartition = new LinkedHashMap<>();
-          Map<String, Place> places = new LinkedHashMap<>();
+          Map<String, BatchStatementBuilder> batches = new LinkedHashMap<>();
           for (Registered r : entries) {
             Place place = Place.of(r.entry().number());
-            places.put(r.entry().number(), place);
-            byPartition.computeIfAbsent(place.partition(), k -> new ArrayList<>()).add(r);
+            batches
+                .computeIfAbsent(
+                    place.partition(), k -> BatchStatement.builder(DefaultBatchType.UNLOGGED))
+                .addStatement(bind(ps, place, r));
           }
-          List<CompletableFuture<Done>> writes = new ArrayList<>(byPartition.size());
-          for (List<Registered> partition : byPartition.values()) {
-            var batch = BatchStatement.builder(DefaultBatchType.UNLOGGED);
-            for (Registered r : partition) {
-              batch.addStatement(bind(ps, places.get(r.entry().number()), r));
-            }
-            writes.add(session.executeWriteBatch(batch.build()).toCompletableFuture());
-          }
-          return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-              .thenApply(all -> Done.getInstance());
+          CompletableFuture<?>[] writes =
+              batches.values().stream()
+                  .map(batch -> session.executeWriteBatch(batch.build()).toCompletableFuture())
+                  .toArray(CompletableFuture[]::new);
+          return CompletableFuture.allOf(writes).thenApply(all -> Done.getInstance());
         });
   }
 

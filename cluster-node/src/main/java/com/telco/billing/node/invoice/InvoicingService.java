@@ -195,11 +195,9 @@ public final class InvoicingService {
             envelope ->
                 envelope
                     .map(EventEnvelope::event)
-                    .filter(
-                        event ->
-                            event instanceof AccountEvent.InvoiceIssued issued
-                                && issued.invoice().number().equals(number))
+                    .filter(AccountEvent.InvoiceIssued.class::isInstance)
                     .map(event -> ((AccountEvent.InvoiceIssued) event).invoice())
+                    .filter(invoice -> invoice.number().equals(number))
                     .orElseThrow(
                         () ->
                             new IllegalStateException(
