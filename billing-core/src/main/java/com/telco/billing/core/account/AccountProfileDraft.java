@@ -32,28 +32,28 @@ public record AccountProfileDraft(
   /** Legal entity codes name invoice series, so they stay short and plain. */
   public static final Pattern LEGAL_ENTITY = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,31}");
 
+  /**
+   * Tax jurisdictions name rows of the catalog's tax table: {@code DE}, {@code US-CA}, {@code
+   * US-NY-NYC}; 1..32 letters, digits, '.', '_' or '-', starting with a letter or digit.
+   */
+  public static final Pattern TAX_JURISDICTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+
+  /** Payment gateway tokens: 1..128 letters, digits, '.', '_', ':' or '-'. */
+  public static final Pattern PAYMENT_METHOD_REF =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
   public static final String DEFAULT_LEGAL_ENTITY = "DEFAULT";
   private static final int MAX_NAME_LENGTH = 200;
-  private static final int MAX_REF_LENGTH = 128;
 
   /** Checks every field and returns the profile or all problems found. */
   public Validated<AccountProfile> validate() {
     Validator v = new Validator();
-    if (v.requireText(accountId, "accountId")) {
-      v.require(
-          ACCOUNT_ID.matcher(accountId).matches(),
-          "invalid_format",
-          "accountId",
-          "accountId must be 1..64 letters, digits, '.', '_' or '-', starting with a letter or"
-              + " digit");
-    }
-    if (v.requireText(name, "name")) {
-      v.require(
-          name.length() <= MAX_NAME_LENGTH,
-          "too_long",
-          "name",
-          "name must be at most " + MAX_NAME_LENGTH + " characters");
-    }
+    v.requireFormat(
+        accountId,
+        "accountId",
+        ACCOUNT_ID,
+        "1..64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    v.requireFreeText(name, "name", MAX_NAME_LENGTH);
     Currency parsedCurrency = parseCurrency(v);
     if (billCycleDay == null) {
       v.add(new FieldError("required", "billCycleDay", "billCycleDay is required"));
@@ -66,7 +66,11 @@ public record AccountProfileDraft(
           "billCycleDay must be between 1 and 28");
     }
     ZoneId zone = parseZone(v);
-    v.requireText(taxJurisdiction, "taxJurisdiction");
+    v.requireFormat(
+        taxJurisdiction,
+        "taxJurisdiction",
+        TAX_JURISDICTION,
+        "1..32 letters, digits, '.', '_' or '-', starting with a letter or digit");
     int terms =
         paymentTermsDays == null ? AccountProfile.DEFAULT_PAYMENT_TERMS_DAYS : paymentTermsDays;
     v.require(
@@ -75,23 +79,16 @@ public record AccountProfileDraft(
         "paymentTermsDays",
         "paymentTermsDays must be between 0 and " + AccountProfile.MAX_PAYMENT_TERMS_DAYS);
     if (paymentMethodRef != null) {
-      v.require(
-          paymentMethodRef.length() <= MAX_REF_LENGTH,
-          "too_long",
+      v.requireFormat(
+          paymentMethodRef,
           "paymentMethodRef",
-          "paymentMethodRef must be at most " + MAX_REF_LENGTH + " characters");
-      v.require(
-          !CardNumbers.looksLikeCardNumber(paymentMethodRef),
-          "card_number_not_allowed",
-          "paymentMethodRef",
-          "paymentMethodRef must be a gateway token, never a card number");
+          PAYMENT_METHOD_REF,
+          "a gateway token: 1..128 letters, digits, '.', '_', ':' or '-', starting with a letter"
+              + " or digit");
     }
     String entity = legalEntity == null ? DEFAULT_LEGAL_ENTITY : legalEntity;
-    v.require(
-        LEGAL_ENTITY.matcher(entity).matches(),
-        "invalid_format",
-        "legalEntity",
-        "legalEntity must be 1..32 upper-case letters, digits, '_' or '-'");
+    v.requireFormat(
+        entity, "legalEntity", LEGAL_ENTITY, "1..32 upper-case letters, digits, '_' or '-'");
     if (!v.isValid()) {
       return Validated.invalid(v.errors());
     }
@@ -119,11 +116,12 @@ public record AccountProfileDraft(
           c.getDefaultFractionDigits() >= 0,
           "unsupported_currency",
           "currency",
-          "currency " + currency + " has no minor units");
+          "currency must have minor units");
       return c;
     } catch (IllegalArgumentException e) {
       v.add(
-          new FieldError("unknown_currency", "currency", "unknown ISO 4217 currency: " + currency));
+          new FieldError(
+              "unknown_currency", "currency", "currency must be an ISO 4217 code such as EUR"));
       return null;
     }
   }
@@ -136,7 +134,10 @@ public record AccountProfileDraft(
       return ZoneId.of(timeZone);
     } catch (DateTimeException e) {
       v.add(
-          new FieldError("unknown_time_zone", "timeZone", "not an IANA time zone id: " + timeZone));
+          new FieldError(
+              "unknown_time_zone",
+              "timeZone",
+              "timeZone must be an IANA time zone id such as Europe/Berlin"));
       return null;
     }
   }

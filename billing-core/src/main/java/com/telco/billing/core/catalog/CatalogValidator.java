@@ -47,6 +47,7 @@ import static com.telco.billing.core.catalog.CatalogErrors.UNKNOWN_ZONE;
 import static com.telco.billing.core.catalog.CatalogErrors.UNSUPPORTED_CURRENCY;
 import static com.telco.billing.core.catalog.CatalogErrors.VERSION_EXISTS;
 
+import com.telco.billing.core.account.AccountProfileDraft;
 import com.telco.billing.core.catalog.CatalogDocument.DiscountJson;
 import com.telco.billing.core.catalog.CatalogDocument.PriceJson;
 import com.telco.billing.core.catalog.CatalogDocument.ProductOfferingJson;
@@ -57,6 +58,7 @@ import com.telco.billing.core.catalog.CatalogDocument.TimeWindowJson;
 import com.telco.billing.core.catalog.CatalogDocument.UsageRateJson;
 import com.telco.billing.core.catalog.CatalogDocument.UsageTypeJson;
 import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.core.validation.PlausibleDates;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.core.validation.Validator;
 import java.math.BigDecimal;
@@ -228,7 +230,7 @@ public final class CatalogValidator {
         try {
           currency = Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-          error(UNKNOWN_CURRENCY, path, "not an ISO 4217 currency code: " + code);
+          error(UNKNOWN_CURRENCY, path, "not an ISO 4217 currency code such as EUR");
           continue;
         }
         if (currency.getDefaultFractionDigits() < 0) {
@@ -288,7 +290,11 @@ public final class CatalogValidator {
           continue;
         }
         int mark = mark();
-        v.requireText(r.jurisdiction(), path + ".jurisdiction");
+        v.requireFormat(
+            r.jurisdiction(),
+            path + ".jurisdiction",
+            AccountProfileDraft.TAX_JURISDICTION,
+            "1..32 letters, digits, '.', '_' or '-', starting with a letter or digit");
         if (v.requireText(r.taxCategory(), path + ".taxCategory")) {
           taxCategories.add(r.taxCategory());
         }
@@ -994,19 +1000,22 @@ public final class CatalogValidator {
       if (!v.requireText(value, path)) {
         return null;
       }
+      Instant parsed;
       try {
-        return Instant.parse(value);
+        parsed = Instant.parse(value);
       } catch (DateTimeParseException e) {
         try {
-          return OffsetDateTime.parse(value).toInstant();
+          parsed = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e2) {
-          error(
-              INVALID_INSTANT,
-              path,
-              "not an ISO-8601 instant such as 2026-01-01T00:00:00Z: " + value);
+          error(INVALID_INSTANT, path, "not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
           return null;
         }
       }
+      if (!PlausibleDates.isPlausible(parsed)) {
+        error(INVALID_INSTANT, path, "instants must lie in the years 2000 to 2099");
+        return null;
+      }
+      return parsed;
     }
 
     private LocalDate date(String value, String path, boolean required) {
@@ -1016,12 +1025,18 @@ public final class CatalogValidator {
       if (!v.requireText(value, path)) {
         return null;
       }
+      LocalDate parsed;
       try {
-        return LocalDate.parse(value);
+        parsed = LocalDate.parse(value);
       } catch (DateTimeParseException e) {
-        error(INVALID_DATE, path, "not an ISO-8601 date such as 2026-01-01: " + value);
+        error(INVALID_DATE, path, "not an ISO-8601 date such as 2026-01-01");
         return null;
       }
+      if (!PlausibleDates.isPlausibleHistoric(parsed)) {
+        error(INVALID_DATE, path, "dates must lie in the years 1900 to 2099");
+        return null;
+      }
+      return parsed;
     }
 
     private LocalTime time(String value, String path, boolean end) {
@@ -1037,7 +1052,7 @@ public final class CatalogValidator {
         error(
             INVALID_TIME,
             path,
-            "not a time such as 08:00 or 08:00:30" + (end ? " (or 24:00)" : "") + ": " + value);
+            "not a time such as 08:00 or 08:00:30" + (end ? " (or 24:00)" : ""));
         return null;
       }
     }

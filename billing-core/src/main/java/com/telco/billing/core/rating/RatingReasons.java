@@ -36,6 +36,9 @@ public final class RatingReasons {
   /** The quantity exceeds {@link UsageRecord#MAX_BASE_QUANTITY} base units. */
   public static final String QUANTITY_TOO_LARGE = "quantity_too_large";
 
+  /** The quantity exceeds the plausible maximum of one record ({@link UsagePlausibility}). */
+  public static final String IMPLAUSIBLE_QUANTITY = "implausible_quantity";
+
   /** The unit is none of {@link UsageUnit}'s spellings. */
   public static final String UNKNOWN_UNIT = "unknown_unit";
 

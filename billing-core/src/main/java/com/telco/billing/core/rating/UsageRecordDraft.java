@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A usage record as a mediation feed sends it (TMF635 usage), before validation: every field may be
@@ -57,12 +58,38 @@ public record UsageRecordDraft(
   /** Longest id, source, usage type and subscription id accepted. */
   public static final int MAX_TEXT_LENGTH = 128;
 
+  /**
+   * Record ids and sources: 1..128 of letters, digits and {@code . _ - : / # @ + =}, starting with
+   * a letter or digit (what switches and mediation write, without spaces, quotes or controls).
+   */
+  public static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/#@+=-]{0,127}");
+
+  /** Usage types and subscription ids: the catalog's and order management's id alphabet. */
+  public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  /** Attribute names: a letter, then letters, digits, '.', '_' or '-'; 1..32 characters. */
+  public static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,31}");
+
+  /** Most attributes one record may carry. */
+  public static final int MAX_ATTRIBUTES = 16;
+
+  /** Longest attribute value. */
+  public static final int MAX_ATTRIBUTE_LENGTH = 64;
+
+  private static final Pattern ASCII_DECIMAL =
+      Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?([eE][+-]?[0-9]{1,3})?");
+
   private static final int MAX_QUANTITY_LENGTH = 64;
   private static final int MAX_QUANTITY_DECIMALS = 18;
 
   /** {@link #validate(Instant, Duration)} with {@link #DEFAULT_MAX_USAGE_AGE}. */
   public Validated<UsageRecord> validate(Instant now) {
     return validate(now, DEFAULT_MAX_USAGE_AGE);
+  }
+
+  /** {@link #validate(Instant, Duration, UsagePlausibility)} with the default caps. */
+  public Validated<UsageRecord> validate(Instant now, Duration maxUsageAge) {
+    return validate(now, maxUsageAge, UsagePlausibility.DEFAULT);
   }
 
   /**
@@ -75,56 +102,80 @@ public record UsageRecordDraft(
    * @param now the current instant
    * @param maxUsageAge the oldest usage accepted, {@code >= 0}
    */
-  public Validated<UsageRecord> validate(Instant now, Duration maxUsageAge) {
+  public Validated<UsageRecord> validate(
+      Instant now, Duration maxUsageAge, UsagePlausibility plausibility) {
     Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(plausibility, "plausibility");
     Objects.requireNonNull(maxUsageAge, "maxUsageAge");
     if (maxUsageAge.isNegative()) {
       throw new IllegalArgumentException("negative maxUsageAge: " + maxUsageAge);
     }
     Validator v = new Validator();
-    requireShortText(v, id, "id");
-    requireShortText(v, source, "source");
-    requireShortText(v, usageType, "usageType");
+    v.requireFormat(id, "id", MAX_TEXT_LENGTH, RECORD_ID, RECORD_ID_RULE);
+    v.requireFormat(source, "source", MAX_TEXT_LENGTH, RECORD_ID, RECORD_ID_RULE);
+    v.requireFormat(usageType, "usageType", MAX_TEXT_LENGTH, IDENTIFIER, IDENTIFIER_RULE);
     if (subscriptionId != null) {
-      requireShortText(v, subscriptionId, "subscriptionId");
+      v.requireFormat(
+          subscriptionId, "subscriptionId", MAX_TEXT_LENGTH, IDENTIFIER, IDENTIFIER_RULE);
     }
     ServiceId parsedService = parseServiceId(v);
     Instant date = parseUsageDate(v, now, maxUsageAge);
     UsageUnit parsedUnit = parseUnit(v);
-    BigDecimal parsedQuantity = parseQuantity(v, parsedUnit);
+    BigDecimal parsedQuantity = parseQuantity(v, parsedUnit, plausibility);
     if (attributes != null) {
-      for (Map.Entry<String, String> e : attributes.entrySet()) {
-        String key = e.getKey();
-        v.require(
-            key != null && !key.isBlank() && e.getValue() != null,
-            RatingReasons.INVALID_ATTRIBUTE,
-            "attributes." + key,
-            "an attribute needs a name and a value");
-      }
+      checkAttributes(v);
     }
     if (!v.isValid()) {
       return Validated.invalid(v.errors());
     }
     return Validated.valid(
         new UsageRecord(
-            id.strip(),
-            source.strip(),
+            id,
+            source,
             parsedService,
-            usageType.strip(),
+            usageType,
             date,
             parsedQuantity,
             parsedUnit,
             attributes,
-            subscriptionId == null ? null : subscriptionId.strip()));
+            subscriptionId));
   }
 
-  private static void requireShortText(Validator v, String value, String field) {
-    if (v.requireText(value, field)) {
-      v.require(
-          value.strip().length() <= MAX_TEXT_LENGTH,
-          RatingReasons.TOO_LONG,
-          field,
-          field + " must be at most " + MAX_TEXT_LENGTH + " characters");
+  private static final String RECORD_ID_RULE =
+      "1.."
+          + MAX_TEXT_LENGTH
+          + " letters, digits, '.', '_', '-', ':', '/', '#', '@', '+' or '=', starting with a letter"
+          + " or digit";
+  private static final String IDENTIFIER_RULE =
+      "1..64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+
+  private void checkAttributes(Validator v) {
+    if (attributes.size() > MAX_ATTRIBUTES) {
+      v.add(
+          new FieldError(
+              RatingReasons.INVALID_ATTRIBUTE,
+              "attributes",
+              "a record carries at most " + MAX_ATTRIBUTES + " attributes"));
+      return;
+    }
+    for (Map.Entry<String, String> e : attributes.entrySet()) {
+      String key = e.getKey();
+      if (key == null || !ATTRIBUTE_NAME.matcher(key).matches()) {
+        v.add(
+            new FieldError(
+                RatingReasons.INVALID_ATTRIBUTE,
+                "attributes",
+                "attribute names are 1..32 letters, digits, '.', '_' or '-', starting with a"
+                    + " letter"));
+        continue;
+      }
+      String field = "attributes." + key;
+      String value = e.getValue();
+      if (value == null || value.isBlank()) {
+        v.add(new FieldError(RatingReasons.INVALID_ATTRIBUTE, field, field + " needs a value"));
+        continue;
+      }
+      v.requireFreeText(value, field, MAX_ATTRIBUTE_LENGTH);
     }
   }
 
@@ -161,12 +212,12 @@ public record UsageRecordDraft(
         !date.isBefore(now.minus(maxUsageAge)),
         RatingReasons.TOO_OLD,
         "usageDate",
-        "usage of " + date + " is older than " + maxUsageAge.toDays() + " days");
+        "usageDate is older than " + maxUsageAge.toDays() + " days");
     v.require(
         !date.isAfter(now.plus(MAX_AHEAD)),
         RatingReasons.FUTURE,
         "usageDate",
-        "usage of " + date + " is more than 24 h in the future");
+        "usageDate is more than 24 h in the future");
     return date;
   }
 
@@ -179,18 +230,23 @@ public record UsageRecordDraft(
         parsed != null,
         RatingReasons.UNKNOWN_UNIT,
         "unit",
-        "unknown unit " + unit.strip() + "; use s, ms, min, event, B, kB, MB, GB, KiB, MiB or GiB");
+        "unit must be one of s, ms, min, event, B, kB, MB, GB, KiB, MiB or GiB");
     return parsed;
   }
 
-  private BigDecimal parseQuantity(Validator v, UsageUnit parsedUnit) {
+  private BigDecimal parseQuantity(
+      Validator v, UsageUnit parsedUnit, UsagePlausibility plausibility) {
     if (!v.requireText(quantity, "quantity")) {
       return null;
     }
     String text = quantity.strip();
     BigDecimal q;
     try {
-      q = text.length() > MAX_QUANTITY_LENGTH ? null : new BigDecimal(text);
+      // ASCII only: BigDecimal would also read other scripts' digits.
+      q =
+          text.length() > MAX_QUANTITY_LENGTH || !ASCII_DECIMAL.matcher(text).matches()
+              ? null
+              : new BigDecimal(text);
     } catch (NumberFormatException e) {
       q = null;
     }
@@ -218,6 +274,21 @@ public record UsageRecordDraft(
               "quantity",
               "quantity must be at most " + UsageRecord.MAX_BASE_QUANTITY + " base units"));
       return null;
+    }
+    if (parsedUnit != null) {
+      BigDecimal cap = plausibility.maxBaseQuantity(usageType, parsedUnit.base());
+      if (base.compareTo(cap) > 0) {
+        v.add(
+            new FieldError(
+                RatingReasons.IMPLAUSIBLE_QUANTITY,
+                "quantity",
+                "quantity must be at most "
+                    + cap.toPlainString()
+                    + " "
+                    + parsedUnit.base().name().toLowerCase(java.util.Locale.ROOT)
+                    + "s in one record"));
+        return null;
+      }
     }
     return q;
   }

@@ -80,10 +80,7 @@ public record ServiceId(ServiceIdType type, String value) {
     try {
       parsedType = ServiceIdType.valueOf(type.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      return invalid(
-          "unknown_service_type",
-          typeField,
-          typeField + " must be one of MSISDN, IMSI, not " + type.strip());
+      return invalid("unknown_service_type", typeField, typeField + " must be one of MSISDN, IMSI");
     }
     if (raw == null || raw.isBlank()) {
       return invalid("required", valueField, valueField + " is required");

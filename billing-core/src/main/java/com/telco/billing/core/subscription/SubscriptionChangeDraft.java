@@ -34,7 +34,7 @@ public record SubscriptionChangeDraft(String type, String effectiveDate, String 
           known,
           "unknown_change_type",
           "type",
-          "type must be one of CHANGE_OFFERING, SUSPEND, RESUME, TERMINATE, not " + type.strip());
+          "type must be one of CHANGE_OFFERING, SUSPEND, RESUME, TERMINATE");
     }
     LocalDate date = SubscriptionDraft.parseDate(v, effectiveDate, "effectiveDate");
     if ("CHANGE_OFFERING".equals(kind)) {

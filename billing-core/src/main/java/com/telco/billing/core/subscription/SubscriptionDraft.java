@@ -1,10 +1,10 @@
 package com.telco.billing.core.subscription;
 
 import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.core.validation.PlausibleDates;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.core.validation.Validator;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,26 +57,15 @@ public record SubscriptionDraft(
   }
 
   static void requireIdentifier(Validator v, String value, String field) {
-    if (v.requireText(value, field)) {
-      v.require(
-          IDENTIFIER.matcher(value).matches(),
-          "invalid_format",
-          field,
-          field
-              + " must be 1..64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-    }
+    v.requireFormat(
+        value,
+        field,
+        IDENTIFIER,
+        "1..64 letters, digits, '.', '_' or '-', starting with a letter or digit");
   }
 
   static LocalDate parseDate(Validator v, String value, String field) {
-    if (!v.requireText(value, field)) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      v.add(new FieldError("invalid_date", field, field + " must be a date yyyy-MM-dd: " + value));
-      return null;
-    }
+    return PlausibleDates.parse(v, value, field);
   }
 
   private List<ServiceId> parseServiceIds(Validator v) {
@@ -112,7 +101,7 @@ public record SubscriptionDraft(
             new FieldError(
                 "duplicate_service_id",
                 path,
-                path + " is the same identifier as serviceIds[" + earlier + "]: " + one.value()));
+                path + " is the same identifier as serviceIds[" + earlier + "]"));
         continue;
       }
       parsed.add(one.value());

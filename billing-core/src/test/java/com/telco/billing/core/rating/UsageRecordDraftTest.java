@@ -171,6 +171,99 @@ class UsageRecordDraftTest {
         List.of("too_long id", "invalid_attribute attributes.zone"), codes(draft.validate(NOW)));
   }
 
+  private static UsageRecordDraft withText(String id, String source, Map<String, String> attrs) {
+    return new UsageRecordDraft(
+        id,
+        source,
+        null,
+        "+4915100000001",
+        "SMS",
+        "2026-03-15T10:00:00Z",
+        "1",
+        "event",
+        attrs,
+        null);
+  }
+
+  @ParameterizedTest(name = "id {0} -> {1}")
+  @CsvSource({
+    "'x\ud800',                malformed_text",
+    "'cdr\u0000',              control_character",
+    "'cdr\u202e1',             control_character",
+    "'cdr-4111111111111111',    card_number_not_allowed",
+    "'cdr 1',                   invalid_format",
+    "'cdr\u00e91',             invalid_format"
+  })
+  void idsAreWellFormedPlainAndCardFree(String id, String code) {
+    assertEquals(List.of(code + " id"), codes(withText(id, "MSC-1", null).validate(NOW)));
+    assertEquals(List.of(code + " source"), codes(withText("r1", id, null).validate(NOW)));
+  }
+
+  @Test
+  void attributesAreFewShortAndPlain() {
+    Map<String, String> many = new HashMap<>();
+    for (int i = 0; i < 17; i++) {
+      many.put("k" + i, "v");
+    }
+    assertEquals(
+        List.of("invalid_attribute attributes"), codes(withText("r1", "s", many).validate(NOW)));
+    assertEquals(
+        List.of("too_long attributes.zone"),
+        codes(withText("r1", "s", Map.of("zone", "x".repeat(65))).validate(NOW)));
+    assertEquals(
+        List.of("control_character attributes.zone"),
+        codes(withText("r1", "s", Map.of("zone", "a\nb")).validate(NOW)));
+    assertEquals(
+        List.of("invalid_attribute attributes"),
+        codes(withText("r1", "s", Map.of("zo ne", "x")).validate(NOW)));
+    assertEquals(
+        List.of("card_number_not_allowed attributes.note"),
+        codes(withText("r1", "s", Map.of("note", "4111 1111 1111 1111")).validate(NOW)));
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({
+    "2147483648, event, implausible_quantity",
+    "1001,       event, implausible_quantity",
+    "1000,       event, ok",
+    "86401,      s,     implausible_quantity",
+    "1440,       min,   ok",
+    "1441,       min,   implausible_quantity",
+    "100,        GB,    ok",
+    "101,        GB,    implausible_quantity",
+    "'\u0661\u0662', event, invalid_quantity",
+    "'1\u00a0000', event, invalid_quantity"
+  })
+  void quantitiesArePlausibleAsciiNumbers(String quantity, String unit, String expected) {
+    String type = unit.equals("event") ? "SMS" : unit.endsWith("B") ? "DATA" : "VOICE";
+    UsageRecordDraft draft =
+        new UsageRecordDraft(
+            "r1",
+            "s",
+            null,
+            "+4915100000001",
+            type,
+            "2026-03-15T10:00:00Z",
+            quantity,
+            unit,
+            null,
+            null);
+    List<String> codes = codes(draft.validate(NOW));
+    assertEquals(expected.equals("ok") ? List.of() : List.of(expected + " quantity"), codes);
+  }
+
+  @Test
+  void aUsageTypeMayHaveItsOwnCap() {
+    UsagePlausibility caps =
+        new UsagePlausibility(
+            UsagePlausibility.DEFAULT.perUnit(), Map.of("VOICE", new BigDecimal("14400")));
+    UsageRecordDraft fiveHours = draft("2026-03-15T10:00:00Z", "300", "min");
+    assertEquals(
+        List.of("implausible_quantity quantity"),
+        codes(fiveHours.validate(NOW, Duration.ofDays(45), caps)));
+    assertTrue(fiveHours.validate(NOW).isValid());
+  }
+
   private static List<String> codes(Validated<UsageRecord> result) {
     return result.errors().stream().map(e -> e.code() + " " + e.field()).toList();
   }
