@@ -151,12 +151,7 @@ public final class Rater {
       return new RatingOutcome.Unratable(
           RatingReasons.UNKNOWN_ZONE,
           "attributes." + UsageRecord.ZONE_ATTRIBUTE,
-          "charge "
-              + charge.charge.id()
-              + " prices the zones "
-              + charge.charge.zones()
-              + ", not "
-              + recordZone);
+          "charge " + charge.charge.id() + " prices the zones " + charge.charge.zones() + " only");
     }
     int band = charge.bandIndex(dayIndex, nanoOfDay);
     TierPlan tiers = charge.tiers(zone, band, currency);

@@ -108,9 +108,7 @@ public final class SubscriptionLifecycle {
     Optional<Subscription> subscription = lookup(existing, subscriptionId);
     if (subscription.isEmpty()) {
       return Decision.refused(
-          SUBSCRIPTION_NOT_FOUND,
-          "subscriptionId",
-          "no subscription " + subscriptionId + " on this account");
+          SUBSCRIPTION_NOT_FOUND, "subscriptionId", "no subscription with this id on this account");
     }
     return apply(subscription.get(), change);
   }

@@ -639,6 +639,6 @@ public final class AccountEntity
   }
 
   private <T> ReplyEffect<AccountEvent, AccountState> notFound(ActorRef<StatusReply<T>> replyTo) {
-    return refuse(replyTo, new Refusal("account_not_found", null, "no account " + accountId));
+    return refuse(replyTo, new Refusal("account_not_found", null, "no account with this id"));
   }
 }

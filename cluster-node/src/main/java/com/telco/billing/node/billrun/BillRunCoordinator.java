@@ -184,7 +184,7 @@ public final class BillRunCoordinator
             () ->
                 refuse(
                     cmd.replyTo(),
-                    new Refusal("bill_run_not_found", "id", "no bill run " + cmd.runId())));
+                    new Refusal("bill_run_not_found", "id", "no bill run with this id")));
   }
 
   private ReplyEffect<BillRunEvent, BillRunState> onList(BillRunState state, ListRuns cmd) {

@@ -88,7 +88,7 @@ public final class CatalogService {
                     new Refusal(
                         "catalog_version_not_found",
                         null,
-                        "no catalog version " + versionId + " is published")));
+                        "no catalog version with this id is published")));
   }
 
   /**
@@ -121,9 +121,7 @@ public final class CatalogService {
         return OffsetDateTime.parse(value).toInstant();
       } catch (DateTimeParseException e2) {
         throw ApiException.badRequest(
-            "invalid_instant",
-            "at",
-            "not an ISO-8601 instant such as 2026-01-01T00:00:00Z: " + value);
+            "invalid_instant", "at", "at must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
       }
     }
   }

@@ -70,7 +70,7 @@ public final class GuidingService {
                       ApiException.notFound(
                           "service_not_guided",
                           "serviceId",
-                          serviceId.value() + " was held by no subscription at " + at));
+                          "the service identifier was held by no subscription at that instant"));
             });
   }
 

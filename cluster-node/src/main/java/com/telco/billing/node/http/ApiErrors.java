@@ -32,7 +32,20 @@ public final class ApiErrors extends AllDirectives {
 
   /** Seals a route with the JSON rejection and exception handlers. */
   public Route seal(Route route) {
-    return route.seal(rejectionHandler(), exceptionHandler());
+    return withRequestTimeoutResponse(
+        request -> timeoutResponse(), () -> route.seal(rejectionHandler(), exceptionHandler()));
+  }
+
+  /** What a request that outlives {@code pekko.http.server.request-timeout} gets: 503, JSON. */
+  private static HttpResponse timeoutResponse() {
+    return HttpResponse.create()
+        .withStatus(StatusCodes.SERVICE_UNAVAILABLE)
+        .addHeader(RetryAfter.create(RETRY_AFTER_SECONDS))
+        .withEntity(
+            org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
+            JsonSupport.writeBytes(
+                ErrorResponse.of(
+                    "timeout", "the cluster did not answer in time; retry later", null)));
   }
 
   /**

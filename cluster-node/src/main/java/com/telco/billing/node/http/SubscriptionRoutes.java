@@ -7,9 +7,11 @@ import com.telco.billing.protocol.http.SubscriptionChangeRequest;
 import com.telco.billing.protocol.http.SubscriptionResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatcher1;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -25,6 +27,10 @@ import org.apache.pekko.http.javadsl.server.Route;
  * </ul>
  */
 public final class SubscriptionRoutes extends AllDirectives {
+  /** The change actions, spelt exactly so: paths are case-sensitive. */
+  private static final PathMatcher1<String> ACTIONS =
+      PathMatchers.segment(Pattern.compile("change-offering|suspend|resume|terminate"));
+
   private final SubscriptionService subscriptions;
   private final Clock clock;
 
@@ -60,7 +66,7 @@ public final class SubscriptionRoutes extends AllDirectives {
                                                                     result,
                                                                     StatusCodes.CREATED))))),
                                 path(
-                                    PathMatchers.segment().slash(PathMatchers.segment()),
+                                    PathMatchers.segment().slash(ACTIONS),
                                     (subscriptionId, action) ->
                                         post(
                                             () ->

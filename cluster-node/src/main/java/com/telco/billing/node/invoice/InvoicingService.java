@@ -182,7 +182,9 @@ public final class InvoicingService {
                         () ->
                             CompletableFuture.failedFuture(
                                 ApiException.notFound(
-                                    "invoice_not_found", "number", "no invoice " + number))));
+                                    "invoice_not_found",
+                                    "number",
+                                    "no invoice with this number"))));
   }
 
   private CompletionStage<IssuedInvoice> issuedInvoiceOf(BillingTables.Registered registered) {

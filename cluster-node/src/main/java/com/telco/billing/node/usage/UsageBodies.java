@@ -17,14 +17,8 @@ public final class UsageBodies {
   private UsageBodies() {}
 
   public static List<JsonNode> fromJsonArray(String body) {
-    JsonNode tree;
-    try {
-      tree = JsonSupport.MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw ApiException.badRequest(
-          "malformed_json", null, "malformed JSON: " + e.getOriginalMessage());
-    }
-    if (tree == null || !tree.isArray()) {
+    JsonNode tree = JsonSupport.readTree(body);
+    if (!tree.isArray()) {
       throw ApiException.badRequest(
           "invalid_body", null, "the body must be a JSON array of usage records");
     }
@@ -44,10 +38,12 @@ public final class UsageBodies {
       try {
         records.add(JsonSupport.MAPPER.readTree(line));
       } catch (JsonProcessingException e) {
-        throw ApiException.badRequest(
-            "malformed_ndjson",
-            "line " + (i + 1),
-            "line " + (i + 1) + " is not a JSON object: " + e.getOriginalMessage());
+        ApiException refusal = JsonSupport.malformed(e, "line " + (i + 1) + ": ");
+        String code =
+            refusal.body().code().equals("malformed_json")
+                ? "malformed_ndjson"
+                : refusal.body().code();
+        throw ApiException.badRequest(code, "line " + (i + 1), refusal.body().message());
       }
     }
     return records;

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.telco.billing.core.catalog.UnitOfMeasure;
+import com.telco.billing.core.rating.UsagePlausibility;
 import com.telco.billing.core.rating.UsageRecord;
 import com.telco.billing.core.rating.UsageRecordDraft;
 import com.telco.billing.core.subscription.Holding;
 import com.telco.billing.core.subscription.ServiceHoldings;
 import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.core.validation.TextRules;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.http.ApiException;
@@ -21,13 +24,16 @@ import com.telco.billing.protocol.usage.RateUsageResult;
 import com.telco.billing.protocol.usage.UsageOutcome;
 import com.telco.billing.protocol.usage.UsageResponse;
 import com.telco.billing.sharding.EntityKeys;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +60,7 @@ public final class UsageService {
   private final Clock clock;
   private final Duration askTimeout;
   private final Duration maxUsageAge;
+  private final UsagePlausibility plausibility;
   private final int maxRecords;
   private final Semaphore admission;
   private final GroupCommit<UsageRecord, UsageOutcome> batcher;
@@ -68,6 +75,7 @@ public final class UsageService {
     var config = system.settings().config();
     this.askTimeout = config.getDuration("billing.http.ask-timeout");
     this.maxUsageAge = config.getDuration("billing.usage.max-usage-age");
+    this.plausibility = plausibility(config.getConfig("billing.usage.plausible-quantity"));
     this.maxRecords = config.getInt("billing.usage.max-records");
     this.admission = new Semaphore(config.getInt("billing.usage.max-requests-in-flight"));
     this.batcher = new GroupCommit<>(this::askAccount);
@@ -220,8 +228,8 @@ public final class UsageService {
 
   private void bind(Slot slot, Instant now) {
     JsonNode element = slot.element;
-    slot.id = text(element, "id");
-    slot.source = text(element, "source");
+    slot.id = echoable(text(element, "id"));
+    slot.source = echoable(text(element, "source"));
     UsageRecordDraft draft;
     try {
       if (!element.isObject()) {
@@ -230,16 +238,18 @@ public final class UsageService {
       }
       draft = JsonSupport.MAPPER.treeToValue(element, UsageRecordDraft.class);
     } catch (UnrecognizedPropertyException e) {
-      reject(slot, new FieldError("unknown_field", e.getPropertyName(), "unknown field"));
+      reject(slot, new FieldError("unknown_field", JsonSupport.path(e), "unknown field"));
       return;
     } catch (MismatchedInputException e) {
-      reject(slot, new FieldError("invalid_type", path(e), "wrong type at " + path(e)));
+      String field = JsonSupport.path(e);
+      reject(slot, new FieldError("invalid_type", field, "wrong JSON type for " + field));
       return;
     } catch (JsonProcessingException e) {
-      reject(slot, new FieldError("invalid_record", null, e.getOriginalMessage()));
+      reject(
+          slot, new FieldError("invalid_record", null, "the record does not fit a usage record"));
       return;
     }
-    Validated<UsageRecord> record = draft.validate(now, maxUsageAge);
+    Validated<UsageRecord> record = draft.validate(now, maxUsageAge, plausibility);
     if (!record.isValid()) {
       reject(slot, record.errors().get(0));
       return;
@@ -247,8 +257,30 @@ public final class UsageService {
     slot.record = record.value();
   }
 
-  private static String path(MismatchedInputException e) {
-    return e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+  /** Reads {@code billing.usage.plausible-quantity}. */
+  static UsagePlausibility plausibility(com.typesafe.config.Config config) {
+    Map<UnitOfMeasure, BigDecimal> perUnit = new EnumMap<>(UnitOfMeasure.class);
+    for (UnitOfMeasure unit : UnitOfMeasure.values()) {
+      perUnit.put(unit, new BigDecimal(config.getString(unit.name().toLowerCase(Locale.ROOT))));
+    }
+    Map<String, BigDecimal> perType = new HashMap<>();
+    com.typesafe.config.Config types = config.getConfig("usage-types");
+    for (String type : types.root().keySet()) {
+      perType.put(type, new BigDecimal(types.getString(type)));
+    }
+    return new UsagePlausibility(perUnit, perType);
+  }
+
+  /**
+   * A record's own id or source as its outcome may name it: only when it is in the id alphabet, so
+   * that an outcome never echoes malformed text, controls or a card number.
+   */
+  private static String echoable(String value) {
+    return value != null
+            && UsageRecordDraft.RECORD_ID.matcher(value).matches()
+            && TextRules.isClean(value)
+        ? value
+        : null;
   }
 
   private static String text(JsonNode element, String field) {

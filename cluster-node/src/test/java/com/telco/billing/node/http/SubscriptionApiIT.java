@@ -114,9 +114,11 @@ class SubscriptionApiIT {
     assertEquals(409, again.status());
     assertEquals("subscription_already_activated", again.text("code"));
 
+    // The actions are paths, spelt exactly: another word or another case is no resource.
     Response unknownAction = change("acc-life", "sub-l", "pause", "2026-10-21");
-    assertEquals(400, unknownAction.status());
-    assertEquals("unknown_change_type", unknownAction.text("code"));
+    assertEquals(404, unknownAction.status());
+    assertEquals("not_found", unknownAction.text("code"));
+    assertEquals(404, change("acc-life", "sub-l", "Suspend", "2026-10-21").status());
     Response unknownSub = change("acc-life", "nope", "suspend", "2026-10-21");
     assertEquals(404, unknownSub.status());
     assertEquals("subscription_not_found", unknownSub.text("code"));
