@@ -34,7 +34,7 @@ public final class SuspenseStore {
   private final CompletionStage<PreparedStatement> deleteByService;
   private final CompletionStage<PreparedStatement> selectService;
 
-  /** One held record. */
+  /** One held record; {@code record} (its JSON) is null when the page was read without it. */
   public record Held(
       String source,
       String id,
