@@ -152,7 +152,12 @@ public final class Main {
             new AccountRoutes(new AccountService(system), clock).routes(),
             new SubscriptionRoutes(new SubscriptionService(system, guiding, usage), clock).routes(),
             new UsageRoutes(usage, intake, maxBodyBytes).routes(),
-            new SuspenseRoutes(suspense, usage, clock).routes(),
+            new SuspenseRoutes(
+                    suspense,
+                    usage,
+                    clock,
+                    SuspenseRoutes.Settings.from(system.settings().config()))
+                .routes(),
             new ServiceRoutes(guiding, clock).routes(),
             new InvoiceRoutes(invoicing).routes(),
             new BillRunRoutes(new BillRunService(system, billCycle)).routes(),

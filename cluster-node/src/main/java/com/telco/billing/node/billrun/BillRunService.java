@@ -1,11 +1,19 @@
 package com.telco.billing.node.billrun;
 
+import com.telco.billing.core.paging.PageCursor;
+import com.telco.billing.core.paging.Slice;
 import com.telco.billing.node.http.ApiException;
+import com.telco.billing.node.http.ListParameters;
 import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.billrun.BillRunList;
 import com.telco.billing.protocol.billrun.BillRunView;
+import com.telco.billing.protocol.http.BillRunPage;
 import com.telco.billing.protocol.http.BillRunRequest;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -51,5 +59,59 @@ public final class BillRunService {
     return ApiException.mapFailure(
         AskPattern.askWithStatus(
             coordinator, BillRunCommand.ListRuns::new, askTimeout, system.scheduler()));
+  }
+
+  /**
+   * One page of the remembered runs, newest first (by start time, then run id): at most {@code
+   * limit}, after the run the {@code cursor} names (null: from the newest). The singleton keeps at
+   * most {@code billing.bill-run.keep-finished-runs} finished runs; the page bounds the answer.
+   */
+  public CompletionStage<BillRunPage> list(int limit, String cursor) {
+    RunKey after;
+    try {
+      after = cursor == null ? null : RunKey.decode(cursor);
+    } catch (ApiException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return list()
+        .thenApply(
+            all -> {
+              List<BillRunView> newestFirst =
+                  all.runs().stream().sorted(RunKey.NEWEST_FIRST).toList();
+              Slice<BillRunView> page =
+                  Slice.of(newestFirst, run -> after == null || after.isBefore(run), limit);
+              return new BillRunPage(
+                  page.items(), page.more() ? RunKey.of(page.last()).encode() : null);
+            });
+  }
+
+  /** Where a page of runs ended: the start time and id of its last run. */
+  private record RunKey(Instant startedAt, String runId) {
+    static final String KIND = "bill-runs";
+    static final Comparator<BillRunView> NEWEST_FIRST =
+        Comparator.comparing(BillRunView::startedAt).thenComparing(BillRunView::runId).reversed();
+
+    static RunKey of(BillRunView run) {
+      return new RunKey(run.startedAt(), run.runId());
+    }
+
+    /** Whether {@code run} comes after this key, newest first. */
+    boolean isBefore(BillRunView run) {
+      int byStart = run.startedAt().compareTo(startedAt);
+      return byStart < 0 || (byStart == 0 && run.runId().compareTo(runId) < 0);
+    }
+
+    String encode() {
+      return PageCursor.encode(KIND, List.of(startedAt.toString(), runId));
+    }
+
+    static RunKey decode(String cursor) {
+      List<String> fields = ListParameters.cursor(cursor, KIND, 2);
+      try {
+        return new RunKey(Instant.parse(fields.get(0)), fields.get(1));
+      } catch (DateTimeException e) {
+        throw ListParameters.invalidCursor();
+      }
+    }
   }
 }

@@ -3,8 +3,12 @@ package com.telco.billing.node.catalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.telco.billing.core.catalog.CatalogDocument;
+import com.telco.billing.core.paging.ListBounds;
 import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.http.ListParameters;
 import com.telco.billing.protocol.catalog.http.CatalogVersionSummary;
+import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
 import org.apache.pekko.http.javadsl.marshalling.Marshaller;
 import org.apache.pekko.http.javadsl.model.RequestEntity;
@@ -20,7 +24,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  *   <li>{@code POST /catalog/versions} (the document, docs/catalog.md): 201 with the version
  *       summary, 200 when the same version was published before, 400 with every problem of the
  *       document, 409 when the publication rules refuse it.
- *   <li>{@code GET /catalog/versions}: every published version in short.
+ *   <li>{@code GET /catalog/versions?limit=&cursor=}: the published versions in short, oldest
+ *       first, a page at a time ({@code limit} default 100, at most 1000; {@code nextCursor}).
  *   <li>{@code GET /catalog/versions/{id}}: the version with its document; 404 {@code
  *       catalog_version_not_found}.
  *   <li>{@code GET /catalog/offerings?at=<ISO instant>}: the offerings in effect then (default
@@ -30,6 +35,10 @@ import org.apache.pekko.http.javadsl.server.Route;
  * <p>Answers leave out absent (null) fields, so a document reads back as it was posted.
  */
 public final class CatalogRoutes extends AllDirectives {
+  // versions are published a few times a year: the default answers all of them in one page
+  private static final int DEFAULT_LIMIT = 100;
+  private static final int MAX_LIMIT = 1000;
+  private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor");
   private static final ObjectMapper WRITER =
       JsonSupport.MAPPER.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
@@ -73,7 +82,17 @@ public final class CatalogRoutes extends AllDirectives {
   }
 
   private Route list() {
-    return get(() -> complete(StatusCodes.OK, catalog.versions(), json()));
+    return get(
+        () ->
+            parameterMultiMap(
+                given -> {
+                  Map<String, String> parameters = ListParameters.only(given, LIST_PARAMETERS);
+                  int limit =
+                      ListParameters.valid(
+                          ListBounds.limit(parameters.get("limit"), DEFAULT_LIMIT, MAX_LIMIT));
+                  return complete(
+                      StatusCodes.OK, catalog.versions(limit, parameters.get("cursor")), json());
+                }));
   }
 
   private Route version(String versionId) {

@@ -3,9 +3,12 @@ package com.telco.billing.node.catalog;
 import com.telco.billing.core.catalog.CatalogDocument;
 import com.telco.billing.core.catalog.CatalogValidator;
 import com.telco.billing.core.catalog.CatalogVersion;
+import com.telco.billing.core.paging.PageCursor;
+import com.telco.billing.core.paging.Slice;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.node.http.ApiErrors;
 import com.telco.billing.node.http.ApiException;
+import com.telco.billing.node.http.ListParameters;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.catalog.CatalogCommand;
 import com.telco.billing.protocol.catalog.PublishVersionResult;
@@ -16,10 +19,13 @@ import com.telco.billing.protocol.catalog.http.CatalogVersionList;
 import com.telco.billing.protocol.http.ErrorResponse;
 import com.telco.billing.sharding.EntityKeys;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -71,9 +77,48 @@ public final class CatalogService {
                     .thenApply(arrived -> result));
   }
 
-  /** Every published version, oldest first. */
-  public CatalogVersionList versions() {
-    return CatalogVersionList.from(replica.state().published());
+  /**
+   * One page of the published versions, oldest first: at most {@code limit}, after the version the
+   * {@code cursor} names (null: from the first); 400 {@code invalid_cursor}.
+   */
+  public CatalogVersionList versions(int limit, String cursor) {
+    VersionKey after = cursor == null ? null : VersionKey.decode(cursor);
+    List<PublishedVersion> ordered =
+        replica.state().published().stream().sorted(VersionKey.ORDER).toList();
+    Slice<PublishedVersion> page =
+        Slice.of(ordered, published -> after == null || after.isBefore(published), limit);
+    return CatalogVersionList.from(
+        page.items(), page.more() ? VersionKey.of(page.last()).encode() : null);
+  }
+
+  /** Where a page of versions ended: the effective date and id of its last version. */
+  private record VersionKey(Instant effectiveFrom, String version) {
+    static final String KIND = "catalog-versions";
+    static final Comparator<PublishedVersion> ORDER =
+        Comparator.comparing((PublishedVersion p) -> p.version().effectiveFrom())
+            .thenComparing(p -> p.version().version());
+
+    static VersionKey of(PublishedVersion published) {
+      return new VersionKey(published.version().effectiveFrom(), published.version().version());
+    }
+
+    boolean isBefore(PublishedVersion published) {
+      int byDate = published.version().effectiveFrom().compareTo(effectiveFrom);
+      return byDate > 0 || (byDate == 0 && published.version().version().compareTo(version) > 0);
+    }
+
+    String encode() {
+      return PageCursor.encode(KIND, List.of(effectiveFrom.toString(), version));
+    }
+
+    static VersionKey decode(String cursor) {
+      List<String> fields = ListParameters.cursor(cursor, KIND, 2);
+      try {
+        return new VersionKey(Instant.parse(fields.get(0)), fields.get(1));
+      } catch (DateTimeException e) {
+        throw ListParameters.invalidCursor();
+      }
+    }
   }
 
   /** One published version with its document; 404 {@code catalog_version_not_found}. */

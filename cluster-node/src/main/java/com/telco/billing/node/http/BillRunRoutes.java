@@ -1,7 +1,11 @@
 package com.telco.billing.node.http;
 
+import com.telco.billing.core.paging.ListBounds;
 import com.telco.billing.node.billrun.BillRunService;
 import com.telco.billing.protocol.http.BillRunRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -16,10 +20,16 @@ import org.apache.pekko.http.javadsl.server.Route;
  *       pass of that date that is still going, 400 for a date that is not a cycle date (day 29..31)
  *       or has not begun.
  *   <li>{@code GET /bill-runs/{id}}: counts, amounts, rate, estimated completion, failures; 404.
- *   <li>{@code GET /bill-runs}: the remembered runs, newest first.
+ *   <li>{@code GET /bill-runs?limit=&cursor=}: one page of the remembered runs, newest first
+ *       ({@code limit} default 20, at most 100) with {@code nextCursor} for the next page.
  * </ul>
  */
 public final class BillRunRoutes extends AllDirectives {
+  private static final int DEFAULT_LIMIT = 20;
+  // a run's view carries up to 100 failures: 100 runs make an answer of a few hundred KiB
+  private static final int MAX_LIMIT = 100;
+  private static final Set<String> PARAMETERS = Set.of("limit", "cursor");
+
   private final BillRunService runs;
 
   public BillRunRoutes(BillRunService runs) {
@@ -48,13 +58,7 @@ public final class BillRunRoutes extends AllDirectives {
                                                             : StatusCodes.OK,
                                                         run,
                                                         JsonSupport.marshaller())))),
-                            get(
-                                () ->
-                                    onSuccess(
-                                        runs.list(),
-                                        list ->
-                                            complete(
-                                                StatusCodes.OK, list, JsonSupport.marshaller()))))),
+                            get(() -> parameterMultiMap(this::list)))),
                 path(
                     PathMatchers.segment(),
                     id ->
@@ -65,5 +69,14 @@ public final class BillRunRoutes extends AllDirectives {
                                     run ->
                                         complete(
                                             StatusCodes.OK, run, JsonSupport.marshaller()))))));
+  }
+
+  private Route list(Map<String, List<String>> given) {
+    Map<String, String> parameters = ListParameters.only(given, PARAMETERS);
+    int limit =
+        ListParameters.valid(ListBounds.limit(parameters.get("limit"), DEFAULT_LIMIT, MAX_LIMIT));
+    return onSuccess(
+        runs.list(limit, parameters.get("cursor")),
+        page -> complete(StatusCodes.OK, page, JsonSupport.marshaller()));
   }
 }

@@ -1,13 +1,17 @@
 package com.telco.billing.node.http;
 
+import com.telco.billing.core.paging.ListBounds;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.invoice.render.CustomerBills;
 import com.telco.billing.node.invoice.render.InvoiceDocument;
 import com.telco.billing.node.invoice.render.InvoiceHtml;
 import com.telco.billing.node.invoice.render.InvoicePdf;
 import com.telco.billing.protocol.http.CustomerBillList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
@@ -23,12 +27,18 @@ import org.apache.pekko.http.javadsl.server.Route;
  *   <li>{@code GET /invoices/{number}}: the issued invoice; the format is {@code
  *       ?format=json|html|pdf} or, without it, the {@code Accept} header ({@code text/html}, {@code
  *       application/pdf}, else JSON). 404 for an unknown number, 400 for an unknown format.
- *   <li>{@code GET /accounts/{id}/invoices}: the account's invoices, oldest first.
+ *   <li>{@code GET /accounts/{id}/invoices?limit=&cursor=}: one page of the account's invoices,
+ *       oldest first ({@code limit} default 24, at most 100), with {@code nextCursor}.
  *   <li>{@code GET /accounts/{id}/invoices/preview}: what the open period's invoice would be now
  *       (computed by the same code as the bill run; nothing is persisted), same formats.
  * </ul>
  */
 public final class InvoiceRoutes extends AllDirectives {
+  // two years of monthly invoices by default; each is rendered in full, hence the low maximum
+  private static final int DEFAULT_LIMIT = 24;
+  private static final int MAX_LIMIT = 100;
+  private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor");
+
   private final InvoicingService invoicing;
 
   public InvoiceRoutes(InvoicingService invoicing) {
@@ -69,24 +79,28 @@ public final class InvoiceRoutes extends AllDirectives {
                                         render(InvoicingService.documentOf(preview), format))))),
         path(
             PathMatchers.segment("accounts").slash(PathMatchers.segment()).slash("invoices"),
-            accountId ->
-                get(
-                    () ->
-                        onSuccess(
-                            invoicing.invoices(accountId),
-                            list ->
-                                complete(
-                                    StatusCodes.OK,
-                                    new CustomerBillList(
-                                        accountId,
-                                        list.invoices().stream()
-                                            .map(
-                                                issued ->
-                                                    CustomerBills.of(
-                                                        InvoicingService.documentOf(
-                                                            issued, list.account())))
-                                            .toList()),
-                                    JsonSupport.marshaller())))));
+            accountId -> get(() -> parameterMultiMap(given -> invoices(accountId, given)))));
+  }
+
+  private Route invoices(String accountId, Map<String, List<String>> given) {
+    Map<String, String> parameters = ListParameters.only(given, LIST_PARAMETERS);
+    int limit =
+        ListParameters.valid(ListBounds.limit(parameters.get("limit"), DEFAULT_LIMIT, MAX_LIMIT));
+    return onSuccess(
+        invoicing.invoices(accountId, limit, parameters.get("cursor")),
+        page ->
+            complete(
+                StatusCodes.OK,
+                new CustomerBillList(
+                    accountId,
+                    page.invoices().stream()
+                        .map(
+                            issued ->
+                                CustomerBills.of(
+                                    InvoicingService.documentOf(issued, page.account())))
+                        .toList(),
+                    page.nextCursor()),
+                JsonSupport.marshaller()));
   }
 
   private Route format(java.util.function.Function<Format, Route> inner) {

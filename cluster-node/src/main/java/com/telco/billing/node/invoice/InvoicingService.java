@@ -1,7 +1,10 @@
 package com.telco.billing.node.invoice;
 
 import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.paging.PageCursor;
+import com.telco.billing.core.paging.Slice;
 import com.telco.billing.node.http.ApiException;
+import com.telco.billing.node.http.ListParameters;
 import com.telco.billing.node.invoice.render.InvoiceDocument;
 import com.telco.billing.node.util.GroupCommit;
 import com.telco.billing.protocol.account.AccountCommand;
@@ -12,8 +15,11 @@ import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.invoice.SeriesCommand;
 import com.telco.billing.sharding.EntityKeys;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -243,6 +249,80 @@ public final class InvoicingService {
   public CompletionStage<AccountInvoices.InvoiceList> invoices(String accountId) {
     return ApiException.mapFailure(
         account(accountId).askWithStatus(AccountCommand.GetInvoices::new, readTimeout));
+  }
+
+  /**
+   * One page of an account's invoices, oldest first (by issue time, then number): at most {@code
+   * limit}, after the invoice the {@code cursor} names (null: from the first). An account issues
+   * about twelve a year, for as long as it lives; the page bounds what one answer renders.
+   */
+  public CompletionStage<InvoicePage> invoices(String accountId, int limit, String cursor) {
+    InvoiceKey after;
+    try {
+      after = cursor == null ? null : InvoiceKey.decode(cursor, accountId);
+    } catch (ApiException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return invoices(accountId)
+        .thenApply(
+            list -> {
+              List<IssuedInvoice> oldestFirst =
+                  list.invoices().stream().sorted(InvoiceKey.OLDEST_FIRST).toList();
+              Slice<IssuedInvoice> page =
+                  Slice.of(oldestFirst, issued -> after == null || after.isBefore(issued), limit);
+              return new InvoicePage(
+                  list.account(),
+                  page.items(),
+                  page.more() ? InvoiceKey.of(page.last()).encode(accountId) : null);
+            });
+  }
+
+  /**
+   * A page of an account's invoices.
+   *
+   * @param nextCursor the cursor of the next page; null on the last page
+   */
+  public record InvoicePage(
+      AccountProfile account, List<IssuedInvoice> invoices, String nextCursor) {}
+
+  /** Where a page of invoices ended: the issue time and number of its last invoice. */
+  private record InvoiceKey(Instant issuedAt, String number) {
+    static final String KIND = "account-invoices";
+    static final Comparator<IssuedInvoice> OLDEST_FIRST =
+        Comparator.comparing(InvoiceKey::issuedAtOf)
+            .thenComparing(issued -> String.valueOf(issued.number()));
+
+    static InvoiceKey of(IssuedInvoice issued) {
+      return new InvoiceKey(issuedAtOf(issued), String.valueOf(issued.number()));
+    }
+
+    /** Invoices are issued with their time; a missing one sorts first rather than failing. */
+    static Instant issuedAtOf(IssuedInvoice issued) {
+      return issued.issuedAt() == null ? Instant.EPOCH : issued.issuedAt();
+    }
+
+    /** Whether {@code issued} comes after this key, oldest first. */
+    boolean isBefore(IssuedInvoice issued) {
+      int byTime = issuedAtOf(issued).compareTo(issuedAt);
+      return byTime > 0 || (byTime == 0 && String.valueOf(issued.number()).compareTo(number) > 0);
+    }
+
+    /** The cursor names its account, so that it cannot page through another one's invoices. */
+    String encode(String accountId) {
+      return PageCursor.encode(KIND, List.of(accountId, issuedAt.toString(), number));
+    }
+
+    static InvoiceKey decode(String cursor, String accountId) {
+      List<String> fields = ListParameters.cursor(cursor, KIND, 3);
+      if (!fields.get(0).equals(accountId)) {
+        throw ListParameters.invalidCursor();
+      }
+      try {
+        return new InvoiceKey(Instant.parse(fields.get(1)), fields.get(2));
+      } catch (DateTimeException e) {
+        throw ListParameters.invalidCursor();
+      }
+    }
   }
 
   /** What the open period's invoice of an account would be now. */

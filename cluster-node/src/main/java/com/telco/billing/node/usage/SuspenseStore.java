@@ -26,12 +26,15 @@ public final class SuspenseStore {
   private final String keyspace;
   private final CompletionStage<PreparedStatement> insertByDay;
   private final CompletionStage<PreparedStatement> insertByService;
-  private final CompletionStage<PreparedStatement> selectDay;
+  private final CompletionStage<PreparedStatement> listDayFrom;
+  private final CompletionStage<PreparedStatement> listDayAfter;
+  private final CompletionStage<PreparedStatement> readDayFrom;
+  private final CompletionStage<PreparedStatement> readDayAfter;
   private final CompletionStage<PreparedStatement> deleteByDay;
   private final CompletionStage<PreparedStatement> deleteByService;
   private final CompletionStage<PreparedStatement> selectService;
 
-  /** One held record. */
+  /** One held record; {@code record} (its JSON) is null when the page was read without it. */
   public record Held(
       String source,
       String id,
@@ -61,9 +64,13 @@ public final class SuspenseStore {
                 + keyspace
                 + ".suspense_by_service (service_id, day, source, id, usage_date, suspended_at,"
                 + " reason, field, message, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    selectDay =
-        session.prepare(
-            "SELECT day, " + columns + " FROM " + keyspace + ".suspense_by_day WHERE day = ?");
+    // listing shows no record bodies, so it does not read them; recycling does
+    String summary =
+        "day, source, id, service_id, usage_date, suspended_at, reason, field, message";
+    listDayFrom = session.prepare(dayFrom(keyspace, summary));
+    listDayAfter = session.prepare(dayAfter(keyspace, summary));
+    readDayFrom = session.prepare(dayFrom(keyspace, summary + ", record"));
+    readDayAfter = session.prepare(dayAfter(keyspace, summary + ", record"));
     selectService =
         session.prepare(
             "SELECT day, source, id, service_id, usage_date, suspended_at, reason, field, message,"
@@ -142,37 +149,140 @@ public final class SuspenseStore {
     return byDay.thenCombine(byService, (a, b) -> Done.getInstance());
   }
 
-  /** Held records suspended between {@code from} and {@code to}, optionally of one reason. */
-  public CompletionStage<List<Held>> list(Instant from, Instant to, String reason, int limit) {
-    LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
-    LocalDate last = LocalDate.ofInstant(to, ZoneOffset.UTC);
-    CompletionStage<List<Held>> all = CompletableFuture.completedFuture(new ArrayList<>());
-    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-      LocalDate d = day;
-      all =
-          all.thenCompose(
-              acc ->
-                  acc.size() >= limit
-                      ? CompletableFuture.completedFuture(acc)
-                      : selectDay
-                          .thenCompose(ps -> session.selectAll(ps.bind(d)))
-                          .thenApply(
-                              rows -> {
-                                for (Row row : rows) {
-                                  Held held = held(row);
-                                  boolean inRange =
-                                      !held.suspendedAt().isBefore(from)
-                                          && held.suspendedAt().isBefore(to);
-                                  boolean reasonMatches =
-                                      reason == null || reason.equals(held.reason());
-                                  if (inRange && reasonMatches && acc.size() < limit) {
-                                    acc.add(held);
-                                  }
-                                }
-                                return acc;
-                              }));
+  /** Where a page ended: the clustering key of the last record it covered. */
+  public record Position(Instant suspendedAt, String source, String id) {
+    /** The position of a held record. */
+    public static Position of(Held held) {
+      return new Position(held.suspendedAt(), held.source(), held.id());
     }
-    return all;
+  }
+
+  /**
+   * One page of held records in {@code [from, to)} ordered by suspension time, source and id.
+   *
+   * @param held the records, at most the limit asked for
+   * @param next where the next page starts; null when the range holds no more
+   */
+  public record Page(List<Held> held, Position next) {}
+
+  /**
+   * One page of the records suspended in {@code [from, to)}, optionally of one reason, after {@code
+   * after} (null: from the start). Queries one day partition at a time with a clustering-key bound
+   * and a {@code LIMIT}, so that one call reads at most {@code maxScanned} rows (a reason that
+   * matches few records gives a short page with a next position, never a long scan) and makes at
+   * most one query per day of the range plus one per {@code LIMIT} reached.
+   *
+   * @param withRecords whether to read the records' bodies (for recycling)
+   */
+  public CompletionStage<Page> page(
+      Instant from,
+      Instant to,
+      String reason,
+      Position after,
+      int limit,
+      int maxScanned,
+      boolean withRecords) {
+    Scan scan = new Scan(from, to, reason, limit, maxScanned, withRecords);
+    LocalDate first =
+        LocalDate.ofInstant(after == null ? from : after.suspendedAt(), ZoneOffset.UTC);
+    return scan.day(first, after);
+  }
+
+  /** The state of one {@link #page} call while it walks the days of its range. */
+  private final class Scan {
+    private final Instant from;
+    private final Instant to;
+    private final String reason;
+    private final int limit;
+    private final int maxScanned;
+    private final boolean withRecords;
+    private final LocalDate lastDay;
+    private final List<Held> matches = new ArrayList<>();
+    private int scanned;
+    private Position last;
+
+    Scan(Instant from, Instant to, String reason, int limit, int maxScanned, boolean withRecords) {
+      this.from = from;
+      this.to = to;
+      this.reason = reason;
+      this.limit = limit;
+      this.maxScanned = maxScanned;
+      this.withRecords = withRecords;
+      // to is exclusive: a range ending at midnight does not touch the next day
+      this.lastDay = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
+    }
+
+    CompletionStage<Page> day(LocalDate day, Position after) {
+      if (day.isAfter(lastDay)) {
+        return finish(null);
+      }
+      // one more than the limit tells whether a next page exists; with a reason, rows that do
+      // not match are read too, up to what is left of the scan budget
+      int wanted = limit + 1 - matches.size();
+      int left = maxScanned - scanned;
+      int rows = reason == null ? Math.min(wanted, left) : left;
+      if (rows <= 0) {
+        return finish(last);
+      }
+      CompletionStage<PreparedStatement> statement =
+          after == null
+              ? (withRecords ? readDayFrom : listDayFrom)
+              : (withRecords ? readDayAfter : listDayAfter);
+      return statement
+          .thenCompose(
+              ps ->
+                  session.selectAll(
+                      after == null
+                          ? ps.bind(day, from, rows)
+                          : ps.bind(day, after.suspendedAt(), after.source(), after.id(), rows)))
+          .thenCompose(found -> take(day, found, rows));
+    }
+
+    private CompletionStage<Page> take(LocalDate day, List<Row> rows, int asked) {
+      for (Row row : rows) {
+        Held held = held(row);
+        if (!held.suspendedAt().isBefore(to)) {
+          return finish(null);
+        }
+        scanned++;
+        last = Position.of(held);
+        boolean inRange = !held.suspendedAt().isBefore(from);
+        if (inRange && (reason == null || reason.equals(held.reason()))) {
+          matches.add(held);
+          if (matches.size() > limit) {
+            return finish(Position.of(matches.get(limit - 1)));
+          }
+        }
+      }
+      if (rows.size() < asked) {
+        return day(day.plusDays(1), null);
+      }
+      if (scanned >= maxScanned) {
+        return finish(last);
+      }
+      return day(day, last);
+    }
+
+    private CompletionStage<Page> finish(Position next) {
+      List<Held> page = List.copyOf(matches.subList(0, Math.min(limit, matches.size())));
+      return CompletableFuture.completedFuture(new Page(page, next));
+    }
+  }
+
+  private static String dayFrom(String keyspace, String columns) {
+    return "SELECT "
+        + columns
+        + " FROM "
+        + keyspace
+        + ".suspense_by_day WHERE day = ? AND suspended_at >= ? LIMIT ?";
+  }
+
+  private static String dayAfter(String keyspace, String columns) {
+    return "SELECT "
+        + columns
+        + " FROM "
+        + keyspace
+        + ".suspense_by_day WHERE day = ? AND (suspended_at, source, id) > (?, ?, ?) LIMIT ?";
   }
 
   /** Every record held for a service identifier. */
@@ -206,6 +316,6 @@ public final class SuspenseStore {
         row.getString("reason"),
         row.getString("field"),
         row.getString("message"),
-        row.getString("record"));
+        row.getColumnDefinitions().contains("record") ? row.getString("record") : null);
   }
 }

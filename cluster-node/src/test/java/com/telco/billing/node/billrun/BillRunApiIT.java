@@ -166,6 +166,24 @@ class BillRunApiIT {
     assertEquals(BILLED + EMPTY, pass2.get("skipped").asLong(), pass2.toString());
     assertEquals(BILLED, http.get("/bill-runs/" + runId).json().get("invoiced").asLong());
 
+    // the list a page at a time: newest first, each run once, the same as in one page
+    List<String> paged = new ArrayList<>();
+    Response page = http.get("/bill-runs?limit=1");
+    while (true) {
+      assertEquals(200, page.status(), page.body());
+      assertEquals(1, page.json().get("runs").size(), page.body());
+      paged.add(page.json().get("runs").get(0).get("runId").asText());
+      String cursor = page.text("nextCursor");
+      if (cursor == null) {
+        break;
+      }
+      page = http.get("/bill-runs?limit=1&cursor=" + cursor);
+    }
+    assertEquals(List.of(runId + "-2", runId), paged);
+    List<String> whole = new ArrayList<>();
+    http.get("/bill-runs").json().get("runs").forEach(r -> whole.add(r.get("runId").asText()));
+    assertEquals(whole, paged);
+
     // every invoice by number, once the read side has it
     for (String number : numbers) {
       BillingFixtures.await(
