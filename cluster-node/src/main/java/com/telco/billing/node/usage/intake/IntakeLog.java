@@ -67,6 +67,7 @@ public final class IntakeLog {
   private final CompletionStage<PreparedStatement> insertRedrive;
   private final CompletionStage<PreparedStatement> selectRedrives;
   private final CompletionStage<PreparedStatement> deleteRedrive;
+  private final CompletionStage<PreparedStatement> deleteRedriveOf;
 
   /** A received batch as stored. */
   public record Batch(
@@ -79,6 +80,9 @@ public final class IntakeLog {
 
   /** The outcomes of a rated batch (a JSON array of usage outcomes). */
   public record Status(UUID batchId, Instant ratedAt, String outcomes) {}
+
+  /** A redrive request: the batch and when it was asked for (the request's version). */
+  public record Redrive(UUID batchId, Instant requestedAt) {}
 
   /** Where a reader stands: the hour bucket (epoch hours) and the last batch id rated, if any. */
   public record Offset(long hour, UUID after) {}
@@ -218,10 +222,18 @@ public final class IntakeLog {
                 + ".usage_batch_redrive (partition, batch_id, requested_at) VALUES (?, ?, ?)");
     selectRedrives =
         session.prepare(
-            "SELECT batch_id FROM " + ks + ".usage_batch_redrive WHERE partition = ? LIMIT ?");
+            "SELECT batch_id, requested_at FROM "
+                + ks
+                + ".usage_batch_redrive WHERE partition = ? LIMIT ?");
     deleteRedrive =
         session.prepare(
             "DELETE FROM " + ks + ".usage_batch_redrive WHERE partition = ? AND batch_id = ?");
+    // IF requested_at: a reader done with one request must not remove a newer one
+    deleteRedriveOf =
+        session.prepare(
+            "DELETE FROM "
+                + ks
+                + ".usage_batch_redrive WHERE partition = ? AND batch_id = ? IF requested_at = ?");
   }
 
   /** The statements that create the intake tables in {@code keyspace}. */
@@ -502,21 +514,38 @@ public final class IntakeLog {
               if (applied) {
                 return CompletableFuture.completedFuture(true);
               }
-              // rated or redriven in the meantime: take the request back
-              return redriven(batchId).thenApply(done -> false);
+              // rated in the meantime: take the request back
+              return deleteRedrive
+                  .thenCompose(ps -> session.executeWrite(write(ps.bind(partition, batchId))))
+                  .thenApply(done -> false);
             });
   }
 
   /** The batches of a partition waiting for their redrive, at most {@code limit}. */
-  public CompletionStage<List<UUID>> redrives(int partition, int limit) {
+  public CompletionStage<List<Redrive>> redrives(int partition, int limit) {
     return selectRedrives
         .thenCompose(ps -> session.selectAll(read(ps.bind(partition, limit))))
-        .thenApply(rows -> rows.stream().map(r -> r.getUuid("batch_id")).toList());
+        .thenApply(
+            rows ->
+                rows.stream()
+                    .map(r -> new Redrive(r.getUuid("batch_id"), r.getInstant("requested_at")))
+                    .toList());
   }
 
-  /** Removes a batch's redrive request (done, or it was parked again). */
-  public CompletionStage<Done> redriven(UUID batchId) {
-    return deleteRedrive.thenCompose(
-        ps -> session.executeWrite(write(ps.bind(partitionOf(batchId), batchId))));
+  /**
+   * Removes a redrive request once it is done (rated, or parked again), unless a newer request
+   * replaced it meanwhile.
+   */
+  public CompletionStage<Done> redriven(Redrive redrive) {
+    return deleteRedriveOf
+        .thenCompose(
+            ps ->
+                session.selectOne(
+                    write(
+                        ps.bind(
+                            partitionOf(redrive.batchId()),
+                            redrive.batchId(),
+                            redrive.requestedAt()))))
+        .thenApply(row -> Done.getInstance());
   }
 }

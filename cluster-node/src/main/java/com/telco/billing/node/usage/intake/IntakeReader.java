@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntSupplier;
 import org.apache.pekko.Done;
@@ -39,6 +40,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 public final class IntakeReader {
   /** Name of the sharded daemon process. */
   public static final String NAME = "usage-intake";
+
+  private static final org.slf4j.Logger LOGGER =
+      org.slf4j.LoggerFactory.getLogger(IntakeReader.class);
 
   private IntakeReader() {}
 
@@ -265,7 +269,9 @@ public final class IntakeReader {
               partition,
               offset,
               backoff,
-              failed.failure().toString());
+              failed.failure() instanceof CompletionException && failed.failure().getCause() != null
+                  ? failed.failure().getCause().toString()
+                  : failed.failure().toString());
       timers.startSingleTimer(Next.STEP, backoff);
       backoff =
           backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
@@ -288,7 +294,7 @@ public final class IntakeReader {
                 }
                 CompletableFuture<?>[] redriven =
                     redrives.stream()
-                        .map(id -> redrive(id).toCompletableFuture())
+                        .map(r -> redrive(r).toCompletableFuture())
                         .toArray(CompletableFuture[]::new);
                 return CompletableFuture.allOf(redriven)
                     .thenApply(done -> new Stepped(from, false));
@@ -348,7 +354,8 @@ public final class IntakeReader {
      * the same bounded attempts. Rated, it leaves the parked batches; failing again, it is parked
      * again. The request is removed last, so a reader that stops halfway does it again.
      */
-    private CompletionStage<Done> redrive(UUID batchId) {
+    private CompletionStage<Done> redrive(IntakeLog.Redrive request) {
+      UUID batchId = request.batchId();
       CompletableFuture<Boolean> rated = log.isRated(batchId).toCompletableFuture();
       CompletableFuture<Optional<IntakeLog.Parked>> parked =
           log.parked(batchId).toCompletableFuture();
@@ -364,9 +371,8 @@ public final class IntakeReader {
                         .join()
                         .map(p -> IntakeService.parse(p.outcomes(), IntakeService.OUTCOMES))
                         .orElse(null);
-                context
-                    .getLog()
-                    .info("intake partition {}: redriving batch {}", partition, batchId);
+                // not context.getLog(): this runs in a future's callback, outside the actor
+                LOGGER.info("intake partition {}: redriving batch {}", partition, batchId);
                 return batches
                     .rate(batch.join().get(), known)
                     .thenCompose(
@@ -375,7 +381,7 @@ public final class IntakeReader {
                                 ? log.unpark(batchId)
                                 : CompletableFuture.completedFuture(Done.getInstance()));
               })
-          .thenCompose(done -> log.redriven(batchId));
+          .thenCompose(done -> log.redriven(request));
     }
   }
 }
