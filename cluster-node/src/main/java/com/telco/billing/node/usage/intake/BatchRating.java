@@ -6,12 +6,15 @@ import com.telco.billing.node.usage.UsageService.ReceivedRating;
 import com.telco.billing.protocol.usage.UsageOutcome;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +40,30 @@ final class BatchRating {
     PARKED
   }
 
-  private final IntakeLog log;
+  /**
+   * The writes of {@link IntakeLog} a batch's rating ends with; a seam so that the attempt rule can
+   * be tested without Cassandra.
+   */
+  interface Store {
+    int partitionOf(UUID batchId);
+
+    CompletionStage<Done> putAttempt(IntakeLog.Attempt attempt);
+
+    CompletionStage<Done> putStatus(UUID batchId, Instant ratedAt, String outcomesJson);
+
+    CompletionStage<Done> clearAttempts(UUID batchId);
+
+    CompletionStage<Done> park(IntakeLog.Parked parked);
+  }
+
+  private final Store log;
   private final IntakeReader.Rating rating;
   private final IntakeSettings settings;
   private final AsyncLimiter calls;
   private final Clock clock;
 
   BatchRating(
-      IntakeLog log,
+      Store log,
       IntakeReader.Rating rating,
       IntakeSettings settings,
       AsyncLimiter calls,
@@ -67,7 +86,11 @@ final class BatchRating {
     } catch (RuntimeException e) {
       // the same body fails the same way every time: park it at once
       logger.warn("usage batch {} cannot be read back: {}", batch.batchId(), e.toString());
-      return park(batch, List.of(), RatingFailure.unreadable(e), 1);
+      return park(
+          batch,
+          new ArrayList<>(Collections.nCopies(batch.received(), null)),
+          RatingFailure.unreadable(e),
+          1);
     }
     List<UsageOutcome> outcomes =
         known != null && known.size() == elements.size()

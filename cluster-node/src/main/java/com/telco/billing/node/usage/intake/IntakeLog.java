@@ -38,7 +38,7 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  *       again.
  * </ul>
  */
-public final class IntakeLog {
+public final class IntakeLog implements BatchRating.Store {
   private static final DateTimeFormatter HOUR =
       DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
   private static final long HOUR_MILLIS = 3_600_000L;
@@ -268,6 +268,7 @@ public final class IntakeLog {
   }
 
   /** The partition of a batch: consecutive ids go round the partitions. */
+  @Override
   public int partitionOf(UUID batchId) {
     return Math.floorMod((int) (batchId.getMostSignificantBits() >>> 32), settings.partitions());
   }
@@ -357,6 +358,7 @@ public final class IntakeLog {
         row.getString("rejections"));
   }
 
+  @Override
   public CompletionStage<Done> putStatus(UUID batchId, Instant ratedAt, String outcomesJson) {
     byte[] outcomes = outcomesJson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return insertStatus.thenCompose(
@@ -410,6 +412,7 @@ public final class IntakeLog {
   }
 
   /** Records a failed rating attempt of a batch (the write doubles as a probe of Cassandra). */
+  @Override
   public CompletionStage<Done> putAttempt(Attempt attempt) {
     return insertAttempt.thenCompose(
         ps ->
@@ -440,11 +443,13 @@ public final class IntakeLog {
                             r.getInstant("failed_at"))));
   }
 
+  @Override
   public CompletionStage<Done> clearAttempts(UUID batchId) {
     return deleteAttempt.thenCompose(ps -> session.executeWrite(write(ps.bind(batchId))));
   }
 
   /** Parks a batch (or parks it again, clearing a redrive request). */
+  @Override
   public CompletionStage<Done> park(Parked parked) {
     byte[] outcomes = parked.outcomes().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return insertParked.thenCompose(
