@@ -15,15 +15,16 @@ import java.util.concurrent.TimeoutException;
  */
 public record RatingFailure(String reason, String message) {
   /**
-   * An account did not answer in time. A usage event the journal cannot take (e.g. one that cannot
-   * be serialized) ends like this: the failed persist stops the entity and the ask times out.
+   * An account (or the guiding index) did not answer in time. A usage event the journal cannot take
+   * (e.g. one that cannot be serialized) ends like this: the failed persist stops the entity and
+   * the ask times out.
    */
   public static final String ACCOUNT_TIMEOUT = "account_timeout";
 
   /** An account answered with a refusal (its code is in the message). */
   public static final String ACCOUNT_REFUSED = "account_refused";
 
-  /** Cassandra failed a read or write of the rating (suspense, guiding). */
+  /** A Cassandra driver error of the rating (e.g. a suspense write). */
   public static final String STORAGE_FAILURE = "storage_failure";
 
   /** Any other failure of the rating code. */
@@ -41,8 +42,8 @@ public record RatingFailure(String reason, String message) {
       return new RatingFailure(
           ACCOUNT_TIMEOUT,
           share
-              + "an account did not answer in time (e.g. their usage event could not be"
-              + " persisted)");
+              + "an account or the guiding index did not answer in time (e.g. a usage event"
+              + " could not be persisted)");
     }
     if (t instanceof ApiException api) {
       return new RatingFailure(ACCOUNT_REFUSED, share + "refused with code " + api.body().code());
