@@ -19,8 +19,11 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  *
  * <p>{@code POST /usage/batches} takes the same bodies into the durable intake log and answers 202
  * {@code received} once the batch is written; {@code GET /usage/batches/{id}} answers it {@code
- * received} until it is rated, then {@code rated} with every record's outcome; {@code GET
- * /usage/batches} tells how many batches and records wait to be rated.
+ * received} until it is rated, then {@code rated} with every record's outcome (or {@code parked}
+ * when its records failed in every attempt); {@code GET /usage/batches} tells how many batches and
+ * records wait to be rated. For operations: {@code GET /usage/batches/parked} lists the parked
+ * batches ({@code limit}, cursor {@code after}) and {@code POST /usage/batches/{id}/redrive} has a
+ * parked batch rated again (202; 409 {@code batch_not_parked}; 404 {@code unknown_batch}).
  */
 public final class UsageRoutes extends AllDirectives {
   private final UsageService usage;
@@ -110,7 +113,58 @@ public final class UsageRoutes extends AllDirectives {
                         onSuccess(
                             intake.backlog(),
                             b -> complete(StatusCodes.OK, b, JsonSupport.marshaller()))));
-    return concat(sync, receive, backlog, status);
+    Route parked =
+        path(
+            PathMatchers.segment("usage").slash("batches").slash("parked"),
+            () ->
+                get(
+                    () ->
+                        parameterOptional(
+                            "limit",
+                            limit ->
+                                parameterOptional(
+                                    "after",
+                                    after ->
+                                        onSuccess(
+                                            intake.parked(limitOf(limit), after.orElse(null)),
+                                            page ->
+                                                complete(
+                                                    StatusCodes.OK,
+                                                    page,
+                                                    JsonSupport.marshaller()))))));
+    Route redrive =
+        path(
+            PathMatchers.segment("usage")
+                .slash("batches")
+                .slash(PathMatchers.segment())
+                .slash("redrive"),
+            id ->
+                post(
+                    () ->
+                        onSuccess(
+                            intake.redrive(id),
+                            response ->
+                                complete(
+                                    StatusCodes.ACCEPTED, response, JsonSupport.marshaller()))));
+    // parked before status: "parked" is not a batch id
+    return concat(sync, receive, backlog, parked, redrive, status);
+  }
+
+  /** Parked batches a page lists unless the client says otherwise. */
+  static final int DEFAULT_PARKED_PAGE = 50;
+
+  private static int limitOf(java.util.Optional<String> limit) {
+    if (limit.isEmpty()) {
+      return DEFAULT_PARKED_PAGE;
+    }
+    try {
+      return Integer.parseInt(limit.get());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(
+          "invalid_limit",
+          "limit",
+          "limit must be a whole number between 1 and " + IntakeService.MAX_PAGE);
+    }
   }
 
   /** The body as text with its media type, at most {@code maxBodyBytes} (else 413). */

@@ -93,6 +93,8 @@ public final class UsageService {
     String source;
     UsageRecord record;
     UsageOutcome outcome;
+    // why the record's account call failed, when the caller isolates failures (rateReceived)
+    Throwable failure;
 
     Slot(int index, JsonNode element) {
       this.index = index;
@@ -155,6 +157,15 @@ public final class UsageService {
   }
 
   /**
+   * What {@link #rateReceived} made of each record, in order: its outcome, or (null outcome) the
+   * failure of its account's call. Records of accounts that answered keep their outcomes.
+   *
+   * @param outcomes per record, null where its account call failed
+   * @param failures per record, the failure of its account call, null where it has an outcome
+   */
+  public record ReceivedRating(List<UsageOutcome> outcomes, List<Throwable> failures) {}
+
+  /**
    * Rates a batch that was received (and validated) earlier at {@code receivedAt}, through the same
    * path as {@code POST /usage}: validation at {@code receivedAt} (so the same records are refused
    * as at intake), guiding, the account entities (which answer {@code DUPLICATE} for records they
@@ -162,12 +173,37 @@ public final class UsageService {
    * under {@code receivedAt} (so holding a record again writes the same suspense rows). No
    * admission control: the caller bounds how many batches it rates at once.
    *
+   * <p>A failed account call fails only that account's records (they get no outcome, their failure
+   * instead), so that one account whose event cannot be persisted does not fail the others of the
+   * batch. A failed guiding look-up or suspense write fails the whole call.
+   *
    * @param calls bounds the caller's guiding look-ups and account calls (each also counts against
    *     {@code max-entity-calls-in-flight}), e.g. fewer while the node is receiving batches
+   * @param oneByOne send each record in a command of its own, one after the other per account, and
+   *     not through the group commit: a record whose event cannot be persisted then fails alone (a
+   *     failed persist stops the entity, and the commands queued behind it are lost with it)
    */
-  public CompletionStage<UsageResponse> rateReceived(
-      List<JsonNode> elements, Instant receivedAt, AsyncLimiter calls) {
-    return ingestAll(elements, receivedAt, calls);
+  public CompletionStage<ReceivedRating> rateReceived(
+      List<JsonNode> elements, Instant receivedAt, AsyncLimiter calls, boolean oneByOne) {
+    List<Slot> slots = new ArrayList<>(elements.size());
+    for (int i = 0; i < elements.size(); i++) {
+      Slot slot = new Slot(i, elements.get(i));
+      bind(slot, receivedAt);
+      slots.add(slot);
+    }
+    return guide(slots, calls)
+        .thenCompose(byAccount -> rateIsolated(byAccount, calls, oneByOne))
+        .thenCompose(done -> holdSuspended(slots, receivedAt))
+        .thenApply(
+            done -> {
+              List<UsageOutcome> outcomes = new ArrayList<>(slots.size());
+              List<Throwable> failures = new ArrayList<>(slots.size());
+              for (Slot slot : slots) {
+                outcomes.add(slot.outcome);
+                failures.add(slot.outcome == null ? slot.failure : null);
+              }
+              return new ReceivedRating(outcomes, failures);
+            });
   }
 
   private CompletionStage<UsageResponse> ingestAll(List<JsonNode> elements) {
@@ -358,6 +394,54 @@ public final class UsageService {
     return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new));
   }
 
+  /**
+   * Like {@link #rateAll}, but an account's failed call marks its records failed instead of failing
+   * the whole: every record ends with an outcome or a failure.
+   */
+  private CompletionStage<Void> rateIsolated(
+      Map<String, List<Slot>> byAccount, AsyncLimiter calls, boolean oneByOne) {
+    List<CompletableFuture<Void>> asks = new ArrayList<>();
+    byAccount.forEach(
+        (accountId, accountSlots) -> {
+          CompletionStage<Void> done;
+          if (oneByOne) {
+            done = CompletableFuture.completedFuture(null);
+            for (Slot slot : accountSlots) {
+              done =
+                  done.thenCompose(
+                      previous ->
+                          within(calls, () -> askAccount(accountId, List.of(slot.record)))
+                              .handle(
+                                  (outcomes, failure) -> {
+                                    if (failure != null) {
+                                      slot.failure = failure;
+                                    } else {
+                                      slot.outcome = outcomes.get(0);
+                                    }
+                                    return null;
+                                  }));
+            }
+          } else {
+            List<UsageRecord> records = accountSlots.stream().map(s -> s.record).toList();
+            done =
+                within(calls, () -> batcher.submit(accountId, records))
+                    .handle(
+                        (outcomes, failure) -> {
+                          for (int i = 0; i < accountSlots.size(); i++) {
+                            if (failure != null) {
+                              accountSlots.get(i).failure = failure;
+                            } else {
+                              accountSlots.get(i).outcome = outcomes.get(i);
+                            }
+                          }
+                          return null;
+                        });
+          }
+          asks.add(done.toCompletableFuture());
+        });
+    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new));
+  }
+
   /** {@code call} within the caller's own bound, if it has one. */
   private static <T> CompletionStage<T> within(
       AsyncLimiter calls, Supplier<CompletionStage<T>> call) {
@@ -379,7 +463,8 @@ public final class UsageService {
   private CompletionStage<Void> holdSuspended(List<Slot> slots, Instant now) {
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (Slot slot : slots) {
-      if (slot.outcome.status() == UsageOutcome.Status.SUSPENDED) {
+      // a record whose account call failed has no outcome (rateReceived) and is not held
+      if (slot.outcome != null && slot.outcome.status() == UsageOutcome.Status.SUSPENDED) {
         writes.add(
             suspense
                 .hold(

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -19,8 +20,8 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 
 /**
- * The intake log's three tables, prepared statements only, with the journal's read and write
- * profiles (consistency QUORUM):
+ * The intake log's tables, prepared statements only, with the journal's read and write profiles
+ * (consistency QUORUM):
  *
  * <ul>
  *   <li>{@code usage_intake}: one row per received batch, its body as sent, in partitions of
@@ -29,10 +30,15 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  *       the batch id alone, so a batch is found by its id.
  *   <li>{@code usage_batch_status}: the outcomes of a rated batch.
  *   <li>{@code usage_intake_offset}: per partition, the hour bucket and last batch id a reader has
- *       rated up to (stored only after the status rows of everything before it).
+ *       rated up to (stored only after the status or parked rows of everything before it).
+ *   <li>{@code usage_batch_attempts}: the failed rating attempts of a batch not rated yet.
+ *   <li>{@code usage_batch_parked}: per partition, the batches parked after their attempts, with
+ *       the outcomes of the records that were rated and the reason.
+ *   <li>{@code usage_batch_redrive}: per partition, the parked batches an operator asked to rate
+ *       again.
  * </ul>
  */
-public final class IntakeLog {
+public final class IntakeLog implements BatchRating.Store {
   private static final DateTimeFormatter HOUR =
       DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
   private static final long HOUR_MILLIS = 3_600_000L;
@@ -50,6 +56,18 @@ public final class IntakeLog {
   private final CompletionStage<PreparedStatement> insertOffset;
   private final CompletionStage<PreparedStatement> selectOffset;
   private final CompletionStage<PreparedStatement> selectPending;
+  private final CompletionStage<PreparedStatement> insertAttempt;
+  private final CompletionStage<PreparedStatement> selectAttempt;
+  private final CompletionStage<PreparedStatement> deleteAttempt;
+  private final CompletionStage<PreparedStatement> insertParked;
+  private final CompletionStage<PreparedStatement> selectParked;
+  private final CompletionStage<PreparedStatement> selectParkedPage;
+  private final CompletionStage<PreparedStatement> markRedrive;
+  private final CompletionStage<PreparedStatement> deleteParked;
+  private final CompletionStage<PreparedStatement> insertRedrive;
+  private final CompletionStage<PreparedStatement> selectRedrives;
+  private final CompletionStage<PreparedStatement> deleteRedrive;
+  private final CompletionStage<PreparedStatement> deleteRedriveOf;
 
   /** A received batch as stored. */
   public record Batch(
@@ -63,8 +81,37 @@ public final class IntakeLog {
   /** The outcomes of a rated batch (a JSON array of usage outcomes). */
   public record Status(UUID batchId, Instant ratedAt, String outcomes) {}
 
+  /** A redrive request: the batch and when it was asked for (the request's version). */
+  public record Redrive(UUID batchId, Instant requestedAt) {}
+
   /** Where a reader stands: the hour bucket (epoch hours) and the last batch id rated, if any. */
   public record Offset(long hour, UUID after) {}
+
+  /**
+   * The last failed rating attempt of a batch not rated yet.
+   *
+   * @param reason a stable code ({@link RatingFailure})
+   * @param message what failed, never a submitted value
+   */
+  public record Attempt(
+      UUID batchId, int attempts, String reason, String message, Instant failedAt) {}
+
+  /**
+   * A parked batch.
+   *
+   * @param outcomes a JSON array with one outcome per record, {@code null} for each record that
+   *     failed in every attempt
+   * @param redriveRequestedAt when an operator asked to rate it again (null: parked)
+   */
+  public record Parked(
+      int partition,
+      UUID batchId,
+      Instant parkedAt,
+      int attempts,
+      String reason,
+      String message,
+      String outcomes,
+      Instant redriveRequestedAt) {}
 
   public IntakeLog(ActorSystem<?> system, IntakeSettings settings) {
     this.session = CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra");
@@ -120,6 +167,73 @@ public final class IntakeLog {
     selectOffset =
         session.prepare(
             "SELECT hour, after FROM " + ks + ".usage_intake_offset WHERE partition = ?");
+    insertAttempt =
+        session.prepare(
+            "INSERT INTO "
+                + ks
+                + ".usage_batch_attempts (batch_id, attempts, reason, message, failed_at) VALUES"
+                + " (?, ?, ?, ?, ?)");
+    selectAttempt =
+        session.prepare(
+            "SELECT batch_id, attempts, reason, message, failed_at FROM "
+                + ks
+                + ".usage_batch_attempts WHERE batch_id = ?");
+    deleteAttempt =
+        session.prepare("DELETE FROM " + ks + ".usage_batch_attempts WHERE batch_id = ?");
+    String parkedColumns =
+        "partition, batch_id, parked_at, attempts, reason, message, outcomes,"
+            + " redrive_requested_at";
+    // redrive_requested_at is bound (to null) so that parking a batch again clears the request
+    insertParked =
+        session.prepare(
+            "INSERT INTO "
+                + ks
+                + ".usage_batch_parked ("
+                + parkedColumns
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    selectParked =
+        session.prepare(
+            "SELECT "
+                + parkedColumns
+                + " FROM "
+                + ks
+                + ".usage_batch_parked WHERE partition = ? AND batch_id = ?");
+    selectParkedPage =
+        session.prepare(
+            "SELECT "
+                + parkedColumns
+                + " FROM "
+                + ks
+                + ".usage_batch_parked WHERE partition = ? AND batch_id > ? LIMIT ?");
+    // IF EXISTS: a redrive that comes after the reader removed the row must not create a stub row
+    markRedrive =
+        session.prepare(
+            "UPDATE "
+                + ks
+                + ".usage_batch_parked SET redrive_requested_at = ? WHERE partition = ? AND"
+                + " batch_id = ? IF EXISTS");
+    deleteParked =
+        session.prepare(
+            "DELETE FROM " + ks + ".usage_batch_parked WHERE partition = ? AND batch_id = ?");
+    insertRedrive =
+        session.prepare(
+            "INSERT INTO "
+                + ks
+                + ".usage_batch_redrive (partition, batch_id, requested_at) VALUES (?, ?, ?)");
+    selectRedrives =
+        session.prepare(
+            "SELECT batch_id, requested_at FROM "
+                + ks
+                + ".usage_batch_redrive WHERE partition = ? LIMIT ?");
+    deleteRedrive =
+        session.prepare(
+            "DELETE FROM " + ks + ".usage_batch_redrive WHERE partition = ? AND batch_id = ?");
+    // IF requested_at: a reader done with one request must not remove a newer one
+    deleteRedriveOf =
+        session.prepare(
+            "DELETE FROM "
+                + ks
+                + ".usage_batch_redrive WHERE partition = ? AND batch_id = ? IF requested_at = ?");
   }
 
   /** The statements that create the intake tables in {@code keyspace}. */
@@ -137,10 +251,24 @@ public final class IntakeLog {
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
             + ".usage_intake_offset (partition int PRIMARY KEY, hour bigint, after timeuuid,"
-            + " stored_at timestamp)");
+            + " stored_at timestamp)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".usage_batch_attempts (batch_id timeuuid PRIMARY KEY, attempts int, reason text,"
+            + " message text, failed_at timestamp)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".usage_batch_parked (partition int, batch_id timeuuid, parked_at timestamp,"
+            + " attempts int, reason text, message text, outcomes blob, redrive_requested_at"
+            + " timestamp, PRIMARY KEY (partition, batch_id))",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".usage_batch_redrive (partition int, batch_id timeuuid, requested_at timestamp,"
+            + " PRIMARY KEY (partition, batch_id))");
   }
 
   /** The partition of a batch: consecutive ids go round the partitions. */
+  @Override
   public int partitionOf(UUID batchId) {
     return Math.floorMod((int) (batchId.getMostSignificantBits() >>> 32), settings.partitions());
   }
@@ -230,6 +358,7 @@ public final class IntakeLog {
         row.getString("rejections"));
   }
 
+  @Override
   public CompletionStage<Done> putStatus(UUID batchId, Instant ratedAt, String outcomesJson) {
     byte[] outcomes = outcomesJson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return insertStatus.thenCompose(
@@ -280,5 +409,148 @@ public final class IntakeLog {
   public CompletionStage<Done> storeOffset(int partition, Offset offset, Instant now) {
     return insertOffset.thenCompose(
         ps -> session.executeWrite(write(ps.bind(partition, offset.hour(), offset.after(), now))));
+  }
+
+  /** Records a failed rating attempt of a batch (the write doubles as a probe of Cassandra). */
+  @Override
+  public CompletionStage<Done> putAttempt(Attempt attempt) {
+    return insertAttempt.thenCompose(
+        ps ->
+            session.executeWrite(
+                write(
+                    ps.bind(
+                            attempt.batchId(),
+                            attempt.attempts(),
+                            attempt.reason(),
+                            attempt.message(),
+                            attempt.failedAt())
+                        .setTimeout(settings.writeTimeout()))));
+  }
+
+  /** The last failed attempt of a batch not rated yet, if any. */
+  public CompletionStage<Optional<Attempt>> attempt(UUID batchId) {
+    return selectAttempt
+        .thenCompose(ps -> session.selectOne(read(ps.bind(batchId))))
+        .thenApply(
+            row ->
+                row.map(
+                    r ->
+                        new Attempt(
+                            r.getUuid("batch_id"),
+                            r.getInt("attempts"),
+                            r.getString("reason"),
+                            r.getString("message"),
+                            r.getInstant("failed_at"))));
+  }
+
+  @Override
+  public CompletionStage<Done> clearAttempts(UUID batchId) {
+    return deleteAttempt.thenCompose(ps -> session.executeWrite(write(ps.bind(batchId))));
+  }
+
+  /** Parks a batch (or parks it again, clearing a redrive request). */
+  @Override
+  public CompletionStage<Done> park(Parked parked) {
+    byte[] outcomes = parked.outcomes().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return insertParked.thenCompose(
+        ps ->
+            session.executeWrite(
+                write(
+                    ps.bind(
+                        parked.partition(),
+                        parked.batchId(),
+                        parked.parkedAt(),
+                        parked.attempts(),
+                        parked.reason(),
+                        parked.message(),
+                        ByteBuffer.wrap(outcomes),
+                        parked.redriveRequestedAt()))));
+  }
+
+  /** The parked row of a batch, if it is parked (or waits for its redrive). */
+  public CompletionStage<Optional<Parked>> parked(UUID batchId) {
+    return selectParked
+        .thenCompose(ps -> session.selectOne(read(ps.bind(partitionOf(batchId), batchId))))
+        .thenApply(row -> row.map(IntakeLog::toParked));
+  }
+
+  /** Up to {@code limit} parked batches of a partition after {@code after} (or from the first). */
+  public CompletionStage<List<Parked>> parkedPage(int partition, UUID after, int limit) {
+    UUID from = after != null ? after : Uuids.startOf(0);
+    return selectParkedPage
+        .thenCompose(ps -> session.selectAll(read(ps.bind(partition, from, limit))))
+        .thenApply(rows -> rows.stream().map(IntakeLog::toParked).toList());
+  }
+
+  private static Parked toParked(Row r) {
+    ByteBuffer b = r.getByteBuffer("outcomes");
+    byte[] bytes = new byte[b.remaining()];
+    b.duplicate().get(bytes);
+    return new Parked(
+        r.getInt("partition"),
+        r.getUuid("batch_id"),
+        r.getInstant("parked_at"),
+        r.getInt("attempts"),
+        r.getString("reason"),
+        r.getString("message"),
+        new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+        r.getInstant("redrive_requested_at"));
+  }
+
+  public CompletionStage<Done> unpark(UUID batchId) {
+    return deleteParked.thenCompose(
+        ps -> session.executeWrite(write(ps.bind(partitionOf(batchId), batchId))));
+  }
+
+  /**
+   * Asks the batch's reader to rate a parked batch again: the redrive row first (what the reader
+   * scans), then the mark on the parked row (what {@code GET} shows); false if the batch is not
+   * parked (any more).
+   */
+  public CompletionStage<Boolean> requestRedrive(UUID batchId, Instant now) {
+    int partition = partitionOf(batchId);
+    return insertRedrive
+        .thenCompose(ps -> session.executeWrite(write(ps.bind(partition, batchId, now))))
+        .thenCompose(done -> markRedrive)
+        .thenCompose(ps -> session.selectOne(write(ps.bind(now, partition, batchId))))
+        .thenCompose(
+            row -> {
+              boolean applied = row.map(r -> r.getBoolean("[applied]")).orElse(false);
+              if (applied) {
+                return CompletableFuture.completedFuture(true);
+              }
+              // rated in the meantime: take the request back
+              return deleteRedrive
+                  .thenCompose(ps -> session.executeWrite(write(ps.bind(partition, batchId))))
+                  .thenApply(done -> false);
+            });
+  }
+
+  /** The batches of a partition waiting for their redrive, at most {@code limit}. */
+  public CompletionStage<List<Redrive>> redrives(int partition, int limit) {
+    return selectRedrives
+        .thenCompose(ps -> session.selectAll(read(ps.bind(partition, limit))))
+        .thenApply(
+            rows ->
+                rows.stream()
+                    .map(r -> new Redrive(r.getUuid("batch_id"), r.getInstant("requested_at")))
+                    .toList());
+  }
+
+  /**
+   * Removes a redrive request once it is done (rated, or parked again), unless a newer request
+   * replaced it meanwhile.
+   */
+  public CompletionStage<Done> redriven(Redrive redrive) {
+    return deleteRedriveOf
+        .thenCompose(
+            ps ->
+                session.selectOne(
+                    write(
+                        ps.bind(
+                            partitionOf(redrive.batchId()),
+                            redrive.batchId(),
+                            redrive.requestedAt()))))
+        .thenApply(row -> Done.getInstance());
   }
 }

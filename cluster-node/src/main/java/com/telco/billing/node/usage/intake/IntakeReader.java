@@ -3,13 +3,16 @@ package com.telco.billing.node.usage.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.node.usage.AsyncLimiter;
 import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.protocol.usage.UsageOutcome;
 import com.telco.billing.sharding.ShardingInit;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntSupplier;
 import org.apache.pekko.Done;
@@ -24,8 +27,13 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * reads up to {@code batches-in-flight} batches older than the settle delay, rates them together
  * ({@link UsageService#rateReceived}), writes each batch's outcomes, and only then stores its
  * offset. After a crash the batches after the stored offset are read again: one whose outcomes were
- * stored is skipped, the others are rated again, and the account entities answer {@code DUPLICATE}
- * for every record they accepted the first time, so nothing is charged twice.
+ * stored (or that was parked) is skipped, the others are rated again, and the account entities
+ * answer {@code DUPLICATE} for every record they accepted the first time, so nothing is charged
+ * twice.
+ *
+ * <p>A batch whose records keep failing is parked after a bounded number of attempts ({@link
+ * BatchRating}) and the offset moves past it: no batch can hold up the ones behind it. Before each
+ * step a reader rates the parked batches of its partition an operator asked to redrive.
  *
  * <p>One reader per partition, spread over the cluster as a sharded daemon process ({@link #init}).
  */
@@ -33,7 +41,21 @@ public final class IntakeReader {
   /** Name of the sharded daemon process. */
   public static final String NAME = "usage-intake";
 
+  private static final org.slf4j.Logger LOGGER =
+      org.slf4j.LoggerFactory.getLogger(IntakeReader.class);
+
   private IntakeReader() {}
+
+  /**
+   * How a reader rates records: {@link UsageService#rateReceived} in a node; a test may put a
+   * failing call in front of it.
+   */
+  @FunctionalInterface
+  public interface Rating {
+    /** See {@link UsageService#rateReceived}. */
+    CompletionStage<UsageService.ReceivedRating> rate(
+        List<JsonNode> elements, Instant receivedAt, AsyncLimiter calls, boolean oneByOne);
+  }
 
   /** Messages of a reader (to itself). */
   public sealed interface Command {}
@@ -56,6 +78,17 @@ public final class IntakeReader {
       IntakeSettings settings,
       IntSupplier receiving,
       Clock clock) {
+    init(system, log, usage::rateReceived, settings, receiving, clock);
+  }
+
+  /** Starts (or joins) the readers, rating through {@code rating}. */
+  public static void init(
+      ActorSystem<?> system,
+      IntakeLog log,
+      Rating rating,
+      IntakeSettings settings,
+      IntSupplier receiving,
+      Clock clock) {
     if (!settings.rating()) {
       system.log().info("usage intake: rating is off on this node, batches are only received");
       return;
@@ -66,7 +99,7 @@ public final class IntakeReader {
         Command.class,
         NAME,
         settings.partitions(),
-        partition -> create(partition, log, usage, settings, receiving, calls, clock),
+        partition -> create(partition, log, rating, settings, receiving, calls, clock),
         Optional.empty());
   }
 
@@ -85,7 +118,7 @@ public final class IntakeReader {
   static Behavior<Command> create(
       int partition,
       IntakeLog log,
-      UsageService usage,
+      Rating rating,
       IntakeSettings settings,
       IntSupplier receiving,
       AsyncLimiter calls,
@@ -95,7 +128,7 @@ public final class IntakeReader {
             Behaviors.withTimers(
                 timers ->
                     new Reader(
-                            partition, log, usage, settings, receiving, calls, clock, context,
+                            partition, log, rating, settings, receiving, calls, clock, context,
                             timers)
                         .start()));
   }
@@ -103,7 +136,7 @@ public final class IntakeReader {
   private static final class Reader {
     private final int partition;
     private final IntakeLog log;
-    private final UsageService usage;
+    private final BatchRating batches;
     private final IntakeSettings settings;
     private final IntSupplier receiving;
     private final AsyncLimiter calls;
@@ -117,7 +150,7 @@ public final class IntakeReader {
     Reader(
         int partition,
         IntakeLog log,
-        UsageService usage,
+        Rating rating,
         IntakeSettings settings,
         IntSupplier receiving,
         AsyncLimiter calls,
@@ -126,7 +159,7 @@ public final class IntakeReader {
         TimerScheduler<Command> timers) {
       this.partition = partition;
       this.log = log;
-      this.usage = usage;
+      this.batches = new BatchRating(log, rating, settings, calls, clock);
       this.settings = settings;
       this.receiving = receiving;
       this.calls = calls;
@@ -236,7 +269,9 @@ public final class IntakeReader {
               partition,
               offset,
               backoff,
-              failed.failure().toString());
+              failed.failure() instanceof CompletionException && failed.failure().getCause() != null
+                  ? failed.failure().getCause().toString()
+                  : failed.failure().toString());
       timers.startSingleTimer(Next.STEP, backoff);
       backoff =
           backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
@@ -246,10 +281,27 @@ public final class IntakeReader {
     }
 
     /**
-     * One step: the next page of settled batches of the current hour bucket, rated and their offset
+     * One step: the batches of the partition waiting for a redrive, if there are any; else the next
+     * page of settled batches of the current hour bucket, rated (or parked) and their offset
      * stored; or, with none left in a bucket that is over and settled, the next bucket.
      */
     private CompletionStage<Stepped> stepOnce(IntakeLog.Offset from) {
+      return log.redrives(partition, settings.batchesInFlight())
+          .thenCompose(
+              redrives -> {
+                if (redrives.isEmpty()) {
+                  return scan(from);
+                }
+                CompletableFuture<?>[] redriven =
+                    redrives.stream()
+                        .map(r -> redrive(r).toCompletableFuture())
+                        .toArray(CompletableFuture[]::new);
+                return CompletableFuture.allOf(redriven)
+                    .thenApply(done -> new Stepped(from, false));
+              });
+    }
+
+    private CompletionStage<Stepped> scan(IntakeLog.Offset from) {
       long settled = clock.millis() - settings.settleDelay().toMillis();
       long bucketStart = IntakeLog.hourStartMillis(from.hour());
       long bucketEnd = IntakeLog.hourStartMillis(from.hour() + 1);
@@ -280,25 +332,56 @@ public final class IntakeReader {
               });
     }
 
-    /** Rates one batch unless its outcomes are stored already, then stores them. */
-    private CompletionStage<Done> rate(IntakeLog.Batch batch) {
-      return log.isRated(batch.batchId())
+    /**
+     * Rates one batch unless its outcomes are stored already or it was parked (a reader that parked
+     * it may have stopped before storing its offset), then stores how it ended.
+     */
+    private CompletionStage<?> rate(IntakeLog.Batch batch) {
+      CompletableFuture<Boolean> rated = log.isRated(batch.batchId()).toCompletableFuture();
+      CompletableFuture<Optional<IntakeLog.Parked>> parked =
+          log.parked(batch.batchId()).toCompletableFuture();
+      return rated
+          .thenCombine(parked, (r, p) -> r || p.isPresent())
           .thenCompose(
-              rated -> {
-                if (rated) {
-                  return CompletableFuture.completedFuture(Done.getInstance());
+              done ->
+                  done
+                      ? CompletableFuture.completedFuture(BatchRating.Ending.RATED)
+                      : batches.rate(batch, null));
+    }
+
+    /**
+     * Rates a parked batch an operator asked to redrive: the records that have no outcome yet, with
+     * the same bounded attempts. Rated, it leaves the parked batches; failing again, it is parked
+     * again. The request is removed last, so a reader that stops halfway does it again.
+     */
+    private CompletionStage<Done> redrive(IntakeLog.Redrive request) {
+      UUID batchId = request.batchId();
+      CompletableFuture<Boolean> rated = log.isRated(batchId).toCompletableFuture();
+      CompletableFuture<Optional<IntakeLog.Parked>> parked =
+          log.parked(batchId).toCompletableFuture();
+      CompletableFuture<Optional<IntakeLog.Batch>> batch = log.batch(batchId).toCompletableFuture();
+      return CompletableFuture.allOf(rated, parked, batch)
+          .thenCompose(
+              all -> {
+                if (rated.join() || batch.join().isEmpty()) {
+                  return log.unpark(batchId);
                 }
-                List<JsonNode> elements = IntakeService.records(batch.format(), batch.body());
-                return usage
-                    .rateReceived(elements, batch.receivedAt(), calls)
+                List<UsageOutcome> known =
+                    parked
+                        .join()
+                        .map(p -> IntakeService.parse(p.outcomes(), IntakeService.OUTCOMES))
+                        .orElse(null);
+                // not context.getLog(): this runs in a future's callback, outside the actor
+                LOGGER.info("intake partition {}: redriving batch {}", partition, batchId);
+                return batches
+                    .rate(batch.join().get(), known)
                     .thenCompose(
-                        response -> {
-                          return log.putStatus(
-                              batch.batchId(),
-                              clock.instant(),
-                              IntakeService.outcomesJson(response.records()));
-                        });
-              });
+                        ending ->
+                            ending == BatchRating.Ending.RATED
+                                ? log.unpark(batchId)
+                                : CompletableFuture.completedFuture(Done.getInstance()));
+              })
+          .thenCompose(done -> log.redriven(request));
     }
   }
 }

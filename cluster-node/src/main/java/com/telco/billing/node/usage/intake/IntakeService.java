@@ -13,6 +13,7 @@ import com.telco.billing.protocol.usage.UsageBatchResponse;
 import com.telco.billing.protocol.usage.UsageBatchResponse.Rejection;
 import com.telco.billing.protocol.usage.UsageIntakeBacklog;
 import com.telco.billing.protocol.usage.UsageOutcome;
+import com.telco.billing.protocol.usage.UsageParkedBatches;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * The durable intake ({@code POST /usage/batches}, {@code GET /usage/batches/{id}}): a batch is
  * validated like {@code POST /usage}, written once to the intake log with the journal's write
  * consistency and acknowledged {@code received}; the {@link IntakeReader}s rate it later through
- * {@link UsageService#rateReceived} and store its outcomes, which {@link #status} then answers.
+ * {@link UsageService#rateReceived} and store its outcomes, which {@link #status} then answers. A
+ * batch whose records keep failing is parked ({@link #parked}) until an operator redrives it
+ * ({@link #redrive}).
  */
 public final class IntakeService {
   private static final Logger logger = LoggerFactory.getLogger(IntakeService.class);
@@ -41,7 +44,7 @@ public final class IntakeService {
   public static final String NDJSON = "ndjson";
 
   private static final TypeReference<List<Rejection>> REJECTIONS = new TypeReference<>() {};
-  private static final TypeReference<List<UsageOutcome>> OUTCOMES = new TypeReference<>() {};
+  static final TypeReference<List<UsageOutcome>> OUTCOMES = new TypeReference<>() {};
 
   private final UsageService usage;
   private final IntakeLog log;
@@ -184,17 +187,27 @@ public final class IntakeService {
                 UsageIntakeBacklog.of(partitions.stream().map(CompletableFuture::join).toList()));
   }
 
-  /** The batch with this id, received or rated; empty for an unknown id. */
-  public CompletionStage<Optional<UsageBatchResponse>> status(String id) {
-    UUID batchId;
+  /** A batch id as sent in a path: a time-based UUID, else empty (unknown). */
+  private static Optional<UUID> batchIdOf(String id) {
     try {
-      batchId = UUID.fromString(id);
+      UUID batchId = UUID.fromString(id);
+      return batchId.version() == 1 ? Optional.of(batchId) : Optional.empty();
     } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The batch with this id: received (with its failed attempts, if any), rated or parked; empty for
+   * an unknown id.
+   */
+  public CompletionStage<Optional<UsageBatchResponse>> status(String id) {
+    Optional<UUID> parsed = batchIdOf(id);
+    if (parsed.isEmpty()) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
-    if (batchId.version() != 1) {
-      return CompletableFuture.completedFuture(Optional.empty());
-    }
+    UUID batchId = parsed.get();
+    Instant receivedAt = Instant.ofEpochMilli(Uuids.unixTimestamp(batchId));
     CompletionStage<Optional<IntakeLog.Status>> rated = log.status(batchId);
     return rated.thenCompose(
         status -> {
@@ -203,21 +216,179 @@ public final class IntakeService {
                 Optional.of(
                     UsageBatchResponse.rated(
                         id,
-                        Instant.ofEpochMilli(Uuids.unixTimestamp(batchId)),
+                        receivedAt,
                         status.get().ratedAt(),
                         parse(status.get().outcomes(), OUTCOMES))));
           }
-          return log.batch(batchId)
+          CompletableFuture<Optional<IntakeLog.Batch>> batch =
+              log.batch(batchId).toCompletableFuture();
+          CompletableFuture<Optional<IntakeLog.Parked>> parked =
+              log.parked(batchId).toCompletableFuture();
+          CompletableFuture<Optional<IntakeLog.Attempt>> attempt =
+              log.attempt(batchId).toCompletableFuture();
+          return CompletableFuture.allOf(batch, parked, attempt)
               .thenApply(
-                  batch ->
-                      batch.map(
-                          b ->
-                              UsageBatchResponse.received(
-                                  id,
-                                  b.receivedAt(),
-                                  b.received(),
-                                  parse(b.rejections(), REJECTIONS))));
+                  done -> batch.join().map(b -> describe(id, b, parked.join(), attempt.join())));
         });
+  }
+
+  private static UsageBatchResponse describe(
+      String id,
+      IntakeLog.Batch b,
+      Optional<IntakeLog.Parked> parked,
+      Optional<IntakeLog.Attempt> attempt) {
+    if (parked.isPresent() && parked.get().redriveRequestedAt() == null) {
+      IntakeLog.Parked p = parked.get();
+      return UsageBatchResponse.parked(
+          id,
+          b.receivedAt(),
+          p.parkedAt(),
+          parse(p.outcomes(), OUTCOMES),
+          p.attempts(),
+          p.reason(),
+          p.message());
+    }
+    UsageBatchResponse received =
+        UsageBatchResponse.received(
+            id, b.receivedAt(), b.received(), parse(b.rejections(), REJECTIONS));
+    Instant redrive = parked.map(IntakeLog.Parked::redriveRequestedAt).orElse(null);
+    if (attempt.isPresent()) {
+      IntakeLog.Attempt a = attempt.get();
+      return received.withFailure(a.attempts(), a.reason(), a.message(), redrive);
+    }
+    if (parked.isPresent()) {
+      IntakeLog.Parked p = parked.get();
+      return received.withFailure(p.attempts(), p.reason(), p.message(), redrive);
+    }
+    return received;
+  }
+
+  /**
+   * Asks for a parked batch to be rated again by its partition's reader (the records that have no
+   * outcome yet, with the same bounded attempts): the batch is {@code received} again until it is
+   * rated or parked again. Asking again while the redrive waits changes nothing (idempotent). Fails
+   * 404 ({@code unknown_batch}) for an unknown batch and 409 ({@code batch_not_parked}) for one
+   * that is received or rated.
+   */
+  public CompletionStage<UsageBatchResponse> redrive(String id) {
+    Optional<UUID> parsed = batchIdOf(id);
+    if (parsed.isEmpty()) {
+      return CompletableFuture.failedFuture(unknownBatch(id));
+    }
+    UUID batchId = parsed.get();
+    CompletableFuture<Boolean> rated = log.isRated(batchId).toCompletableFuture();
+    CompletableFuture<Optional<IntakeLog.Parked>> parked =
+        log.parked(batchId).toCompletableFuture();
+    return CompletableFuture.allOf(rated, parked)
+        .thenCompose(
+            done -> {
+              if (rated.join()) {
+                return CompletableFuture.failedFuture(notParked("the batch is rated"));
+              }
+              if (parked.join().isEmpty()) {
+                return log.batch(batchId)
+                    .thenCompose(
+                        batch ->
+                            CompletableFuture.failedFuture(
+                                batch.isEmpty()
+                                    ? unknownBatch(id)
+                                    : notParked("the batch is not parked: it waits to be rated")));
+              }
+              // asked before: keep the first request's time, write both rows again in case the
+              // first request stopped halfway
+              Instant requestedAt =
+                  Optional.ofNullable(parked.join().get().redriveRequestedAt())
+                      .orElse(clock.instant());
+              return log.requestRedrive(batchId, requestedAt)
+                  .thenCompose(
+                      requested ->
+                          status(id)
+                              .thenApply(
+                                  found ->
+                                      found.orElseThrow(
+                                          () -> new IllegalStateException("batch vanished"))))
+                  .thenCompose(
+                      response ->
+                          response.status().equals(UsageBatchResponse.RATED)
+                              ? CompletableFuture.failedFuture(notParked("the batch is rated"))
+                              : CompletableFuture.completedFuture(response));
+            });
+  }
+
+  private static ApiException unknownBatch(String id) {
+    return ApiException.notFound("unknown_batch", null, "no usage batch " + id);
+  }
+
+  private static ApiException notParked(String message) {
+    return new ApiException(
+        StatusCodes.CONFLICT, ErrorResponse.of("batch_not_parked", message, null));
+  }
+
+  /** Most parked batches one page lists. */
+  public static final int MAX_PAGE = 500;
+
+  /**
+   * One page of the parked batches (and those waiting for their redrive), by partition and batch
+   * id, after the cursor {@code after} (as a previous page's {@code next}, or null for the first
+   * page). Fails 400 for a limit outside 1..{@value #MAX_PAGE} or a cursor that is not one.
+   */
+  public CompletionStage<UsageParkedBatches> parked(int limit, String after) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      return CompletableFuture.failedFuture(
+          ApiException.badRequest(
+              "invalid_limit", "limit", "limit must be between 1 and " + MAX_PAGE));
+    }
+    int partition = 0;
+    UUID afterId = null;
+    if (after != null) {
+      String[] parts = after.split(":", 2);
+      try {
+        partition = Integer.parseInt(parts[0]);
+        afterId = UUID.fromString(parts[1]);
+      } catch (RuntimeException e) {
+        partition = -1;
+      }
+      if (partition < 0 || partition >= settings.partitions() || afterId.version() != 1) {
+        return CompletableFuture.failedFuture(
+            ApiException.badRequest(
+                "invalid_cursor", "after", "after must be the next cursor of a previous page"));
+      }
+    }
+    return collect(partition, afterId, limit, new ArrayList<>());
+  }
+
+  private CompletionStage<UsageParkedBatches> collect(
+      int partition, UUID after, int limit, List<UsageParkedBatches.Batch> page) {
+    if (partition >= settings.partitions()) {
+      return CompletableFuture.completedFuture(new UsageParkedBatches(page, null));
+    }
+    int wanted = limit - page.size();
+    // one more than wanted tells whether the partition has more after this page
+    return log.parkedPage(partition, after, wanted + 1)
+        .thenCompose(
+            rows -> {
+              for (IntakeLog.Parked p : rows.subList(0, Math.min(wanted, rows.size()))) {
+                page.add(
+                    new UsageParkedBatches.Batch(
+                        p.batchId().toString(),
+                        p.partition(),
+                        Instant.ofEpochMilli(Uuids.unixTimestamp(p.batchId())),
+                        p.parkedAt(),
+                        p.attempts(),
+                        p.reason(),
+                        p.message(),
+                        (int) parse(p.outcomes(), OUTCOMES).stream().filter(o -> o == null).count(),
+                        p.redriveRequestedAt()));
+              }
+              if (page.size() < limit) {
+                return collect(partition + 1, null, limit, page);
+              }
+              UsageParkedBatches.Batch last = page.get(page.size() - 1);
+              boolean more = rows.size() > wanted || partition + 1 < settings.partitions();
+              return CompletableFuture.completedFuture(
+                  new UsageParkedBatches(
+                      page, more ? last.partition() + ":" + last.batchId() : null));
+            });
   }
 
   static <T> T parse(String json, TypeReference<T> type) {

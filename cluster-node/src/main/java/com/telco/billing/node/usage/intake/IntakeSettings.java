@@ -24,6 +24,9 @@ import java.time.Duration;
  * @param ratingCalls guiding look-ups and account calls the readers of this node have open at once
  * @param ratingCallsWhileReceiving the same while this node is receiving a batch, so that rating
  *     takes a smaller share of the cores and of the journal while a client waits for its 202
+ * @param maxAttempts rating attempts of a batch whose records fail before it is parked; only
+ *     attempts after which Cassandra took the attempt's record count
+ * @param attemptBackoff wait before a batch's second attempt, doubling before each further one
  */
 public record IntakeSettings(
     int partitions,
@@ -38,7 +41,9 @@ public record IntakeSettings(
     int yieldAt,
     Duration maxYield,
     int ratingCalls,
-    int ratingCallsWhileReceiving) {
+    int ratingCallsWhileReceiving,
+    int maxAttempts,
+    Duration attemptBackoff) {
 
   public static IntakeSettings from(Config config) {
     Config c = config.getConfig("billing.usage.intake");
@@ -56,14 +61,17 @@ public record IntakeSettings(
             c.getInt("yield-at"),
             c.getDuration("max-yield"),
             c.getInt("rating-calls-in-flight"),
-            c.getInt("rating-calls-while-receiving"));
+            c.getInt("rating-calls-while-receiving"),
+            c.getInt("max-attempts"),
+            c.getDuration("attempt-backoff"));
     if (settings.partitions < 1
         || settings.batchesInFlight < 1
         || settings.ratingCalls < 1
-        || settings.ratingCallsWhileReceiving < 1) {
+        || settings.ratingCallsWhileReceiving < 1
+        || settings.maxAttempts < 1) {
       throw new IllegalArgumentException(
-          "billing.usage.intake.partitions, batches-in-flight, rating-calls-in-flight and"
-              + " rating-calls-while-receiving must be at least 1");
+          "billing.usage.intake.partitions, batches-in-flight, rating-calls-in-flight,"
+              + " rating-calls-while-receiving and max-attempts must be at least 1");
     }
     if (settings.settleDelay.compareTo(settings.writeTimeout) <= 0) {
       throw new IllegalArgumentException(
