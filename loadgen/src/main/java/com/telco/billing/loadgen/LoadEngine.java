@@ -376,7 +376,15 @@ public final class LoadEngine {
             continue;
           }
           JsonNode answer = MAPPER.readTree(response.body());
-          if (!"rated".equals(answer.path("status").asText())) {
+          String status = answer.path("status").asText();
+          if ("parked".equals(status)) {
+            // A batch the node gave up on after its attempts: a failure, not a pending batch.
+            error("batch " + r.batchId() + " was parked: " + answer.path("reason").asText());
+            it.remove();
+            failedBatches.increment();
+            continue;
+          }
+          if (!"rated".equals(status)) {
             break;
           }
           firstReceived =
