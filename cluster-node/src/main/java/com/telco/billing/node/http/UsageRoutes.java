@@ -123,10 +123,10 @@ public final class UsageRoutes extends AllDirectives {
                             "limit",
                             limit ->
                                 parameterOptional(
-                                    "after",
-                                    after ->
+                                    "cursor",
+                                    cursor ->
                                         onSuccess(
-                                            intake.parked(limitOf(limit), after.orElse(null)),
+                                            intake.parked(limitOf(limit), cursor.orElse(null)),
                                             page ->
                                                 complete(
                                                     StatusCodes.OK,

@@ -8,10 +8,10 @@ import java.util.List;
  * Body of {@code GET /usage/batches/parked}: one page of the parked batches of the durable intake,
  * by partition and then batch id.
  *
- * @param next the cursor of the next page ({@code after=}), null on the last page
+ * @param nextCursor the cursor of the next page ({@code cursor=}), null on the last page
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UsageParkedBatches(List<Batch> batches, String next) {
+public record UsageParkedBatches(List<Batch> batches, String nextCursor) {
 
   /**
    * One parked batch.

@@ -351,7 +351,7 @@ public final class IntakeService {
       if (partition < 0 || partition >= settings.partitions() || afterId.version() != 1) {
         return CompletableFuture.failedFuture(
             ApiException.badRequest(
-                "invalid_cursor", "after", "after must be the next cursor of a previous page"));
+                "invalid_cursor", "cursor", "cursor must be the nextCursor of a previous page"));
       }
     }
     return collect(partition, afterId, limit, new ArrayList<>());

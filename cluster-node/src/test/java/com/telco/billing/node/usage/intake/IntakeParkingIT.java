@@ -216,19 +216,19 @@ public class IntakeParkingIT {
     String next = null;
     do {
       Response page =
-          http.get("/usage/batches/parked?limit=1" + (next == null ? "" : "&after=" + next));
+          http.get("/usage/batches/parked?limit=1" + (next == null ? "" : "&cursor=" + next));
       assertEquals(200, page.status(), page.body());
       assertTrue(parkedIds(page).size() <= 1, page.body());
       walked.addAll(parkedIds(page));
-      next = page.json().has("next") ? page.text("next") : null;
+      next = page.json().has("nextCursor") ? page.text("nextCursor") : null;
     } while (next != null && walked.size() <= all.size());
     assertEquals(all, walked);
     assertEquals("invalid_limit", http.get("/usage/batches/parked?limit=0").text("code"));
     assertEquals("invalid_limit", http.get("/usage/batches/parked?limit=x").text("code"));
-    Response badCursor = http.get("/usage/batches/parked?after=nope");
+    Response badCursor = http.get("/usage/batches/parked?cursor=nope");
     assertEquals(400, badCursor.status(), badCursor.body());
     assertEquals("invalid_cursor", badCursor.text("code"));
-    assertEquals("after", badCursor.text("field"));
+    assertEquals("cursor", badCursor.text("field"));
 
     // only a parked batch is redriven
     Response notParked = http.post("/usage/batches/" + batchB + "/redrive", "");
