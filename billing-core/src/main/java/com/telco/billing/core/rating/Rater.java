@@ -96,7 +96,7 @@ public final class Rater {
       return new RatingOutcome.Rejected(
           RatingReasons.UNKNOWN_USAGE_TYPE,
           "usageType",
-          "catalog version " + plan.versionId + " has no usage type " + record.usageType());
+          "catalog version " + plan.versionId + " has no such usage type");
     }
     if (record.unit().base() != type.unitOfMeasure()) {
       return new RatingOutcome.Rejected(

@@ -99,7 +99,7 @@ public final class UsageRoutes extends AllDirectives {
                             found -> {
                               if (found.isEmpty()) {
                                 throw ApiException.notFound(
-                                    "unknown_batch", null, "no usage batch " + id);
+                                    "unknown_batch", null, "no usage batch with this id");
                               }
                               return complete(
                                   StatusCodes.OK, found.get(), JsonSupport.marshaller());

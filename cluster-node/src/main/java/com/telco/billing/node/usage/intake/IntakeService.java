@@ -316,7 +316,7 @@ public final class IntakeService {
   }
 
   private static ApiException unknownBatch(String id) {
-    return ApiException.notFound("unknown_batch", null, "no usage batch " + id);
+    return ApiException.notFound("unknown_batch", null, "no usage batch with this id");
   }
 
   private static ApiException notParked(String message) {
