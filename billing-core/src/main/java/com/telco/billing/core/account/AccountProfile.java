@@ -8,10 +8,10 @@ import java.util.Objects;
  * What billing needs to know about a customer account, as order management reports it when the
  * account is opened.
  *
- * <p>BILLING-RULES.md, "Periods and time": the bill cycle day {@code d} (1..28) and the time zone
- * fix the account's bill periods {@code [day d 00:00, next month's day d 00:00)} in that zone. The
- * account has one currency. Tax follows the jurisdiction unless the account is tax-exempt. The due
- * date of an invoice is its issue date plus the payment terms.
+ * <p>docs/billing-rules.md, "Periods and time": the bill cycle day {@code d} (1..28) and the time
+ * zone fix the account's bill periods {@code [day d 00:00, next month's day d 00:00)} in that zone.
+ * The account has one currency. Tax follows the jurisdiction unless the account is tax-exempt. The
+ * due date of an invoice is its issue date plus the payment terms.
  *
  * @param accountId the account's id, unique in the cluster
  * @param name the customer's name as it appears on invoices

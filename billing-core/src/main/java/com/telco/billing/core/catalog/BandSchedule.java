@@ -13,8 +13,8 @@ import java.util.Set;
  * set of bands that together cover the whole week, 7 x 24 h, exactly once: every local date-time
  * belongs to exactly one band.
  *
- * <p>BILLING-RULES.md, "Rating a usage record", step 3: price selection by time band (e.g. peak
- * Mon-Fri 08:00-20:00 in the account's zone); "a charge without zones or bands has one price".
+ * <p>docs/billing-rules.md, "Rating a usage record", step 3: price selection by time band (e.g.
+ * peak Mon-Fri 08:00-20:00 in the account's zone); a charge without zones or bands has one price.
  *
  * @param bands the bands; empty when the charge does not use time bands
  */

@@ -13,12 +13,12 @@ import java.util.Set;
  * later than the one before, with distinct version ids. Immutable; {@link #withVersion} returns a
  * new catalog.
  *
- * <p>BILLING-RULES.md, "Catalog": "Rating and invoicing use the version in effect at the instant
- * being priced (usage: its {@code usageDate}; recurring: the first day of the charged service
- * period)" — {@link #versionAt}: the version with the greatest {@code effectiveFrom <= instant}.
- * "Tax": "an invoice uses the rates in effect on its issue date" — {@link #taxRate}, read from the
- * latest version's tax table (tax rates carry their own dates, so the latest table is the most
- * complete; see docs/catalog.md).
+ * <p>docs/billing-rules.md, "Catalog": Rating and invoicing use the version in effect at the
+ * instant being priced (usage: its {@code usageDate}; recurring: the first day of the charged
+ * service period) — {@link #versionAt}: the version with the greatest {@code effectiveFrom <=
+ * instant}. "Tax": an invoice uses the rates in effect on its issue date — {@link #taxRate}, read
+ * from the latest version's tax table (tax rates carry their own dates, so the latest table is the
+ * most complete; see docs/catalog.md).
  *
  * @param versions the published versions, ordered by {@code effectiveFrom}
  */

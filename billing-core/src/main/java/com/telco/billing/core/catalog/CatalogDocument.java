@@ -10,7 +10,7 @@ import java.util.Map;
  * CatalogValidator#validate} turns it into a {@link CatalogVersion} or reports every problem with
  * its JSON path. The format, with its TMF620 mapping, is described in docs/catalog.md.
  *
- * <p>BILLING-RULES.md, "Catalog": a version has {@code effectiveFrom} and is immutable once
+ * <p>docs/billing-rules.md, "Catalog": a version has {@code effectiveFrom} and is immutable once
  * published; its offerings have recurring, one-time and usage charges, discounts and a tax category
  * per charge. "Money": a price list exists per currency. "Tax": rates by (jurisdiction, tax
  * category) with effective dates.

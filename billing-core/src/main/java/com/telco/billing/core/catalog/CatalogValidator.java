@@ -88,13 +88,13 @@ import java.util.stream.Collectors;
  * field (e.g. {@code $.productOfferings[2].prices[0].rates[1].tiers[1].from}). A rejected document
  * produces no version at all. The rules and codes are listed in docs/catalog.md.
  *
- * <p>BILLING-RULES.md, "Catalog", "Rating a usage record", "Tax" and "Money": every price has an
- * amount per currency of the version and none negative; usage charges have positive increments and
- * unit sizes, graduated tiers that cover every quantity exactly once, one price per (zone, band)
- * and bands that cover the week exactly once; every charge has a tax category with a rate and a GL
- * code; tax rates of one (jurisdiction, category) never overlap; discounts are a percentage in (0,
- * 100] for at least one period. {@link #validateAgainstHistory} adds the rules of publication: a
- * version id is used once, versions take effect in publication order, and only the first version
+ * <p>docs/billing-rules.md, "Catalog", "Rating a usage record", "Tax" and "Money": every price has
+ * an amount per currency of the version and none negative; usage charges have positive increments
+ * and unit sizes, graduated tiers that cover every quantity exactly once, one price per (zone,
+ * band) and bands that cover the week exactly once; every charge has a tax category with a rate and
+ * a GL code; tax rates of one (jurisdiction, category) never overlap; discounts are a percentage in
+ * (0, 100] for at least one period. {@link #validateAgainstHistory} adds the rules of publication:
+ * a version id is used once, versions take effect in publication order, and only the first version
  * may take effect in the past.
  */
 public final class CatalogValidator {

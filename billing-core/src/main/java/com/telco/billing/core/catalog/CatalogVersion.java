@@ -10,9 +10,9 @@ import java.util.Optional;
  * One published version of the product catalog: immutable, in effect from {@code effectiveFrom}
  * until the next version's {@code effectiveFrom}. Built only by {@link CatalogValidator#validate}.
  *
- * <p>BILLING-RULES.md, "Catalog": "A catalog is a list of versions. Each version has {@code
+ * <p>docs/billing-rules.md, "Catalog": A catalog is a list of versions. Each version has {@code
  * effectiveFrom} (an instant) and is immutable once published; a new version supersedes the
- * previous one from its {@code effectiveFrom}." "Money": a price list exists per currency; every
+ * previous one from its {@code effectiveFrom}. "Money": a price list exists per currency; every
  * price of a version has an amount in each of {@code currencies}.
  *
  * @param version the client-chosen version id (e.g. {@code 2026-12}), unique in the catalog

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The period of a recurring charge. BILLING-RULES.md, "Catalog": recurring charges are an "amount
- * per month, billed in advance"; the month is the account's bill period.
+ * The period of a recurring charge. docs/billing-rules.md, "Catalog": recurring charges are an
+ * amount per month, billed in advance; the month is the account's bill period.
  */
 public enum ChargePeriod {
   MONTH("month");

@@ -6,8 +6,8 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * One catalog amount in one currency: a price list holds one per currency (BILLING-RULES.md,
- * "Money": "a catalog price list exists per currency"). Amounts are never negative; they keep the
+ * One catalog amount in one currency: a price list holds one per currency (docs/billing-rules.md,
+ * "Money": a catalog price list exists per currency). Amounts are never negative; they keep the
  * scale they were published with (a usage unit price may have more decimals than the currency's
  * minor units). Equality is numeric.
  *

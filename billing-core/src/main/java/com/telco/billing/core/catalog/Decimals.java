@@ -3,7 +3,7 @@ package com.telco.billing.core.catalog;
 import java.math.BigDecimal;
 
 /**
- * Numeric equality for the catalog's records that hold a {@link BigDecimal} (BILLING-RULES.md,
+ * Numeric equality for the catalog's records that hold a {@link BigDecimal} (docs/billing-rules.md,
  * "Money": compare with {@code compareTo}, never {@code equals}, which also compares scales).
  */
 final class Decimals {

@@ -7,8 +7,8 @@ import java.util.Objects;
  * A percentage off one recurring charge of the offering, for the first {@code periods} bill periods
  * the subscription is charged for.
  *
- * <p>BILLING-RULES.md, "Recurring and one-time charges; proration": "a partial first period counts
- * as the first"; shown as its own line {@code discount = -HALF_UP(rounded recurring line *
+ * <p>docs/billing-rules.md, "Recurring and one-time charges; proration": a partial first period
+ * counts as the first; shown as its own line {@code discount = -HALF_UP(rounded recurring line *
  * percentage)}, before tax (so it is taxed, negatively, by the recurring charge's tax category);
  * "Ledger": posted to {@code glCode}. Equality is numeric.
  *

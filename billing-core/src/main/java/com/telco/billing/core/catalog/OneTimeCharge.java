@@ -5,9 +5,9 @@ import java.util.Objects;
 /**
  * A one-time charge of an offering, due when its trigger happens (e.g. an activation fee).
  *
- * <p>BILLING-RULES.md, "Recurring and one-time charges; proration": billed on the first invoice
- * whose cycle date is after the trigger date. "Ledger": posted to {@code glCode}; "Tax": taxed by
- * {@code taxCategory}.
+ * <p>docs/billing-rules.md, "Recurring and one-time charges; proration": billed on the first
+ * invoice whose cycle date is after the trigger date. "Ledger": posted to {@code glCode}; "Tax":
+ * taxed by {@code taxCategory}.
  *
  * @param id the charge id, unique in its catalog version
  * @param name what the invoice line says

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The lifecycle event that makes a one-time charge due. BILLING-RULES.md, "Recurring and one-time
- * charges": one-time charges are billed on the first invoice whose cycle date is after their
- * trigger date (e.g. the activation date). The triggers are the lifecycle dates of "Periods and
- * time": activation, change, suspension, resumption, termination.
+ * The lifecycle event that makes a one-time charge due. docs/billing-rules.md, "Recurring and
+ * one-time charges; proration": one-time charges are billed on the first invoice whose cycle date
+ * is after their trigger date (e.g. the activation date). The triggers are the lifecycle dates of
+ * "Periods and time": activation, change, suspension, resumption, termination.
  */
 public enum OneTimeTrigger {
   ACTIVATION("activation"),

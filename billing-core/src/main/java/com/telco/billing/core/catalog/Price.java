@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A price list entry: one amount per currency of the catalog version (BILLING-RULES.md, "Money": "a
- * catalog price list exists per currency"). A validated catalog gives every price an amount in
- * every currency the version declares. Amounts are kept sorted by currency code so that equal
- * prices are equal records.
+ * A price list entry: one amount per currency of the catalog version (docs/billing-rules.md,
+ * "Money": a catalog price list exists per currency). A validated catalog gives every price an
+ * amount in every currency the version declares. Amounts are kept sorted by currency code so that
+ * equal prices are equal records.
  *
  * @param amounts at most one amount per currency
  */

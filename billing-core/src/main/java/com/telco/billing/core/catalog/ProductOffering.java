@@ -8,11 +8,11 @@ import java.util.Optional;
  * A product offering of a catalog version: its charges by kind, its discounts, and whether it is
  * charged while suspended.
  *
- * <p>BILLING-RULES.md, "Catalog": "A product offering has: recurring charges (amount per month,
+ * <p>docs/billing-rules.md, "Catalog": A product offering has: recurring charges (amount per month,
  * billed in advance), one-time charges (billed on the next invoice after the trigger, e.g.
- * activation), usage charges per usage type, discounts, and a tax category per charge". "Recurring
- * and one-time charges; proration": "Suspension does not stop recurring charges unless the offering
- * says {@code chargeWhileSuspended: false}". There is at most one usage charge per usage type.
+ * activation), usage charges per usage type, discounts, and a tax category per charge. "Recurring
+ * and one-time charges; proration": Suspension does not stop recurring charges unless the offering
+ * says {@code chargeWhileSuspended: false}. There is at most one usage charge per usage type.
  *
  * @param id the offering id, unique in its catalog version
  * @param name the offering's name

@@ -5,10 +5,11 @@ import java.util.Objects;
 /**
  * A recurring charge of an offering: an amount per month, billed in advance.
  *
- * <p>BILLING-RULES.md, "Catalog" and "Recurring and one-time charges; proration": at cycle date
- * {@code D_k} the invoice charges {@code [D_k, D_k+1)} in advance; partial periods are prorated
- * daily; the rating uses the version in effect on the first day of the charged service period.
- * "Ledger": the net line is posted to {@code glCode}; "Tax": it is taxed by {@code taxCategory}.
+ * <p>docs/billing-rules.md, "Catalog" and "Recurring and one-time charges; proration": at cycle
+ * date {@code D_k} the invoice charges {@code [D_k, D_k+1)} in advance; partial periods are
+ * prorated daily; the rating uses the version in effect on the first day of the charged service
+ * period. "Ledger": the net line is posted to {@code glCode}; "Tax": it is taxed by {@code
+ * taxCategory}.
  *
  * @param id the charge id, unique in its catalog version
  * @param name what the invoice line says

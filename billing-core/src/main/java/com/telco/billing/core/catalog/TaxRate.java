@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * A tax rate for one (jurisdiction, tax category), valid on the dates {@code [validFrom, validTo)}.
  *
- * <p>BILLING-RULES.md, "Tax": rates are keyed by (jurisdiction, tax category) with effective dates;
- * an invoice uses the rates in effect on its issue date; {@code tax = HALF_UP(sum of the rounded
- * net lines at that rate * rate)}. {@code validTo} is exclusive: the first date the rate no longer
- * applies. Equality is numeric.
+ * <p>docs/billing-rules.md, "Tax": rates are keyed by (jurisdiction, tax category) with effective
+ * dates; an invoice uses the rates in effect on its issue date; {@code tax = HALF_UP(sum of the
+ * rounded net lines at that rate * rate)}. {@code validTo} is exclusive: the first date the rate no
+ * longer applies. Equality is numeric.
  *
  * @param jurisdiction the jurisdiction key (e.g. {@code DE}), matching the account's
  * @param taxCategory the tax category of the charges it applies to (e.g. {@code STANDARD})

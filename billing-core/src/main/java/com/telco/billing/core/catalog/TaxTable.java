@@ -11,8 +11,8 @@ import java.util.TreeSet;
  * The tax rates of a catalog version: for each (jurisdiction, tax category), dated rates that never
  * overlap, so at most one applies on any date.
  *
- * <p>BILLING-RULES.md, "Tax": rates are keyed by (jurisdiction, tax category) with effective dates;
- * an invoice uses the rates in effect on its issue date.
+ * <p>docs/billing-rules.md, "Tax": rates are keyed by (jurisdiction, tax category) with effective
+ * dates; an invoice uses the rates in effect on its issue date.
  *
  * @param rates the dated rates
  */

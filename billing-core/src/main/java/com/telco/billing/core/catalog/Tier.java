@@ -6,7 +6,7 @@ import java.util.Objects;
  * One graduated tier of a usage price: the chargeable quantity {@code [from, upTo)} in the usage
  * type's base unit (seconds, events, bytes), priced per {@code unitSize} of the charge.
  *
- * <p>BILLING-RULES.md, "Rating a usage record", step 5: the chargeable rest is priced through
+ * <p>docs/billing-rules.md, "Rating a usage record", step 5: the chargeable rest is priced through
  * graduated tiers on the cumulative chargeable quantity of the subscription and usage type in the
  * bill period: {@code amount = sum over tiers of (units falling in the tier) * tier price}, with
  * {@code units = quantity / unitSize}. {@link #quantityWithin(long, long)} gives the quantity of a

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * A named time band (e.g. {@code PEAK}, {@code OFF_PEAK}): the weekly windows it covers.
  *
- * <p>BILLING-RULES.md, "Rating a usage record", step 3: the price is selected by time band, read in
- * the account's zone.
+ * <p>docs/billing-rules.md, "Rating a usage record", step 3: the price is selected by time band,
+ * read in the account's zone.
  *
  * @param id the band id, unique within its schedule
  * @param windows the weekly windows of the band, at least one

@@ -12,8 +12,8 @@ import java.util.Objects;
  * {@code endTime} of {@link LocalTime#MIDNIGHT} means the end of the day (24:00), so {@code
  * 00:00-00:00} is the whole day. Windows never cross midnight: a night band is two windows.
  *
- * <p>BILLING-RULES.md, "Rating a usage record", step 3: time bands such as peak Mon-Fri 08:00-20:00
- * are read in the account's zone; the caller converts the usage instant to that zone.
+ * <p>docs/billing-rules.md, "Rating a usage record", step 3: time bands such as peak Mon-Fri
+ * 08:00-20:00 are read in the account's zone; the caller converts the usage instant to that zone.
  *
  * @param days the days the window applies to, each at most once
  * @param startTime start of the window (inclusive)

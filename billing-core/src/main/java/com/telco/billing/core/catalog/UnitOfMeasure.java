@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The base unit in which a usage type's quantities are counted. BILLING-RULES.md, "Rating a usage
- * record": a record's quantity {@code q} is "in the usage type's base unit (seconds, bytes,
- * events)"; increments, minimums, unit sizes, allowances and tier bounds use the same unit.
+ * The base unit in which a usage type's quantities are counted. docs/billing-rules.md, "Rating a
+ * usage record": a record's quantity {@code q} is in the usage type's base unit (seconds, bytes,
+ * events); increments, minimums, unit sizes, allowances and tier bounds use the same unit.
  */
 public enum UnitOfMeasure {
   SECOND,

@@ -15,7 +15,7 @@ import java.util.Set;
  * A usage charge of an offering for one usage type: how quantities are rounded, which allowance is
  * included, and the price per zone and time band through graduated tiers.
  *
- * <p>BILLING-RULES.md, "Rating a usage record": step 2 rounds {@code r = max(minimum, ceil(q /
+ * <p>docs/billing-rules.md, "Rating a usage record": step 2 rounds {@code r = max(minimum, ceil(q /
  * increment) * increment)}; step 3 selects the price by zone and time band ({@link #rateFor},
  * {@link #rateAt}); step 4 consumes the {@link Allowance} first; step 5 prices the chargeable rest
  * per {@code unitSize} through the graduated {@link Tier}s of the selected {@link UsageRate}. A

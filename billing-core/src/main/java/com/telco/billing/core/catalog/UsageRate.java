@@ -9,8 +9,8 @@ import java.util.Optional;
  * The price of a usage charge for one zone and one time band: graduated tiers that cover every
  * chargeable quantity from 0 upwards, contiguously, ending with an open-ended tier.
  *
- * <p>BILLING-RULES.md, "Rating a usage record", steps 3 and 5: the price is selected by zone and
- * time band, then applied through graduated tiers. A charge without zones (or bands) has rates
+ * <p>docs/billing-rules.md, "Rating a usage record", steps 3 and 5: the price is selected by zone
+ * and time band, then applied through graduated tiers. A charge without zones (or bands) has rates
  * whose {@code zone} (or {@code timeBand}) is {@code null}.
  *
  * @param zone the zone id, or {@code null} when the charge has no zones

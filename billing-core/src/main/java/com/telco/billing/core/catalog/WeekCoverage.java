@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Checks that a set of weekly time segments covers every instant of the week exactly once: the rule
- * behind a time band schedule (BILLING-RULES.md, "Rating a usage record", step 3: every usage event
- * falls in exactly one band). Times are nanoseconds of the day; {@link #DAY} is 24:00.
+ * behind a time band schedule (docs/billing-rules.md, "Rating a usage record", step 3: every usage
+ * event falls in exactly one band). Times are nanoseconds of the day; {@link #DAY} is 24:00.
  */
 final class WeekCoverage {
   static final long DAY = 24L * 60 * 60 * 1_000_000_000L;

@@ -7,7 +7,8 @@ public enum DedupeVerdict {
 
   /**
    * Already accepted, in an earlier batch or earlier in the same batch: acknowledge it as a
-   * duplicate and never charge it again (BILLING-RULES.md, "Records that are refused or held").
+   * duplicate and never charge it again (docs/billing-rules.md, "Records that are refused or
+   * held").
    */
   DUPLICATE,
 

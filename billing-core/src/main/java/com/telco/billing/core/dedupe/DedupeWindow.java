@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The memory of an account's accepted usage record ids, kept in the account entity's state
- * (BILLING-RULES.md, "Records that are refused or held": a record whose id, scoped by its {@code
- * source}, was already accepted is a duplicate and never charged again).
+ * (docs/billing-rules.md, "Records that are refused or held": a record whose id, scoped by its
+ * {@code source}, was already accepted is a duplicate and never charged again).
  *
  * <p>Immutable and persistent: {@link #admit}, {@link #withAccepted} and {@link #evictBefore}
  * return a new window that shares all untouched parts with this one, so the entity's state stays

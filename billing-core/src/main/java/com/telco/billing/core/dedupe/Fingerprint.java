@@ -8,9 +8,9 @@ import java.util.Objects;
  * {@code (source, id)}, held in two longs ({@code lo}'s low 16 bits are always zero; the {@link
  * DedupeWindow} stores the record's day there, so that one remembered id costs exactly 16 bytes).
  *
- * <p>BILLING-RULES.md, "Records that are refused or held": a record's id is scoped by its {@code
- * source}. The hashed bytes are the UTF-8 bytes of {@code source} preceded by their length (4
- * bytes, big-endian), then the UTF-8 bytes of {@code id}: the length prefix keeps {@code ("ab",
+ * <p>docs/billing-rules.md, "Records that are refused or held": a record's id is scoped by its
+ * {@code source}. The hashed bytes are the UTF-8 bytes of {@code source} preceded by their length
+ * (4 bytes, big-endian), then the UTF-8 bytes of {@code id}: the length prefix keeps {@code ("ab",
  * "c")} and {@code ("a", "bc")} apart, whatever characters either part contains.
  *
  * <p>Two different records share a fingerprint with probability about {@code n^2 / 2^113} among

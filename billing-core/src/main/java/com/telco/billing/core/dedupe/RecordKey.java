@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * What identifies a usage record for duplicate detection: its {@code id} scoped by its {@code
- * source} (BILLING-RULES.md, "Records that are refused or held": "a record whose id (scoped by its
- * {@code source}) was already accepted is acknowledged as a duplicate").
+ * source} (docs/billing-rules.md, "Records that are refused or held": a record whose id (scoped by
+ * its {@code source}) was already accepted is acknowledged as a duplicate).
  *
  * @param source the mediation feed that sent the record
  * @param id the record's id within {@code source}

@@ -57,7 +57,7 @@ public record BillingHistory(
   /**
    * Whether the bill period starting on {@code periodStart} is invoiced (closed): it lies between
    * the first invoiced period and the last cycle date. Usage of such a period is rated late
-   * (BILLING-RULES.md, "Records that are refused or held"); use it as {@code
+   * (docs/billing-rules.md, "Records that are refused or held"); use it as {@code
    * RatingContext.of(account, subscriptions, history::invoiced)}.
    */
   public boolean invoiced(LocalDate periodStart) {

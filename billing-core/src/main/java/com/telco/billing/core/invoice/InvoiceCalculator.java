@@ -42,8 +42,9 @@ import java.util.TreeSet;
 
 /**
  * The invoice of one account and one cycle date, computed purely from the account, its
- * subscriptions, the catalog, its usage lines and its billing history (BILLING-RULES.md, "Recurring
- * and one-time charges; proration", "Tax", "Invoices"; every choice is in docs/invoicing.md).
+ * subscriptions, the catalog, its usage lines and its billing history (docs/billing-rules.md,
+ * "Recurring and one-time charges; proration", "Tax", "Invoices"; every choice is in
+ * docs/invoicing.md).
  *
  * <p>At cycle date {@code D_k} the invoice bills the closed period {@code C = [D_k-1, D_k)} and the
  * advance period {@code A = [D_k, D_k+1)}:

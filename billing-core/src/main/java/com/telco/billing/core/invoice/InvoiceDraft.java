@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An invoice as computed, before it is numbered and issued (BILLING-RULES.md, "Invoices"). The
+ * An invoice as computed, before it is numbered and issued (docs/billing-rules.md, "Invoices"). The
  * totals are sums of the rounded lines and of the tax items. Equality is numeric.
  *
  * <p>A zero invoice ({@link #hasNoLines()}, or {@link #zeroTotal()}) is still a complete
- * computation: the caller decides whether to issue it ("An account with no lines still gets a zero
- * invoice only if configured; by default it is skipped") and adopts the history after it in both
+ * computation: the caller decides whether to issue it (An account with no lines still gets a zero
+ * invoice only if configured; by default it is skipped) and adopts the history after it in both
  * cases, so the period counts as closed.
  *
  * @param accountId the account

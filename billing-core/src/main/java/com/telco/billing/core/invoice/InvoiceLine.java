@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One line of an invoice (BILLING-RULES.md, "Invoices": "Each line says what it charges: type,
+ * One line of an invoice (docs/billing-rules.md, "Invoices": Each line says what it charges: type,
  * description, service period, quantity, unit price where there is one, net amount, tax category;
- * usage lines are aggregated per subscription, usage type, zone and band, with the record count").
+ * usage lines are aggregated per subscription, usage type, zone and band, with the record count).
  * Flat, so it serializes as it is. Equality is numeric for the decimals.
  *
  * @param type what the line charges

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Invoice number series and the number format (BILLING-RULES.md, "Invoices": "Invoice numbers are
- * unique and sequential without gaps within their series (by default one series per legal entity
- * and year, e.g. {@code INV-2026-000001}), assigned once and never reused").
+ * Invoice number series and the number format (docs/billing-rules.md, "Invoices": Invoice numbers
+ * are unique and sequential without gaps within their series (by default one series per legal
+ * entity and year, e.g. {@code INV-2026-000001}), assigned once and never reused).
  *
  * <p>The series key is {@code <legalEntity>-<year>} (e.g. {@code ACME-2026}). Numbers name the
  * legal entity too, {@code INV-<legalEntity>-<year>-<sequence>} (e.g. {@code

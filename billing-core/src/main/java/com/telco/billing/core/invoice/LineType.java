@@ -1,8 +1,8 @@
 package com.telco.billing.core.invoice;
 
 /**
- * What an invoice line charges (BILLING-RULES.md, "Invoices": "type (recurring, one-time, usage,
- * late usage, discount, adjustment, tax)"). Tax is not a line type here: it is carried by the
+ * What an invoice line charges (docs/billing-rules.md, "Invoices": type (recurring, one-time,
+ * usage, late usage, discount, adjustment, tax)). Tax is not a line type here: it is carried by the
  * draft's {@link TaxItem}s, one per rate.
  *
  * <p>Credits for termination, plan change or suspension keep the type of the line they credit

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The tax of an invoice at one rate (BILLING-RULES.md, "Tax": "Tax is computed per invoice and per
- * rate: {@code tax = HALF_UP(sum of the rounded net lines at that rate * rate)}"). Lines of two tax
- * categories that have the same rate share one item, so {@code taxCategories} lists them all.
+ * The tax of an invoice at one rate (docs/billing-rules.md, "Tax": Tax is computed per invoice and
+ * per rate: {@code tax = HALF_UP(sum of the rounded net lines at that rate * rate)}). Lines of two
+ * tax categories that have the same rate share one item, so {@code taxCategories} lists them all.
  * Equality is numeric.
  *
  * @param taxCategories the tax categories taxed at this rate, sorted

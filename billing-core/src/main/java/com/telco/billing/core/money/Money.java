@@ -8,10 +8,10 @@ import java.util.Objects;
 /**
  * An amount of money in one ISO 4217 currency.
  *
- * <p>BILLING-RULES.md, "Money": amounts are {@link BigDecimal}, never {@code double}; a currency's
- * minor units come from {@link Currency#getDefaultFractionDigits()} (EUR 2, JPY 0, BHD 3); rated
- * usage is kept unrounded at scale 6 ({@link #toRatingScale()}); invoice lines are rounded once to
- * the minor units with HALF_UP ({@link #roundToMinorUnits()}).
+ * <p>docs/billing-rules.md, "Money": amounts are {@link BigDecimal}, never {@code double}; a
+ * currency's minor units come from {@link Currency#getDefaultFractionDigits()} (EUR 2, JPY 0, BHD
+ * 3); rated usage is kept unrounded at scale 6 ({@link #toRatingScale()}); invoice lines are
+ * rounded once to the minor units with HALF_UP ({@link #roundToMinorUnits()}).
  *
  * <p>Equality is numeric: {@code 1.50 EUR} equals {@code 1.5 EUR}. {@link BigDecimal#equals} is
  * never used because it also compares scales.

@@ -10,9 +10,10 @@ import java.util.Objects;
  * One bill period of an account: the calendar dates {@code [start, end)} in the account's zone,
  * from one cycle date to the next.
  *
- * <p>BILLING-RULES.md, "Periods and time": "Its bill periods are {@code [cycle date k, cycle date
- * k+1)} where the cycle dates are day {@code d} of each month at 00:00 in the account's zone." The
- * period is identified by its {@link #start()} date (the period key of rated usage and counters).
+ * <p>docs/billing-rules.md, "Periods and time": an account's bill periods are {@code [cycle date k,
+ * cycle date k+1)} where the cycle dates are day {@code d} of each month at 00:00 in the account's
+ * zone. The period is identified by its {@link #start()} date (the period key of rated usage and
+ * counters).
  *
  * @param start the cycle date that opens the period (its first date)
  * @param end the next cycle date (the first date after the period)

@@ -8,11 +8,11 @@ import java.time.ZoneId;
 /**
  * Which bill period contains a date or an instant, for an account's bill cycle day and zone.
  *
- * <p>BILLING-RULES.md, "Periods and time": an account with bill cycle day {@code d} (1..28) has the
- * periods {@code [cycle date k, cycle date k+1)}, the cycle dates being day {@code d} of each month
- * at 00:00 in the account's zone; usage belongs to the period that contains its {@code usageDate}
- * in the account's zone. Since {@code d <= 28}, every month has a cycle date, and a period always
- * starts on day {@code d} and ends on day {@code d} of the next month.
+ * <p>docs/billing-rules.md, "Periods and time": an account with bill cycle day {@code d} (1..28)
+ * has the periods {@code [cycle date k, cycle date k+1)}, the cycle dates being day {@code d} of
+ * each month at 00:00 in the account's zone; usage belongs to the period that contains its {@code
+ * usageDate} in the account's zone. Since {@code d <= 28}, every month has a cycle date, and a
+ * period always starts on day {@code d} and ends on day {@code d} of the next month.
  *
  * <p>An instant's period follows from its calendar date in the zone: the start of a cycle date is
  * the first valid local time of that day (midnight, or the end of a daylight-saving gap), so an

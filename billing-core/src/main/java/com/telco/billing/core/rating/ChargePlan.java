@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A {@link UsageCharge} compiled for rating: zone and band indexes and the tiers of every (zone,
  * band) in every currency of its catalog version, so that selecting a price is two array look-ups
- * (BILLING-RULES.md, "Rating a usage record", steps 2 to 5).
+ * (docs/billing-rules.md, "Rating a usage record", steps 2 to 5).
  */
 final class ChargePlan {
   final UsageCharge charge;

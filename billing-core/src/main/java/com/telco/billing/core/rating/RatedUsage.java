@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A rated usage record: what BILLING-RULES.md, "Rating a usage record", step 6 says it keeps
+ * A rated usage record: what docs/billing-rules.md, "Rating a usage record", step 6 says it keeps
  * (record id, subscription, catalog version, charge id, rounded quantity, allowance used,
  * chargeable quantity, amount at scale 6) plus what invoicing aggregates usage lines by
  * (subscription, usage type, zone, band; "Invoices") and the period it belongs to.

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * Rates usage records: a pure function of a catalog, an account's {@link RatingContext}, the record
- * and the counters of its (subscription, usage type, bill period). BILLING-RULES.md, "Rating a
+ * and the counters of its (subscription, usage type, bill period). docs/billing-rules.md, "Rating a
  * usage record", step by step (see {@code docs/rating.md}):
  *
  * <ol>

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * build a new one when the account's state changes ({@link #withSubscriptions}, {@link
  * #withPeriodInvoiced}).
  *
- * <p>Guiding (BILLING-RULES.md, "Rating a usage record", step 1): a record is matched to the
+ * <p>Guiding (docs/billing-rules.md, "Rating a usage record", step 1): a record is matched to the
  * subscription of the account that holds its service identifier at the usage date, i.e. whose
  * lifetime {@code [activation date, termination date)} contains the usage date in the account's
  * zone. Which account a service belongs to at an instant is the guiding index's job ({@code

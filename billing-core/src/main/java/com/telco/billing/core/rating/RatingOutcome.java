@@ -4,7 +4,7 @@ import com.telco.billing.core.validation.FieldError;
 import java.util.Objects;
 
 /**
- * What the {@link Rater} answers for one record (BILLING-RULES.md, "Rating a usage record" and
+ * What the {@link Rater} answers for one record (docs/billing-rules.md, "Rating a usage record" and
  * "Records that are refused or held"):
  *
  * <ul>

@@ -1,8 +1,8 @@
 package com.telco.billing.core.rating;
 
 /**
- * The stable reason codes of usage records that are refused or held (BILLING-RULES.md, "Records
- * that are refused or held"), documented in {@code docs/rating.md}.
+ * The stable reason codes of usage records that are refused or held (docs/billing-rules.md,
+ * "Records that are refused or held"), documented in {@code docs/rating.md}.
  *
  * <ul>
  *   <li>Refused by {@link UsageRecordDraft#validate} (HTTP 400 per record, the rest of the batch is

@@ -12,11 +12,11 @@ import java.util.List;
  * as {@code long}s and prices both as {@link BigDecimal} and, when they fit, as {@code long}
  * unscaled values at one common scale.
  *
- * <p>BILLING-RULES.md, "Rating a usage record", step 5: {@code amount = sum over tiers of (units
- * falling in the tier) * tier price} with {@code units = quantity / unitSize}, kept HALF_UP at
- * scale 6 ("Money"). Computed exactly as {@code (sum of quantity_t * price_t) / unitSize} rounded
- * once: with {@code long} arithmetic when nothing overflows, else with {@link BigDecimal}; both
- * give the same value, the correctly rounded exact quotient.
+ * <p>docs/billing-rules.md, "Rating a usage record", step 5: {@code amount = sum over tiers of
+ * (units falling in the tier) * tier price} with {@code units = quantity / unitSize}, kept HALF_UP
+ * at scale 6 ("Money"). Computed exactly as {@code (sum of quantity_t * price_t) / unitSize}
+ * rounded once: with {@code long} arithmetic when nothing overflows, else with {@link BigDecimal};
+ * both give the same value, the correctly rounded exact quotient.
  */
 final class TierPlan {
   private static final int AMOUNT_SCALE = 6;

@@ -11,8 +11,8 @@ import java.util.Objects;
  * by {@link UsageRecordDraft#validate}, or directly when replaying records that were accepted
  * before (re-rating does not check their age again).
  *
- * <p>BILLING-RULES.md, "Records that are refused or held": a record's {@code id} is scoped by its
- * {@code source}; the pair identifies it for duplicate detection. "Rating a usage record": the
+ * <p>docs/billing-rules.md, "Records that are refused or held": a record's {@code id} is scoped by
+ * its {@code source}; the pair identifies it for duplicate detection. "Rating a usage record": the
  * record names a service ({@code serviceId}) that guiding matches to a subscription at {@code
  * usageDate}; {@code quantity} is converted to the usage type's base unit by {@code unit}.
  *

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * A usage record as a mediation feed sends it (TMF635 usage), before validation: every field may be
  * missing or wrong. {@link #validate(Instant, Duration)} reports every problem of the record at
  * once, each with its field, so that a batch can accept its valid records and refuse the others one
- * by one (BILLING-RULES.md, "Records that are refused or held").
+ * by one (docs/billing-rules.md, "Records that are refused or held").
  *
  * <p>Numbers and instants are text here ({@code quantity} {@code "61"} or {@code "1.5"}, {@code
  * usageDate} {@code "2026-03-02T08:00:00Z"} or with an offset) so that a non-numeric quantity or a
@@ -49,10 +49,16 @@ public record UsageRecordDraft(
     Map<String, String> attributes,
     String subscriptionId) {
 
-  /** BILLING-RULES.md: records older than this before now are too late (default 45 days). */
+  /**
+   * docs/billing-rules.md, "Records that are refused or held": records older than this before now
+   * are too late (default 45 days).
+   */
   public static final Duration DEFAULT_MAX_USAGE_AGE = Duration.ofDays(45);
 
-  /** BILLING-RULES.md: records more than this after now are too early. */
+  /**
+   * docs/billing-rules.md, "Records that are refused or held": records more than this after now are
+   * too early.
+   */
   public static final Duration MAX_AHEAD = Duration.ofHours(24);
 
   /** Longest id, source, usage type and subscription id accepted. */

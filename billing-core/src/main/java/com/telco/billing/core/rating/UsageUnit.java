@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * The units a usage record's quantity may be given in, each an exact multiple of one catalog base
- * unit ({@link UnitOfMeasure}). BILLING-RULES.md, "Rating a usage record": the quantity {@code q}
- * is "in the usage type's base unit (seconds, bytes, events)"; a record in another unit of the same
- * kind is converted exactly ({@link #toBase}), never through floating point.
+ * unit ({@link UnitOfMeasure}). docs/billing-rules.md, "Rating a usage record": the quantity {@code
+ * q} is in the usage type's base unit (seconds, bytes, events); a record in another unit of the
+ * same kind is converted exactly ({@link #toBase}), never through floating point.
  *
  * <p>Spellings are case-sensitive. Byte multiples follow the standards: {@code kB}/{@code KB},
  * {@code MB}, {@code GB} are decimal (1000, 10^6, 10^9 bytes) and {@code KiB}, {@code MiB}, {@code

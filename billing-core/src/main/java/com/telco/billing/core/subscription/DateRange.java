@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A half-open range of calendar dates {@code [from, until)} in an account's zone: it covers the
- * dates {@code from} .. {@code until - 1 day} (BILLING-RULES.md, "Periods and time": a service
+ * dates {@code from} .. {@code until - 1 day} (docs/billing-rules.md, "Periods and time": a service
  * period {@code [start, end)}). {@code until} is null for a range without end; {@code from ==
  * until} is an empty range, which covers no date.
  *

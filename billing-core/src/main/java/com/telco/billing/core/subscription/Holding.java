@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One subscription's hold on a service identifier over {@code [from, until)}: usage of the
  * identifier at an instant in that range is guided to this account and subscription
- * (BILLING-RULES.md, "Rating a usage record", step 1).
+ * (docs/billing-rules.md, "Rating a usage record", step 1).
  *
  * @param accountId the holding account
  * @param subscriptionId the holding subscription

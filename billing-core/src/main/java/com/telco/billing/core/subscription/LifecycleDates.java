@@ -8,7 +8,7 @@ import java.time.ZoneId;
 /**
  * The one place where lifecycle dates become instants and back.
  *
- * <p>BILLING-RULES.md, "Periods and time": lifecycle dates (activation, change, suspension,
+ * <p>docs/billing-rules.md, "Periods and time": lifecycle dates (activation, change, suspension,
  * resumption, termination) are calendar dates in the account's zone, effective at the start of that
  * day. The start of a day is its first valid local time: midnight, or the end of the gap when a
  * daylight-saving change skips midnight in that zone (e.g. America/Sao_Paulo on 2018-11-04 starts

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A claim of a service identifier by a subscription, for the guiding index ({@link
  * ServiceHoldings#claim(ServiceClaim)}): from the start of the activation date in the account's
- * zone (BILLING-RULES.md, "Periods and time").
+ * zone (docs/billing-rules.md, "Periods and time").
  *
  * @param serviceId the identifier
  * @param accountId the claiming account

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The guiding index for one service identifier: who held it over which instants, so that usage at
  * instant {@code t} is guided to the subscription holding the identifier at {@code t}
- * (BILLING-RULES.md, "Rating a usage record", step 1).
+ * (docs/billing-rules.md, "Rating a usage record", step 1).
  *
  * <p>Rules (codes in {@link SubscriptionRefusals}):
  *

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * A service identifier held by a subscription, in its canonical form, e.g. {@code MSISDN
  * +4915100000001} or {@code IMSI 262011234567890}.
  *
- * <p>Guiding (BILLING-RULES.md, "Rating a usage record", step 1) matches a usage record to the
+ * <p>Guiding (docs/billing-rules.md, "Rating a usage record", step 1) matches a usage record to the
  * subscription that holds its service identifier at the usage date, so two spellings of one number
  * must be one identifier. {@link #parse} normalises: all white space is removed; an MSISDN becomes
  * {@code +} and its digits (the {@code +} is kept when given and added when missing: numbers are

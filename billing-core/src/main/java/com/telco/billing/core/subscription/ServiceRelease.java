@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * A release of a service identifier by a subscription, for the guiding index ({@link
  * ServiceHoldings#release(ServiceRelease)}): from the start of the termination date in the
- * account's zone (BILLING-RULES.md, "Periods and time"). Suspension releases nothing: usage while
- * suspended is still guided to the subscription.
+ * account's zone (docs/billing-rules.md, "Periods and time"). Suspension releases nothing: usage
+ * while suspended is still guided to the subscription.
  *
  * @param serviceId the identifier
  * @param accountId the releasing account

@@ -11,7 +11,7 @@ import java.util.Optional;
  * A subscription of an account: the offering, the service identifiers it holds and its dated
  * history, from which its status and offering on any calendar date follow.
  *
- * <p>BILLING-RULES.md, "Periods and time": lifecycle dates (activation, change, suspension,
+ * <p>docs/billing-rules.md, "Periods and time": lifecycle dates (activation, change, suspension,
  * resumption, termination) are calendar dates in the account's zone, effective at the start of that
  * day. The history keeps each date exactly as reported, since proration counts days from them.
  *

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A change to an active subscription, effective at the start of {@code effectiveDate} in the
- * account's zone (BILLING-RULES.md, "Periods and time"). {@link SubscriptionLifecycle#apply}
+ * account's zone (docs/billing-rules.md, "Periods and time"). {@link SubscriptionLifecycle#apply}
  * decides whether it is accepted; {@link Subscription#withChange} records an accepted one.
  *
  * <p>A change may be dated in the future (a scheduled change): it is recorded with its date and the
@@ -65,8 +65,8 @@ public sealed interface SubscriptionChange
 
   /**
    * The subscription ends at the start of {@code effectiveDate}: its last day of service is the day
-   * before (BILLING-RULES.md: termination credits the unused days {@code [termination date, period
-   * end)}).
+   * before (docs/billing-rules.md, "Recurring and one-time charges; proration": termination credits
+   * the unused days {@code [termination date, period end)}).
    */
   record Terminate(LocalDate effectiveDate) implements SubscriptionChange {
     public Terminate {

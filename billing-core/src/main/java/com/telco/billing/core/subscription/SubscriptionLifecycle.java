@@ -24,7 +24,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Billing starts at the activation date fulfilment reports, never at order time
- *       (BILLING-RULES.md, proration); it may be in the future.
+ *       (docs/billing-rules.md, "Recurring and one-time charges; proration"); it may be in the
+ *       future.
  *   <li>A subscription id is activated once; the exact same activation again is idempotent.
  *   <li>A service identifier is held by one subscription of the account at a time: an activation
  *       whose identifiers are held by another subscription whose lifetime reaches the new

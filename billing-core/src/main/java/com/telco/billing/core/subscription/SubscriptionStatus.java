@@ -1,8 +1,8 @@
 package com.telco.billing.core.subscription;
 
 /**
- * The status of a subscription on a calendar date (BILLING-RULES.md, "Periods and time": lifecycle
- * dates are effective at the start of their day in the account's zone).
+ * The status of a subscription on a calendar date (docs/billing-rules.md, "Periods and time":
+ * lifecycle dates are effective at the start of their day in the account's zone).
  *
  * <p>{@link #PENDING} is never recorded: it is what {@link Subscription#statusOn} answers for a
  * date before the activation date, since fulfilment may report an activation date in the future and

@@ -12,10 +12,10 @@ import java.util.Objects;
 
 /**
  * An account's rated usage by bill period: the rating counters per (subscription, usage type,
- * period), which allowances and tiers continue from (BILLING-RULES.md, "Rating a usage record",
- * steps 4 and 5), and the usage lines per (period, subscription, usage type, zone, band) that the
- * bill so far shows and the invoice will aggregate the same way ("Invoices": usage lines are
- * aggregated per subscription, usage type, zone and band, with the record count).
+ * period), which allowances and tiers continue from (docs/billing-rules.md, "Rating a usage
+ * record", steps 4 and 5), and the usage lines per (period, subscription, usage type, zone, band)
+ * that the bill so far shows and the invoice will aggregate the same way ("Invoices": usage lines
+ * are aggregated per subscription, usage type, zone and band, with the record count).
  *
  * <p>Immutable; keys are strings ({@link #counterKey}, {@link #lineKey}) so the book persists as
  * plain maps.

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden invoices computed by hand from BILLING-RULES.md: each scenario is a sequence of cycle
+ * Golden invoices computed by hand from docs/billing-rules.md: each scenario is a sequence of cycle
  * dates, what the account knows at each, and the expected lines (type, charge id, amount), tax
  * items (rate, base, tax) and tax-included total. The hand computation is in the comments.
  */

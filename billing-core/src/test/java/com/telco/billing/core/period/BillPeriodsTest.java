@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** BILLING-RULES.md, "Periods and time": periods {@code [cycle date k, cycle date k+1)}. */
+/** docs/billing-rules.md, "Periods and time": periods {@code [cycle date k, cycle date k+1)}. */
 class BillPeriodsTest {
 
   @ParameterizedTest(name = "{0}, cycle day {1} -> [{2}, {3})")

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Example tables computed by hand from BILLING-RULES.md, "Rating a usage record". */
+/** Example tables computed by hand from docs/billing-rules.md, "Rating a usage record". */
 class RaterExamplesTest {
 
   private static final String FEB = "2026-02-10T10:00:00Z";

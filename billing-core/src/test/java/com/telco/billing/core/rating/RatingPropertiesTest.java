@@ -316,9 +316,9 @@ class RatingPropertiesTest {
   }
 
   /**
-   * BILLING-RULES.md step 5 straight from the catalog's tiers, with BigDecimal only: {@code sum of
-   * (q_t / unitSize) * p_t}, computed exactly as {@code (sum of q_t * p_t) / unitSize} and rounded
-   * once HALF_UP at scale 6.
+   * docs/billing-rules.md, "Rating a usage record", step 5 straight from the catalog's tiers, with
+   * BigDecimal only: {@code sum of (q_t / unitSize) * p_t}, computed exactly as {@code (sum of q_t
+   * * p_t) / unitSize} and rounded once HALF_UP at scale 6.
    */
   private static BigDecimal price(List<Tier> tiers, long start, long end, long unitSize) {
     BigDecimal sum = BigDecimal.ZERO;

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** BILLING-RULES.md, "Periods and time": lifecycle dates start at 00:00 in the account's zone. */
+/**
+ * docs/billing-rules.md, "Periods and time": lifecycle dates start at 00:00 in the account's zone.
+ */
 class LifecycleDatesTest {
 
   @ParameterizedTest(name = "{1} in {0} starts at {2}")

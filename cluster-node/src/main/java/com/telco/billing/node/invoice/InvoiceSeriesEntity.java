@@ -31,7 +31,7 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
- * One invoice number series (BILLING-RULES.md, "Invoices": unique and sequential without gaps
+ * One invoice number series (docs/billing-rules.md, "Invoices": unique and sequential without gaps
  * within the series, assigned once and never reused). The series is the one writer of its sequence;
  * a number is handed out to a request key (account and bill period) and persisted before the
  * answer, so a retry of the same key, after any failure, gets the same number. The account issues

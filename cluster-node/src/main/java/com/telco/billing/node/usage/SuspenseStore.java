@@ -16,10 +16,10 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 
 /**
- * Usage records held in suspense (BILLING-RULES.md, "Records that are refused or held"): unguided
- * or unratable records, kept in Cassandra with their reason and time until they are recycled. Two
- * tables: by UTC day (for listing by time and reason) and by service identifier (to recycle a
- * service's records when a subscription for it is activated). Prepared statements only.
+ * Usage records held in suspense (docs/billing-rules.md, "Records that are refused or held"):
+ * unguided or unratable records, kept in Cassandra with their reason and time until they are
+ * recycled. Two tables: by UTC day (for listing by time and reason) and by service identifier (to
+ * recycle a service's records when a subscription for it is activated). Prepared statements only.
  */
 public final class SuspenseStore {
   private final CassandraSession session;

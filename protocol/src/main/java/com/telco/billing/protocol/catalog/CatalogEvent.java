@@ -14,7 +14,7 @@ public sealed interface CatalogEvent extends CborSerializable
 
   /**
    * A catalog version was published at {@code publishedAt}; it never changes afterwards
-   * (BILLING-RULES.md, "Catalog").
+   * (docs/billing-rules.md, "Catalog").
    *
    * @param version the validated version rating and invoicing use
    * @param document the document as it was posted, for reading it back
