@@ -783,8 +783,8 @@ public final class DevCassandra implements AutoCloseable {
 
     /**
      * @param commitLogSync when the commit log is fsynced, and so what an acknowledged write
-     *     survives; default {@link CommitLogSync#DEFAULT} (periodic: a killed process loses nothing
-     *     acknowledged, a machine crash up to the period)
+     *     survives; default {@link CommitLogSync#DEFAULT} (batch: an fsync before every
+     *     acknowledgement, so neither {@code kill -9} nor a power loss loses anything acknowledged)
      * @return this builder
      */
     public Builder commitLogSync(CommitLogSync commitLogSync) {

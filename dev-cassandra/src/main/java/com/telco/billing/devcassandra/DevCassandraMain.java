@@ -27,10 +27,11 @@ import java.util.Map;
  *       127.0.0.1.
  *   <li>{@code --heap-mb N} ({@code DEV_CASSANDRA_HEAP_MB}), default 256.
  *   <li>{@code --log-level L} ({@code DEV_CASSANDRA_LOG_LEVEL}), default INFO.
- *   <li>{@code --commitlog-sync MODE} ({@code DEV_CASSANDRA_COMMITLOG_SYNC}): {@code
- *       periodic:10000ms} (default: an acknowledged write survives a killed process, a machine
- *       crash loses up to the period), {@code batch} or {@code group:<n>ms} (fsync before each
- *       acknowledgement: survives a machine crash too), see {@link CommitLogSync}.
+ *   <li>{@code --commitlog-sync MODE} ({@code DEV_CASSANDRA_COMMITLOG_SYNC}): {@code batch}
+ *       (default) or {@code group:<n>ms}, an fsync before each acknowledgement (an acknowledged
+ *       write survives {@code kill -9} and a power loss), or {@code periodic:<n>ms}, faster, but
+ *       {@code kill -9} loses up to 100 ms and a power loss up to n ms of acknowledged writes; see
+ *       {@link CommitLogSync}.
  * </ul>
  *
  * <p>The child runs on Java 17: {@code CASSANDRA_JAVA_HOME}, else this JVM if it is 17, else a Java
@@ -51,10 +52,10 @@ public final class DevCassandraMain {
         --address A        listen address, 127.x.y.z (DEV_CASSANDRA_ADDRESS; default 127.0.0.1)
         --heap-mb N        heap of the Cassandra JVM (DEV_CASSANDRA_HEAP_MB; default 256)
         --log-level L      level of cassandra.log (DEV_CASSANDRA_LOG_LEVEL; default INFO)
-        --commitlog-sync M periodic:<n>ms (default periodic:10000ms: fsync every n ms; an
-                           acknowledged write survives a killed Cassandra, a machine crash loses
-                           up to n ms), batch or group:<n>ms (fsync before every acknowledgement,
-                           survives a machine crash; much slower) (DEV_CASSANDRA_COMMITLOG_SYNC)
+        --commitlog-sync M batch (default) or group:<n>ms: fsync before every acknowledgement,
+                           nothing acknowledged is lost to kill -9 or a power loss;
+                           periodic:<n>ms: faster, but kill -9 loses up to 100 ms and a power
+                           loss up to n ms of acknowledged writes (DEV_CASSANDRA_COMMITLOG_SYNC)
       The Cassandra JVM needs Java 17: CASSANDRA_JAVA_HOME, else this JVM, else /usr/lib/jvm.
       Ctrl-C or SIGTERM stops it.""";
 

@@ -74,14 +74,13 @@ class DevCassandraBuilderTest {
   }
 
   @Test
-  void commitLogSyncIsPeriodicUnlessAskedOtherwise() {
+  void commitLogSyncIsBatchUnlessAskedOtherwise() {
     assertEquals(
-        new CommitLogSync.Periodic(java.time.Duration.ofSeconds(10)),
-        DevCassandra.builder().dataDir(dataDir).build().commitLogSync());
-    CommitLogSync batch = new CommitLogSync.Batch();
+        new CommitLogSync.Batch(), DevCassandra.builder().dataDir(dataDir).build().commitLogSync());
+    CommitLogSync periodic = new CommitLogSync.Periodic(java.time.Duration.ofSeconds(10));
     assertEquals(
-        batch,
-        DevCassandra.builder().dataDir(dataDir).commitLogSync(batch).build().commitLogSync());
+        periodic,
+        DevCassandra.builder().dataDir(dataDir).commitLogSync(periodic).build().commitLogSync());
   }
 
   @Test
