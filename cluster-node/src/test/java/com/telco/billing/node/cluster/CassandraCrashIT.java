@@ -1,6 +1,7 @@
 package com.telco.billing.node.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -18,6 +19,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -200,7 +204,7 @@ class CassandraCrashIT {
     running.set(false);
     for (Thread client : clients) {
       client.join(60_000);
-      assertTrue(!client.isAlive(), client.getName() + " did not stop");
+      assertFalse(client.isAlive(), client.getName() + " did not stop");
     }
     System.out.println("CassandraCrashIT: answers " + new TreeMap<>(ledger.statuses));
     assertEquals(List.of(), List.copyOf(ledger.wrong), "answers that are never right");
@@ -427,7 +431,7 @@ class CassandraCrashIT {
     return outcomes(r, null);
   }
 
-  private static Response awaitStatus(java.util.function.Supplier<Response> request, int status) {
+  private static Response awaitStatus(Supplier<Response> request, int status) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     Response last = null;
     while (System.nanoTime() < deadline) {
@@ -517,7 +521,7 @@ class CassandraCrashIT {
     String[] parts = hostPort.split(":");
     try (CqlSession session =
         CqlSession.builder()
-            .addContactPoint(new java.net.InetSocketAddress(parts[0], Integer.parseInt(parts[1])))
+            .addContactPoint(new InetSocketAddress(parts[0], Integer.parseInt(parts[1])))
             .withLocalDatacenter("datacenter1")
             .build()) {
       Row keyspace =
@@ -555,7 +559,7 @@ class CassandraCrashIT {
       return;
     }
     try (var paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
     }
