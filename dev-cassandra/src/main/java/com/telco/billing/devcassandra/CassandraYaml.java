@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Renders the {@code cassandra.yaml} and {@code logback.xml} of a single dev node: one token, no
- * authentication, no auto snapshots, one compactor, small caches, periodic commit log sync.
+ * authentication, no auto snapshots, one compactor, small caches, and the commit log sync mode
+ * asked for ({@link CommitLogSync}).
  *
  * <p>The storage engine is the one Cassandra 5.0 recommends for new clusters ({@code
  * cassandra_latest.yaml}): trie memtables with their data off the heap and trie-indexed (BTI)
@@ -14,9 +15,9 @@ import java.util.Set;
  * (BIG sstables) is still read; new sstables are BTI. Per invoice of a bill run it costs Cassandra
  * noticeably less CPU than skip-list memtables and BIG sstables (docs/benchmarks.md).
  *
- * <p>Periodic commit log sync: a killed Cassandra process loses nothing it acknowledged (the
- * operating system still holds the commit log), a machine crash can lose up to the sync period. A
- * production cluster gets its durability from replication (RF 3, QUORUM), not from this file.
+ * <p>What an acknowledged write survives depends on the commit log sync mode ({@link
+ * CommitLogSync}). A production cluster gets its durability from replication (RF 3, QUORUM) as
+ * well, not from this file alone.
  */
 final class CassandraYaml {
 
@@ -31,10 +32,16 @@ final class CassandraYaml {
    * @param address the listen and rpc address (loopback)
    * @param cqlPort the native transport port
    * @param storagePort the internode port
+   * @param commitLogSync when the commit log is fsynced
    * @return the yaml text
    */
   static String render(
-      NodeLayout layout, String clusterName, String address, int cqlPort, int storagePort) {
+      NodeLayout layout,
+      String clusterName,
+      String address,
+      int cqlPort,
+      int storagePort,
+      CommitLogSync commitLogSync) {
     return """
         # Written by dev-cassandra on every start: edits are overwritten.
         cluster_name: %s
@@ -61,9 +68,8 @@ final class CassandraYaml {
         hints_directory: %s
         cdc_raw_directory: %s
 
-        # A killed process loses nothing acknowledged; a machine crash up to the sync period.
-        commitlog_sync: periodic
-        commitlog_sync_period: 10000ms
+        # What an acknowledged write survives: see CommitLogSync (%s)
+        %s
 
         auto_snapshot: false
         snapshot_before_compaction: false
@@ -100,7 +106,9 @@ final class CassandraYaml {
             quote(layout.commitlogDir()),
             quote(layout.savedCachesDir()),
             quote(layout.hintsDir()),
-            quote(layout.cdcRawDir()));
+            quote(layout.cdcRawDir()),
+            commitLogSync,
+            commitLogSync.yaml().strip());
   }
 
   /**

@@ -114,17 +114,20 @@ public final class DevCassandra implements AutoCloseable {
           "java.base/java.io=ALL-UNNAMED");
 
   /**
-   * Dev-only speed-ups for a single node: no fsync of system tables, no local schema flushes, no
-   * Sigar, and no waiting for peers that do not exist (gossip settling, the 2 s shutdown
-   * announcement, graceful messaging shutdown).
+   * Dev-only speed-ups for a single node: no Sigar, and no waiting for peers that do not exist
+   * (gossip settling, the 2 s shutdown announcement, graceful messaging shutdown).
+   *
+   * <p>Never {@code cassandra.unsafesystem} nor {@code cassandra.test.flush_local_schema_changes =
+   * false}: they keep the schema tables out of the commit log and unflushed, so a killed node
+   * forgot every keyspace created since its last flush and then skipped all of their data in the
+   * commit log as mutations of unknown tables (docs/operations.md, "Durability of the dev
+   * Cassandra").
    */
   private static final List<String> DEV_FLAGS =
       List.of(
           "-Dcassandra-foreground=yes",
           "-Dcassandra.skip_wait_for_gossip_to_settle=0",
           "-Dcassandra.ring_delay_ms=100",
-          "-Dcassandra.unsafesystem=true",
-          "-Dcassandra.test.flush_local_schema_changes=false",
           "-Dcassandra.memtable.row_overhead_size=100",
           "-Dcassandra.test.ignore_sigar=true",
           "-Dcassandra.shutdown_announce_in_ms=0",
@@ -136,6 +139,7 @@ public final class DevCassandra implements AutoCloseable {
   private final int heapMb;
   private final Collector collector;
   private final String logLevel;
+  private final CommitLogSync commitLogSync;
   private final Duration startupTimeout;
   private final Duration shutdownTimeout;
   private final Path javaHome;
@@ -157,6 +161,7 @@ public final class DevCassandra implements AutoCloseable {
     this.heapMb = builder.heapMb;
     this.collector = builder.collector;
     this.logLevel = builder.logLevel;
+    this.commitLogSync = builder.commitLogSync;
     this.startupTimeout = builder.startupTimeout;
     this.shutdownTimeout = builder.shutdownTimeout;
     this.javaHome = builder.javaHome;
@@ -193,11 +198,12 @@ public final class DevCassandra implements AutoCloseable {
       writeConfiguration(ServerClasspath.load());
       long logOffset = appendToLog(startBanner(version, java));
       log.info(
-          "Starting Cassandra {} on {} (storage port {}, heap {} MB), data in {}",
+          "Starting Cassandra {} on {} (storage port {}, heap {} MB, commit log {}), data in {}",
           version,
           hostAndPort(),
           storagePort,
           heapMb,
+          commitLogSync,
           layout.dataDir());
       Process started = launch(java);
       process = started;
@@ -247,6 +253,45 @@ public final class DevCassandra implements AutoCloseable {
     terminate(running, shutdownTimeout);
     process = null;
     unregisterShutdownHook();
+  }
+
+  /**
+   * Kills the node at once with SIGKILL (on Linux; {@link ProcessHandle#destroyForcibly()}), as a
+   * crash or {@code kill -9} would: no drain, no flush. What it acknowledged is in the commit log
+   * and replayed by the next {@link #start()} on the same data directory, which may follow at once
+   * (the lock on the data directory goes with the process) and keeps the ports.
+   *
+   * @throws IllegalStateException if it is not running
+   */
+  public void killForcibly() {
+    Process running = process;
+    if (running == null || !running.isAlive()) {
+      throw new IllegalStateException("not running");
+    }
+    running.destroyForcibly();
+    try {
+      if (!running.waitFor(30, TimeUnit.SECONDS)) {
+        throw new DevCassandraException("Cassandra (pid " + running.pid() + ") survived SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DevCassandraException("interrupted while killing Cassandra", e);
+    }
+    try {
+      running.getOutputStream().close();
+    } catch (IOException e) {
+      log.debug("Closing the stdin pipe of pid {} failed", running.pid(), e);
+    }
+    log.info("Cassandra (pid {}) killed, exit status {}", running.pid(), running.exitValue());
+    process = null;
+    unregisterShutdownHook();
+  }
+
+  /**
+   * @return when this node's commit log is fsynced
+   */
+  public CommitLogSync commitLogSync() {
+    return commitLogSync;
   }
 
   /** Same as {@link #stop()}. */
@@ -443,7 +488,7 @@ public final class DevCassandra implements AutoCloseable {
       Files.write(launcherClass, in.readAllBytes());
       Files.writeString(
           layout.yamlFile(),
-          CassandraYaml.render(layout, clusterName, address, cqlPort, storagePort));
+          CassandraYaml.render(layout, clusterName, address, cqlPort, storagePort, commitLogSync));
       Files.writeString(layout.logbackFile(), CassandraYaml.renderLogback(logLevel));
       Files.writeString(
           layout.classpathArgFile(),
@@ -654,6 +699,7 @@ public final class DevCassandra implements AutoCloseable {
     private int heapMb = DEFAULT_HEAP_MB;
     private Collector collector = Collector.SERIAL;
     private String logLevel = DEFAULT_LOG_LEVEL;
+    private CommitLogSync commitLogSync = CommitLogSync.DEFAULT;
     private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     private Path javaHome;
@@ -732,6 +778,17 @@ public final class DevCassandra implements AutoCloseable {
      */
     public Builder logLevel(String logLevel) {
       this.logLevel = CassandraYaml.checkLevel(logLevel);
+      return this;
+    }
+
+    /**
+     * @param commitLogSync when the commit log is fsynced, and so what an acknowledged write
+     *     survives; default {@link CommitLogSync#DEFAULT} (batch: an fsync before every
+     *     acknowledgement, so neither {@code kill -9} nor a power loss loses anything acknowledged)
+     * @return this builder
+     */
+    public Builder commitLogSync(CommitLogSync commitLogSync) {
+      this.commitLogSync = Objects.requireNonNull(commitLogSync, "commitLogSync");
       return this;
     }
 

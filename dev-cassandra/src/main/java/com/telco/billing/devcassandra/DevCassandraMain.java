@@ -27,6 +27,11 @@ import java.util.Map;
  *       127.0.0.1.
  *   <li>{@code --heap-mb N} ({@code DEV_CASSANDRA_HEAP_MB}), default 256.
  *   <li>{@code --log-level L} ({@code DEV_CASSANDRA_LOG_LEVEL}), default INFO.
+ *   <li>{@code --commitlog-sync MODE} ({@code DEV_CASSANDRA_COMMITLOG_SYNC}): {@code batch}
+ *       (default) or {@code group:<n>ms}, an fsync before each acknowledgement (an acknowledged
+ *       write survives {@code kill -9} and a power loss), or {@code periodic:<n>ms}, faster, but
+ *       {@code kill -9} loses up to 100 ms and a power loss up to n ms of acknowledged writes; see
+ *       {@link CommitLogSync}.
  * </ul>
  *
  * <p>The child runs on Java 17: {@code CASSANDRA_JAVA_HOME}, else this JVM if it is 17, else a Java
@@ -37,7 +42,8 @@ public final class DevCassandraMain {
   static final String USAGE =
       """
       Usage: DevCassandraMain [--data-dir DIR] [--clean] [--cql-port N] [--storage-port N]
-                              [--address 127.x.y.z] [--heap-mb N] [--log-level LEVEL] [--help]
+                              [--address 127.x.y.z] [--heap-mb N] [--log-level LEVEL]
+                              [--commitlog-sync MODE] [--help]
         --data-dir DIR     data, config and log (DEV_CASSANDRA_DATA_DIR; default ./var/cassandra);
                            reused across restarts
         --clean            wipe the data directory before starting
@@ -46,6 +52,10 @@ public final class DevCassandraMain {
         --address A        listen address, 127.x.y.z (DEV_CASSANDRA_ADDRESS; default 127.0.0.1)
         --heap-mb N        heap of the Cassandra JVM (DEV_CASSANDRA_HEAP_MB; default 256)
         --log-level L      level of cassandra.log (DEV_CASSANDRA_LOG_LEVEL; default INFO)
+        --commitlog-sync M batch (default) or group:<n>ms: fsync before every acknowledgement,
+                           nothing acknowledged is lost to kill -9 or a power loss;
+                           periodic:<n>ms: faster, but kill -9 loses up to 100 ms and a power
+                           loss up to n ms of acknowledged writes (DEV_CASSANDRA_COMMITLOG_SYNC)
       The Cassandra JVM needs Java 17: CASSANDRA_JAVA_HOME, else this JVM, else /usr/lib/jvm.
       Ctrl-C or SIGTERM stops it.""";
 
@@ -63,6 +73,7 @@ public final class DevCassandraMain {
    * @param address listen address
    * @param heapMb heap of the child JVM
    * @param logLevel level of the child's log
+   * @param commitLogSync when the child fsyncs its commit log
    * @param help whether only the usage was asked for
    */
   record Options(
@@ -73,6 +84,7 @@ public final class DevCassandraMain {
       String address,
       int heapMb,
       String logLevel,
+      CommitLogSync commitLogSync,
       boolean help) {
 
     static Options parse(String[] args, Map<String, String> env) {
@@ -84,6 +96,8 @@ public final class DevCassandraMain {
       String address = env.getOrDefault("DEV_CASSANDRA_ADDRESS", DevCassandra.DEFAULT_ADDRESS);
       int heapMb = intEnv(env, "DEV_CASSANDRA_HEAP_MB", DevCassandra.DEFAULT_HEAP_MB);
       String logLevel = env.getOrDefault("DEV_CASSANDRA_LOG_LEVEL", DevCassandra.DEFAULT_LOG_LEVEL);
+      String commitLogSync =
+          env.getOrDefault("DEV_CASSANDRA_COMMITLOG_SYNC", CommitLogSync.DEFAULT.toString());
       boolean help = false;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
@@ -104,6 +118,7 @@ public final class DevCassandraMain {
           case "--address" -> address = value != null ? value : next(args, ++i, name);
           case "--heap-mb" -> heapMb = toInt(value != null ? value : next(args, ++i, name), name);
           case "--log-level" -> logLevel = value != null ? value : next(args, ++i, name);
+          case "--commitlog-sync" -> commitLogSync = value != null ? value : next(args, ++i, name);
           default -> throw new IllegalArgumentException("unknown option: " + arg);
         }
       }
@@ -115,6 +130,7 @@ public final class DevCassandraMain {
           address,
           heapMb,
           logLevel.toUpperCase(Locale.ROOT),
+          CommitLogSync.parse(commitLogSync),
           help);
     }
 
@@ -125,7 +141,8 @@ public final class DevCassandraMain {
           .storagePort(storagePort)
           .address(address)
           .heapMb(heapMb)
-          .logLevel(logLevel);
+          .logLevel(logLevel)
+          .commitLogSync(commitLogSync);
     }
 
     private static String next(String[] args, int index, String name) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,13 @@ class CassandraYamlTest {
 
   private final NodeLayout layout = new NodeLayout(Path.of("/tmp/dev's cassandra"));
   private final String yaml =
-      CassandraYaml.render(layout, "dev-cassandra-1f", "127.0.0.2", 19042, 17000);
+      CassandraYaml.render(
+          layout,
+          "dev-cassandra-1f",
+          "127.0.0.2",
+          19042,
+          17000,
+          new CommitLogSync.Periodic(Duration.ofSeconds(10)));
   private final List<String> lines = Arrays.asList(yaml.split("\n"));
 
   @Test
@@ -37,6 +44,32 @@ class CassandraYamlTest {
     assertTrue(lines.contains("native_transport_port: 19042"));
     assertTrue(lines.contains("storage_port: 17000"));
     assertTrue(lines.contains("      - seeds: '127.0.0.2:17000'"));
+  }
+
+  @Test
+  void writesTheCommitLogSyncModeAskedFor() {
+    assertTrue(lines.contains("commitlog_sync_period: 10000ms"), yaml);
+    List<String> group =
+        Arrays.asList(
+            CassandraYaml.render(
+                    layout, "c", "127.0.0.1", 9042, 7000, CommitLogSync.parse("group:15ms"))
+                .split("\n"));
+    assertTrue(group.contains("commitlog_sync: group"), group.toString());
+    assertTrue(group.contains("commitlog_sync_group_window: 15ms"), group.toString());
+    assertTrue(group.stream().noneMatch(line -> line.startsWith("commitlog_sync_period")));
+  }
+
+  @Test
+  void parsesCommitLogSyncModes() {
+    assertEquals(new CommitLogSync.Group(Duration.ofMillis(15)), CommitLogSync.parse("group:15"));
+    assertEquals(
+        new CommitLogSync.Periodic(Duration.ofSeconds(10)), CommitLogSync.parse("Periodic:10s"));
+    assertEquals("periodic:10000ms", CommitLogSync.parse("periodic:10s").toString());
+    assertThrows(IllegalArgumentException.class, () -> CommitLogSync.parse("group:0ms"));
+    assertEquals(new CommitLogSync.Batch(), CommitLogSync.parse("batch"));
+    assertEquals("commitlog_sync: batch\n", CommitLogSync.parse("batch").yaml());
+    assertThrows(IllegalArgumentException.class, () -> CommitLogSync.parse("batch:2ms"));
+    assertThrows(IllegalArgumentException.class, () -> CommitLogSync.parse("always"));
   }
 
   @Test

@@ -60,12 +60,27 @@ class DevCassandraBuilderTest {
             "-Dcassandra-foreground=yes",
             "-Dcassandra.skip_wait_for_gossip_to_settle=0",
             "-Dcassandra.ring_delay_ms=100",
-            "-Dcassandra.unsafesystem=true",
             "-Dcassandra.config=file://" + dataDir + "/conf/cassandra.yaml",
             "-Dcassandra.storagedir=" + dataDir + "/storage",
             "-Dlogback.configurationFile=" + dataDir + "/conf/logback.xml")) {
       assertTrue(command.contains(flag), flag + " in " + command);
     }
+    // both made a killed node forget its schema (docs/operations.md)
+    for (String unsafe :
+        List.of("cassandra.unsafesystem", "cassandra.test.flush_local_schema_changes")) {
+      assertTrue(
+          command.stream().noneMatch(arg -> arg.contains(unsafe)), unsafe + " in " + command);
+    }
+  }
+
+  @Test
+  void commitLogSyncIsBatchUnlessAskedOtherwise() {
+    assertEquals(
+        new CommitLogSync.Batch(), DevCassandra.builder().dataDir(dataDir).build().commitLogSync());
+    CommitLogSync periodic = new CommitLogSync.Periodic(java.time.Duration.ofSeconds(10));
+    assertEquals(
+        periodic,
+        DevCassandra.builder().dataDir(dataDir).commitLogSync(periodic).build().commitLogSync());
   }
 
   @Test

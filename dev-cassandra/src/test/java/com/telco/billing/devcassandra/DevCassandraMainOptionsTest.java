@@ -21,6 +21,7 @@ class DevCassandraMainOptionsTest {
     assertEquals("127.0.0.1", options.address());
     assertEquals(256, options.heapMb());
     assertEquals("INFO", options.logLevel());
+    assertEquals(CommitLogSync.DEFAULT, options.commitLogSync());
     assertFalse(options.clean());
     assertFalse(options.help());
   }
@@ -31,9 +32,15 @@ class DevCassandraMainOptionsTest {
         Map.of(
             "DEV_CASSANDRA_DATA_DIR", "/env/dir",
             "DEV_CASSANDRA_CQL_PORT", "19042",
-            "DEV_CASSANDRA_HEAP_MB", "512");
+            "DEV_CASSANDRA_HEAP_MB", "512",
+            "DEV_CASSANDRA_COMMITLOG_SYNC", "periodic:10s");
     Options options =
         Options.parse(new String[] {"--cql-port", "29042", "--storage-port=0", "--clean"}, env);
+    assertEquals(
+        new CommitLogSync.Periodic(java.time.Duration.ofSeconds(10)), options.commitLogSync());
+    assertEquals(
+        new CommitLogSync.Group(java.time.Duration.ofMillis(20)),
+        Options.parse(new String[] {"--commitlog-sync", "group:20ms"}, env).commitLogSync());
     assertEquals(Path.of("/env/dir"), options.dataDir());
     assertEquals(29042, options.cqlPort());
     assertEquals(0, options.storagePort());
@@ -50,6 +57,9 @@ class DevCassandraMainOptionsTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> Options.parse(new String[] {"--heap-mb", "lots"}, Map.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Options.parse(new String[] {"--commitlog-sync", "always"}, Map.of()));
   }
 
   @Test
