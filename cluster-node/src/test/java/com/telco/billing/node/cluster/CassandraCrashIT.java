@@ -313,17 +313,24 @@ class CassandraCrashIT {
     return down.get() ? "down" : "up";
   }
 
+  /** The records {@code first..first + RECORDS_PER_BATCH - 1} of a client, over its accounts. */
+  private static List<Sent> nextBatch(String prefix, int client, int first) {
+    List<Sent> batch = new ArrayList<>();
+    for (int seq = first; seq < first + RECORDS_PER_BATCH; seq++) {
+      int index = seq % ACCOUNTS_PER_CLIENT;
+      batch.add(
+          new Sent(prefix + client + "-" + seq, account(client, index), msisdn(client, index)));
+    }
+    return batch;
+  }
+
   /** Batches of {@code POST /usage}; a 200 acknowledges every record it lists. */
   private static void syncClient(
       HttpJson http, int client, Ledger ledger, AtomicBoolean running, AtomicBoolean down) {
     int seq = 0;
     while (running.get()) {
-      List<Sent> batch = new ArrayList<>();
-      for (int i = 0; i < RECORDS_PER_BATCH; i++, seq++) {
-        int index = seq % ACCOUNTS_PER_CLIENT;
-        batch.add(
-            new Sent("s" + client + "-" + seq, account(client, index), msisdn(client, index)));
-      }
+      List<Sent> batch = nextBatch("s", client, seq);
+      seq += RECORDS_PER_BATCH;
       String phase = phase(down);
       Response r = post(http, "/usage", body(batch));
       ledger.count(phase, r == null ? 0 : r.status());
@@ -351,12 +358,8 @@ class CassandraCrashIT {
       HttpJson http, int client, Ledger ledger, AtomicBoolean running, AtomicBoolean down) {
     int seq = 0;
     while (running.get()) {
-      List<Sent> batch = new ArrayList<>();
-      for (int i = 0; i < RECORDS_PER_BATCH; i++, seq++) {
-        int index = seq % ACCOUNTS_PER_CLIENT;
-        batch.add(
-            new Sent("b" + client + "-" + seq, account(client, index), msisdn(client, index)));
-      }
+      List<Sent> batch = nextBatch("b", client, seq);
+      seq += RECORDS_PER_BATCH;
       String phase = phase(down);
       Response r = post(http, "/usage/batches", body(batch));
       ledger.count(phase, r == null ? 0 : r.status());
