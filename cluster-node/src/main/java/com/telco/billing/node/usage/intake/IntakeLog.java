@@ -346,14 +346,11 @@ public final class IntakeLog implements BatchRating.Store {
   }
 
   private static Batch toBatch(Row row) {
-    ByteBuffer body = row.getByteBuffer("body");
-    byte[] bytes = new byte[body.remaining()];
-    body.duplicate().get(bytes);
     return new Batch(
         row.getUuid("batch_id"),
         row.getInstant("received_at"),
         row.getString("format"),
-        new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+        utf8(row, "body"),
         row.getInt("received"),
         row.getString("rejections"));
   }
@@ -371,15 +368,9 @@ public final class IntakeLog implements BatchRating.Store {
         .thenApply(
             row ->
                 row.map(
-                    r -> {
-                      ByteBuffer b = r.getByteBuffer("outcomes");
-                      byte[] bytes = new byte[b.remaining()];
-                      b.duplicate().get(bytes);
-                      return new Status(
-                          r.getUuid("batch_id"),
-                          r.getInstant("rated_at"),
-                          new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-                    }));
+                    r ->
+                        new Status(
+                            r.getUuid("batch_id"), r.getInstant("rated_at"), utf8(r, "outcomes"))));
   }
 
   /** Whether the batch has been rated (its status row exists). */
@@ -482,10 +473,15 @@ public final class IntakeLog implements BatchRating.Store {
         .thenApply(rows -> rows.stream().map(IntakeLog::toParked).toList());
   }
 
+  /** A blob column holding UTF-8 text (a batch body, outcomes as JSON). */
+  private static String utf8(Row row, String column) {
+    ByteBuffer blob = row.getByteBuffer(column);
+    byte[] bytes = new byte[blob.remaining()];
+    blob.duplicate().get(bytes);
+    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static Parked toParked(Row r) {
-    ByteBuffer b = r.getByteBuffer("outcomes");
-    byte[] bytes = new byte[b.remaining()];
-    b.duplicate().get(bytes);
     return new Parked(
         r.getInt("partition"),
         r.getUuid("batch_id"),
@@ -493,7 +489,7 @@ public final class IntakeLog implements BatchRating.Store {
         r.getInt("attempts"),
         r.getString("reason"),
         r.getString("message"),
-        new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+        utf8(r, "outcomes"),
         r.getInstant("redrive_requested_at"));
   }
 
