@@ -3,15 +3,18 @@ package com.telco.billing.node;
 import com.telco.billing.node.invoice.BillingTables;
 import com.telco.billing.node.usage.SuspenseStore;
 import com.telco.billing.node.usage.intake.IntakeLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.pattern.Patterns;
 import org.apache.pekko.persistence.cassandra.KeyspaceAndTableStatements;
 import org.apache.pekko.persistence.cassandra.PluginSettings;
 import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
@@ -49,6 +52,9 @@ public final class CassandraSchema {
   /** How often schema creation is tried before the node gives up. */
   static final int SCHEMA_ATTEMPTS = 10;
 
+  /** How long the node waits after a failed round before the next. */
+  static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+
   /** How long one round of schema statements may take. */
   static final long ATTEMPT_TIMEOUT_SECONDS = 60;
 
@@ -64,29 +70,39 @@ public final class CassandraSchema {
     if (!system.settings().config().getBoolean("billing.cassandra.autocreate")) {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
-    return attempt(system, 1);
+    return inRounds(system, SCHEMA_ATTEMPTS, RETRY_DELAY, round -> createAll(system));
   }
 
-  private static CompletionStage<Done> attempt(ActorSystem<?> system, int attempt) {
-    // a round that hangs (the driver stuck refreshing its schema metadata) counts as failed
-    return createAll(system)
+  /**
+   * Runs {@code round} until it succeeds, at most {@code rounds} times, {@code delay} apart; each
+   * failed round is logged, and the last failure is returned. A round that hangs (the driver stuck
+   * refreshing its schema metadata) fails after {@value #ATTEMPT_TIMEOUT_SECONDS} s.
+   */
+  static <T> CompletionStage<T> inRounds(
+      ActorSystem<?> system, int rounds, Duration delay, IntFunction<CompletionStage<T>> round) {
+    AtomicInteger started = new AtomicInteger();
+    // Patterns.retry counts the retries after the first try
+    return Patterns.retry(
+        () -> logged(system, rounds, started.incrementAndGet(), round), rounds - 1, delay, system);
+  }
+
+  private static <T> CompletionStage<T> logged(
+      ActorSystem<?> system, int rounds, int number, IntFunction<CompletionStage<T>> round) {
+    return round
+        .apply(number)
         .toCompletableFuture()
         .orTimeout(ATTEMPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .exceptionallyCompose(
-            failure -> {
-              if (attempt >= SCHEMA_ATTEMPTS) {
-                return CompletableFuture.failedFuture(failure);
+        .whenComplete(
+            (done, failure) -> {
+              if (failure != null) {
+                system
+                    .log()
+                    .warn(
+                        "creating the Cassandra schema failed (attempt {} of {}): {}",
+                        number,
+                        rounds,
+                        failure.toString());
               }
-              system
-                  .log()
-                  .warn(
-                      "creating the Cassandra schema failed (attempt {} of {}), trying again in 2 s: {}",
-                      attempt,
-                      SCHEMA_ATTEMPTS,
-                      failure.toString());
-              Executor later = CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS);
-              return CompletableFuture.supplyAsync(() -> attempt + 1, later)
-                  .thenCompose(next -> attempt(system, next));
             });
   }
 
