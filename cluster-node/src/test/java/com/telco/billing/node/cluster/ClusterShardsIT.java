@@ -104,6 +104,7 @@ class ClusterShardsIT {
         assertEquals(account.get("shards").size(), account.get("shardCount").asInt(), r.body());
         catalogEntities += member.get("entityTypes").get("Catalog").get("entityCount").asInt();
         assertTrue(member.get("entityTypes").has("Service"), r.body());
+        assertTrue(member.get("entityTypes").has("InvoiceSeries"), r.body());
       }
       assertEquals(Set.of(first.clusterAddress(), second.clusterAddress()), addresses);
       assertEquals(expectedPerShard, accountShards, r.body());
