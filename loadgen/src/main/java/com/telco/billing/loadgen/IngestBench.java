@@ -2,6 +2,7 @@ package com.telco.billing.loadgen;
 
 import com.telco.billing.devcassandra.DevCassandra;
 import com.telco.billing.devkit.EmbeddedNode;
+import com.telco.billing.node.catalog.SampleCatalog;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -233,7 +234,7 @@ public final class IngestBench implements Callable<Integer> {
 
       Setup.Result setup =
           new Setup(URI.create(node.httpUrl()), setupConcurrency, out)
-              .run(Setup.defaultCatalog(), accounts);
+              .run(SampleCatalog.path(), accounts);
       if (setup.failed() > 0) {
         out.println("setup failed for " + setup.failed() + " accounts: " + setup.errors());
         return 1;
