@@ -1,22 +1,19 @@
 package com.telco.billing.benchmarks;
 
+import static com.telco.billing.core.rating.RatingFixtures.BERLIN;
+import static com.telco.billing.core.rating.RatingFixtures.EUR;
+import static com.telco.billing.core.rating.RatingFixtures.MIB;
+import static com.telco.billing.core.rating.RatingFixtures.account;
+import static com.telco.billing.core.rating.RatingFixtures.catalog;
+import static com.telco.billing.core.rating.RatingFixtures.offering;
+import static com.telco.billing.core.rating.RatingFixtures.simpleCharge;
+import static com.telco.billing.core.rating.RatingFixtures.tier;
+import static com.telco.billing.core.rating.RatingFixtures.version;
+import static com.telco.billing.core.rating.RatingFixtures.zonedVoice;
+
 import com.telco.billing.core.account.AccountProfile;
-import com.telco.billing.core.catalog.Allowance;
-import com.telco.billing.core.catalog.BandSchedule;
-import com.telco.billing.core.catalog.Catalog;
 import com.telco.billing.core.catalog.CatalogVersion;
-import com.telco.billing.core.catalog.CurrencyAmount;
-import com.telco.billing.core.catalog.Price;
-import com.telco.billing.core.catalog.ProductOffering;
-import com.telco.billing.core.catalog.TaxRate;
-import com.telco.billing.core.catalog.TaxTable;
-import com.telco.billing.core.catalog.Tier;
-import com.telco.billing.core.catalog.TimeBand;
-import com.telco.billing.core.catalog.TimeWindow;
-import com.telco.billing.core.catalog.UnitOfMeasure;
 import com.telco.billing.core.catalog.UsageCharge;
-import com.telco.billing.core.catalog.UsageRate;
-import com.telco.billing.core.catalog.UsageType;
 import com.telco.billing.core.rating.CounterKey;
 import com.telco.billing.core.rating.Rater;
 import com.telco.billing.core.rating.RatingContext;
@@ -28,13 +25,9 @@ import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.core.subscription.Subscription;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +51,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Throughput of pure rating on one thread: one benchmark operation rates one usage record and
  * stores its counters, as the rating entity does, so the score in ops/s is records/s per core.
  *
- * <p>The workload: an account in Europe/Berlin with 1,000 subscriptions of one offering whose voice
+ * <p>The workload, built from billing-core's test fixtures ({@code RatingFixtures}, through its
+ * test-jar): an account in Europe/Berlin with 1,000 subscriptions of one offering whose voice
  * charge has zones, peak/off-peak bands and an allowance, SMS with graduated tiers and data with an
  * allowance and tiers; pre-built records (60 % voice, 20 % SMS, 20 % data, a fifth of the calls
  * abroad) of random subscriptions, spread over two bill periods, one of them already invoiced (late
@@ -76,10 +70,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class RatingBenchmark {
-  private static final Currency EUR = Currency.getInstance("EUR");
-  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final int SUBSCRIPTIONS = 1_000;
-  private static final long MIB = 1_048_576L;
 
   /**
    * How many distinct records the benchmark cycles through: 1024 fit the CPU caches, as a record
@@ -98,9 +89,8 @@ public class RatingBenchmark {
   /** Builds the catalog, the account and the records. */
   @Setup(Level.Trial)
   public void setUp() {
-    rater = Rater.of(new Catalog(List.of(catalogVersion())));
-    AccountProfile account =
-        new AccountProfile("ACC-1", "Bench GmbH", EUR, 1, BERLIN, "DE", false, 14, null, "DEFAULT");
+    rater = Rater.of(catalog(catalogVersion()));
+    AccountProfile account = account(EUR, 1, BERLIN);
     List<Subscription> subscriptions = new ArrayList<>();
     for (int i = 0; i < SUBSCRIPTIONS; i++) {
       subscriptions.add(
@@ -165,114 +155,31 @@ public class RatingBenchmark {
     return ServiceId.msisdn(String.format("+4915100%06d", i));
   }
 
+  /**
+   * One offering, {@code MOBILE}: zoned voice with peak/off-peak bands and a 6,000 s allowance, SMS
+   * with graduated tiers and a 50-message allowance, data per KiB with a 100 MiB allowance and two
+   * tiers.
+   */
   private static CatalogVersion catalogVersion() {
-    List<DayOfWeek> weekdays =
-        List.of(
-            DayOfWeek.MONDAY,
-            DayOfWeek.TUESDAY,
-            DayOfWeek.WEDNESDAY,
-            DayOfWeek.THURSDAY,
-            DayOfWeek.FRIDAY);
-    List<DayOfWeek> weekend = List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
-    BandSchedule peakOffPeak =
-        new BandSchedule(
-            List.of(
-                new TimeBand(
-                    "PEAK",
-                    List.of(new TimeWindow(weekdays, LocalTime.of(8, 0), LocalTime.of(20, 0)))),
-                new TimeBand(
-                    "OFF_PEAK",
-                    List.of(
-                        new TimeWindow(weekdays, LocalTime.MIDNIGHT, LocalTime.of(8, 0)),
-                        new TimeWindow(weekdays, LocalTime.of(20, 0), LocalTime.MIDNIGHT),
-                        new TimeWindow(weekend, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)))));
-    UsageCharge voice =
-        new UsageCharge(
-            "VOICE_C",
-            "Calls",
-            "VOICE",
-            1,
-            60,
-            60,
-            List.of("NATIONAL", "WORLD"),
-            peakOffPeak,
-            new Allowance(6_000),
-            List.of(
-                new UsageRate("NATIONAL", "PEAK", List.of(tier(0, null, "0.09"))),
-                new UsageRate("NATIONAL", "OFF_PEAK", List.of(tier(0, null, "0.05"))),
-                new UsageRate("WORLD", "PEAK", List.of(tier(0, null, "1.49"))),
-                new UsageRate("WORLD", "OFF_PEAK", List.of(tier(0, null, "0.99")))),
-            "STANDARD",
-            "4100-VOICE");
     UsageCharge sms =
-        new UsageCharge(
+        simpleCharge(
             "SMS_C",
-            "SMS",
             "SMS",
             1,
             0,
             1,
-            List.of(),
-            BandSchedule.NONE,
-            new Allowance(50),
-            List.of(
-                new UsageRate(
-                    null,
-                    null,
-                    List.of(
-                        tier(0, 100L, "0.09"),
-                        tier(100, 1_000L, "0.05"),
-                        tier(1_000, null, "0.02")))),
-            "STANDARD",
-            "4200-SMS");
+            50,
+            List.of(tier(0, 100L, "0.09"), tier(100, 1_000L, "0.05"), tier(1_000, null, "0.02")));
     UsageCharge data =
-        new UsageCharge(
+        simpleCharge(
             "DATA_C",
-            "Data",
             "DATA",
             1024,
             0,
             MIB,
-            List.of(),
-            BandSchedule.NONE,
-            new Allowance(100 * MIB),
-            List.of(
-                new UsageRate(
-                    null,
-                    null,
-                    List.of(tier(0, 1024 * MIB, "0.01"), tier(1024 * MIB, null, "0.005")))),
-            "STANDARD",
-            "4300-DATA");
-    return new CatalogVersion(
-        "2026-01",
-        Instant.parse("2026-01-01T00:00:00Z"),
-        null,
-        List.of(EUR),
-        List.of(
-            new UsageType("VOICE", UnitOfMeasure.SECOND),
-            new UsageType("SMS", UnitOfMeasure.EVENT),
-            new UsageType("DATA", UnitOfMeasure.BYTE)),
-        new TaxTable(
-            List.of(
-                new TaxRate(
-                    "DE",
-                    "STANDARD",
-                    new BigDecimal("0.19"),
-                    LocalDate.parse("2021-01-01"),
-                    null))),
-        List.of(
-            new ProductOffering(
-                "MOBILE",
-                "Mobile",
-                null,
-                true,
-                List.of(),
-                List.of(),
-                List.of(voice, sms, data),
-                List.of())));
-  }
-
-  private static Tier tier(long from, Long upTo, String eur) {
-    return new Tier(from, upTo, Price.of(new CurrencyAmount(EUR, new BigDecimal(eur))));
+            100 * MIB,
+            List.of(tier(0, 1024 * MIB, "0.01"), tier(1024 * MIB, null, "0.005")));
+    return version(
+        "2026-01", "2026-01-01T00:00:00Z", offering("MOBILE", zonedVoice(6_000), sms, data));
   }
 }

@@ -7,8 +7,8 @@ import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import com.telco.billing.devcassandra.CassandraEndpoint;
 import com.telco.billing.devcassandra.DevCassandra;
 import com.telco.billing.devcassandra.Directories;
+import com.telco.billing.devkit.EmbeddedNode;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,9 +24,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * uses to talk to the sharded entities directly. {@link #close()} (also run by a shutdown hook on
  * Ctrl-C) stops everything and deletes the data.
  *
- * <p>The node is started as {@link EmbeddedNode} starts it ({@link Main#rootBehavior()} with {@link
- * Main#loadConfig}, free loopback ports, joins itself), plus {@code billing.bill-run.auto-start =
- * off}: the bench starts its run itself.
+ * <p>The node is an {@link EmbeddedNode} (free loopback ports, joins itself, {@code
+ * billing.bill-run.auto-start = off}: the bench starts its run itself).
  */
 final class BenchCluster implements AutoCloseable {
   private final PrintStream out;
@@ -105,13 +104,7 @@ final class BenchCluster implements AutoCloseable {
 
   private void startNode(Config nodeSettings, Duration readyTimeout) {
     long t = System.nanoTime();
-    node =
-        EmbeddedNode.start(
-            endpoint().hostAndPort(),
-            keyspace,
-            nodeSettings.withFallback(
-                ConfigFactory.parseString("billing.bill-run.auto-start = off")),
-            readyTimeout);
+    node = EmbeddedNode.start(endpoint().hostAndPort(), keyspace, nodeSettings, readyTimeout);
     out.printf("node: ready on %s in %.1f s%n", node.httpUrl(), secondsSince(t));
   }
 
@@ -120,7 +113,7 @@ final class BenchCluster implements AutoCloseable {
   }
 
   URI httpUrl() {
-    return node.httpUrl();
+    return URI.create(node.httpUrl());
   }
 
   String keyspace() {

@@ -11,6 +11,7 @@ import com.telco.billing.core.invoice.InvoiceLine;
 import com.telco.billing.core.invoice.InvoiceNumbers;
 import com.telco.billing.core.invoice.LineType;
 import com.telco.billing.loadgen.BillRunSetup.Accounts;
+import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.guiding.GuidingProjection;
 import com.telco.billing.node.invoice.BillingProjection;
 import com.telco.billing.protocol.account.AccountCommand;
@@ -284,7 +285,7 @@ public final class BillRunBench implements Callable<Integer> {
             ConfigFactory.parseString(String.join("\n", settings)),
             nodeReadyTimeout,
             out)) {
-      publishCatalog(cluster.httpUrl(), Setup.defaultCatalog());
+      publishCatalog(cluster.httpUrl(), SampleCatalog.path());
       BillRunSetup.Result warmUpSetup = null;
       if (warmUp > 0) {
         warmUpSetup =

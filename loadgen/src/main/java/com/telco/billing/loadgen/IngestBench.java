@@ -1,9 +1,12 @@
 package com.telco.billing.loadgen;
 
 import com.telco.billing.devcassandra.DevCassandra;
+import com.telco.billing.devkit.EmbeddedNode;
+import com.telco.billing.node.catalog.SampleCatalog;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -230,7 +233,8 @@ public final class IngestBench implements Callable<Integer> {
           node.httpUrl(), secondsSince(t), nodeConfig.isEmpty() ? "" : " with " + nodeConfig);
 
       Setup.Result setup =
-          new Setup(node.httpUrl(), setupConcurrency, out).run(Setup.defaultCatalog(), accounts);
+          new Setup(URI.create(node.httpUrl()), setupConcurrency, out)
+              .run(SampleCatalog.path(), accounts);
       if (setup.failed() > 0) {
         out.println("setup failed for " + setup.failed() + " accounts: " + setup.errors());
         return 1;
@@ -393,7 +397,15 @@ public final class IngestBench implements Callable<Integer> {
     LoadEngine engine =
         new LoadEngine(
             new LoadEngine.Settings(
-                node.httpUrl(), batch, rate, inFlight, count, duration, true, intake(), true),
+                URI.create(node.httpUrl()),
+                batch,
+                rate,
+                inFlight,
+                count,
+                duration,
+                true,
+                intake(),
+                true),
             out);
     try (Ledger ledger = new Ledger(null, runId, accounts)) {
       LoadEngine.Summary summary = engine.run(generator, ledger);

@@ -1,5 +1,6 @@
 package com.telco.billing.loadgen;
 
+import com.telco.billing.node.catalog.SampleCatalog;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -191,7 +192,7 @@ public final class LoadGen implements Callable<Integer> {
     if (setup) {
       Setup.Result result =
           new Setup(base, setupConcurrency, out)
-              .run(catalog != null ? catalog : Setup.defaultCatalog(), accounts);
+              .run(catalog != null ? catalog : SampleCatalog.path(), accounts);
       if (result.failed() > 0) {
         return 1;
       }

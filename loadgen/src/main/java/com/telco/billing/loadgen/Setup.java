@@ -37,18 +37,6 @@ public final class Setup {
   /** What setup did. */
   public record Result(long accounts, long failed, List<String> errors, double seconds) {}
 
-  /** Finds {@code samples/catalog.json} from the working directory upwards. */
-  public static Path defaultCatalog() {
-    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path d = dir; d != null; d = d.getParent()) {
-      Path candidate = d.resolve("samples/catalog.json");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("samples/catalog.json not found above " + dir);
-  }
-
   public Result run(Path catalog, int accounts) {
     long start = System.nanoTime();
     try (RetryingHttp http = new RetryingHttp(baseUrl, Duration.ofSeconds(60), 4)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.devcassandra.TestCassandra;
+import com.telco.billing.devkit.EmbeddedNode;
 import com.typesafe.config.ConfigFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -54,7 +55,7 @@ class LoadGenIT {
 
   @Test
   void theLedgerOfARunWithDuplicatesAndBadRecordsMatchesTheCluster() {
-    String url = node.httpUrl().toString();
+    String url = node.httpUrl();
     Path ledger = dir.resolve("ledger.csv");
     String first =
         run(

@@ -34,9 +34,13 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 public final class ShardingInit {
   private ShardingInit() {}
 
-  /** Entity types this module defines, in the order nodes start them. */
+  /**
+   * Every entity type of {@link EntityKeys}, in the order nodes start them: what {@code
+   * /cluster/shards} reports on.
+   */
   public static final List<EntityTypeKey<?>> ENTITY_TYPES =
-      List.of(EntityKeys.CATALOG, EntityKeys.ACCOUNT, EntityKeys.SERVICE);
+      List.of(
+          EntityKeys.CATALOG, EntityKeys.ACCOUNT, EntityKeys.INVOICE_SERIES, EntityKeys.SERVICE);
 
   /**
    * Starts (or joins) the sharded Account entities on this node.

@@ -32,17 +32,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Catalogs, accounts, subscriptions and records built from the domain records for rating tests. */
-final class RatingFixtures {
-  static final Currency EUR = Currency.getInstance("EUR");
+/**
+ * Catalogs, accounts, subscriptions and records built from the domain records for rating tests; the
+ * rating micro-benchmark ({@code benchmarks}) builds its workload from them too, through this
+ * module's test-jar.
+ */
+public final class RatingFixtures {
+  public static final Currency EUR = Currency.getInstance("EUR");
   static final Currency USD = Currency.getInstance("USD");
-  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final ServiceId MSISDN = ServiceId.msisdn("+4915100000001");
   static final ServiceId OTHER_MSISDN = ServiceId.msisdn("+4915100000002");
   static final String SUB = "SUB-1";
   static final String OFFERING = "MOBILE";
   static final LocalDate ACTIVATION = LocalDate.parse("2026-01-01");
-  static final long MIB = 1_048_576L;
+  public static final long MIB = 1_048_576L;
   static final List<DayOfWeek> WEEKDAYS =
       List.of(
           DayOfWeek.MONDAY,
@@ -60,7 +64,7 @@ final class RatingFixtures {
     return Price.of(new CurrencyAmount(EUR, new BigDecimal(amount)));
   }
 
-  static Tier tier(long from, Long upTo, String eur) {
+  public static Tier tier(long from, Long upTo, String eur) {
     return new Tier(from, upTo, eur(eur));
   }
 
@@ -83,7 +87,7 @@ final class RatingFixtures {
   }
 
   /** A usage charge without zones or bands: one rate. */
-  static UsageCharge simpleCharge(
+  public static UsageCharge simpleCharge(
       String id,
       String usageType,
       long increment,
@@ -107,7 +111,7 @@ final class RatingFixtures {
   }
 
   /** Voice with zones NATIONAL/WORLD and peak/off-peak, 60 s minimum, per-second, per minute. */
-  static UsageCharge zonedVoice(long allowance) {
+  public static UsageCharge zonedVoice(long allowance) {
     return new UsageCharge(
         "VOICE_CHARGE",
         "Calls",
@@ -127,7 +131,7 @@ final class RatingFixtures {
         "4100-VOICE");
   }
 
-  static ProductOffering offering(String id, UsageCharge... charges) {
+  public static ProductOffering offering(String id, UsageCharge... charges) {
     return new ProductOffering(
         id, id, null, true, List.of(), List.of(), List.of(charges), List.of());
   }
@@ -139,7 +143,8 @@ final class RatingFixtures {
         new UsageType("DATA", UnitOfMeasure.BYTE));
   }
 
-  static CatalogVersion version(String id, String effectiveFrom, ProductOffering... offerings) {
+  public static CatalogVersion version(
+      String id, String effectiveFrom, ProductOffering... offerings) {
     return new CatalogVersion(
         id,
         Instant.parse(effectiveFrom),
@@ -157,7 +162,7 @@ final class RatingFixtures {
         List.of(offerings));
   }
 
-  static Catalog catalog(CatalogVersion... versions) {
+  public static Catalog catalog(CatalogVersion... versions) {
     return new Catalog(List.of(versions));
   }
 
@@ -168,7 +173,7 @@ final class RatingFixtures {
 
   // ---- account, subscriptions ----
 
-  static AccountProfile account(Currency currency, int cycleDay, ZoneId zone) {
+  public static AccountProfile account(Currency currency, int cycleDay, ZoneId zone) {
     return new AccountProfile(
         "ACC-1", "Erika Mustermann", currency, cycleDay, zone, "DE", false, 14, null, "DEFAULT");
   }

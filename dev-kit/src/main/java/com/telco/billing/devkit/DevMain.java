@@ -1,0 +1,73 @@
+package com.telco.billing.devkit;
+
+import com.telco.billing.devcassandra.DevCassandra;
+import com.telco.billing.node.Main;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * {@code bin/billing dev}: a dev Cassandra (child JVM, data kept in {@code var/cassandra}) and one
+ * billing node that forms a cluster by itself. Ctrl-C or SIGTERM stops both: the node through
+ * CoordinatedShutdown, Cassandra through the launcher's shutdown hook (and, should this JVM be
+ * killed, through the child's own watch of its parent).
+ *
+ * <p>Environment: {@code BILLING_DEV_DATA} (default {@code var}), {@code BILLING_DEV_CQL_PORT}
+ * (default 9042), plus every {@code BILLING_*} variable of the node's configuration.
+ */
+public final class DevMain {
+  private DevMain() {}
+
+  public static void main(String[] args) {
+    Path dataDir = Path.of(env("BILLING_DEV_DATA", "var")).toAbsolutePath();
+    int cqlPort = Integer.parseInt(env("BILLING_DEV_CQL_PORT", "9042"));
+    DevCassandra cassandra =
+        DevCassandra.builder()
+            .dataDir(dataDir.resolve("cassandra"))
+            .cqlPort(cqlPort)
+            .build()
+            .start();
+
+    Config config =
+        Main.loadConfig(
+            ConfigFactory.parseString(
+                """
+                billing.cassandra.contact-point = "%s"
+                pekko.coordinated-shutdown.exit-jvm = on
+                """
+                    .formatted(cassandra.endpoint().hostAndPort())));
+    ActorSystem.create(root(cassandra), Main.SYSTEM_NAME, config);
+  }
+
+  private static Behavior<Void> root(DevCassandra cassandra) {
+    return Behaviors.setup(
+        context -> {
+          var system = context.getSystem();
+          var config = system.settings().config();
+          Main.init(system)
+              .thenAccept(
+                  binding ->
+                      System.out.printf(
+                          "%nBilling dev node is up.%n"
+                              + "  HTTP API:   http://%s:%d/%n"
+                              + "  Management: http://%s:%d/ready  /alive  /cluster/members%n"
+                              + "  Cassandra:  %s (data in %s)%n"
+                              + "Ctrl-C stops the node and Cassandra.%n%n",
+                          binding.localAddress().getHostString(),
+                          binding.localAddress().getPort(),
+                          config.getString("pekko.management.http.hostname"),
+                          config.getInt("pekko.management.http.port"),
+                          cassandra.endpoint().hostAndPort(),
+                          cassandra.dataDir()));
+          return Behaviors.empty();
+        });
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
