@@ -1,11 +1,7 @@
 package com.telco.billing.core.dedupe;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -44,12 +40,18 @@ import java.util.TreeMap;
  * </ul>
  *
  * <p>At most 65,536 consecutive days can be remembered at once (the day tag has 16 bits); a window
- * evicted by {@code maxUsageAge} spans about 47.
+ * evicted by {@code maxUsageAge} spans about 47. *
+ *
+ * <p>The ids live in a {@link FingerprintTrie}; {@link TaggedEntries} sorts a batch of them before
+ * it is added, and {@link SnapshotCodec} converts the window to and from its snapshot form.
  */
 public final class DedupeWindow {
 
   private static final long SECONDS_PER_DAY = 86_400L;
-  private static final int MAX_DAY_SPAN = 1 << 16;
+
+  /** Days a window can span at once: the day tag has 16 bits. */
+  static final int MAX_DAY_SPAN = 1 << 16;
+
   private static final long NO_HORIZON = Long.MIN_VALUE;
 
   /** Bytes of this object and its two day arrays' headers (compressed oops). */
@@ -57,12 +59,6 @@ public final class DedupeWindow {
 
   /** Bytes per remembered day: one {@code long} and one {@code int}. */
   private static final long BYTES_PER_DAY = 12;
-
-  private static final int BYTES_PER_ID = DedupeSnapshot.DayIds.BYTES_PER_ID;
-
-  /** Big-endian longs in a {@code byte[]}, for the snapshot form. */
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private static final DedupeWindow EMPTY =
       new DedupeWindow(FingerprintTrie.EMPTY, new long[0], new int[0], 0, NO_HORIZON);
@@ -142,7 +138,7 @@ public final class DedupeWindow {
    * @throws IllegalStateException if remembering the batch would span 65,536 days or more
    */
   public Admission admit(List<DatedKey> batch) {
-    Accepted accepted = new Accepted(batch.size());
+    TaggedEntries.Batch accepted = new TaggedEntries.Batch(batch.size());
     DedupeVerdict[] verdicts = screen(batch, accepted);
     return new Admission(with(accepted), Arrays.asList(verdicts));
   }
@@ -156,7 +152,7 @@ public final class DedupeWindow {
    * @throws IllegalStateException if remembering the batch would span 65,536 days or more
    */
   public DedupeWindow withAccepted(List<DatedKey> batch) {
-    Accepted accepted = new Accepted(batch.size());
+    TaggedEntries.Batch accepted = new TaggedEntries.Batch(batch.size());
     screen(batch, accepted);
     return with(accepted);
   }
@@ -244,29 +240,7 @@ public final class DedupeWindow {
 
   /** The persisted form of this window (see {@link DedupeSnapshot}). */
   public DedupeSnapshot toSnapshot() {
-    byte[][] perDay = new byte[days.length][];
-    for (int d = 0; d < days.length; d++) {
-      perDay[d] = new byte[BYTES_PER_ID * counts[d]];
-    }
-    int[] dayOfTag = dayIndexByTagOffset();
-    int[] filled = new int[days.length];
-    long firstTag = days.length == 0 ? 0 : days[0];
-    FingerprintTrie.forEachLeaf(
-        root,
-        leaf -> {
-          for (int i = 0; i < leaf.length; i += 2) {
-            int d = dayOfTag[(int) ((leaf[i + 1] - firstTag) & FingerprintTrie.TAG_MASK)];
-            byte[] out = perDay[d];
-            LONGS.set(out, filled[d], leaf[i]);
-            LONGS.set(out, filled[d] + 8, leaf[i + 1] & Fingerprint.LO_MASK);
-            filled[d] += BYTES_PER_ID;
-          }
-        });
-    List<DedupeSnapshot.DayIds> out = new ArrayList<>(days.length);
-    for (int d = 0; d < days.length; d++) {
-      out.add(new DedupeSnapshot.DayIds(days[d], perDay[d]));
-    }
-    return new DedupeSnapshot(horizonDay, out);
+    return SnapshotCodec.encode(root, days, counts, horizonDay);
   }
 
   /**
@@ -276,65 +250,12 @@ public final class DedupeWindow {
    *     fingerprint twice, a fingerprint with its low 16 bits set, or days 65,536 or more apart
    */
   public static DedupeWindow fromSnapshot(DedupeSnapshot snapshot) {
-    long horizon = snapshot.horizonDay();
-    TreeMap<Long, DedupeSnapshot.DayIds> byDay = new TreeMap<>();
-    long total = 0;
-    for (DedupeSnapshot.DayIds day : snapshot.days()) {
-      if (day.count() == 0) {
-        continue;
-      }
-      if (day.epochDay() < horizon) {
-        throw new IllegalArgumentException(
-            "day " + day.epochDay() + " is before the horizon " + horizon);
-      }
-      if (byDay.put(day.epochDay(), day) != null) {
-        throw new IllegalArgumentException("day " + day.epochDay() + " appears twice");
-      }
-      total += day.count();
+    SnapshotCodec.Parts parts = SnapshotCodec.decode(snapshot);
+    if (parts.size() == 0 && parts.horizonDay() == NO_HORIZON) {
+      return EMPTY;
     }
-    if (byDay.isEmpty()) {
-      return horizon == NO_HORIZON
-          ? EMPTY
-          : new DedupeWindow(FingerprintTrie.EMPTY, new long[0], new int[0], 0, horizon);
-    }
-    if (byDay.lastKey() - byDay.firstKey() >= MAX_DAY_SPAN) {
-      throw new IllegalArgumentException(
-          "days " + byDay.firstKey() + " and " + byDay.lastKey() + " are too far apart");
-    }
-    if (total > Integer.MAX_VALUE / 2) {
-      throw new IllegalArgumentException("too many ids: " + total);
-    }
-    int n = (int) total;
-    long[] entries = new long[2 * n];
-    long[] days = new long[byDay.size()];
-    int[] counts = new int[byDay.size()];
-    int k = 0;
-    int d = 0;
-    for (DedupeSnapshot.DayIds day : byDay.values()) {
-      long tag = day.epochDay() & FingerprintTrie.TAG_MASK;
-      byte[] fps = day.fingerprints();
-      for (int i = 0; i < fps.length; i += BYTES_PER_ID) {
-        long lo = (long) LONGS.get(fps, i + 8);
-        if ((lo & ~Fingerprint.LO_MASK) != 0) {
-          throw new IllegalArgumentException(
-              "fingerprint of day " + day.epochDay() + " has its low 16 bits set");
-        }
-        entries[k++] = (long) LONGS.get(fps, i);
-        entries[k++] = lo | tag;
-      }
-      days[d] = day.epochDay();
-      counts[d++] = day.count();
-    }
-    entries = FingerprintTrie.sorted(entries, n);
-    for (int i = 1; i < n; i++) {
-      if (FingerprintTrie.sameFingerprint(entries, i - 1, i)) {
-        throw new IllegalArgumentException(
-            "fingerprint "
-                + new Fingerprint(entries[2 * i], entries[2 * i + 1] & Fingerprint.LO_MASK)
-                + " appears twice");
-      }
-    }
-    return new DedupeWindow(FingerprintTrie.build(entries, 0, n, 0), days, counts, n, horizon);
+    return new DedupeWindow(
+        parts.root(), parts.days(), parts.counts(), parts.size(), parts.horizonDay());
   }
 
   /** The heap bytes of this window's trie nodes that {@code older}'s trie does not share. */
@@ -356,7 +277,7 @@ public final class DedupeWindow {
    * Verdicts on {@code batch}; when {@code accepted} is not null, collects the accepted entries in
    * it.
    */
-  private DedupeVerdict[] screen(List<DatedKey> batch, Accepted accepted) {
+  private DedupeVerdict[] screen(List<DatedKey> batch, TaggedEntries.Batch accepted) {
     DedupeVerdict[] verdicts = new DedupeVerdict[batch.size()];
     Set<Fingerprint> seen = new HashSet<>();
     int i = 0;
@@ -380,7 +301,7 @@ public final class DedupeWindow {
   }
 
   /** This window plus {@code accepted} (all new, none before the horizon). */
-  private DedupeWindow with(Accepted accepted) {
+  private DedupeWindow with(TaggedEntries.Batch accepted) {
     int n = accepted.count;
     if (n == 0) {
       return this;
@@ -413,47 +334,13 @@ public final class DedupeWindow {
               + LocalDate.ofEpochDay(newDays[out - 1])
               + "; evict first");
     }
-    Object newRoot =
-        FingerprintTrie.insertAll(root, FingerprintTrie.sorted(accepted.entries, n), n);
+    Object newRoot = FingerprintTrie.insertAll(root, TaggedEntries.sorted(accepted.entries, n), n);
     return new DedupeWindow(
         newRoot,
         Arrays.copyOf(newDays, out),
         Arrays.copyOf(newCounts, out),
         Math.addExact(size, n),
         horizonDay);
-  }
-
-  /**
-   * Index {@code (tag - days[0]) mod 2^16} gives the index in {@link #days} of the day with that
-   * tag (tags are unique among the remembered days, which span fewer than 65,536 days).
-   */
-  private int[] dayIndexByTagOffset() {
-    if (days.length == 0) {
-      return new int[0];
-    }
-    int[] index = new int[(int) (days[days.length - 1] - days[0]) + 1];
-    for (int d = 0; d < days.length; d++) {
-      index[(int) (days[d] - days[0])] = d;
-    }
-    return index;
-  }
-
-  /** The entries a batch adds, unsorted, and the day of each. */
-  private static final class Accepted {
-    private final long[] entries;
-    private final long[] days;
-    private int count;
-
-    Accepted(int capacity) {
-      entries = new long[2 * capacity];
-      days = new long[capacity];
-    }
-
-    void add(Fingerprint fp, long day) {
-      entries[2 * count] = fp.hi();
-      entries[2 * count + 1] = fp.lo() | (day & FingerprintTrie.TAG_MASK);
-      days[count++] = day;
-    }
   }
 
   /**

@@ -62,7 +62,7 @@ class DedupeTrieTest {
     long[] a = entries(shape, n, random);
     long[] expected = referenceSort(a, n);
 
-    long[] sorted = FingerprintTrie.sorted(a.clone(), n);
+    long[] sorted = TaggedEntries.sorted(a.clone(), n);
 
     assertArrayEquals(expected, Arrays.copyOf(sorted, 2 * n));
     Object trie = FingerprintTrie.build(sorted, 0, n, 0);

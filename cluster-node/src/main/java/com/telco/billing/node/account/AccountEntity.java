@@ -2,21 +2,15 @@ package com.telco.billing.node.account;
 
 import com.telco.billing.core.catalog.Catalog;
 import com.telco.billing.core.dedupe.DatedKey;
-import com.telco.billing.core.dedupe.DedupeVerdict;
 import com.telco.billing.core.dedupe.DedupeWindow;
 import com.telco.billing.core.invoice.InvoiceCalculator;
 import com.telco.billing.core.invoice.InvoiceComputation;
 import com.telco.billing.core.invoice.InvoiceNumbers;
 import com.telco.billing.core.invoice.InvoiceRequest;
 import com.telco.billing.core.period.BillPeriods;
-import com.telco.billing.core.rating.CounterKey;
 import com.telco.billing.core.rating.RatedUsage;
-import com.telco.billing.core.rating.Rater;
 import com.telco.billing.core.rating.RatingContext;
-import com.telco.billing.core.rating.RatingOutcome;
-import com.telco.billing.core.rating.RatingReasons;
-import com.telco.billing.core.rating.UsageCounters;
-import com.telco.billing.core.rating.UsageRecord;
+import com.telco.billing.core.rating.UsageRating;
 import com.telco.billing.core.subscription.Decision;
 import com.telco.billing.core.subscription.LifecycleDates;
 import com.telco.billing.core.subscription.ServiceClaim;
@@ -25,7 +19,6 @@ import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.subscription.SubscriptionLifecycle;
 import com.telco.billing.core.usage.UsageBook;
-import com.telco.billing.core.validation.FieldError;
 import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.account.AccountCommand;
@@ -66,9 +59,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -340,68 +331,39 @@ public final class AccountEntity
   }
 
   /**
-   * Rates a batch in arrival order: duplicates (by source and id, within the dedupe window) are
+   * Rates a batch in arrival order ({@code billing-core}'s {@link UsageRating}: duplicates are
    * acknowledged and not charged, records the catalog refuses are rejected, unratable ones are
-   * reported for suspense, and the rated ones are persisted as one event before the reply.
+   * reported for suspense) and persists the rated ones as one event before the reply.
    */
   private ReplyEffect<AccountEvent, AccountState> onRateUsage(
       AccountState.Open state, RateUsage cmd) {
     Instant now = clock.instant();
-    List<UsageRecord> records = cmd.records();
-    List<DatedKey> keys = new ArrayList<>(records.size());
-    for (UsageRecord record : records) {
-      keys.add(DatedKey.of(record.source(), record.id(), record.usageDate()));
-    }
-    List<DedupeVerdict> verdicts =
-        state.dedupe().evictBefore(now.minus(maxUsageAge)).classify(keys);
-    Rater rater = catalog.rater();
+    Instant dedupeCutoff = now.minus(maxUsageAge);
     RatingContext context =
         RatingContext.of(
             state.profile(), state.subscriptions().values(), state.billing()::invoiced);
-    Map<CounterKey, UsageCounters> batchCounters = new HashMap<>();
-    List<UsageOutcome> outcomes = new ArrayList<>(records.size());
-    List<RatedUsage> rated = new ArrayList<>();
-    for (int i = 0; i < records.size(); i++) {
-      UsageRecord record = records.get(i);
-      DedupeVerdict verdict = verdicts.get(i);
-      if (verdict == DedupeVerdict.DUPLICATE) {
-        outcomes.add(UsageOutcome.duplicate(record.id(), record.source()));
-        continue;
-      }
-      if (verdict == DedupeVerdict.TOO_OLD) {
+    UsageRating.Result rating =
+        UsageRating.rate(
+            catalog.rater(), context, state.dedupe(), state.usage(), cmd.records(), dedupeCutoff);
+    List<UsageOutcome> outcomes = new ArrayList<>(rating.outcomes().size());
+    for (UsageRating.Outcome outcome : rating.outcomes()) {
+      if (outcome instanceof UsageRating.Accepted accepted) {
+        outcomes.add(UsageOutcome.accepted(accepted.usage()));
+      } else if (outcome instanceof UsageRating.Duplicate duplicate) {
+        outcomes.add(UsageOutcome.duplicate(duplicate.id(), duplicate.source()));
+      } else if (outcome instanceof UsageRating.Rejected rejected) {
+        outcomes.add(UsageOutcome.rejected(rejected.id(), rejected.source(), rejected.reason()));
+      } else if (outcome instanceof UsageRating.Suspended suspended) {
         outcomes.add(
-            UsageOutcome.rejected(
-                record.id(),
-                record.source(),
-                new FieldError(
-                    RatingReasons.TOO_OLD, "usageDate", "usage is older than the dedupe window")));
-        continue;
-      }
-      RatingOutcome outcome =
-          rater.rate(
-              key ->
-                  batchCounters.containsKey(key)
-                      ? batchCounters.get(key)
-                      : state.usage().countersOf(key),
-              record,
-              context);
-      if (outcome instanceof RatingOutcome.Rated ratedOutcome) {
-        batchCounters.put(ratedOutcome.key(), ratedOutcome.counters());
-        rated.add(ratedOutcome.usage());
-        outcomes.add(UsageOutcome.accepted(ratedOutcome.usage()));
-      } else if (outcome instanceof RatingOutcome.Rejected rejected) {
-        outcomes.add(UsageOutcome.rejected(record.id(), record.source(), rejected.toFieldError()));
-      } else if (outcome instanceof RatingOutcome.Unratable unratable) {
-        outcomes.add(
-            UsageOutcome.suspended(record.id(), record.source(), unratable.toFieldError()));
+            UsageOutcome.suspended(suspended.id(), suspended.source(), suspended.reason()));
       }
     }
     RateUsageResult result = new RateUsageResult(outcomes);
-    if (rated.isEmpty()) {
+    if (rating.rated().isEmpty()) {
       return reply(cmd.replyTo(), result);
     }
     return Effect()
-        .persist(new UsageRated(rated, now.minus(maxUsageAge), now))
+        .persist(new UsageRated(rating.rated(), dedupeCutoff, now))
         .thenReply(cmd.replyTo(), next -> StatusReply.success(result));
   }
 

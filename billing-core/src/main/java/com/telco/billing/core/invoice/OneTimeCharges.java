@@ -1,0 +1,93 @@
+package com.telco.billing.core.invoice;
+
+import com.telco.billing.core.catalog.CatalogVersion;
+import com.telco.billing.core.catalog.OneTimeCharge;
+import com.telco.billing.core.catalog.OneTimeTrigger;
+import com.telco.billing.core.catalog.ProductOffering;
+import com.telco.billing.core.invoice.BillingHistory.BilledOneTimeCharge;
+import com.telco.billing.core.subscription.StatusChange;
+import com.telco.billing.core.subscription.Subscription;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One-time charges of the lifecycle triggers dated in the closed period.
+ *
+ * <p>docs/billing-rules.md, "Recurring and one-time charges; proration": one-time charges go on the
+ * first invoice whose cycle date comes after their trigger date. Project choices in
+ * docs/invoicing.md, "One-time charges": the offering recorded with the change (the new one for an
+ * offering change), the catalog version in effect on the trigger date, amount {@code
+ * HALF_UP(price)}, service period {@code [trigger, trigger + 1 day)}; a charge the history records
+ * as billed is not billed again; a trigger dated before the closed period is not billed.
+ */
+final class OneTimeCharges {
+  private final InvoiceContext context;
+  private final InvoiceLines lines;
+  private final List<BilledOneTimeCharge> billed = new ArrayList<>();
+
+  OneTimeCharges(InvoiceContext context, InvoiceLines lines) {
+    this.context = context;
+    this.lines = lines;
+  }
+
+  /** The one-time charges billed by this invoice so far, in the order billed. */
+  List<BilledOneTimeCharge> billed() {
+    return Collections.unmodifiableList(billed);
+  }
+
+  /** Bills the one-time charges of the triggers of {@code s} dated in the closed period. */
+  void bill(Subscription s) {
+    for (StatusChange change : s.history()) {
+      LocalDate date = change.effectiveDate();
+      if (!context.closed().contains(date)) {
+        continue;
+      }
+      OneTimeTrigger trigger =
+          switch (change.kind()) {
+            case ACTIVATED -> OneTimeTrigger.ACTIVATION;
+            case OFFERING_CHANGED -> OneTimeTrigger.CHANGE;
+            case SUSPENDED -> OneTimeTrigger.SUSPENSION;
+            case RESUMED -> OneTimeTrigger.RESUMPTION;
+            case TERMINATED -> OneTimeTrigger.TERMINATION;
+          };
+      CatalogVersion version = context.versionAt(date);
+      ProductOffering offering = InvoiceContext.offeringIn(version, change.offeringId());
+      for (OneTimeCharge charge : offering.oneTimeChargesOn(trigger)) {
+        BilledOneTimeCharge once =
+            new BilledOneTimeCharge(s.subscriptionId(), charge.id(), trigger.name(), date);
+        if (context.history().oneTimeCharges().contains(once) || billed.contains(once)) {
+          continue;
+        }
+        billed.add(once);
+        BigDecimal price =
+            context.priceOf(
+                charge.price().amountIn(context.account().currency()), charge.id(), version);
+        lines.addUnlessZero(
+            new InvoiceLine(
+                LineType.ONE_TIME,
+                charge.name(),
+                s.subscriptionId(),
+                offering.id(),
+                charge.id(),
+                version.version(),
+                date,
+                date.plusDays(1),
+                BigDecimal.ONE,
+                "each",
+                price,
+                price.setScale(context.minorUnits(), InvoiceContext.HALF_UP),
+                charge.taxCategory(),
+                charge.glCode(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false));
+      }
+    }
+  }
+}
