@@ -27,7 +27,9 @@ import com.telco.billing.core.subscription.SubscriptionLifecycle;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.core.validation.FieldError;
 import com.telco.billing.node.catalog.RatingCatalog;
+import com.telco.billing.node.util.Replies;
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountCommand.ActivateSubscription;
 import com.telco.billing.protocol.account.AccountCommand.ChangeSubscription;
@@ -230,7 +232,8 @@ public final class AccountEntity
     if (!cmd.profile().accountId().equals(accountId)) {
       return refuse(
           cmd.replyTo(),
-          new Refusal("account_id_mismatch", "id", "command sent to another account's entity"));
+          Refusal.of(
+              RefusalCode.ACCOUNT_ID_MISMATCH, "id", "command sent to another account's entity"));
     }
     return Effect()
         .persist(new AccountOpened(cmd.profile(), clock.instant()))
@@ -248,8 +251,8 @@ public final class AccountEntity
     }
     return refuse(
         cmd.replyTo(),
-        new Refusal(
-            "account_conflict",
+        Refusal.of(
+            RefusalCode.ACCOUNT_CONFLICT,
             "id",
             "account " + accountId + " is already open with different data"));
   }
@@ -467,8 +470,10 @@ public final class AccountEntity
     if (refusal.isPresent()) {
       return refuse(
           cmd.replyTo(),
-          new Refusal(
-              refusal.get(), "cycleDate", "the period ending " + cmd.cycleDate() + " is closed"));
+          Refusal.of(
+              RefusalCode.of(refusal.get()),
+              "cycleDate",
+              "the period ending " + cmd.cycleDate() + " is closed"));
     }
     Computed last = lastComputed;
     lastComputed = null;
@@ -513,7 +518,10 @@ public final class AccountEntity
     if (refusal.isPresent()) {
       return refuse(
           cmd.replyTo(),
-          new Refusal(refusal.get(), null, "the open period ending " + cycleDate + " is closed"));
+          Refusal.of(
+              RefusalCode.of(refusal.get()),
+              null,
+              "the open period ending " + cycleDate + " is closed"));
     }
     return reply(
         cmd.replyTo(),
@@ -525,8 +533,8 @@ public final class AccountEntity
   private Optional<Refusal> notClosable(AccountState.Open state, LocalDate cycleDate) {
     if (cycleDate.getDayOfMonth() != state.profile().billCycleDay()) {
       return Optional.of(
-          new Refusal(
-              InvoiceCalculator.NOT_A_CYCLE_DATE,
+          Refusal.of(
+              RefusalCode.NOT_A_CYCLE_DATE,
               "cycleDate",
               cycleDate
                   + " is not a cycle date of bill cycle day "
@@ -534,8 +542,8 @@ public final class AccountEntity
     }
     if (clock.instant().isBefore(LifecycleDates.startOfDay(cycleDate, zone(state)))) {
       return Optional.of(
-          new Refusal(
-              "period_not_ended",
+          Refusal.of(
+              RefusalCode.PERIOD_NOT_ENDED,
               "cycleDate",
               "the period ending " + cycleDate + " has not ended in " + zone(state)));
     }
@@ -568,8 +576,8 @@ public final class AccountEntity
       return Optional.empty();
     }
     return Optional.of(
-        new Refusal(
-            "unknown_offering",
+        Refusal.of(
+            RefusalCode.UNKNOWN_OFFERING,
             "offeringId",
             "the product catalog in effect on " + date + " has no offering " + offeringId));
   }
@@ -635,10 +643,11 @@ public final class AccountEntity
 
   private <T> ReplyEffect<AccountEvent, AccountState> refuse(
       ActorRef<StatusReply<T>> replyTo, Refusal refusal) {
-    return Effect().reply(replyTo, StatusReply.error(refusal.encode()));
+    return Replies.refuse(Effect(), replyTo, refusal);
   }
 
   private <T> ReplyEffect<AccountEvent, AccountState> notFound(ActorRef<StatusReply<T>> replyTo) {
-    return refuse(replyTo, new Refusal("account_not_found", null, "no account with this id"));
+    return refuse(
+        replyTo, Refusal.of(RefusalCode.ACCOUNT_NOT_FOUND, null, "no account with this id"));
   }
 }

@@ -1,6 +1,8 @@
 package com.telco.billing.node.billrun;
 
+import com.telco.billing.node.util.Replies;
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.billrun.AccountResult;
 import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.billrun.BillRunCommand.AccountsCounted;
@@ -137,13 +139,16 @@ public final class BillRunCoordinator
     if (date.getDayOfMonth() > 28) {
       return refuse(
           cmd.replyTo(),
-          new Refusal("not_a_cycle_date", "cycleDate", "bill cycle days are 1..28, not " + date));
+          Refusal.of(
+              RefusalCode.NOT_A_CYCLE_DATE, "cycleDate", "bill cycle days are 1..28, not " + date));
     }
     if (date.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
       return refuse(
           cmd.replyTo(),
-          new Refusal(
-              "cycle_date_in_future", "cycleDate", "the cycle date " + date + " has not begun"));
+          Refusal.of(
+              RefusalCode.CYCLE_DATE_IN_FUTURE,
+              "cycleDate",
+              "the cycle date " + date + " has not begun"));
     }
     List<BillRunState.Run> passes = state.runsOf(date);
     var active = passes.stream().filter(BillRunState.Run::active).findFirst();
@@ -184,7 +189,7 @@ public final class BillRunCoordinator
             () ->
                 refuse(
                     cmd.replyTo(),
-                    new Refusal("bill_run_not_found", "id", "no bill run with this id")));
+                    Refusal.of(RefusalCode.BILL_RUN_NOT_FOUND, "id", "no bill run with this id")));
   }
 
   private ReplyEffect<BillRunEvent, BillRunState> onList(BillRunState state, ListRuns cmd) {
@@ -442,7 +447,7 @@ public final class BillRunCoordinator
 
   private <T> ReplyEffect<BillRunEvent, BillRunState> refuse(
       org.apache.pekko.actor.typed.ActorRef<StatusReply<T>> replyTo, Refusal refusal) {
-    return Effect().reply(replyTo, StatusReply.error(refusal.encode()));
+    return Replies.refuse(Effect(), replyTo, refusal);
   }
 
   @Override

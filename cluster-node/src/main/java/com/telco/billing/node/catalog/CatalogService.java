@@ -10,6 +10,7 @@ import com.telco.billing.node.http.ApiErrors;
 import com.telco.billing.node.http.ApiException;
 import com.telco.billing.node.http.ListParameters;
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.catalog.CatalogCommand;
 import com.telco.billing.protocol.catalog.PublishVersionResult;
 import com.telco.billing.protocol.catalog.PublishedVersion;
@@ -129,9 +130,9 @@ public final class CatalogService {
         .map(CatalogVersionDetail::from)
         .orElseThrow(
             () ->
-                ApiException.fromRefusal(
-                    new Refusal(
-                        "catalog_version_not_found",
+                ApiException.of(
+                    Refusal.of(
+                        RefusalCode.CATALOG_VERSION_NOT_FOUND,
                         null,
                         "no catalog version with this id is published")));
   }

@@ -1,6 +1,9 @@
 package com.telco.billing.node.http;
 
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusalKind;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.http.ErrorResponse;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -15,7 +18,6 @@ import org.apache.pekko.http.javadsl.server.MethodRejection;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
-import org.apache.pekko.pattern.StatusReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +62,8 @@ public final class ApiErrors extends AllDirectives {
     if (t instanceof ApiException api) {
       return api;
     }
-    if (t instanceof StatusReply.ErrorMessage refusal) {
-      return ApiException.fromRefusal(Refusal.decode(refusal.getMessage()));
+    if (t instanceof RefusedException refused) {
+      return ApiException.of(refused.refusal());
     }
     if (t instanceof TimeoutException) {
       return new ApiException(
@@ -69,6 +71,29 @@ public final class ApiErrors extends AllDirectives {
           ErrorResponse.of("timeout", "the cluster did not answer in time; retry later", null));
     }
     return null;
+  }
+
+  /** The one mapping of a refusal's kind to an HTTP status. */
+  public static StatusCode status(RefusalKind kind) {
+    return switch (kind) {
+      case INVALID_INPUT -> StatusCodes.BAD_REQUEST;
+      case NOT_FOUND -> StatusCodes.NOT_FOUND;
+      case CONFLICT -> StatusCodes.CONFLICT;
+      case OVERLOADED -> StatusCodes.TOO_MANY_REQUESTS;
+      case UNAVAILABLE -> StatusCodes.SERVICE_UNAVAILABLE;
+      case INTERNAL -> StatusCodes.INTERNAL_SERVER_ERROR;
+    };
+  }
+
+  /**
+   * The JSON error body of a refusal: a refusal of invalid input lists every problem in {@code
+   * errors}; any other carries its one problem's code, message and field.
+   */
+  public static ErrorResponse body(Refusal refusal) {
+    if (refusal.code() == RefusalCode.VALIDATION_FAILED) {
+      return ErrorResponse.of(refusal.problems());
+    }
+    return ErrorResponse.of(refusal.wireCode(), refusal.message(), refusal.field());
   }
 
   private ExceptionHandler exceptionHandler() {

@@ -23,10 +23,6 @@ public final class ApiException extends RuntimeException {
     this.body = body;
   }
 
-  /** Refusals that are about the request's own values, not the state: 400. */
-  private static final java.util.Set<String> INPUT_REFUSALS =
-      java.util.Set.of("not_a_cycle_date", "cycle_date_in_future");
-
   public static ApiException badRequest(List<FieldError> errors) {
     return new ApiException(StatusCodes.BAD_REQUEST, ErrorResponse.of(errors));
   }
@@ -39,25 +35,9 @@ public final class ApiException extends RuntimeException {
     return new ApiException(StatusCodes.NOT_FOUND, ErrorResponse.of(code, message, field));
   }
 
-  /**
-   * Maps an entity's refusal to its status: {@code *_not_found} is 404, {@code unknown_*} (the
-   * input names something that does not exist, e.g. an offering) and a few refusals of the input's
-   * own values (e.g. {@code not_a_cycle_date}) are 400, {@code internal_error} is 500, every other
-   * refusal is a rule of the current state, 409.
-   */
-  public static ApiException fromRefusal(Refusal refusal) {
-    StatusCode status;
-    if (refusal.code().endsWith("_not_found")) {
-      status = StatusCodes.NOT_FOUND;
-    } else if (refusal.code().startsWith("unknown_") || INPUT_REFUSALS.contains(refusal.code())) {
-      status = StatusCodes.BAD_REQUEST;
-    } else if (refusal.code().equals("internal_error")) {
-      status = StatusCodes.INTERNAL_SERVER_ERROR;
-    } else {
-      status = StatusCodes.CONFLICT;
-    }
-    return new ApiException(
-        status, ErrorResponse.of(refusal.code(), refusal.message(), refusal.field()));
+  /** A refusal as the HTTP API answers it: the status of its kind, the stable body. */
+  public static ApiException of(Refusal refusal) {
+    return new ApiException(ApiErrors.status(refusal.kind()), ApiErrors.body(refusal));
   }
 
   /**

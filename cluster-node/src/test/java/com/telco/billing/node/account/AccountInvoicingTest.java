@@ -15,7 +15,8 @@ import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.node.catalog.SampleCatalog;
-import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.invoice.AccountInvoices;
@@ -297,11 +298,11 @@ class AccountInvoicingTest {
   void periodsAreClosedInOrderAndOnlyOnceTheyEnded() {
     openAndActivate();
     assertEquals(
-        "not_a_cycle_date",
-        Refusal.decode(close(CYCLE.plusDays(1)).getError().getMessage()).code());
+        RefusalCode.NOT_A_CYCLE_DATE,
+        ((RefusedException) close(CYCLE.plusDays(1)).getError()).refusal().code());
     assertEquals(
-        "period_not_ended",
-        Refusal.decode(close(CYCLE.plusMonths(1)).getError().getMessage()).code());
+        RefusalCode.PERIOD_NOT_ENDED,
+        ((RefusedException) close(CYCLE.plusMonths(1)).getError()).refusal().code());
     // the first close of the account: any ended period may be the first
     assertEquals(
         CloseBillPeriodResult.Status.SKIPPED, close(LocalDate.of(2026, 10, 5)).getValue().status());
