@@ -441,6 +441,10 @@ public final class BillRunCoordinator
         failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
             ? failure.getCause()
             : failure;
+    if (cause instanceof java.util.concurrent.TimeoutException) {
+      // the ask's own message names actor paths and message classes
+      return "TimeoutException: the cluster did not answer in time";
+    }
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

@@ -117,7 +117,8 @@ public final class ApiErrors extends AllDirectives {
         .handle(
             MalformedRequestContentRejection.class,
             r -> {
-              if (r.getCause() instanceof ApiException api) {
+              ApiException api = toApiException(r.getCause());
+              if (api != null) {
                 return error(api);
               }
               if (r.getCause()

@@ -3,10 +3,12 @@ package com.telco.billing.node.invoice;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.paging.PageCursor;
 import com.telco.billing.core.paging.Slice;
-import com.telco.billing.node.http.ApiException;
-import com.telco.billing.node.http.ListParameters;
 import com.telco.billing.node.invoice.render.InvoiceDocument;
+import com.telco.billing.node.util.Cursors;
 import com.telco.billing.node.util.GroupCommit;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.billrun.AccountResult;
@@ -83,10 +85,9 @@ public final class InvoicingService {
   }
 
   private CompletionStage<Closed> close(String accountId, LocalDate cycleDate, int depth) {
-    return ApiException.mapFailure(
-            account(accountId)
-                .<CloseBillPeriodResult>askWithStatus(
-                    replyTo -> new AccountCommand.CloseBillPeriod(cycleDate, replyTo), timeout))
+    return account(accountId)
+        .<CloseBillPeriodResult>askWithStatus(
+            replyTo -> new AccountCommand.CloseBillPeriod(cycleDate, replyTo), timeout)
         .thenCompose(
             result ->
                 switch (result.status()) {
@@ -146,13 +147,11 @@ public final class InvoicingService {
         .submit(series, List.of(key))
         .thenCompose(
             sequences ->
-                ApiException.mapFailure(
-                    account(accountId)
-                        .<IssuedInvoice>askWithStatus(
-                            replyTo ->
-                                new AccountCommand.IssueInvoice(
-                                    cycleDate, sequences.get(0), replyTo),
-                            timeout)))
+                account(accountId)
+                    .<IssuedInvoice>askWithStatus(
+                        replyTo ->
+                            new AccountCommand.IssueInvoice(cycleDate, sequences.get(0), replyTo),
+                        timeout))
         .thenApply(
             issued -> {
               confirmations
@@ -187,10 +186,11 @@ public final class InvoicingService {
                     .orElseGet(
                         () ->
                             CompletableFuture.failedFuture(
-                                ApiException.notFound(
-                                    "invoice_not_found",
-                                    "number",
-                                    "no invoice with this number"))));
+                                Refusal.of(
+                                        RefusalCode.INVOICE_NOT_FOUND,
+                                        "number",
+                                        "no invoice with this number")
+                                    .toException())));
   }
 
   private CompletionStage<IssuedInvoice> issuedInvoiceOf(BillingTables.Registered registered) {
@@ -223,9 +223,8 @@ public final class InvoicingService {
     return invoice(number)
         .thenCompose(
             issued ->
-                ApiException.mapFailure(
-                        account(issued.invoice().accountId())
-                            .askWithStatus(AccountCommand.GetAccount::new, readTimeout))
+                account(issued.invoice().accountId())
+                    .askWithStatus(AccountCommand.GetAccount::new, readTimeout)
                     .thenApply(view -> documentOf(issued, view.profile())));
   }
 
@@ -247,8 +246,7 @@ public final class InvoicingService {
 
   /** The invoices of an account. */
   public CompletionStage<AccountInvoices.InvoiceList> invoices(String accountId) {
-    return ApiException.mapFailure(
-        account(accountId).askWithStatus(AccountCommand.GetInvoices::new, readTimeout));
+    return account(accountId).askWithStatus(AccountCommand.GetInvoices::new, readTimeout);
   }
 
   /**
@@ -260,7 +258,7 @@ public final class InvoicingService {
     InvoiceKey after;
     try {
       after = cursor == null ? null : InvoiceKey.decode(cursor, accountId);
-    } catch (ApiException e) {
+    } catch (RefusedException e) {
       return CompletableFuture.failedFuture(e);
     }
     return invoices(accountId)
@@ -313,22 +311,21 @@ public final class InvoicingService {
     }
 
     static InvoiceKey decode(String cursor, String accountId) {
-      List<String> fields = ListParameters.cursor(cursor, KIND, 3);
+      List<String> fields = Cursors.fields(cursor, KIND, 3);
       if (!fields.get(0).equals(accountId)) {
-        throw ListParameters.invalidCursor();
+        throw Cursors.invalid();
       }
       try {
         return new InvoiceKey(Instant.parse(fields.get(1)), fields.get(2));
       } catch (DateTimeException e) {
-        throw ListParameters.invalidCursor();
+        throw Cursors.invalid();
       }
     }
   }
 
   /** What the open period's invoice of an account would be now. */
   public CompletionStage<AccountInvoices.Preview> preview(String accountId) {
-    return ApiException.mapFailure(
-        account(accountId).askWithStatus(AccountCommand.PreviewInvoice::new, readTimeout));
+    return account(accountId).askWithStatus(AccountCommand.PreviewInvoice::new, readTimeout);
   }
 
   private CompletionStage<List<Long>> assign(String series, List<String> keys) {
