@@ -104,7 +104,8 @@ class SerializationRoundTripTest {
           SeriesCommand.class,
           SeriesEvent.class,
           BillRunCommand.class,
-          BillRunEvent.class);
+          BillRunEvent.class,
+          CloseBillPeriodResult.class);
 
   private static final List<Class<?>> OTHER_TYPES =
       List.of(
@@ -121,7 +122,6 @@ class SerializationRoundTripTest {
           PublishedVersion.class,
           PublishVersionResult.class,
           IssuedInvoice.class,
-          CloseBillPeriodResult.class,
           AccountInvoices.InvoiceList.class,
           AccountInvoices.Preview.class,
           SeriesCommand.AssignedNumbers.class,
@@ -435,6 +435,10 @@ class SerializationRoundTripTest {
   }
 
   private static void collectConcrete(Class<?> type, List<Class<?>> into) {
+    if (type == BillRunCommand.Internal.class) {
+      // messages the singleton sends only itself, declared privately: they never cross nodes
+      return;
+    }
     if (type.isSealed()) {
       for (Class<?> sub : type.getPermittedSubclasses()) {
         collectConcrete(sub, into);

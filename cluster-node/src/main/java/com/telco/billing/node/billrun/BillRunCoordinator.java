@@ -5,13 +5,9 @@ import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.billrun.AccountResult;
 import com.telco.billing.protocol.billrun.BillRunCommand;
-import com.telco.billing.protocol.billrun.BillRunCommand.AccountsCounted;
 import com.telco.billing.protocol.billrun.BillRunCommand.GetRun;
 import com.telco.billing.protocol.billrun.BillRunCommand.ListRuns;
 import com.telco.billing.protocol.billrun.BillRunCommand.StartRun;
-import com.telco.billing.protocol.billrun.BillRunCommand.StepDone;
-import com.telco.billing.protocol.billrun.BillRunCommand.StepFailed;
-import com.telco.billing.protocol.billrun.BillRunCommand.Tick;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.BillRunList;
 import com.telco.billing.protocol.billrun.BillRunView;
@@ -69,6 +65,29 @@ public final class BillRunCoordinator
   private final BillRunSettings settings;
   private final BillRunPorts.CycleDayAccounts accounts;
   private final BillRunPorts.PeriodCloser closer;
+
+  /** The singleton's timer: look at the clock (scheduled runs) and drive the active run. */
+  private enum Tick implements BillRunCommand.Internal {
+    INSTANCE
+  }
+
+  /**
+   * A step of a run finished. {@code cursor} is the last account id the step read from the
+   * cycle-day read side ({@code null} for a retry step); {@code scanEnded} when the read side had
+   * no more accounts.
+   */
+  private record StepDone(
+      String runId, String cursor, boolean scanEnded, List<AccountResult> results)
+      implements BillRunCommand.Internal {}
+
+  /** A step could not run (e.g. the read side did not answer); it is tried again. */
+  private record StepFailed(String runId, String error) implements BillRunCommand.Internal {}
+
+  /** The accounts of the run's cycle day were counted. */
+  private record AccountsCounted(String runId, long count) implements BillRunCommand.Internal {}
+
+  /** Counting the accounts of the run's cycle day failed: the count stays unknown. */
+  private record CountFailed(String runId) implements BillRunCommand.Internal {}
 
   /** A step is in flight (not persisted: after a move, the new incarnation repeats the step). */
   private boolean busy;
@@ -129,6 +148,7 @@ public final class BillRunCoordinator
         .onCommand(ListRuns.class, this::onList)
         .onCommand(Tick.class, this::onTick)
         .onCommand(AccountsCounted.class, this::onCounted)
+        .onCommand(CountFailed.class, this::onCountFailed)
         .onCommand(StepDone.class, this::onStepDone)
         .onCommand(StepFailed.class, this::onStepFailed)
         .build();
@@ -245,6 +265,16 @@ public final class BillRunCoordinator
         .thenNoReply();
   }
 
+  /** The count is for progress only: the run goes on without it. */
+  private ReplyEffect<BillRunEvent, BillRunState> onCountFailed(
+      BillRunState state, CountFailed cmd) {
+    busy = false;
+    return Effect()
+        .persist(new BillRunEvent.AccountsDueCounted(cmd.runId(), BillRunState.UNKNOWN_COUNT))
+        .thenRun(this::drive)
+        .thenNoReply();
+  }
+
   private ReplyEffect<BillRunEvent, BillRunState> onStepFailed(BillRunState state, StepFailed cmd) {
     busy = false;
     context.getLog().warn("bill run {}: step failed, tried again: {}", cmd.runId(), cmd.error());
@@ -267,8 +297,8 @@ public final class BillRunCoordinator
             run.runId(), scan ? cmd.cursor() : null, scan, cmd.results(), run.failures(), now));
     Map<String, String> failuresAfter = new LinkedHashMap<>(run.failures());
     for (AccountResult r : cmd.results()) {
-      if (r.status() == AccountResult.Status.FAILED) {
-        failuresAfter.put(r.accountId(), r.reason());
+      if (r instanceof AccountResult.Failed failed) {
+        failuresAfter.put(failed.accountId(), failed.reason());
       } else {
         failuresAfter.remove(r.accountId());
       }
@@ -307,15 +337,15 @@ public final class BillRunCoordinator
     Map<String, String> failed = new LinkedHashMap<>();
     List<String> recovered = new ArrayList<>();
     for (AccountResult r : results) {
-      switch (r.status()) {
-        case INVOICED -> {
-          invoiced++;
-          amounts.merge(r.currency(), r.amount(), BigDecimal::add);
-        }
-        case SKIPPED -> skipped++;
-        case FAILED -> failed.put(r.accountId(), r.reason());
+      if (r instanceof AccountResult.Invoiced done) {
+        invoiced++;
+        amounts.merge(done.currency(), done.amount(), BigDecimal::add);
+      } else if (r instanceof AccountResult.Skipped) {
+        skipped++;
+      } else if (r instanceof AccountResult.Failed failure) {
+        failed.put(failure.accountId(), failure.reason());
       }
-      if (r.status() != AccountResult.Status.FAILED && failedBefore.containsKey(r.accountId())) {
+      if (!(r instanceof AccountResult.Failed) && failedBefore.containsKey(r.accountId())) {
         recovered.add(r.accountId());
       }
     }
@@ -345,11 +375,10 @@ public final class BillRunCoordinator
     String runId = run.runId();
     int cycleDay = run.cycleDate().getDayOfMonth();
     if (run.accountsDue() == BillRunState.NOT_COUNTED) {
-      // the count is for progress only: a failed count leaves it unknown, the run goes on
       context.pipeToSelf(
           accounts.countAccounts(cycleDay),
           (count, failure) ->
-              new AccountsCounted(runId, failure == null ? count : BillRunState.UNKNOWN_COUNT));
+              failure == null ? new AccountsCounted(runId, count) : new CountFailed(runId));
     } else if (run.phase() == BillRunState.Phase.SCANNING) {
       int pageSize = settings.pageSize();
       pipe(
@@ -404,31 +433,14 @@ public final class BillRunCoordinator
                 closer
                     .close(id, cycleDate)
                     .thenApply(result -> countedFor(result, runStart))
-                    .exceptionally(
-                        failure ->
-                            new AccountResult(
-                                id,
-                                AccountResult.Status.FAILED,
-                                null,
-                                null,
-                                null,
-                                null,
-                                reason(failure))))
+                    .exceptionally(failure -> new AccountResult.Failed(id, reason(failure))))
         .runWith(Sink.seq(), context.getSystem());
   }
 
   private static AccountResult countedFor(AccountResult result, Instant runStart) {
-    if (result.status() == AccountResult.Status.INVOICED
-        && result.issuedAt() != null
-        && result.issuedAt().isBefore(runStart)) {
-      return new AccountResult(
-          result.accountId(),
-          AccountResult.Status.SKIPPED,
-          null,
-          null,
-          result.number(),
-          result.issuedAt(),
-          ALREADY_INVOICED);
+    if (result instanceof AccountResult.Invoiced invoiced
+        && invoiced.issuedAt().isBefore(runStart)) {
+      return new AccountResult.Skipped(result.accountId(), ALREADY_INVOICED);
     }
     return result;
   }

@@ -56,9 +56,6 @@ public final class InvoicingService {
   private final GroupCommit<String, Long> numbers;
   private final GroupCommit<String, Done> confirmations;
 
-  /** The outcome of closing one account's period, for the bill run's counts. */
-  public record Closed(CloseBillPeriodResult.Status status, IssuedInvoice invoice, String reason) {}
-
   public InvoicingService(ActorSystem<?> system, BillingTables tables) {
     this.system = system;
     this.tables = tables;
@@ -80,27 +77,34 @@ public final class InvoicingService {
    * order: when an earlier period of the account is still open (a run missed the account or failed
    * for it), that one is closed first, then the asked one.
    */
-  public CompletionStage<Closed> close(String accountId, LocalDate cycleDate) {
+  public CompletionStage<CloseBillPeriodResult.Closed> close(
+      String accountId, LocalDate cycleDate) {
     return close(accountId, cycleDate, 0);
   }
 
-  private CompletionStage<Closed> close(String accountId, LocalDate cycleDate, int depth) {
+  private CompletionStage<CloseBillPeriodResult.Closed> close(
+      String accountId, LocalDate cycleDate, int depth) {
     return account(accountId)
         .<CloseBillPeriodResult>askWithStatus(
             replyTo -> new AccountCommand.CloseBillPeriod(cycleDate, replyTo), timeout)
         .thenCompose(
-            result ->
-                switch (result.status()) {
-                  case INVOICED, SKIPPED ->
-                      java.util.concurrent.CompletableFuture.completedFuture(
-                          new Closed(result.status(), result.invoice(), result.reason()));
-                  case NUMBER_NEEDED -> issue(accountId, cycleDate, result);
-                  case EARLIER_PERIOD_OPEN -> catchUp(accountId, cycleDate, result, depth);
-                });
+            result -> {
+              if (result instanceof CloseBillPeriodResult.Closed closed) {
+                return CompletableFuture.completedFuture(closed);
+              }
+              if (result instanceof CloseBillPeriodResult.NumberNeeded needed) {
+                return issue(accountId, cycleDate, needed);
+              }
+              return catchUp(
+                  accountId, cycleDate, (CloseBillPeriodResult.EarlierPeriodOpen) result, depth);
+            });
   }
 
-  private CompletionStage<Closed> catchUp(
-      String accountId, LocalDate cycleDate, CloseBillPeriodResult result, int depth) {
+  private CompletionStage<CloseBillPeriodResult.Closed> catchUp(
+      String accountId,
+      LocalDate cycleDate,
+      CloseBillPeriodResult.EarlierPeriodOpen result,
+      int depth) {
     LocalDate earlier = result.openCycleDate();
     if (depth >= MAX_CATCH_UP || !earlier.isBefore(cycleDate)) {
       return java.util.concurrent.CompletableFuture.failedFuture(
@@ -114,33 +118,25 @@ public final class InvoicingService {
 
   /** {@link #close} as the bill run counts it. */
   public CompletionStage<AccountResult> closeForRun(String accountId, LocalDate cycleDate) {
-    return close(accountId, cycleDate)
-        .thenApply(
-            closed ->
-                switch (closed.status()) {
-                  case INVOICED ->
-                      new AccountResult(
-                          accountId,
-                          AccountResult.Status.INVOICED,
-                          closed.invoice().invoice().currency().getCurrencyCode(),
-                          closed.invoice().invoice().taxIncludedAmount(),
-                          closed.invoice().number(),
-                          closed.invoice().issuedAt(),
-                          null);
-                  case SKIPPED, NUMBER_NEEDED, EARLIER_PERIOD_OPEN ->
-                      new AccountResult(
-                          accountId,
-                          AccountResult.Status.SKIPPED,
-                          null,
-                          null,
-                          null,
-                          null,
-                          closed.reason());
-                });
+    return close(accountId, cycleDate).thenApply(closed -> asAccountResult(accountId, closed));
   }
 
-  private CompletionStage<Closed> issue(
-      String accountId, LocalDate cycleDate, CloseBillPeriodResult result) {
+  private static AccountResult asAccountResult(
+      String accountId, CloseBillPeriodResult.Closed closed) {
+    if (closed instanceof CloseBillPeriodResult.Invoiced invoiced) {
+      IssuedInvoice issued = invoiced.invoice();
+      return new AccountResult.Invoiced(
+          accountId,
+          issued.invoice().currency().getCurrencyCode(),
+          issued.invoice().taxIncludedAmount(),
+          issued.number(),
+          issued.issuedAt());
+    }
+    return new AccountResult.Skipped(accountId, ((CloseBillPeriodResult.Skipped) closed).reason());
+  }
+
+  private CompletionStage<CloseBillPeriodResult.Closed> issue(
+      String accountId, LocalDate cycleDate, CloseBillPeriodResult.NumberNeeded result) {
     String series = result.seriesId();
     String key = result.requestKey();
     return numbers
@@ -166,7 +162,7 @@ public final class InvoicingService {
                               failure.toString());
                         }
                       });
-              return new Closed(CloseBillPeriodResult.Status.INVOICED, issued, null);
+              return CloseBillPeriodResult.invoiced(issued);
             });
   }
 

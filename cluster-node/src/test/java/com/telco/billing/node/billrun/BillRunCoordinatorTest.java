@@ -119,25 +119,12 @@ class BillRunCoordinatorTest {
               throw new IllegalStateException("account_unavailable");
             }
             if (accountId.equals("acc-05")) {
-              return new AccountResult(
-                  accountId,
-                  AccountResult.Status.SKIPPED,
-                  null,
-                  null,
-                  null,
-                  null,
-                  "nothing_to_bill");
+              return new AccountResult.Skipped(accountId, "nothing_to_bill");
             }
             issued.computeIfAbsent(accountId, id -> new AtomicInteger()).compareAndSet(0, 1);
             Instant at = issuedAt.computeIfAbsent(accountId, id -> clock.instant());
-            return new AccountResult(
-                accountId,
-                AccountResult.Status.INVOICED,
-                "EUR",
-                new BigDecimal("10.00"),
-                "INV-" + accountId,
-                at,
-                null);
+            return new AccountResult.Invoiced(
+                accountId, "EUR", new BigDecimal("10.00"), "INV-" + accountId, at);
           });
     }
   }
