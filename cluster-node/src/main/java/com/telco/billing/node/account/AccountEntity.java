@@ -230,7 +230,8 @@ public final class AccountEntity
   private ReplyEffect<AccountEvent, AccountState> onOpen(
       AccountState.Unopened state, OpenAccount cmd) {
     if (!cmd.profile().accountId().equals(accountId)) {
-      return refuse(
+      return Replies.refuse(
+          Effect(),
           cmd.replyTo(),
           Refusal.of(
               RefusalCode.ACCOUNT_ID_MISMATCH, "id", "command sent to another account's entity"));
@@ -249,7 +250,8 @@ public final class AccountEntity
     if (state.profile().equals(cmd.profile())) {
       return reply(cmd.replyTo(), new OpenAccountResult(state.toView(), false));
     }
-    return refuse(
+    return Replies.refuse(
+        Effect(),
         cmd.replyTo(),
         Refusal.of(
             RefusalCode.ACCOUNT_CONFLICT,
@@ -262,7 +264,7 @@ public final class AccountEntity
     Decision<Subscription> decision =
         SubscriptionLifecycle.activate(state.subscriptions().values(), cmd.activation());
     if (decision instanceof Decision.Refused<Subscription> refused) {
-      return refuse(cmd.replyTo(), Refusal.of(refused.toFieldError()));
+      return Replies.refuse(Effect(), cmd.replyTo(), Refusal.of(refused.toFieldError()));
     }
     boolean repeated = decision instanceof Decision.AlreadyApplied;
     Optional<Refusal> noOffering =
@@ -271,7 +273,7 @@ public final class AccountEntity
             : unknownOffering(
                 state, cmd.activation().offeringId(), cmd.activation().activationDate());
     if (noOffering.isPresent()) {
-      return refuse(cmd.replyTo(), noOffering.get());
+      return Replies.refuse(Effect(), cmd.replyTo(), noOffering.get());
     }
     Subscription subscription =
         repeated
@@ -287,7 +289,7 @@ public final class AccountEntity
     Decision<Subscription> decision =
         SubscriptionLifecycle.activate(state.subscriptions().values(), cmd.activation());
     if (decision instanceof Decision.Refused<Subscription> refused) {
-      return refuse(cmd.replyTo(), Refusal.of(refused.toFieldError()));
+      return Replies.refuse(Effect(), cmd.replyTo(), Refusal.of(refused.toFieldError()));
     }
     if (decision instanceof Decision.AlreadyApplied<Subscription> same) {
       return reply(
@@ -296,7 +298,7 @@ public final class AccountEntity
     Optional<Refusal> noOffering =
         unknownOffering(state, cmd.activation().offeringId(), cmd.activation().activationDate());
     if (noOffering.isPresent()) {
-      return refuse(cmd.replyTo(), noOffering.get());
+      return Replies.refuse(Effect(), cmd.replyTo(), noOffering.get());
     }
     Subscription activated = ((Decision.Applied<Subscription>) decision).state();
     List<ServiceClaim> claims =
@@ -316,7 +318,7 @@ public final class AccountEntity
         SubscriptionLifecycle.change(
             state.subscriptions().values(), cmd.subscriptionId(), cmd.change());
     if (decision instanceof Decision.Refused<Subscription> refused) {
-      return refuse(cmd.replyTo(), Refusal.of(refused.toFieldError()));
+      return Replies.refuse(Effect(), cmd.replyTo(), Refusal.of(refused.toFieldError()));
     }
     if (decision instanceof Decision.AlreadyApplied<Subscription> same) {
       return reply(
@@ -327,7 +329,7 @@ public final class AccountEntity
       Optional<Refusal> noOffering =
           unknownOffering(state, newOffering.offeringId(), newOffering.effectiveDate());
       if (noOffering.isPresent()) {
-        return refuse(cmd.replyTo(), noOffering.get());
+        return Replies.refuse(Effect(), cmd.replyTo(), noOffering.get());
       }
     }
     Subscription changed = ((Decision.Applied<Subscription>) decision).state();
@@ -421,7 +423,7 @@ public final class AccountEntity
     }
     Optional<Refusal> notNow = notClosable(state, cmd.cycleDate());
     if (notNow.isPresent()) {
-      return refuse(cmd.replyTo(), notNow.get());
+      return Replies.refuse(Effect(), cmd.replyTo(), notNow.get());
     }
     InvoiceRequest request = invoiceRequest(state, cmd.cycleDate());
     Optional<String> refusal = InvoiceCalculator.refusal(request);
@@ -463,12 +465,13 @@ public final class AccountEntity
     }
     Optional<Refusal> notNow = notClosable(state, cmd.cycleDate());
     if (notNow.isPresent()) {
-      return refuse(cmd.replyTo(), notNow.get());
+      return Replies.refuse(Effect(), cmd.replyTo(), notNow.get());
     }
     InvoiceRequest request = invoiceRequest(state, cmd.cycleDate());
     Optional<String> refusal = InvoiceCalculator.refusal(request);
     if (refusal.isPresent()) {
-      return refuse(
+      return Replies.refuse(
+          Effect(),
           cmd.replyTo(),
           Refusal.of(
               RefusalCode.of(refusal.get()),
@@ -516,7 +519,8 @@ public final class AccountEntity
     InvoiceRequest request = invoiceRequest(state, cycleDate);
     Optional<String> refusal = InvoiceCalculator.refusal(request);
     if (refusal.isPresent()) {
-      return refuse(
+      return Replies.refuse(
+          Effect(),
           cmd.replyTo(),
           Refusal.of(
               RefusalCode.of(refusal.get()),
@@ -641,13 +645,10 @@ public final class AccountEntity
     return Effect().reply(replyTo, StatusReply.success(value));
   }
 
-  private <T> ReplyEffect<AccountEvent, AccountState> refuse(
-      ActorRef<StatusReply<T>> replyTo, Refusal refusal) {
-    return Replies.refuse(Effect(), replyTo, refusal);
-  }
-
   private <T> ReplyEffect<AccountEvent, AccountState> notFound(ActorRef<StatusReply<T>> replyTo) {
-    return refuse(
-        replyTo, Refusal.of(RefusalCode.ACCOUNT_NOT_FOUND, null, "no account with this id"));
+    return Replies.refuse(
+        Effect(),
+        replyTo,
+        Refusal.of(RefusalCode.ACCOUNT_NOT_FOUND, null, "no account with this id"));
   }
 }

@@ -157,13 +157,15 @@ public final class BillRunCoordinator
   private ReplyEffect<BillRunEvent, BillRunState> onStart(BillRunState state, StartRun cmd) {
     LocalDate date = cmd.cycleDate();
     if (date.getDayOfMonth() > 28) {
-      return refuse(
+      return Replies.refuse(
+          Effect(),
           cmd.replyTo(),
           Refusal.of(
               RefusalCode.NOT_A_CYCLE_DATE, "cycleDate", "bill cycle days are 1..28, not " + date));
     }
     if (date.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
-      return refuse(
+      return Replies.refuse(
+          Effect(),
           cmd.replyTo(),
           Refusal.of(
               RefusalCode.CYCLE_DATE_IN_FUTURE,
@@ -207,7 +209,8 @@ public final class BillRunCoordinator
                     .reply(cmd.replyTo(), StatusReply.success(run.toView(clock.instant(), false))))
         .orElseGet(
             () ->
-                refuse(
+                Replies.refuse(
+                    Effect(),
                     cmd.replyTo(),
                     Refusal.of(RefusalCode.BILL_RUN_NOT_FOUND, "id", "no bill run with this id")));
   }
@@ -459,11 +462,6 @@ public final class BillRunCoordinator
     }
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  private <T> ReplyEffect<BillRunEvent, BillRunState> refuse(
-      org.apache.pekko.actor.typed.ActorRef<StatusReply<T>> replyTo, Refusal refusal) {
-    return Replies.refuse(Effect(), replyTo, refusal);
   }
 
   @Override

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class ApiErrors extends AllDirectives {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+  private static final Refusal TIMEOUT =
+      Refusal.of(RefusalCode.TIMEOUT, null, "the cluster did not answer in time; retry later");
+  private static final Refusal INTERNAL_ERROR =
+      Refusal.of(RefusalCode.INTERNAL_ERROR, null, "internal error; it has been logged");
+
   /** Seconds a client should wait before retrying after a 503. */
   static final long RETRY_AFTER_SECONDS = 2;
 
@@ -45,9 +50,7 @@ public final class ApiErrors extends AllDirectives {
         .addHeader(RetryAfter.create(RETRY_AFTER_SECONDS))
         .withEntity(
             org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
-            JsonSupport.writeBytes(
-                ErrorResponse.of(
-                    "timeout", "the cluster did not answer in time; retry later", null)));
+            JsonSupport.writeBytes(body(TIMEOUT)));
   }
 
   /**
@@ -55,10 +58,10 @@ public final class ApiErrors extends AllDirectives {
    * 503.
    */
   public static ApiException toApiException(Throwable failure) {
-    Throwable t =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable t = failure;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
     if (t instanceof ApiException api) {
       return api;
     }
@@ -66,9 +69,7 @@ public final class ApiErrors extends AllDirectives {
       return ApiException.of(refused.refusal());
     }
     if (t instanceof TimeoutException) {
-      return new ApiException(
-          StatusCodes.SERVICE_UNAVAILABLE,
-          ErrorResponse.of("timeout", "the cluster did not answer in time; retry later", null));
+      return ApiException.of(TIMEOUT);
     }
     return null;
   }
@@ -105,9 +106,7 @@ public final class ApiErrors extends AllDirectives {
                 return error(api);
               }
               log.error("unexpected failure while serving a request", failure);
-              return error(
-                  StatusCodes.INTERNAL_SERVER_ERROR,
-                  ErrorResponse.of("internal_error", "internal error; it has been logged", null));
+              return error(ApiException.of(INTERNAL_ERROR));
             })
         .build();
   }
