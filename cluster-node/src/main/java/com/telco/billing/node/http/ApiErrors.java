@@ -53,10 +53,7 @@ public final class ApiErrors extends AllDirectives {
             JsonSupport.writeBytes(body(TIMEOUT)));
   }
 
-  /**
-   * Turns a failed ask into an {@link ApiException}: entity refusals by their code, timeouts into
-   * 503.
-   */
+  /** Turns a failed ask into an {@link ApiException}: refusals by their kind, timeouts into 503. */
   public static ApiException toApiException(Throwable failure) {
     Throwable t = failure;
     while (t instanceof CompletionException && t.getCause() != null) {
