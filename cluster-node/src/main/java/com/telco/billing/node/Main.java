@@ -1,7 +1,5 @@
 package com.telco.billing.node;
 
-import static org.apache.pekko.http.javadsl.server.Directives.concat;
-
 import com.telco.billing.node.account.AccountEntity;
 import com.telco.billing.node.account.AccountService;
 import com.telco.billing.node.account.SubscriptionService;
@@ -15,16 +13,7 @@ import com.telco.billing.node.guiding.GuidingProjection;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.guiding.ServiceGuideEntity;
 import com.telco.billing.node.health.ServicesStarted;
-import com.telco.billing.node.http.AccountRoutes;
-import com.telco.billing.node.http.ApiErrors;
-import com.telco.billing.node.http.BillRunRoutes;
-import com.telco.billing.node.http.ClusterRoutes;
-import com.telco.billing.node.http.HttpServer;
-import com.telco.billing.node.http.InvoiceRoutes;
-import com.telco.billing.node.http.ServiceRoutes;
-import com.telco.billing.node.http.SubscriptionRoutes;
-import com.telco.billing.node.http.SuspenseRoutes;
-import com.telco.billing.node.http.UsageRoutes;
+import com.telco.billing.node.http.HttpApi;
 import com.telco.billing.node.invoice.BillingProjection;
 import com.telco.billing.node.invoice.BillingTables;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
@@ -38,6 +27,7 @@ import com.telco.billing.node.usage.intake.IntakeSettings;
 import com.telco.billing.sharding.ShardingInit;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -46,8 +36,6 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
-import org.apache.pekko.http.javadsl.ServerBinding;
-import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 
@@ -89,15 +77,15 @@ public final class Main {
   /**
    * Starts everything a node runs on an existing actor system.
    *
-   * @return the HTTP binding, completed once the API listens
+   * @return the address of the HTTP API, completed once it listens
    */
-  public static CompletionStage<ServerBinding> init(ActorSystem<?> system) {
+  public static CompletionStage<InetSocketAddress> init(ActorSystem<?> system) {
     PekkoManagement.get(system).start();
     joinCluster(system);
-    CompletionStage<ServerBinding> started =
+    CompletionStage<InetSocketAddress> started =
         CassandraSchema.createIfEnabled(system).thenCompose(schema -> startServices(system));
     started.whenComplete(
-        (binding, failure) -> {
+        (address, failure) -> {
           if (failure != null) {
             // a node that cannot start its services must not linger half-started (never ready)
             system.log().error("the node could not start, shutting down", failure);
@@ -108,7 +96,7 @@ public final class Main {
   }
 
   /** Entities, projections and the HTTP API, once the schema exists. */
-  private static CompletionStage<ServerBinding> startServices(ActorSystem<?> system) {
+  private static CompletionStage<InetSocketAddress> startServices(ActorSystem<?> system) {
     Clock clock = Clock.systemUTC();
     CatalogModule catalog = CatalogModule.init(system, clock);
     RatingCatalog ratingCatalog = new RatingCatalog(CatalogReplica.get(system)::current);
@@ -129,7 +117,6 @@ public final class Main {
     GuidingProjection.init(system, guiding);
     SuspenseStore suspense = new SuspenseStore(system);
     UsageService usage = new UsageService(system, guiding, suspense, clock);
-    long maxBodyBytes = system.settings().config().getBytes("billing.usage.max-body-bytes");
     IntakeSettings intakeSettings = IntakeSettings.from(system.settings().config());
     IntakeLog intakeLog = new IntakeLog(system, intakeSettings);
     IntakeService intake = new IntakeService(usage, intakeLog, intakeSettings, clock);
@@ -147,27 +134,22 @@ public final class Main {
                 billingTables,
                 invoicing::closeForRun));
 
-    Route routes =
-        concat(
-            new AccountRoutes(new AccountService(system), clock).routes(),
-            new SubscriptionRoutes(new SubscriptionService(system, guiding, usage), clock).routes(),
-            new UsageRoutes(usage, intake, maxBodyBytes).routes(),
-            new SuspenseRoutes(
-                    suspense,
-                    usage,
-                    clock,
-                    SuspenseRoutes.Settings.from(system.settings().config()))
-                .routes(),
-            new ServiceRoutes(guiding, clock).routes(),
-            new InvoiceRoutes(invoicing).routes(),
-            new BillRunRoutes(new BillRunService(system, billCycle)).routes(),
-            catalog.routes(),
-            new ClusterRoutes(system).routes());
-    return HttpServer.start(system, new ApiErrors().seal(routes))
+    var services =
+        new HttpApi.Services(
+            new AccountService(system),
+            new SubscriptionService(system, guiding, usage),
+            usage,
+            intake,
+            suspense,
+            guiding,
+            invoicing,
+            new BillRunService(system, billCycle),
+            catalog.service());
+    return HttpApi.start(system, services, clock)
         .thenApply(
-            binding -> {
+            address -> {
               ServicesStarted.get(system).markStarted();
-              return binding;
+              return address;
             });
   }
 

@@ -10,7 +10,6 @@ import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
-import com.telco.billing.protocol.billrun.AccountResult;
 import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.BillRunList;
@@ -159,7 +158,15 @@ public final class InvoiceSamples {
         AccountEvent.BillPeriodClosed.class,
         new AccountEvent.BillPeriodClosed(CYCLE, "nothing_to_bill", history(), AT));
     samples.put(IssuedInvoice.class, issued);
-    samples.put(CloseBillPeriodResult.class, CloseBillPeriodResult.invoiced(issued));
+    samples.put(CloseBillPeriodResult.Invoiced.class, CloseBillPeriodResult.invoiced(issued));
+    samples.put(
+        CloseBillPeriodResult.Skipped.class, CloseBillPeriodResult.skipped("nothing_to_bill"));
+    samples.put(
+        CloseBillPeriodResult.NumberNeeded.class,
+        CloseBillPeriodResult.numberNeeded("ENT-1-2026", "acc-1|2026-12-01"));
+    samples.put(
+        CloseBillPeriodResult.EarlierPeriodOpen.class,
+        CloseBillPeriodResult.earlierPeriodOpen(CYCLE.minusMonths(1)));
     samples.put(
         AccountInvoices.InvoiceList.class,
         new AccountInvoices.InvoiceList(profile(), List.of(issued)));
@@ -192,29 +199,6 @@ public final class InvoiceSamples {
         BillRunCommand.GetRun.class,
         new BillRunCommand.GetRun("BR-2026-12-01", ref.unsafeUpcast()));
     samples.put(BillRunCommand.ListRuns.class, new BillRunCommand.ListRuns(ref.unsafeUpcast()));
-    samples.put(BillRunCommand.Tick.class, BillRunCommand.Tick.INSTANCE);
-    samples.put(
-        BillRunCommand.StepDone.class,
-        new BillRunCommand.StepDone(
-            "BR-2026-12-01",
-            "acc-9",
-            false,
-            List.of(
-                new AccountResult(
-                    "acc-1",
-                    AccountResult.Status.INVOICED,
-                    "EUR",
-                    new BigDecimal("12.10"),
-                    "INV-ENT-1-2026-000001",
-                    AT,
-                    null),
-                new AccountResult(
-                    "acc-3", AccountResult.Status.FAILED, null, null, null, null, "timeout"))));
-    samples.put(
-        BillRunCommand.StepFailed.class, new BillRunCommand.StepFailed("BR-2026-12-01", "boom"));
-    samples.put(
-        BillRunCommand.AccountsCounted.class,
-        new BillRunCommand.AccountsCounted("BR-2026-12-01", 10));
     samples.put(
         BillRunEvent.RunStarted.class,
         new BillRunEvent.RunStarted("BR-2026-12-01", CYCLE, "schedule", AT));

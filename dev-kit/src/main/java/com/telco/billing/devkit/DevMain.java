@@ -49,15 +49,15 @@ public final class DevMain {
           var config = system.settings().config();
           Main.init(system)
               .thenAccept(
-                  binding ->
+                  address ->
                       System.out.printf(
                           "%nBilling dev node is up.%n"
                               + "  HTTP API:   http://%s:%d/%n"
                               + "  Management: http://%s:%d/ready  /alive  /cluster/members%n"
                               + "  Cassandra:  %s (data in %s)%n"
                               + "Ctrl-C stops the node and Cassandra.%n%n",
-                          binding.localAddress().getHostString(),
-                          binding.localAddress().getPort(),
+                          address.getHostString(),
+                          address.getPort(),
                           config.getString("pekko.management.http.hostname"),
                           config.getInt("pekko.management.http.port"),
                           cassandra.endpoint().hostAndPort(),

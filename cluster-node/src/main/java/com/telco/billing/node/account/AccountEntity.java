@@ -20,7 +20,9 @@ import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.subscription.SubscriptionLifecycle;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.catalog.RatingCatalog;
+import com.telco.billing.node.util.Replies;
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountCommand.ActivateSubscription;
 import com.telco.billing.protocol.account.AccountCommand.ChangeSubscription;
@@ -219,9 +221,11 @@ public final class AccountEntity
   private ReplyEffect<AccountEvent, AccountState> onOpen(
       AccountState.Unopened state, OpenAccount cmd) {
     if (!cmd.profile().accountId().equals(accountId)) {
-      return refuse(
+      return Replies.refuse(
+          Effect(),
           cmd.replyTo(),
-          new Refusal("account_id_mismatch", "id", "command sent to another account's entity"));
+          Refusal.of(
+              RefusalCode.ACCOUNT_ID_MISMATCH, "id", "command sent to another account's entity"));
     }
     return Effect()
         .persist(new AccountOpened(cmd.profile(), clock.instant()))
@@ -237,10 +241,11 @@ public final class AccountEntity
     if (state.profile().equals(cmd.profile())) {
       return reply(cmd.replyTo(), new OpenAccountResult(state.toView(), false));
     }
-    return refuse(
+    return Replies.refuse(
+        Effect(),
         cmd.replyTo(),
-        new Refusal(
-            "account_conflict",
+        Refusal.of(
+            RefusalCode.ACCOUNT_CONFLICT,
             "id",
             "account " + accountId + " is already open with different data"));
   }
@@ -250,7 +255,7 @@ public final class AccountEntity
     Decision<Subscription> decision =
         SubscriptionLifecycle.activate(state.subscriptions().values(), cmd.activation());
     if (decision instanceof Decision.Refused<Subscription> refused) {
-      return refuse(cmd.replyTo(), Refusal.of(refused.toFieldError()));
+      return Replies.refuse(Effect(), cmd.replyTo(), Refusal.of(refused.toFieldError()));
     }
     boolean repeated = decision instanceof Decision.AlreadyApplied;
     Optional<Refusal> noOffering =
@@ -259,7 +264,7 @@ public final class AccountEntity
             : unknownOffering(
                 state, cmd.activation().offeringId(), cmd.activation().activationDate());
     if (noOffering.isPresent()) {
-      return refuse(cmd.replyTo(), noOffering.get());
+      return Replies.refuse(Effect(), cmd.replyTo(), noOffering.get());
     }
     Subscription subscription =
         repeated
@@ -275,7 +280,7 @@ public final class AccountEntity
     Decision<Subscription> decision =
         SubscriptionLifecycle.activate(state.subscriptions().values(), cmd.activation());
     if (decision instanceof Decision.Refused<Subscription> refused) {
-      return refuse(cmd.replyTo(), Refusal.of(refused.toFieldError()));
+      return Replies.refuse(Effect(), cmd.replyTo(), Refusal.of(refused.toFieldError()));
     }
     if (decision instanceof Decision.AlreadyApplied<Subscription> same) {
       return reply(
@@ -284,7 +289,7 @@ public final class AccountEntity
     Optional<Refusal> noOffering =
         unknownOffering(state, cmd.activation().offeringId(), cmd.activation().activationDate());
     if (noOffering.isPresent()) {
-      return refuse(cmd.replyTo(), noOffering.get());
+      return Replies.refuse(Effect(), cmd.replyTo(), noOffering.get());
     }
     Subscription activated = ((Decision.Applied<Subscription>) decision).state();
     List<ServiceClaim> claims =
@@ -304,7 +309,7 @@ public final class AccountEntity
         SubscriptionLifecycle.change(
             state.subscriptions().values(), cmd.subscriptionId(), cmd.change());
     if (decision instanceof Decision.Refused<Subscription> refused) {
-      return refuse(cmd.replyTo(), Refusal.of(refused.toFieldError()));
+      return Replies.refuse(Effect(), cmd.replyTo(), Refusal.of(refused.toFieldError()));
     }
     if (decision instanceof Decision.AlreadyApplied<Subscription> same) {
       return reply(
@@ -315,7 +320,7 @@ public final class AccountEntity
       Optional<Refusal> noOffering =
           unknownOffering(state, newOffering.offeringId(), newOffering.effectiveDate());
       if (noOffering.isPresent()) {
-        return refuse(cmd.replyTo(), noOffering.get());
+        return Replies.refuse(Effect(), cmd.replyTo(), noOffering.get());
       }
     }
     Subscription changed = ((Decision.Applied<Subscription>) decision).state();
@@ -380,7 +385,7 @@ public final class AccountEntity
     }
     Optional<Refusal> notNow = notClosable(state, cmd.cycleDate());
     if (notNow.isPresent()) {
-      return refuse(cmd.replyTo(), notNow.get());
+      return Replies.refuse(Effect(), cmd.replyTo(), notNow.get());
     }
     InvoiceRequest request = invoiceRequest(state, cmd.cycleDate());
     Optional<String> refusal = InvoiceCalculator.refusal(request);
@@ -422,15 +427,18 @@ public final class AccountEntity
     }
     Optional<Refusal> notNow = notClosable(state, cmd.cycleDate());
     if (notNow.isPresent()) {
-      return refuse(cmd.replyTo(), notNow.get());
+      return Replies.refuse(Effect(), cmd.replyTo(), notNow.get());
     }
     InvoiceRequest request = invoiceRequest(state, cmd.cycleDate());
     Optional<String> refusal = InvoiceCalculator.refusal(request);
     if (refusal.isPresent()) {
-      return refuse(
+      return Replies.refuse(
+          Effect(),
           cmd.replyTo(),
-          new Refusal(
-              refusal.get(), "cycleDate", "the period ending " + cmd.cycleDate() + " is closed"));
+          Refusal.of(
+              RefusalCode.of(refusal.get()),
+              "cycleDate",
+              "the period ending " + cmd.cycleDate() + " is closed"));
     }
     Computed last = lastComputed;
     lastComputed = null;
@@ -473,9 +481,13 @@ public final class AccountEntity
     InvoiceRequest request = invoiceRequest(state, cycleDate);
     Optional<String> refusal = InvoiceCalculator.refusal(request);
     if (refusal.isPresent()) {
-      return refuse(
+      return Replies.refuse(
+          Effect(),
           cmd.replyTo(),
-          new Refusal(refusal.get(), null, "the open period ending " + cycleDate + " is closed"));
+          Refusal.of(
+              RefusalCode.of(refusal.get()),
+              null,
+              "the open period ending " + cycleDate + " is closed"));
     }
     return reply(
         cmd.replyTo(),
@@ -487,8 +499,8 @@ public final class AccountEntity
   private Optional<Refusal> notClosable(AccountState.Open state, LocalDate cycleDate) {
     if (cycleDate.getDayOfMonth() != state.profile().billCycleDay()) {
       return Optional.of(
-          new Refusal(
-              InvoiceCalculator.NOT_A_CYCLE_DATE,
+          Refusal.of(
+              RefusalCode.NOT_A_CYCLE_DATE,
               "cycleDate",
               cycleDate
                   + " is not a cycle date of bill cycle day "
@@ -496,8 +508,8 @@ public final class AccountEntity
     }
     if (clock.instant().isBefore(LifecycleDates.startOfDay(cycleDate, zone(state)))) {
       return Optional.of(
-          new Refusal(
-              "period_not_ended",
+          Refusal.of(
+              RefusalCode.PERIOD_NOT_ENDED,
               "cycleDate",
               "the period ending " + cycleDate + " has not ended in " + zone(state)));
     }
@@ -530,8 +542,8 @@ public final class AccountEntity
       return Optional.empty();
     }
     return Optional.of(
-        new Refusal(
-            "unknown_offering",
+        Refusal.of(
+            RefusalCode.UNKNOWN_OFFERING,
             "offeringId",
             "the product catalog in effect on " + date + " has no offering " + offeringId));
   }
@@ -595,12 +607,10 @@ public final class AccountEntity
     return Effect().reply(replyTo, StatusReply.success(value));
   }
 
-  private <T> ReplyEffect<AccountEvent, AccountState> refuse(
-      ActorRef<StatusReply<T>> replyTo, Refusal refusal) {
-    return Effect().reply(replyTo, StatusReply.error(refusal.encode()));
-  }
-
   private <T> ReplyEffect<AccountEvent, AccountState> notFound(ActorRef<StatusReply<T>> replyTo) {
-    return refuse(replyTo, new Refusal("account_not_found", null, "no account with this id"));
+    return Replies.refuse(
+        Effect(),
+        replyTo,
+        Refusal.of(RefusalCode.ACCOUNT_NOT_FOUND, null, "no account with this id"));
   }
 }

@@ -2,7 +2,7 @@ package com.telco.billing.node.account;
 
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.validation.Validated;
-import com.telco.billing.node.http.ApiException;
+import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountView;
 import com.telco.billing.protocol.account.OpenAccountResult;
@@ -17,7 +17,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
 /**
  * The account operations behind the HTTP API: validates input, asks the sharded Account entity and
- * turns its refusals into {@link ApiException}s. No billing logic lives here.
+ * answers its result; a refusal fails the answer with a {@code RefusedException}. No billing logic
+ * lives here.
  */
 public final class AccountService {
   private final ClusterSharding sharding;
@@ -32,25 +33,22 @@ public final class AccountService {
   public CompletionStage<OpenAccountResult> open(OpenAccountRequest request) {
     Validated<AccountProfile> profile = request.toDraft().validate();
     if (!profile.isValid()) {
-      return CompletableFuture.failedFuture(ApiException.badRequest(profile.errors()));
+      return CompletableFuture.failedFuture(Refusal.invalid(profile.errors()).toException());
     }
     EntityRef<AccountCommand> account = entity(profile.value().accountId());
-    return ApiException.mapFailure(
-        account.askWithStatus(
-            replyTo -> new AccountCommand.OpenAccount(profile.value(), replyTo), askTimeout));
+    return account.askWithStatus(
+        replyTo -> new AccountCommand.OpenAccount(profile.value(), replyTo), askTimeout);
   }
 
   /** The account's current view; 404 when it was never opened. */
   public CompletionStage<AccountView> get(String accountId) {
-    return ApiException.mapFailure(
-        entity(accountId).askWithStatus(AccountCommand.GetAccount::new, askTimeout));
+    return entity(accountId).askWithStatus(AccountCommand.GetAccount::new, askTimeout);
   }
 
   /** The open period's rated usage of an account (bill so far). */
   public CompletionStage<com.telco.billing.protocol.usage.CurrentUsage> currentUsage(
       String accountId) {
-    return ApiException.mapFailure(
-        entity(accountId).askWithStatus(AccountCommand.GetCurrentUsage::new, askTimeout));
+    return entity(accountId).askWithStatus(AccountCommand.GetCurrentUsage::new, askTimeout);
   }
 
   private EntityRef<AccountCommand> entity(String accountId) {

@@ -8,8 +8,8 @@ import com.telco.billing.core.subscription.SubscriptionChangeDraft;
 import com.telco.billing.core.subscription.SubscriptionDraft;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.node.guiding.GuidingService;
-import com.telco.billing.node.http.ApiException;
 import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.ActivationPlan;
 import com.telco.billing.protocol.account.SubscriptionResult;
@@ -51,22 +51,20 @@ public final class SubscriptionService {
   public CompletionStage<SubscriptionResult> activate(String accountId, SubscriptionDraft draft) {
     Validated<ActivateSubscription> activation = draft.validate();
     if (!activation.isValid()) {
-      return CompletableFuture.failedFuture(ApiException.badRequest(activation.errors()));
+      return CompletableFuture.failedFuture(Refusal.invalid(activation.errors()).toException());
     }
     EntityRef<AccountCommand> account = account(accountId);
-    return ApiException.mapFailure(
-            account.<ActivationPlan>askWithStatus(
-                replyTo -> new AccountCommand.PlanActivation(activation.value(), replyTo),
-                askTimeout))
+    return account
+        .<ActivationPlan>askWithStatus(
+            replyTo -> new AccountCommand.PlanActivation(activation.value(), replyTo), askTimeout)
         .thenCompose(plan -> claimAll(plan.claims()))
         .thenCompose(
             claimed ->
-                ApiException.mapFailure(
-                        account.<SubscriptionResult>askWithStatus(
-                            replyTo ->
-                                new AccountCommand.ActivateSubscription(
-                                    activation.value(), replyTo),
-                            askTimeout))
+                account
+                    .<SubscriptionResult>askWithStatus(
+                        replyTo ->
+                            new AccountCommand.ActivateSubscription(activation.value(), replyTo),
+                        askTimeout)
                     .exceptionallyCompose(
                         refused ->
                             withdraw(claimed)
@@ -107,15 +105,13 @@ public final class SubscriptionService {
       String accountId, String subscriptionId, SubscriptionChangeDraft draft) {
     Validated<SubscriptionChange> change = draft.validate();
     if (!change.isValid()) {
-      return CompletableFuture.failedFuture(ApiException.badRequest(change.errors()));
+      return CompletableFuture.failedFuture(Refusal.invalid(change.errors()).toException());
     }
-    return ApiException.mapFailure(
-            account(accountId)
-                .<SubscriptionResult>askWithStatus(
-                    replyTo ->
-                        new AccountCommand.ChangeSubscription(
-                            subscriptionId, change.value(), replyTo),
-                    askTimeout))
+    return account(accountId)
+        .<SubscriptionResult>askWithStatus(
+            replyTo ->
+                new AccountCommand.ChangeSubscription(subscriptionId, change.value(), replyTo),
+            askTimeout)
         .thenCompose(result -> releaseAll(result.releases()).thenApply(done -> result));
   }
 

@@ -1,15 +1,13 @@
 package com.telco.billing.node.billrun;
 
+import com.telco.billing.node.util.Replies;
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.billrun.AccountResult;
 import com.telco.billing.protocol.billrun.BillRunCommand;
-import com.telco.billing.protocol.billrun.BillRunCommand.AccountsCounted;
 import com.telco.billing.protocol.billrun.BillRunCommand.GetRun;
 import com.telco.billing.protocol.billrun.BillRunCommand.ListRuns;
 import com.telco.billing.protocol.billrun.BillRunCommand.StartRun;
-import com.telco.billing.protocol.billrun.BillRunCommand.StepDone;
-import com.telco.billing.protocol.billrun.BillRunCommand.StepFailed;
-import com.telco.billing.protocol.billrun.BillRunCommand.Tick;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.BillRunList;
 import com.telco.billing.protocol.billrun.BillRunView;
@@ -67,6 +65,34 @@ public final class BillRunCoordinator
   private final BillRunSettings settings;
   private final BillRunPorts.CycleDayAccounts accounts;
   private final BillRunPorts.PeriodCloser closer;
+
+  /** The singleton's timer: look at the clock (scheduled runs) and drive the active run. */
+  private enum Tick implements BillRunCommand.Internal {
+    INSTANCE
+  }
+
+  /** The timer's tick, for tests that drive the schedule on a manual clock instead of waiting. */
+  static BillRunCommand tick() {
+    return Tick.INSTANCE;
+  }
+
+  /**
+   * A step of a run finished. {@code cursor} is the last account id the step read from the
+   * cycle-day read side ({@code null} for a retry step); {@code scanEnded} when the read side had
+   * no more accounts.
+   */
+  private record StepDone(
+      String runId, String cursor, boolean scanEnded, List<AccountResult> results)
+      implements BillRunCommand.Internal {}
+
+  /** A step could not run (e.g. the read side did not answer); it is tried again. */
+  private record StepFailed(String runId, String error) implements BillRunCommand.Internal {}
+
+  /** The accounts of the run's cycle day were counted. */
+  private record AccountsCounted(String runId, long count) implements BillRunCommand.Internal {}
+
+  /** Counting the accounts of the run's cycle day failed: the count stays unknown. */
+  private record CountFailed(String runId) implements BillRunCommand.Internal {}
 
   /** A step is in flight (not persisted: after a move, the new incarnation repeats the step). */
   private boolean busy;
@@ -127,6 +153,7 @@ public final class BillRunCoordinator
         .onCommand(ListRuns.class, this::onList)
         .onCommand(Tick.class, this::onTick)
         .onCommand(AccountsCounted.class, this::onCounted)
+        .onCommand(CountFailed.class, this::onCountFailed)
         .onCommand(StepDone.class, this::onStepDone)
         .onCommand(StepFailed.class, this::onStepFailed)
         .build();
@@ -135,15 +162,20 @@ public final class BillRunCoordinator
   private ReplyEffect<BillRunEvent, BillRunState> onStart(BillRunState state, StartRun cmd) {
     LocalDate date = cmd.cycleDate();
     if (date.getDayOfMonth() > 28) {
-      return refuse(
+      return Replies.refuse(
+          Effect(),
           cmd.replyTo(),
-          new Refusal("not_a_cycle_date", "cycleDate", "bill cycle days are 1..28, not " + date));
+          Refusal.of(
+              RefusalCode.NOT_A_CYCLE_DATE, "cycleDate", "bill cycle days are 1..28, not " + date));
     }
     if (date.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
-      return refuse(
+      return Replies.refuse(
+          Effect(),
           cmd.replyTo(),
-          new Refusal(
-              "cycle_date_in_future", "cycleDate", "the cycle date " + date + " has not begun"));
+          Refusal.of(
+              RefusalCode.CYCLE_DATE_IN_FUTURE,
+              "cycleDate",
+              "the cycle date " + date + " has not begun"));
     }
     List<BillRunState.Run> passes = state.runsOf(date);
     var active = passes.stream().filter(BillRunState.Run::active).findFirst();
@@ -182,9 +214,10 @@ public final class BillRunCoordinator
                     .reply(cmd.replyTo(), StatusReply.success(run.toView(clock.instant(), false))))
         .orElseGet(
             () ->
-                refuse(
+                Replies.refuse(
+                    Effect(),
                     cmd.replyTo(),
-                    new Refusal("bill_run_not_found", "id", "no bill run with this id")));
+                    Refusal.of(RefusalCode.BILL_RUN_NOT_FOUND, "id", "no bill run with this id")));
   }
 
   private ReplyEffect<BillRunEvent, BillRunState> onList(BillRunState state, ListRuns cmd) {
@@ -240,6 +273,16 @@ public final class BillRunCoordinator
         .thenNoReply();
   }
 
+  /** The count is for progress only: the run goes on without it. */
+  private ReplyEffect<BillRunEvent, BillRunState> onCountFailed(
+      BillRunState state, CountFailed cmd) {
+    busy = false;
+    return Effect()
+        .persist(new BillRunEvent.AccountsDueCounted(cmd.runId(), BillRunState.UNKNOWN_COUNT))
+        .thenRun(this::drive)
+        .thenNoReply();
+  }
+
   private ReplyEffect<BillRunEvent, BillRunState> onStepFailed(BillRunState state, StepFailed cmd) {
     busy = false;
     context.getLog().warn("bill run {}: step failed, tried again: {}", cmd.runId(), cmd.error());
@@ -262,8 +305,8 @@ public final class BillRunCoordinator
             run.runId(), scan ? cmd.cursor() : null, scan, cmd.results(), run.failures(), now));
     Map<String, String> failuresAfter = new LinkedHashMap<>(run.failures());
     for (AccountResult r : cmd.results()) {
-      if (r.status() == AccountResult.Status.FAILED) {
-        failuresAfter.put(r.accountId(), r.reason());
+      if (r instanceof AccountResult.Failed failed) {
+        failuresAfter.put(failed.accountId(), failed.reason());
       } else {
         failuresAfter.remove(r.accountId());
       }
@@ -302,15 +345,15 @@ public final class BillRunCoordinator
     Map<String, String> failed = new LinkedHashMap<>();
     List<String> recovered = new ArrayList<>();
     for (AccountResult r : results) {
-      switch (r.status()) {
-        case INVOICED -> {
-          invoiced++;
-          amounts.merge(r.currency(), r.amount(), BigDecimal::add);
-        }
-        case SKIPPED -> skipped++;
-        case FAILED -> failed.put(r.accountId(), r.reason());
+      if (r instanceof AccountResult.Invoiced done) {
+        invoiced++;
+        amounts.merge(done.currency(), done.amount(), BigDecimal::add);
+      } else if (r instanceof AccountResult.Skipped) {
+        skipped++;
+      } else if (r instanceof AccountResult.Failed failure) {
+        failed.put(failure.accountId(), failure.reason());
       }
-      if (r.status() != AccountResult.Status.FAILED && failedBefore.containsKey(r.accountId())) {
+      if (!(r instanceof AccountResult.Failed) && failedBefore.containsKey(r.accountId())) {
         recovered.add(r.accountId());
       }
     }
@@ -340,11 +383,10 @@ public final class BillRunCoordinator
     String runId = run.runId();
     int cycleDay = run.cycleDate().getDayOfMonth();
     if (run.accountsDue() == BillRunState.NOT_COUNTED) {
-      // the count is for progress only: a failed count leaves it unknown, the run goes on
       context.pipeToSelf(
           accounts.countAccounts(cycleDay),
           (count, failure) ->
-              new AccountsCounted(runId, failure == null ? count : BillRunState.UNKNOWN_COUNT));
+              failure == null ? new AccountsCounted(runId, count) : new CountFailed(runId));
     } else if (run.phase() == BillRunState.Phase.SCANNING) {
       int pageSize = settings.pageSize();
       pipe(
@@ -399,31 +441,14 @@ public final class BillRunCoordinator
                 closer
                     .close(id, cycleDate)
                     .thenApply(result -> countedFor(result, runStart))
-                    .exceptionally(
-                        failure ->
-                            new AccountResult(
-                                id,
-                                AccountResult.Status.FAILED,
-                                null,
-                                null,
-                                null,
-                                null,
-                                reason(failure))))
+                    .exceptionally(failure -> new AccountResult.Failed(id, reason(failure))))
         .runWith(Sink.seq(), context.getSystem());
   }
 
   private static AccountResult countedFor(AccountResult result, Instant runStart) {
-    if (result.status() == AccountResult.Status.INVOICED
-        && result.issuedAt() != null
-        && result.issuedAt().isBefore(runStart)) {
-      return new AccountResult(
-          result.accountId(),
-          AccountResult.Status.SKIPPED,
-          null,
-          null,
-          result.number(),
-          result.issuedAt(),
-          ALREADY_INVOICED);
+    if (result instanceof AccountResult.Invoiced invoiced
+        && invoiced.issuedAt().isBefore(runStart)) {
+      return new AccountResult.Skipped(result.accountId(), ALREADY_INVOICED);
     }
     return result;
   }
@@ -436,13 +461,12 @@ public final class BillRunCoordinator
         failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
             ? failure.getCause()
             : failure;
+    if (cause instanceof java.util.concurrent.TimeoutException) {
+      // the ask's own message names actor paths and message classes
+      return "TimeoutException: the cluster did not answer in time";
+    }
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  private <T> ReplyEffect<BillRunEvent, BillRunState> refuse(
-      org.apache.pekko.actor.typed.ActorRef<StatusReply<T>> replyTo, Refusal refusal) {
-    return Effect().reply(replyTo, StatusReply.error(refusal.encode()));
   }
 
   @Override

@@ -2,8 +2,10 @@ package com.telco.billing.node.billrun;
 
 import com.telco.billing.core.paging.PageCursor;
 import com.telco.billing.core.paging.Slice;
-import com.telco.billing.node.http.ApiException;
-import com.telco.billing.node.http.ListParameters;
+import com.telco.billing.node.util.Cursors;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.billrun.BillRunList;
 import com.telco.billing.protocol.billrun.BillRunView;
@@ -36,29 +38,26 @@ public final class BillRunService {
   public CompletionStage<BillRunView> start(BillRunRequest request) {
     if (request.cycleDate() == null) {
       return CompletableFuture.failedFuture(
-          ApiException.badRequest("required", "cycleDate", "cycleDate is required"));
+          Refusal.of(RefusalCode.REQUIRED, "cycleDate", "cycleDate is required").toException());
     }
-    return ApiException.mapFailure(
-        AskPattern.askWithStatus(
-            coordinator,
-            replyTo -> new BillRunCommand.StartRun(request.cycleDate(), "manual", replyTo),
-            askTimeout,
-            system.scheduler()));
+    return AskPattern.askWithStatus(
+        coordinator,
+        replyTo -> new BillRunCommand.StartRun(request.cycleDate(), "manual", replyTo),
+        askTimeout,
+        system.scheduler());
   }
 
   public CompletionStage<BillRunView> get(String runId) {
-    return ApiException.mapFailure(
-        AskPattern.askWithStatus(
-            coordinator,
-            replyTo -> new BillRunCommand.GetRun(runId, replyTo),
-            askTimeout,
-            system.scheduler()));
+    return AskPattern.askWithStatus(
+        coordinator,
+        replyTo -> new BillRunCommand.GetRun(runId, replyTo),
+        askTimeout,
+        system.scheduler());
   }
 
   public CompletionStage<BillRunList> list() {
-    return ApiException.mapFailure(
-        AskPattern.askWithStatus(
-            coordinator, BillRunCommand.ListRuns::new, askTimeout, system.scheduler()));
+    return AskPattern.askWithStatus(
+        coordinator, BillRunCommand.ListRuns::new, askTimeout, system.scheduler());
   }
 
   /**
@@ -70,7 +69,7 @@ public final class BillRunService {
     RunKey after;
     try {
       after = cursor == null ? null : RunKey.decode(cursor);
-    } catch (ApiException e) {
+    } catch (RefusedException e) {
       return CompletableFuture.failedFuture(e);
     }
     return list()
@@ -106,11 +105,11 @@ public final class BillRunService {
     }
 
     static RunKey decode(String cursor) {
-      List<String> fields = ListParameters.cursor(cursor, KIND, 2);
+      List<String> fields = Cursors.fields(cursor, KIND, 2);
       try {
         return new RunKey(Instant.parse(fields.get(0)), fields.get(1));
       } catch (DateTimeException e) {
-        throw ListParameters.invalidCursor();
+        throw Cursors.invalid();
       }
     }
   }

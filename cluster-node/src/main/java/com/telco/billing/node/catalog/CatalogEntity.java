@@ -2,7 +2,9 @@ package com.telco.billing.node.catalog;
 
 import com.telco.billing.core.catalog.CatalogValidator;
 import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.node.util.Replies;
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.catalog.CatalogCommand;
 import com.telco.billing.protocol.catalog.CatalogCommand.PublishVersion;
 import com.telco.billing.protocol.catalog.CatalogEvent;
@@ -97,7 +99,7 @@ public final class CatalogEntity
     List<FieldError> problems =
         CatalogValidator.validateAgainstHistory(cmd.version(), state.versions(), now);
     if (!problems.isEmpty()) {
-      return Effect().reply(cmd.replyTo(), StatusReply.error(refusal(problems).encode()));
+      return Replies.refuse(Effect(), cmd.replyTo(), refusal(problems));
     }
     return Effect()
         .persist(new CatalogVersionPublished(cmd.version(), cmd.document(), now))
@@ -122,7 +124,7 @@ public final class CatalogEntity
             : problems.stream()
                 .map(p -> p.code() + ": " + p.message())
                 .collect(Collectors.joining("; "));
-    return new Refusal(first.code(), first.field(), message);
+    return Refusal.of(RefusalCode.of(first.code()), first.field(), message);
   }
 
   @Override

@@ -3,19 +3,19 @@ package com.telco.billing.node.catalog;
 import com.telco.billing.sharding.ShardingInit;
 import java.time.Clock;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * The product catalog on a node: the sharded Catalog entity (the one writer), this node's {@link
- * CatalogReplica} (the catalog rating reads) and the {@code /catalog} routes.
+ * CatalogReplica} (the catalog rating reads) and the {@link CatalogService} the {@code /catalog}
+ * routes serve.
  */
 public final class CatalogModule {
   private final CatalogReplica replica;
-  private final CatalogRoutes routes;
+  private final CatalogService service;
 
-  private CatalogModule(CatalogReplica replica, CatalogRoutes routes) {
+  private CatalogModule(CatalogReplica replica, CatalogService service) {
     this.replica = replica;
-    this.routes = routes;
+    this.service = service;
   }
 
   /**
@@ -27,8 +27,7 @@ public final class CatalogModule {
     ShardingInit.initCatalog(
         system, entityContext -> CatalogEntity.create(entityContext.getEntityId(), clock));
     CatalogReplica replica = CatalogReplica.get(system);
-    return new CatalogModule(
-        replica, new CatalogRoutes(new CatalogService(system, replica, clock)));
+    return new CatalogModule(replica, new CatalogService(system, replica, clock));
   }
 
   /** The catalog as this node knows it, for rating and invoicing. */
@@ -36,8 +35,8 @@ public final class CatalogModule {
     return replica;
   }
 
-  /** The {@code /catalog} routes, to be sealed with the rest of the API. */
-  public Route routes() {
-    return routes.routes();
+  /** The catalog operations the {@code /catalog} routes serve. */
+  public CatalogService service() {
+    return service;
   }
 }

@@ -6,17 +6,15 @@ import com.telco.billing.core.catalog.CatalogVersion;
 import com.telco.billing.core.paging.PageCursor;
 import com.telco.billing.core.paging.Slice;
 import com.telco.billing.core.validation.Validated;
-import com.telco.billing.node.http.ApiErrors;
-import com.telco.billing.node.http.ApiException;
-import com.telco.billing.node.http.ListParameters;
+import com.telco.billing.node.util.Cursors;
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.catalog.CatalogCommand;
 import com.telco.billing.protocol.catalog.PublishVersionResult;
 import com.telco.billing.protocol.catalog.PublishedVersion;
 import com.telco.billing.protocol.catalog.http.CatalogOfferingsAt;
 import com.telco.billing.protocol.catalog.http.CatalogVersionDetail;
 import com.telco.billing.protocol.catalog.http.CatalogVersionList;
-import com.telco.billing.protocol.http.ErrorResponse;
 import com.telco.billing.sharding.EntityKeys;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -31,14 +29,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 
 /**
  * The catalog operations behind the HTTP API. Publishing validates the document with {@code
- * billing-core}, asks the Catalog entity and turns its refusals into {@link ApiException}s. Reads
- * come from this node's {@link CatalogReplica}, without a remote call: they may lag a publication
- * made through another node by up to the journal's refresh interval (about a second), while a
- * publication answered by this node is already visible here.
+ * billing-core} and asks the Catalog entity; a refusal fails the answer with a {@code
+ * RefusedException}. Reads come from this node's {@link CatalogReplica}, without a remote call:
+ * they may lag a publication made through another node by up to the journal's refresh interval
+ * (about a second), while a publication answered by this node is already visible here.
  */
 public final class CatalogService {
   private final ClusterSharding sharding;
@@ -61,7 +58,7 @@ public final class CatalogService {
   public CompletionStage<PublishVersionResult> publish(CatalogDocument document) {
     Validated<CatalogVersion> version = CatalogValidator.validate(document);
     if (!version.isValid()) {
-      return CompletableFuture.failedFuture(ApiException.badRequest(version.errors()));
+      return CompletableFuture.failedFuture(Refusal.invalid(version.errors()).toException());
     }
     CompletionStage<PublishVersionResult> published =
         sharding
@@ -69,12 +66,11 @@ public final class CatalogService {
             .askWithStatus(
                 replyTo -> new CatalogCommand.PublishVersion(version.value(), document, replyTo),
                 askTimeout);
-    return mapFailure(published)
-        .thenCompose(
-            result ->
-                replica
-                    .awaitVersion(result.published().version().version(), askTimeout)
-                    .thenApply(arrived -> result));
+    return published.thenCompose(
+        result ->
+            replica
+                .awaitVersion(result.published().version().version(), askTimeout)
+                .thenApply(arrived -> result));
   }
 
   /**
@@ -112,11 +108,11 @@ public final class CatalogService {
     }
 
     static VersionKey decode(String cursor) {
-      List<String> fields = ListParameters.cursor(cursor, KIND, 2);
+      List<String> fields = Cursors.fields(cursor, KIND, 2);
       try {
         return new VersionKey(Instant.parse(fields.get(0)), fields.get(1));
       } catch (DateTimeException e) {
-        throw ListParameters.invalidCursor();
+        throw Cursors.invalid();
       }
     }
   }
@@ -129,11 +125,11 @@ public final class CatalogService {
         .map(CatalogVersionDetail::from)
         .orElseThrow(
             () ->
-                ApiException.fromRefusal(
-                    new Refusal(
-                        "catalog_version_not_found",
+                Refusal.of(
+                        RefusalCode.CATALOG_VERSION_NOT_FOUND,
                         null,
-                        "no catalog version with this id is published")));
+                        "no catalog version with this id is published")
+                    .toException());
   }
 
   /**
@@ -148,12 +144,11 @@ public final class CatalogService {
             .flatMap(id -> replica.state().lookupVersion(id))
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        StatusCodes.NOT_FOUND,
-                        ErrorResponse.of(
-                            "no_catalog_in_effect",
-                            "no catalog version is in effect at " + instant,
-                            "at")));
+                    Refusal.of(
+                            RefusalCode.NO_CATALOG_IN_EFFECT,
+                            "at",
+                            "no catalog version is in effect at " + instant)
+                        .toException());
     return CatalogOfferingsAt.from(instant, inEffect);
   }
 
@@ -165,17 +160,12 @@ public final class CatalogService {
       try {
         return OffsetDateTime.parse(value).toInstant();
       } catch (DateTimeParseException e2) {
-        throw ApiException.badRequest(
-            "invalid_instant", "at", "at must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        throw Refusal.of(
+                RefusalCode.INVALID_INSTANT,
+                "at",
+                "at must be an ISO-8601 instant such as 2026-01-01T00:00:00Z")
+            .toException();
       }
     }
-  }
-
-  private static <T> CompletionStage<T> mapFailure(CompletionStage<T> reply) {
-    return reply.exceptionallyCompose(
-        failure -> {
-          ApiException api = ApiErrors.toApiException(failure);
-          return CompletableFuture.failedFuture(api != null ? api : failure);
-        });
   }
 }

@@ -1,7 +1,7 @@
 package com.telco.billing.node.guiding;
 
-import com.telco.billing.node.http.ApiException;
 import com.telco.billing.node.projection.AccountEventProjections;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
@@ -58,12 +58,16 @@ public final class GuidingProjection {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
 
-    private static boolean isRefusal(Throwable failure) {
+    /**
+     * Whether the index refused the update for good (a conflict with what it holds), as opposed to
+     * a failure of the moment (a timeout, an unavailable or overloaded part of the cluster).
+     */
+    static boolean isRefusal(Throwable failure) {
       Throwable cause =
           failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
               ? failure.getCause()
               : failure;
-      return cause instanceof ApiException api && api.status().intValue() < 500;
+      return cause instanceof RefusedException refused && !refused.refusal().kind().isTransient();
     }
 
     /**

@@ -6,7 +6,8 @@ import com.telco.billing.core.subscription.ServiceHoldings;
 import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.core.subscription.ServiceRelease;
 import com.telco.billing.core.validation.Validated;
-import com.telco.billing.node.http.ApiException;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.guiding.ServiceCommand.HoldingResult;
 import com.telco.billing.sharding.EntityKeys;
@@ -33,23 +34,20 @@ public final class GuidingService {
   }
 
   public CompletionStage<HoldingResult> claim(ServiceClaim claim) {
-    return ApiException.mapFailure(
-        entity(claim.serviceId())
-            .askWithStatus(replyTo -> new ServiceCommand.Claim(claim, replyTo), askTimeout));
+    return entity(claim.serviceId())
+        .askWithStatus(replyTo -> new ServiceCommand.Claim(claim, replyTo), askTimeout);
   }
 
   public CompletionStage<HoldingResult> release(ServiceRelease release) {
-    return ApiException.mapFailure(
-        entity(release.serviceId())
-            .askWithStatus(replyTo -> new ServiceCommand.Release(release, replyTo), askTimeout));
+    return entity(release.serviceId())
+        .askWithStatus(replyTo -> new ServiceCommand.Release(release, replyTo), askTimeout);
   }
 
   /** Every holding the identifier ever had. */
   public CompletionStage<ServiceHoldings> holdings(ServiceId serviceId) {
-    return ApiException.mapFailure(
-        entity(serviceId)
-            .<ServiceCommand.ServiceHoldingsView>ask(ServiceCommand.GetHoldings::new, askTimeout)
-            .thenApply(ServiceCommand.ServiceHoldingsView::holdings));
+    return entity(serviceId)
+        .<ServiceCommand.ServiceHoldingsView>ask(ServiceCommand.GetHoldings::new, askTimeout)
+        .thenApply(ServiceCommand.ServiceHoldingsView::holdings);
   }
 
   /**
@@ -59,7 +57,7 @@ public final class GuidingService {
   public CompletionStage<Holding> holderAt(String type, String rawServiceId, Instant at) {
     Validated<ServiceId> serviceId = ServiceId.parse(type, rawServiceId, "serviceId");
     if (!serviceId.isValid()) {
-      return CompletableFuture.failedFuture(ApiException.badRequest(serviceId.errors()));
+      return CompletableFuture.failedFuture(Refusal.invalid(serviceId.errors()).toException());
     }
     return holdings(serviceId.value())
         .thenApply(
@@ -67,10 +65,11 @@ public final class GuidingService {
               Optional<Holding> holder = holdings.holderAt(at);
               return holder.orElseThrow(
                   () ->
-                      ApiException.notFound(
-                          "service_not_guided",
-                          "serviceId",
-                          "the service identifier was held by no subscription at that instant"));
+                      Refusal.of(
+                              RefusalCode.SERVICE_NOT_GUIDED,
+                              "serviceId",
+                              "the service identifier was held by no subscription at that instant")
+                          .toException());
             });
   }
 

@@ -3,6 +3,7 @@ package com.telco.billing.node.guiding;
 import com.telco.billing.core.subscription.Decision;
 import com.telco.billing.core.subscription.ServiceHoldings;
 import com.telco.billing.core.subscription.ServiceId;
+import com.telco.billing.node.util.Replies;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.guiding.ServiceCommand.Claim;
@@ -101,8 +102,7 @@ public final class ServiceGuideEntity
       String accountId,
       String subscriptionId) {
     if (decision instanceof Decision.Refused<ServiceHoldings> refused) {
-      return Effect()
-          .reply(replyTo, StatusReply.error(Refusal.of(refused.toFieldError()).encode()));
+      return Replies.refuse(Effect(), replyTo, Refusal.of(refused.toFieldError()));
     }
     if (decision instanceof Decision.AlreadyApplied<ServiceHoldings> same) {
       return Effect()

@@ -1,6 +1,9 @@
 package com.telco.billing.node.http;
 
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusalKind;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.http.ErrorResponse;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -15,7 +18,6 @@ import org.apache.pekko.http.javadsl.server.MethodRejection;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
-import org.apache.pekko.pattern.StatusReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiErrors extends AllDirectives {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  private static final Refusal TIMEOUT =
+      Refusal.of(RefusalCode.TIMEOUT, null, "the cluster did not answer in time; retry later");
+  private static final Refusal INTERNAL_ERROR =
+      Refusal.of(RefusalCode.INTERNAL_ERROR, null, "internal error; it has been logged");
 
   /** Seconds a client should wait before retrying after a 503. */
   static final long RETRY_AFTER_SECONDS = 2;
@@ -43,32 +50,48 @@ public final class ApiErrors extends AllDirectives {
         .addHeader(RetryAfter.create(RETRY_AFTER_SECONDS))
         .withEntity(
             org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
-            JsonSupport.writeBytes(
-                ErrorResponse.of(
-                    "timeout", "the cluster did not answer in time; retry later", null)));
+            JsonSupport.writeBytes(body(TIMEOUT)));
   }
 
-  /**
-   * Turns a failed ask into an {@link ApiException}: entity refusals by their code, timeouts into
-   * 503.
-   */
+  /** Turns a failed ask into an {@link ApiException}: refusals by their kind, timeouts into 503. */
   public static ApiException toApiException(Throwable failure) {
-    Throwable t =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable t = failure;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
     if (t instanceof ApiException api) {
       return api;
     }
-    if (t instanceof StatusReply.ErrorMessage refusal) {
-      return ApiException.fromRefusal(Refusal.decode(refusal.getMessage()));
+    if (t instanceof RefusedException refused) {
+      return ApiException.of(refused.refusal());
     }
     if (t instanceof TimeoutException) {
-      return new ApiException(
-          StatusCodes.SERVICE_UNAVAILABLE,
-          ErrorResponse.of("timeout", "the cluster did not answer in time; retry later", null));
+      return ApiException.of(TIMEOUT);
     }
     return null;
+  }
+
+  /** The one mapping of a refusal's kind to an HTTP status. */
+  public static StatusCode status(RefusalKind kind) {
+    return switch (kind) {
+      case INVALID_INPUT -> StatusCodes.BAD_REQUEST;
+      case NOT_FOUND -> StatusCodes.NOT_FOUND;
+      case CONFLICT -> StatusCodes.CONFLICT;
+      case OVERLOADED -> StatusCodes.TOO_MANY_REQUESTS;
+      case UNAVAILABLE -> StatusCodes.SERVICE_UNAVAILABLE;
+      case INTERNAL -> StatusCodes.INTERNAL_SERVER_ERROR;
+    };
+  }
+
+  /**
+   * The JSON error body of a refusal: a refusal of invalid input lists every problem in {@code
+   * errors}; any other carries its one problem's code, message and field.
+   */
+  public static ErrorResponse body(Refusal refusal) {
+    if (refusal.code() == RefusalCode.VALIDATION_FAILED) {
+      return ErrorResponse.of(refusal.problems());
+    }
+    return ErrorResponse.of(refusal.wireCode(), refusal.message(), refusal.field());
   }
 
   private ExceptionHandler exceptionHandler() {
@@ -80,9 +103,7 @@ public final class ApiErrors extends AllDirectives {
                 return error(api);
               }
               log.error("unexpected failure while serving a request", failure);
-              return error(
-                  StatusCodes.INTERNAL_SERVER_ERROR,
-                  ErrorResponse.of("internal_error", "internal error; it has been logged", null));
+              return error(ApiException.of(INTERNAL_ERROR));
             })
         .build();
   }
@@ -92,7 +113,8 @@ public final class ApiErrors extends AllDirectives {
         .handle(
             MalformedRequestContentRejection.class,
             r -> {
-              if (r.getCause() instanceof ApiException api) {
+              ApiException api = toApiException(r.getCause());
+              if (api != null) {
                 return error(api);
               }
               if (r.getCause()

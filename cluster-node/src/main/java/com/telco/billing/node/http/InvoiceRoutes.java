@@ -6,6 +6,8 @@ import com.telco.billing.node.invoice.render.CustomerBills;
 import com.telco.billing.node.invoice.render.InvoiceDocument;
 import com.telco.billing.node.invoice.render.InvoiceHtml;
 import com.telco.billing.node.invoice.render.InvoicePdf;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.http.CustomerBillList;
 import java.util.List;
 import java.util.Locale;
@@ -113,8 +115,8 @@ public final class InvoiceRoutes extends AllDirectives {
 
   private Route badFormat() {
     return failWith(
-        ApiException.badRequest(
-            "unsupported_format", "format", "format must be json, html or pdf"));
+        Refusal.of(RefusalCode.UNSUPPORTED_FORMAT, "format", "format must be json, html or pdf")
+            .toException());
   }
 
   static Optional<Format> chosen(Optional<String> asked, Optional<String> accept) {

@@ -1,7 +1,8 @@
 package com.telco.billing.node.http;
 
-import com.telco.billing.core.paging.PageCursor;
 import com.telco.billing.core.validation.Validated;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,19 @@ public final class ListParameters {
     Map<String, String> single = new HashMap<>();
     for (Map.Entry<String, List<String>> entry : given.entrySet()) {
       if (!allowed.contains(entry.getKey())) {
-        throw ApiException.badRequest(
-            "unknown_parameter",
-            null,
-            "unknown query parameter; this endpoint takes "
-                + String.join(", ", new TreeSet<>(allowed)));
+        throw Refusal.of(
+                RefusalCode.UNKNOWN_PARAMETER,
+                null,
+                "unknown query parameter; this endpoint takes "
+                    + String.join(", ", new TreeSet<>(allowed)))
+            .toException();
       }
       if (entry.getValue().size() != 1) {
-        throw ApiException.badRequest(
-            "duplicate_parameter", entry.getKey(), entry.getKey() + " may be given once");
+        throw Refusal.of(
+                RefusalCode.DUPLICATE_PARAMETER,
+                entry.getKey(),
+                entry.getKey() + " may be given once")
+            .toException();
       }
       single.put(entry.getKey(), entry.getValue().get(0));
     }
@@ -44,21 +49,8 @@ public final class ListParameters {
   /** The value, or 400 with the rule's errors. */
   public static <T> T valid(Validated<T> validated) {
     if (!validated.isValid()) {
-      throw ApiException.badRequest(validated.errors());
+      throw Refusal.invalid(validated.errors()).toException();
     }
     return validated.value();
-  }
-
-  /** The fields of a cursor of {@code kind}, or 400 {@code invalid_cursor}. */
-  public static List<String> cursor(String token, String kind, int fields) {
-    return PageCursor.decode(token, kind, fields).orElseThrow(ListParameters::invalidCursor);
-  }
-
-  /** 400 {@code invalid_cursor}: the cursor is not one this endpoint gave for this query. */
-  public static ApiException invalidCursor() {
-    return ApiException.badRequest(
-        "invalid_cursor",
-        "cursor",
-        "cursor must be the nextCursor of a previous answer of the same list, unchanged");
   }
 }

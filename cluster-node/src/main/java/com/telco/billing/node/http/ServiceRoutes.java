@@ -1,6 +1,8 @@
 package com.telco.billing.node.http;
 
 import com.telco.billing.node.guiding.GuidingService;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.http.ServiceHolderResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,10 +60,11 @@ public final class ServiceRoutes extends AllDirectives {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(
-          "invalid_instant",
-          field,
-          field + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+      throw Refusal.of(
+              RefusalCode.INVALID_INSTANT,
+              field,
+              field + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z")
+          .toException();
     }
   }
 }

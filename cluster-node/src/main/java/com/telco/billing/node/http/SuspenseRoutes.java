@@ -6,6 +6,9 @@ import com.telco.billing.core.paging.PageCursor;
 import com.telco.billing.node.usage.SuspenseStore;
 import com.telco.billing.node.usage.SuspenseStore.Position;
 import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.node.util.Cursors;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.http.SuspenseList;
 import com.telco.billing.protocol.http.SuspenseRecycleRequest;
 import com.telco.billing.protocol.http.SuspenseRecycleResponse;
@@ -204,8 +207,11 @@ public final class SuspenseRoutes extends AllDirectives {
   private Query query(
       String reason, String from, String to, String cursor, String kind, Instant now) {
     if (reason != null && !REASON.matcher(reason).matches()) {
-      throw ApiException.badRequest(
-          "invalid_reason", "reason", "reason must be a reason code: 1 to 64 of a-z, 0-9, _ and -");
+      throw Refusal.of(
+              RefusalCode.INVALID_REASON,
+              "reason",
+              "reason must be a reason code: 1 to 64 of a-z, 0-9, _ and -")
+          .toException();
     }
     if (cursor == null) {
       TimeRange range =
@@ -219,17 +225,18 @@ public final class SuspenseRoutes extends AllDirectives {
             && (from == null || sameInstant(from, resumed.range().from(), now))
             && (to == null || sameInstant(to, resumed.range().to(), now));
     if (!sameQuery) {
-      throw ApiException.badRequest(
-          "invalid_cursor",
-          "cursor",
-          "reason, from and to sent with a cursor must be those of the query that gave it");
+      throw Refusal.of(
+              RefusalCode.INVALID_CURSOR,
+              "cursor",
+              "reason, from and to sent with a cursor must be those of the query that gave it")
+          .toException();
     }
     return resumed;
   }
 
   /** A cursor's query, held to the same rules as a fresh one, so that it cannot widen the range. */
   private Query resume(String cursor, String kind, Instant now) {
-    List<String> fields = ListParameters.cursor(cursor, kind, CURSOR_FIELDS);
+    List<String> fields = Cursors.fields(cursor, kind, CURSOR_FIELDS);
     try {
       Instant from = Instant.parse(fields.get(0));
       Instant to = Instant.parse(fields.get(1));
@@ -239,11 +246,11 @@ public final class SuspenseRoutes extends AllDirectives {
           !after.suspendedAt().isBefore(from) && after.suspendedAt().isBefore(to);
       String reason = fields.get(2).isEmpty() ? null : fields.get(2);
       if (!range.isValid() || !afterInRange) {
-        throw ListParameters.invalidCursor();
+        throw Cursors.invalid();
       }
       return new Query(range.value(), reason, after);
     } catch (DateTimeException e) {
-      throw ListParameters.invalidCursor();
+      throw Cursors.invalid();
     }
   }
 

@@ -1,8 +1,10 @@
 package com.telco.billing.node.http;
 
-import com.telco.billing.node.usage.UsageBodies;
+import com.telco.billing.node.json.UsageBodies;
 import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.node.usage.intake.IntakeService;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.http.ErrorResponse;
 import java.util.function.BiFunction;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -98,8 +100,11 @@ public final class UsageRoutes extends AllDirectives {
                             intake.status(id),
                             found -> {
                               if (found.isEmpty()) {
-                                throw ApiException.notFound(
-                                    "unknown_batch", null, "no usage batch with this id");
+                                throw Refusal.of(
+                                        RefusalCode.UNKNOWN_BATCH,
+                                        null,
+                                        "no usage batch with this id")
+                                    .toException();
                               }
                               return complete(
                                   StatusCodes.OK, found.get(), JsonSupport.marshaller());
@@ -160,10 +165,11 @@ public final class UsageRoutes extends AllDirectives {
     try {
       return Integer.parseInt(limit.get());
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest(
-          "invalid_limit",
-          "limit",
-          "limit must be a whole number between 1 and " + IntakeService.MAX_PAGE);
+      throw Refusal.of(
+              RefusalCode.INVALID_LIMIT,
+              "limit",
+              "limit must be a whole number between 1 and " + IntakeService.MAX_PAGE)
+          .toException();
     }
   }
 

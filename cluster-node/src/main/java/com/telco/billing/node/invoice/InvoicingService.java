@@ -3,10 +3,12 @@ package com.telco.billing.node.invoice;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.paging.PageCursor;
 import com.telco.billing.core.paging.Slice;
-import com.telco.billing.node.http.ApiException;
-import com.telco.billing.node.http.ListParameters;
 import com.telco.billing.node.invoice.render.InvoiceDocument;
+import com.telco.billing.node.util.Cursors;
 import com.telco.billing.node.util.GroupCommit;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.billrun.AccountResult;
@@ -54,9 +56,6 @@ public final class InvoicingService {
   private final GroupCommit<String, Long> numbers;
   private final GroupCommit<String, Done> confirmations;
 
-  /** The outcome of closing one account's period, for the bill run's counts. */
-  public record Closed(CloseBillPeriodResult.Status status, IssuedInvoice invoice, String reason) {}
-
   public InvoicingService(ActorSystem<?> system, BillingTables tables) {
     this.system = system;
     this.tables = tables;
@@ -78,28 +77,34 @@ public final class InvoicingService {
    * order: when an earlier period of the account is still open (a run missed the account or failed
    * for it), that one is closed first, then the asked one.
    */
-  public CompletionStage<Closed> close(String accountId, LocalDate cycleDate) {
+  public CompletionStage<CloseBillPeriodResult.Closed> close(
+      String accountId, LocalDate cycleDate) {
     return close(accountId, cycleDate, 0);
   }
 
-  private CompletionStage<Closed> close(String accountId, LocalDate cycleDate, int depth) {
-    return ApiException.mapFailure(
-            account(accountId)
-                .<CloseBillPeriodResult>askWithStatus(
-                    replyTo -> new AccountCommand.CloseBillPeriod(cycleDate, replyTo), timeout))
+  private CompletionStage<CloseBillPeriodResult.Closed> close(
+      String accountId, LocalDate cycleDate, int depth) {
+    return account(accountId)
+        .<CloseBillPeriodResult>askWithStatus(
+            replyTo -> new AccountCommand.CloseBillPeriod(cycleDate, replyTo), timeout)
         .thenCompose(
-            result ->
-                switch (result.status()) {
-                  case INVOICED, SKIPPED ->
-                      java.util.concurrent.CompletableFuture.completedFuture(
-                          new Closed(result.status(), result.invoice(), result.reason()));
-                  case NUMBER_NEEDED -> issue(accountId, cycleDate, result);
-                  case EARLIER_PERIOD_OPEN -> catchUp(accountId, cycleDate, result, depth);
-                });
+            result -> {
+              if (result instanceof CloseBillPeriodResult.Closed closed) {
+                return CompletableFuture.completedFuture(closed);
+              }
+              if (result instanceof CloseBillPeriodResult.NumberNeeded needed) {
+                return issue(accountId, cycleDate, needed);
+              }
+              return catchUp(
+                  accountId, cycleDate, (CloseBillPeriodResult.EarlierPeriodOpen) result, depth);
+            });
   }
 
-  private CompletionStage<Closed> catchUp(
-      String accountId, LocalDate cycleDate, CloseBillPeriodResult result, int depth) {
+  private CompletionStage<CloseBillPeriodResult.Closed> catchUp(
+      String accountId,
+      LocalDate cycleDate,
+      CloseBillPeriodResult.EarlierPeriodOpen result,
+      int depth) {
     LocalDate earlier = result.openCycleDate();
     if (depth >= MAX_CATCH_UP || !earlier.isBefore(cycleDate)) {
       return java.util.concurrent.CompletableFuture.failedFuture(
@@ -113,46 +118,36 @@ public final class InvoicingService {
 
   /** {@link #close} as the bill run counts it. */
   public CompletionStage<AccountResult> closeForRun(String accountId, LocalDate cycleDate) {
-    return close(accountId, cycleDate)
-        .thenApply(
-            closed ->
-                switch (closed.status()) {
-                  case INVOICED ->
-                      new AccountResult(
-                          accountId,
-                          AccountResult.Status.INVOICED,
-                          closed.invoice().invoice().currency().getCurrencyCode(),
-                          closed.invoice().invoice().taxIncludedAmount(),
-                          closed.invoice().number(),
-                          closed.invoice().issuedAt(),
-                          null);
-                  case SKIPPED, NUMBER_NEEDED, EARLIER_PERIOD_OPEN ->
-                      new AccountResult(
-                          accountId,
-                          AccountResult.Status.SKIPPED,
-                          null,
-                          null,
-                          null,
-                          null,
-                          closed.reason());
-                });
+    return close(accountId, cycleDate).thenApply(closed -> asAccountResult(accountId, closed));
   }
 
-  private CompletionStage<Closed> issue(
-      String accountId, LocalDate cycleDate, CloseBillPeriodResult result) {
+  private static AccountResult asAccountResult(
+      String accountId, CloseBillPeriodResult.Closed closed) {
+    if (closed instanceof CloseBillPeriodResult.Invoiced invoiced) {
+      IssuedInvoice issued = invoiced.invoice();
+      return new AccountResult.Invoiced(
+          accountId,
+          issued.invoice().currency().getCurrencyCode(),
+          issued.invoice().taxIncludedAmount(),
+          issued.number(),
+          issued.issuedAt());
+    }
+    return new AccountResult.Skipped(accountId, ((CloseBillPeriodResult.Skipped) closed).reason());
+  }
+
+  private CompletionStage<CloseBillPeriodResult.Closed> issue(
+      String accountId, LocalDate cycleDate, CloseBillPeriodResult.NumberNeeded result) {
     String series = result.seriesId();
     String key = result.requestKey();
     return numbers
         .submit(series, List.of(key))
         .thenCompose(
             sequences ->
-                ApiException.mapFailure(
-                    account(accountId)
-                        .<IssuedInvoice>askWithStatus(
-                            replyTo ->
-                                new AccountCommand.IssueInvoice(
-                                    cycleDate, sequences.get(0), replyTo),
-                            timeout)))
+                account(accountId)
+                    .<IssuedInvoice>askWithStatus(
+                        replyTo ->
+                            new AccountCommand.IssueInvoice(cycleDate, sequences.get(0), replyTo),
+                        timeout))
         .thenApply(
             issued -> {
               confirmations
@@ -167,7 +162,7 @@ public final class InvoicingService {
                               failure.toString());
                         }
                       });
-              return new Closed(CloseBillPeriodResult.Status.INVOICED, issued, null);
+              return CloseBillPeriodResult.invoiced(issued);
             });
   }
 
@@ -187,10 +182,11 @@ public final class InvoicingService {
                     .orElseGet(
                         () ->
                             CompletableFuture.failedFuture(
-                                ApiException.notFound(
-                                    "invoice_not_found",
-                                    "number",
-                                    "no invoice with this number"))));
+                                Refusal.of(
+                                        RefusalCode.INVOICE_NOT_FOUND,
+                                        "number",
+                                        "no invoice with this number")
+                                    .toException())));
   }
 
   private CompletionStage<IssuedInvoice> issuedInvoiceOf(BillingTables.Registered registered) {
@@ -223,9 +219,8 @@ public final class InvoicingService {
     return invoice(number)
         .thenCompose(
             issued ->
-                ApiException.mapFailure(
-                        account(issued.invoice().accountId())
-                            .askWithStatus(AccountCommand.GetAccount::new, readTimeout))
+                account(issued.invoice().accountId())
+                    .askWithStatus(AccountCommand.GetAccount::new, readTimeout)
                     .thenApply(view -> documentOf(issued, view.profile())));
   }
 
@@ -247,8 +242,7 @@ public final class InvoicingService {
 
   /** The invoices of an account. */
   public CompletionStage<AccountInvoices.InvoiceList> invoices(String accountId) {
-    return ApiException.mapFailure(
-        account(accountId).askWithStatus(AccountCommand.GetInvoices::new, readTimeout));
+    return account(accountId).askWithStatus(AccountCommand.GetInvoices::new, readTimeout);
   }
 
   /**
@@ -260,7 +254,7 @@ public final class InvoicingService {
     InvoiceKey after;
     try {
       after = cursor == null ? null : InvoiceKey.decode(cursor, accountId);
-    } catch (ApiException e) {
+    } catch (RefusedException e) {
       return CompletableFuture.failedFuture(e);
     }
     return invoices(accountId)
@@ -313,22 +307,21 @@ public final class InvoicingService {
     }
 
     static InvoiceKey decode(String cursor, String accountId) {
-      List<String> fields = ListParameters.cursor(cursor, KIND, 3);
+      List<String> fields = Cursors.fields(cursor, KIND, 3);
       if (!fields.get(0).equals(accountId)) {
-        throw ListParameters.invalidCursor();
+        throw Cursors.invalid();
       }
       try {
         return new InvoiceKey(Instant.parse(fields.get(1)), fields.get(2));
       } catch (DateTimeException e) {
-        throw ListParameters.invalidCursor();
+        throw Cursors.invalid();
       }
     }
   }
 
   /** What the open period's invoice of an account would be now. */
   public CompletionStage<AccountInvoices.Preview> preview(String accountId) {
-    return ApiException.mapFailure(
-        account(accountId).askWithStatus(AccountCommand.PreviewInvoice::new, readTimeout));
+    return account(accountId).askWithStatus(AccountCommand.PreviewInvoice::new, readTimeout);
   }
 
   private CompletionStage<List<Long>> assign(String series, List<String> keys) {

@@ -15,11 +15,12 @@ import com.telco.billing.core.validation.FieldError;
 import com.telco.billing.core.validation.TextRules;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.node.guiding.GuidingService;
-import com.telco.billing.node.http.ApiException;
-import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.node.util.GroupCommit;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.account.AccountCommand;
-import com.telco.billing.protocol.http.ErrorResponse;
 import com.telco.billing.protocol.usage.RateUsageResult;
 import com.telco.billing.protocol.usage.UsageOutcome;
 import com.telco.billing.protocol.usage.UsageResponse;
@@ -42,7 +43,6 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 
 /**
  * Mediation intake ({@code POST /usage}): validates every record, guides it to the account whose
@@ -110,17 +110,16 @@ public final class UsageService {
   public CompletionStage<UsageResponse> ingest(List<JsonNode> elements) {
     try {
       checkBatchSize(elements);
-    } catch (ApiException e) {
+    } catch (RefusedException e) {
       return CompletableFuture.failedFuture(e);
     }
     if (!admission.tryAcquire()) {
       return CompletableFuture.failedFuture(
-          new ApiException(
-              StatusCodes.TOO_MANY_REQUESTS,
-              ErrorResponse.of(
-                  "overloaded",
-                  "this node has too many usage batches in progress; retry after Retry-After",
-                  null)));
+          Refusal.of(
+                  RefusalCode.OVERLOADED,
+                  null,
+                  "this node has too many usage batches in progress; retry after Retry-After")
+              .toException());
     }
     return ingestAll(elements).whenComplete((response, failure) -> admission.release());
   }
@@ -131,13 +130,14 @@ public final class UsageService {
    */
   public void checkBatchSize(List<JsonNode> elements) {
     if (elements.isEmpty()) {
-      throw ApiException.badRequest("empty_batch", null, "the batch has no records");
+      throw Refusal.of(RefusalCode.EMPTY_BATCH, null, "the batch has no records").toException();
     }
     if (elements.size() > maxRecords) {
-      throw ApiException.badRequest(
-          "too_many_records",
-          null,
-          "a batch has at most " + maxRecords + " records, this one " + elements.size());
+      throw Refusal.of(
+              RefusalCode.TOO_MANY_RECORDS,
+              null,
+              "a batch has at most " + maxRecords + " records, this one " + elements.size())
+          .toException();
     }
   }
 
@@ -235,7 +235,7 @@ public final class UsageService {
     List<JsonNode> elements = new ArrayList<>(held.size());
     for (SuspenseStore.Held h : held) {
       try {
-        elements.add(JsonSupport.MAPPER.readTree(h.record()));
+        elements.add(StrictJson.MAPPER.readTree(h.record()));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(
             "a held record is not JSON: " + h.source() + "/" + h.id(), e);
@@ -272,12 +272,12 @@ public final class UsageService {
         reject(slot, new FieldError("invalid_record", null, "a usage record is a JSON object"));
         return;
       }
-      draft = JsonSupport.MAPPER.treeToValue(element, UsageRecordDraft.class);
+      draft = StrictJson.MAPPER.treeToValue(element, UsageRecordDraft.class);
     } catch (UnrecognizedPropertyException e) {
-      reject(slot, new FieldError("unknown_field", JsonSupport.path(e), "unknown field"));
+      reject(slot, new FieldError("unknown_field", StrictJson.path(e), "unknown field"));
       return;
     } catch (MismatchedInputException e) {
-      String field = JsonSupport.path(e);
+      String field = StrictJson.path(e);
       reject(slot, new FieldError("invalid_type", field, "wrong JSON type for " + field));
       return;
     } catch (JsonProcessingException e) {
@@ -452,11 +452,10 @@ public final class UsageService {
       String accountId, List<UsageRecord> records) {
     return entityCalls.submit(
         () ->
-            ApiException.mapFailure(
-                    sharding
-                        .entityRefFor(EntityKeys.ACCOUNT, accountId)
-                        .<RateUsageResult>askWithStatus(
-                            replyTo -> new AccountCommand.RateUsage(records, replyTo), askTimeout))
+            sharding
+                .entityRefFor(EntityKeys.ACCOUNT, accountId)
+                .<RateUsageResult>askWithStatus(
+                    replyTo -> new AccountCommand.RateUsage(records, replyTo), askTimeout)
                 .thenApply(RateUsageResult::outcomes));
   }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.account.AccountProfileDraft;
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountView;
@@ -99,20 +101,20 @@ class AccountEntityTest {
     open(profile("acc-1", "EUR"));
     var conflict = open(profile("acc-1", "USD"));
     assertTrue(conflict.hasNoEvents());
-    assertEquals("account_conflict", refusal(conflict.reply()).code());
+    assertEquals(RefusalCode.ACCOUNT_CONFLICT, refusal(conflict.reply()).code());
   }
 
   @Test
   void aCommandForAnotherIdIsRefused() {
     var wrong = open(profile("acc-2", "EUR"));
     assertTrue(wrong.hasNoEvents());
-    assertEquals("account_id_mismatch", refusal(wrong.reply()).code());
+    assertEquals(RefusalCode.ACCOUNT_ID_MISMATCH, refusal(wrong.reply()).code());
   }
 
   @Test
   void readingAnUnopenedAccountIsNotFound() {
     var read = kit.<StatusReply<AccountView>>runCommand(AccountCommand.GetAccount::new);
-    assertEquals("account_not_found", refusal(read.reply()).code());
+    assertEquals(RefusalCode.ACCOUNT_NOT_FOUND, refusal(read.reply()).code());
   }
 
   @Test
@@ -182,7 +184,8 @@ class AccountEntityTest {
             new com.telco.billing.core.subscription.SubscriptionChange.Resume(
                 java.time.LocalDate.of(2026, 12, 21)));
     assertTrue(resumeAfterTermination.hasNoEvents());
-    assertEquals("subscription_terminated", refusal(resumeAfterTermination.reply()).code());
+    assertEquals(
+        RefusalCode.SUBSCRIPTION_TERMINATED, refusal(resumeAfterTermination.reply()).code());
 
     var beforeActivation =
         change(
@@ -211,7 +214,7 @@ class AccountEntityTest {
                         ACTIVATION.activationDate()),
                     replyTo));
     assertTrue(unknown.hasNoEvents());
-    assertEquals("unknown_offering", refusal(unknown.reply()).code());
+    assertEquals(RefusalCode.UNKNOWN_OFFERING, refusal(unknown.reply()).code());
     var beforeTheCatalog =
         kit.<StatusReply<com.telco.billing.protocol.account.SubscriptionResult>>runCommand(
             replyTo ->
@@ -222,13 +225,13 @@ class AccountEntityTest {
                         ACTIVATION.serviceIds(),
                         java.time.LocalDate.of(2025, 12, 31)),
                     replyTo));
-    assertEquals("unknown_offering", refusal(beforeTheCatalog.reply()).code());
+    assertEquals(RefusalCode.UNKNOWN_OFFERING, refusal(beforeTheCatalog.reply()).code());
     activate();
     var toUnknown =
         change(
             new com.telco.billing.core.subscription.SubscriptionChange.ChangeOffering(
                 "NO_SUCH_PLAN", java.time.LocalDate.of(2026, 12, 5)));
-    assertEquals("unknown_offering", refusal(toUnknown.reply()).code());
+    assertEquals(RefusalCode.UNKNOWN_OFFERING, refusal(toUnknown.reply()).code());
     var toKnown =
         change(
             new com.telco.billing.core.subscription.SubscriptionChange.ChangeOffering(
@@ -285,7 +288,7 @@ class AccountEntityTest {
 
   @Test
   void subscriptionCommandsOnAnUnopenedAccountAreNotFound() {
-    assertEquals("account_not_found", refusal(activate().reply()).code());
+    assertEquals(RefusalCode.ACCOUNT_NOT_FOUND, refusal(activate().reply()).code());
   }
 
   private CommandResultWithReply<
@@ -315,6 +318,6 @@ class AccountEntityTest {
 
   private static Refusal refusal(StatusReply<?> reply) {
     assertTrue(reply.isError(), "expected a refusal, got " + reply);
-    return Refusal.decode(reply.getError().getMessage());
+    return ((RefusedException) reply.getError()).refusal();
   }
 }

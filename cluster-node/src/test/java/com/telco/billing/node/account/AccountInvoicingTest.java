@@ -15,7 +15,8 @@ import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.node.catalog.SampleCatalog;
-import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.invoice.AccountInvoices;
@@ -136,8 +137,7 @@ class AccountInvoicingTest {
     openAndActivate();
     assertTrue(rate(voice("r1", "2026-12-03T10:00:00Z")).outcomes().get(0).late() == Boolean.FALSE);
 
-    var close = close(CYCLE).getValue();
-    assertEquals(CloseBillPeriodResult.Status.NUMBER_NEEDED, close.status());
+    var close = assertInstanceOf(CloseBillPeriodResult.NumberNeeded.class, close(CYCLE).getValue());
     assertEquals("DEFAULT-2026", close.seriesId());
     assertEquals("acc-1|2026-12-05", close.requestKey());
 
@@ -183,8 +183,8 @@ class AccountInvoicingTest {
     assertTrue(again.hasNoEvents());
     assertEquals("INV-DEFAULT-2026-000007", again.reply().getValue().number());
     kit.restart();
-    var closedAgain = close(CYCLE).getValue();
-    assertEquals(CloseBillPeriodResult.Status.INVOICED, closedAgain.status());
+    var closedAgain =
+        assertInstanceOf(CloseBillPeriodResult.Invoiced.class, close(CYCLE).getValue());
     assertEquals(invoice, closedAgain.invoice());
 
     // usage of the invoiced period arriving now is rated late
@@ -218,14 +218,13 @@ class AccountInvoicingTest {
     var first =
         kit.<StatusReply<CloseBillPeriodResult>>runCommand(
             replyTo -> new AccountCommand.CloseBillPeriod(CYCLE, replyTo));
-    assertEquals(CloseBillPeriodResult.Status.SKIPPED, first.reply().getValue().status());
-    assertEquals("nothing_to_bill", first.reply().getValue().reason());
+    assertEquals(new CloseBillPeriodResult.Skipped("nothing_to_bill"), first.reply().getValue());
     assertInstanceOf(AccountEvent.BillPeriodClosed.class, first.event());
     var second =
         kit.<StatusReply<CloseBillPeriodResult>>runCommand(
             replyTo -> new AccountCommand.CloseBillPeriod(CYCLE, replyTo));
     assertTrue(second.hasNoEvents());
-    assertEquals(CloseBillPeriodResult.Status.SKIPPED, second.reply().getValue().status());
+    assertInstanceOf(CloseBillPeriodResult.Skipped.class, second.reply().getValue());
   }
 
   /**
@@ -273,7 +272,7 @@ class AccountInvoicingTest {
         kit.<StatusReply<CloseBillPeriodResult>>runCommand(
             replyTo -> new AccountCommand.CloseBillPeriod(CYCLE, replyTo));
     assertTrue(again.hasNoEvents());
-    assertEquals(invoice, again.reply().getValue().invoice());
+    assertEquals(new CloseBillPeriodResult.Invoiced(invoice), again.reply().getValue());
   }
 
   /** What is tagged and what is not: usage and closed periods are the account's own. */
@@ -297,17 +296,17 @@ class AccountInvoicingTest {
   void periodsAreClosedInOrderAndOnlyOnceTheyEnded() {
     openAndActivate();
     assertEquals(
-        "not_a_cycle_date",
-        Refusal.decode(close(CYCLE.plusDays(1)).getError().getMessage()).code());
+        RefusalCode.NOT_A_CYCLE_DATE,
+        ((RefusedException) close(CYCLE.plusDays(1)).getError()).refusal().code());
     assertEquals(
-        "period_not_ended",
-        Refusal.decode(close(CYCLE.plusMonths(1)).getError().getMessage()).code());
+        RefusalCode.PERIOD_NOT_ENDED,
+        ((RefusedException) close(CYCLE.plusMonths(1)).getError()).refusal().code());
     // the first close of the account: any ended period may be the first
-    assertEquals(
-        CloseBillPeriodResult.Status.SKIPPED, close(LocalDate.of(2026, 10, 5)).getValue().status());
+    assertInstanceOf(
+        CloseBillPeriodResult.Skipped.class, close(LocalDate.of(2026, 10, 5)).getValue());
     // 2026-11-05 is open, so 2026-12-05 cannot be closed yet: the caller closes 2026-11-05 first
-    var skipping = close(CYCLE).getValue();
-    assertEquals(CloseBillPeriodResult.Status.EARLIER_PERIOD_OPEN, skipping.status());
+    var skipping =
+        assertInstanceOf(CloseBillPeriodResult.EarlierPeriodOpen.class, close(CYCLE).getValue());
     assertEquals(LocalDate.of(2026, 11, 5), skipping.openCycleDate());
   }
 }

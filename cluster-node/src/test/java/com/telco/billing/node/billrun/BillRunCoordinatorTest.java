@@ -119,25 +119,12 @@ class BillRunCoordinatorTest {
               throw new IllegalStateException("account_unavailable");
             }
             if (accountId.equals("acc-05")) {
-              return new AccountResult(
-                  accountId,
-                  AccountResult.Status.SKIPPED,
-                  null,
-                  null,
-                  null,
-                  null,
-                  "nothing_to_bill");
+              return new AccountResult.Skipped(accountId, "nothing_to_bill");
             }
             issued.computeIfAbsent(accountId, id -> new AtomicInteger()).compareAndSet(0, 1);
             Instant at = issuedAt.computeIfAbsent(accountId, id -> clock.instant());
-            return new AccountResult(
-                accountId,
-                AccountResult.Status.INVOICED,
-                "EUR",
-                new BigDecimal("10.00"),
-                "INV-" + accountId,
-                at,
-                null);
+            return new AccountResult.Invoiced(
+                accountId, "EUR", new BigDecimal("10.00"), "INV-" + accountId, at);
           });
     }
   }
@@ -246,11 +233,11 @@ class BillRunCoordinatorTest {
         testKit.spawn(BillRunCoordinator.create(clock, settings(true), new Accounts(3), closer));
     // 2026-12-01 13:00 minus 14 h is still 2026-11-30: day 30 has no accounts, nothing starts.
     // The schedule is decided in the tick itself, so the list asked after it answers for it.
-    coordinator.tell(BillRunCommand.Tick.INSTANCE);
+    coordinator.tell(BillRunCoordinator.tick());
     assertEquals(List.of(), list(coordinator).runs());
 
     clock.set(Instant.parse("2026-12-02T15:00:00Z"));
-    coordinator.tell(BillRunCommand.Tick.INSTANCE);
+    coordinator.tell(BillRunCoordinator.tick());
     List<BillRunView> runs = list(coordinator).runs();
     assertEquals(
         List.of("BR-2026-12-02", "BR-2026-12-01"), runs.stream().map(BillRunView::runId).toList());

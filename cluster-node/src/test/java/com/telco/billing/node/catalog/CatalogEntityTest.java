@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.telco.billing.core.catalog.CatalogDocument;
 import com.telco.billing.node.testing.TestConfigs;
 import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.catalog.CatalogCommand;
 import com.telco.billing.protocol.catalog.CatalogEvent;
 import com.telco.billing.protocol.catalog.PublishVersionResult;
@@ -65,7 +67,7 @@ class CatalogEntityTest {
     var refused = publish(SampleCatalog.document("2026-06", "2026-06-01T00:00:00Z"));
     assertTrue(refused.hasNoEvents());
     Refusal refusal = refusal(refused.reply());
-    assertEquals("effective_in_past", refusal.code());
+    assertEquals(RefusalCode.EFFECTIVE_IN_PAST, refusal.code());
     assertEquals("$.effectiveFrom", refusal.field());
   }
 
@@ -74,7 +76,7 @@ class CatalogEntityTest {
     publish(SampleCatalog.document());
     var refused = publish(SampleCatalog.document("2025-12", "2025-12-01T00:00:00Z"));
     Refusal refusal = refusal(refused.reply());
-    assertEquals("effective_in_past", refusal.code());
+    assertEquals(RefusalCode.EFFECTIVE_IN_PAST, refusal.code());
     assertTrue(refusal.message().contains("effective_not_after_latest"), refusal.message());
   }
 
@@ -87,10 +89,10 @@ class CatalogEntityTest {
 
     var earlier = publish(SampleCatalog.document("2026-12", "2026-12-01T00:00:00Z"));
     assertTrue(earlier.hasNoEvents());
-    assertEquals("effective_not_after_latest", refusal(earlier.reply()).code());
+    assertEquals(RefusalCode.EFFECTIVE_NOT_AFTER_LATEST, refusal(earlier.reply()).code());
 
     var sameInstant = publish(SampleCatalog.document("2027-01b", "2027-01-01T00:00:00Z"));
-    assertEquals("effective_not_after_latest", refusal(sameInstant.reply()).code());
+    assertEquals(RefusalCode.EFFECTIVE_NOT_AFTER_LATEST, refusal(sameInstant.reply()).code());
   }
 
   @Test
@@ -109,7 +111,7 @@ class CatalogEntityTest {
     var refused = publish(changed);
     assertTrue(refused.hasNoEvents());
     Refusal refusal = refusal(refused.reply());
-    assertEquals("version_exists", refusal.code());
+    assertEquals(RefusalCode.VERSION_EXISTS, refusal.code());
     assertEquals("$.version", refusal.field());
   }
 
@@ -156,6 +158,6 @@ class CatalogEntityTest {
 
   private static Refusal refusal(StatusReply<?> reply) {
     assertTrue(reply.isError(), "expected a refusal, got " + reply);
-    return Refusal.decode(reply.getError().getMessage());
+    return ((RefusedException) reply.getError()).refusal();
   }
 }

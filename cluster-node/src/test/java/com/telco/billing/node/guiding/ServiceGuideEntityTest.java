@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.telco.billing.core.subscription.ServiceClaim;
 import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.core.subscription.ServiceRelease;
-import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.guiding.ServiceCommand.HoldingResult;
 import com.telco.billing.protocol.guiding.ServiceEvent;
@@ -51,7 +52,8 @@ class ServiceGuideEntityTest {
 
     var taken = claim("acc-b", "sub-b", JUN);
     assertTrue(taken.hasNoEvents());
-    assertEquals("service_in_use", Refusal.decode(taken.reply().getError().getMessage()).code());
+    assertEquals(
+        RefusalCode.SERVICE_IN_USE, ((RefusedException) taken.reply().getError()).refusal().code());
 
     assertTrue(release("acc-a", "sub-a", JUN).reply().getValue().changed());
     assertTrue(claim("acc-b", "sub-b", JUN).reply().getValue().changed());

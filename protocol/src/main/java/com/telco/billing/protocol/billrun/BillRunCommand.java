@@ -2,7 +2,6 @@ package com.telco.billing.protocol.billrun;
 
 import com.telco.billing.protocol.CborSerializable;
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 
@@ -11,10 +10,7 @@ public sealed interface BillRunCommand extends CborSerializable
     permits BillRunCommand.StartRun,
         BillRunCommand.GetRun,
         BillRunCommand.ListRuns,
-        BillRunCommand.Tick,
-        BillRunCommand.StepDone,
-        BillRunCommand.StepFailed,
-        BillRunCommand.AccountsCounted {
+        BillRunCommand.Internal {
 
   /**
    * Starts a run (pass) of {@code cycleDate}, or answers the one of that date still going ({@link
@@ -33,22 +29,9 @@ public sealed interface BillRunCommand extends CborSerializable
   /** The runs the singleton remembers, newest first. */
   record ListRuns(ActorRef<StatusReply<BillRunList>> replyTo) implements BillRunCommand {}
 
-  /** The singleton's timer: look at the clock (scheduled runs) and drive the active run. */
-  enum Tick implements BillRunCommand {
-    INSTANCE
-  }
-
   /**
-   * Internal: a step of a run finished. {@code cursor} is the last account id the step read from
-   * the cycle-day read side ({@code null} for a retry step); {@code scanEnded} when the read side
-   * had no more accounts.
+   * The messages the singleton sends only itself (its timer, the ends of its steps): declared
+   * privately by the singleton, never sent to it by anyone else and never across nodes.
    */
-  record StepDone(String runId, String cursor, boolean scanEnded, List<AccountResult> results)
-      implements BillRunCommand {}
-
-  /** Internal: a step could not run (e.g. the read side did not answer); it is tried again. */
-  record StepFailed(String runId, String error) implements BillRunCommand {}
-
-  /** Internal: the accounts of the run's cycle day were counted. */
-  record AccountsCounted(String runId, long count) implements BillRunCommand {}
+  non-sealed interface Internal extends BillRunCommand {}
 }

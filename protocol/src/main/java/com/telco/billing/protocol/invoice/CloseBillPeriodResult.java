@@ -1,55 +1,74 @@
 package com.telco.billing.protocol.invoice;
 
 import com.telco.billing.protocol.CborSerializable;
+import java.time.LocalDate;
+import java.util.Objects;
 
 /**
- * What an account answers when asked to close a bill period.
- *
- * @param status what happened
- * @param seriesId with {@link Status#NUMBER_NEEDED}: the invoice number series to ask
- * @param requestKey with {@link Status#NUMBER_NEEDED}: the key to ask the number for (account and
- *     period; the series answers the same number for the same key)
- * @param invoice with {@link Status#INVOICED}: the invoice issued for the period
- * @param reason with {@link Status#SKIPPED}: why no invoice was issued
- * @param openCycleDate with {@link Status#EARLIER_PERIOD_OPEN}: the cycle date to close first
+ * What an account answers when asked to close a bill period: the period is {@link Closed} ({@link
+ * Invoiced} or {@link Skipped}), its invoice needs a number first ({@link NumberNeeded}), or an
+ * earlier period must be closed first ({@link EarlierPeriodOpen}).
  */
-public record CloseBillPeriodResult(
-    Status status,
-    String seriesId,
-    String requestKey,
-    IssuedInvoice invoice,
-    String reason,
-    java.time.LocalDate openCycleDate)
-    implements CborSerializable {
+public sealed interface CloseBillPeriodResult extends CborSerializable
+    permits CloseBillPeriodResult.Closed,
+        CloseBillPeriodResult.NumberNeeded,
+        CloseBillPeriodResult.EarlierPeriodOpen {
 
-  public enum Status {
-    /** The invoice has lines: it needs a number, then {@code IssueInvoice}. */
-    NUMBER_NEEDED,
-    /** The period is invoiced (now or before). */
-    INVOICED,
-    /** The period is closed without an invoice (e.g. nothing to bill). */
-    SKIPPED,
-    /**
-     * An earlier period of the account is not closed yet (its run missed the account, or failed for
-     * it): periods are invoiced in order, so {@code openCycleDate} must be closed first.
-     */
-    EARLIER_PERIOD_OPEN
+  /** The period is closed: with an invoice, or without one. */
+  sealed interface Closed extends CloseBillPeriodResult
+      permits CloseBillPeriodResult.Invoiced, CloseBillPeriodResult.Skipped {}
+
+  /**
+   * The invoice has lines: it needs a number, then {@code IssueInvoice}.
+   *
+   * @param seriesId the invoice number series to ask
+   * @param requestKey the key to ask the number for (account and period; the series answers the
+   *     same number for the same key)
+   */
+  record NumberNeeded(String seriesId, String requestKey) implements CloseBillPeriodResult {
+    public NumberNeeded {
+      Objects.requireNonNull(seriesId, "seriesId");
+      Objects.requireNonNull(requestKey, "requestKey");
+    }
   }
 
-  public static CloseBillPeriodResult numberNeeded(String seriesId, String requestKey) {
-    return new CloseBillPeriodResult(Status.NUMBER_NEEDED, seriesId, requestKey, null, null, null);
+  /** The period is invoiced (now or before). */
+  record Invoiced(IssuedInvoice invoice) implements Closed {
+    public Invoiced {
+      Objects.requireNonNull(invoice, "invoice");
+    }
   }
 
-  public static CloseBillPeriodResult invoiced(IssuedInvoice invoice) {
-    return new CloseBillPeriodResult(Status.INVOICED, null, null, invoice, null, null);
+  /** The period is closed without an invoice; {@code reason} says why (e.g. nothing to bill). */
+  record Skipped(String reason) implements Closed {
+    public Skipped {
+      Objects.requireNonNull(reason, "reason");
+    }
   }
 
-  public static CloseBillPeriodResult skipped(String reason) {
-    return new CloseBillPeriodResult(Status.SKIPPED, null, null, null, reason, null);
+  /**
+   * An earlier period of the account is not closed yet (its run missed the account, or failed for
+   * it): periods are invoiced in order, so {@code openCycleDate} must be closed first.
+   */
+  record EarlierPeriodOpen(LocalDate openCycleDate) implements CloseBillPeriodResult {
+    public EarlierPeriodOpen {
+      Objects.requireNonNull(openCycleDate, "openCycleDate");
+    }
   }
 
-  public static CloseBillPeriodResult earlierPeriodOpen(java.time.LocalDate openCycleDate) {
-    return new CloseBillPeriodResult(
-        Status.EARLIER_PERIOD_OPEN, null, null, null, null, openCycleDate);
+  static NumberNeeded numberNeeded(String seriesId, String requestKey) {
+    return new NumberNeeded(seriesId, requestKey);
+  }
+
+  static Invoiced invoiced(IssuedInvoice invoice) {
+    return new Invoiced(invoice);
+  }
+
+  static Skipped skipped(String reason) {
+    return new Skipped(reason);
+  }
+
+  static EarlierPeriodOpen earlierPeriodOpen(LocalDate openCycleDate) {
+    return new EarlierPeriodOpen(openCycleDate);
   }
 }

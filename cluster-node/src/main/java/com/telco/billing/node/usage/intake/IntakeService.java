@@ -4,11 +4,12 @@ import com.datastax.oss.driver.api.core.uuid.Uuids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.telco.billing.node.http.ApiException;
-import com.telco.billing.node.http.JsonSupport;
-import com.telco.billing.node.usage.UsageBodies;
+import com.telco.billing.node.json.StrictJson;
+import com.telco.billing.node.json.UsageBodies;
 import com.telco.billing.node.usage.UsageService;
-import com.telco.billing.protocol.http.ErrorResponse;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.usage.UsageBatchResponse;
 import com.telco.billing.protocol.usage.UsageBatchResponse.Rejection;
 import com.telco.billing.protocol.usage.UsageIntakeBacklog;
@@ -23,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +80,11 @@ public final class IntakeService {
     usage.checkBatchSize(elements);
     if (!writes.tryAcquire()) {
       return CompletableFuture.failedFuture(
-          new ApiException(
-              StatusCodes.TOO_MANY_REQUESTS,
-              ErrorResponse.of(
-                  "overloaded",
-                  "this node has too many usage batches being written; retry after Retry-After",
-                  null)));
+          Refusal.of(
+                  RefusalCode.OVERLOADED,
+                  null,
+                  "this node has too many usage batches being written; retry after Retry-After")
+              .toException());
     }
     try {
       UUID batchId = Uuids.timeBased();
@@ -99,7 +98,7 @@ public final class IntakeService {
           rejections.add(new Rejection(i, o.id(), o.source(), o.reason(), o.field(), o.message()));
         }
       }
-      String rejectionsJson = JsonSupport.MAPPER.writeValueAsString(rejections);
+      String rejectionsJson = StrictJson.MAPPER.writeValueAsString(rejections);
       IntakeLog.Batch batch =
           new IntakeLog.Batch(batchId, receivedAt, format, body, elements.size(), rejectionsJson);
       return log.append(batch)
@@ -107,13 +106,12 @@ public final class IntakeService {
               failure -> {
                 logger.warn("writing usage batch {} failed: {}", batchId, failure.toString());
                 return CompletableFuture.failedFuture(
-                    new ApiException(
-                        StatusCodes.SERVICE_UNAVAILABLE,
-                        ErrorResponse.of(
-                            "intake_unavailable",
+                    Refusal.of(
+                            RefusalCode.INTAKE_UNAVAILABLE,
+                            null,
                             "the batch could not be written to the intake log; send it again"
-                                + " after Retry-After",
-                            null)));
+                                + " after Retry-After")
+                        .toException());
               })
           .thenApply(
               done ->
@@ -315,13 +313,12 @@ public final class IntakeService {
             });
   }
 
-  private static ApiException unknownBatch(String id) {
-    return ApiException.notFound("unknown_batch", null, "no usage batch with this id");
+  private static RefusedException unknownBatch(String id) {
+    return Refusal.of(RefusalCode.UNKNOWN_BATCH, null, "no usage batch with this id").toException();
   }
 
-  private static ApiException notParked(String message) {
-    return new ApiException(
-        StatusCodes.CONFLICT, ErrorResponse.of("batch_not_parked", message, null));
+  private static RefusedException notParked(String message) {
+    return Refusal.of(RefusalCode.BATCH_NOT_PARKED, null, message).toException();
   }
 
   /** Most parked batches one page lists. */
@@ -335,8 +332,8 @@ public final class IntakeService {
   public CompletionStage<UsageParkedBatches> parked(int limit, String after) {
     if (limit < 1 || limit > MAX_PAGE) {
       return CompletableFuture.failedFuture(
-          ApiException.badRequest(
-              "invalid_limit", "limit", "limit must be between 1 and " + MAX_PAGE));
+          Refusal.of(RefusalCode.INVALID_LIMIT, "limit", "limit must be between 1 and " + MAX_PAGE)
+              .toException());
     }
     int partition = 0;
     UUID afterId = null;
@@ -350,8 +347,11 @@ public final class IntakeService {
       }
       if (partition < 0 || partition >= settings.partitions() || afterId.version() != 1) {
         return CompletableFuture.failedFuture(
-            ApiException.badRequest(
-                "invalid_cursor", "cursor", "cursor must be the nextCursor of a previous page"));
+            Refusal.of(
+                    RefusalCode.INVALID_CURSOR,
+                    "cursor",
+                    "cursor must be the nextCursor of a previous page")
+                .toException());
       }
     }
     return collect(partition, afterId, limit, new ArrayList<>());
@@ -393,7 +393,7 @@ public final class IntakeService {
 
   static <T> T parse(String json, TypeReference<T> type) {
     try {
-      return JsonSupport.MAPPER.readValue(json, type);
+      return StrictJson.MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored intake value is not readable: " + e, e);
     }
@@ -401,7 +401,7 @@ public final class IntakeService {
 
   static String outcomesJson(List<UsageOutcome> outcomes) {
     try {
-      return JsonSupport.MAPPER.writeValueAsString(outcomes);
+      return StrictJson.MAPPER.writeValueAsString(outcomes);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,7 +1,7 @@
 package com.telco.billing.node.usage.intake;
 
 import com.datastax.oss.driver.api.core.DriverException;
-import com.telco.billing.node.http.ApiException;
+import com.telco.billing.protocol.RefusedException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
@@ -37,16 +37,16 @@ public record RatingFailure(String reason, String message) {
   static RatingFailure of(Throwable failure, int failed, int pending) {
     Throwable t = unwrap(failure);
     String share = failed + " of " + pending + " records not rated: ";
-    if (t instanceof TimeoutException
-        || t instanceof ApiException api && "timeout".equals(api.body().code())) {
+    if (t instanceof TimeoutException) {
       return new RatingFailure(
           ACCOUNT_TIMEOUT,
           share
               + "an account or the guiding index did not answer in time (e.g. a usage event"
               + " could not be persisted)");
     }
-    if (t instanceof ApiException api) {
-      return new RatingFailure(ACCOUNT_REFUSED, share + "refused with code " + api.body().code());
+    if (t instanceof RefusedException refused) {
+      return new RatingFailure(
+          ACCOUNT_REFUSED, share + "refused with code " + refused.refusal().wireCode());
     }
     if (t instanceof DriverException) {
       return new RatingFailure(STORAGE_FAILURE, share + t.getClass().getSimpleName());

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
-import com.telco.billing.node.http.ApiException;
-import com.telco.billing.protocol.http.ErrorResponse;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
 import com.typesafe.config.ConfigFactory;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,11 +26,7 @@ class RatingFailureTest {
     assertEquals(direct.message().substring(0, 20), "1 of 3 records not r");
     RatingFailure mapped =
         RatingFailure.of(
-            new CompletionException(
-                new ApiException(
-                    StatusCodes.SERVICE_UNAVAILABLE, ErrorResponse.of("timeout", SECRET, null))),
-            2,
-            2);
+            new CompletionException(new CompletionException(new TimeoutException(SECRET))), 2, 2);
     assertEquals(RatingFailure.ACCOUNT_TIMEOUT, mapped.reason());
     assertFalse(mapped.message().contains(SECRET), mapped.message());
   }
@@ -40,12 +35,9 @@ class RatingFailureTest {
   void refusalsKeepOnlyTheirCode() {
     RatingFailure refused =
         RatingFailure.of(
-            new ApiException(
-                StatusCodes.CONFLICT, ErrorResponse.of("account_closed", SECRET, "id")),
-            1,
-            1);
+            Refusal.of(RefusalCode.ACCOUNT_CONFLICT, "id", SECRET).toException(), 1, 1);
     assertEquals(RatingFailure.ACCOUNT_REFUSED, refused.reason());
-    assertEquals("1 of 1 records not rated: refused with code account_closed", refused.message());
+    assertEquals("1 of 1 records not rated: refused with code account_conflict", refused.message());
   }
 
   @Test

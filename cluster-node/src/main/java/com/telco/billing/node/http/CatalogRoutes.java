@@ -1,11 +1,10 @@
-package com.telco.billing.node.catalog;
+package com.telco.billing.node.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.telco.billing.core.catalog.CatalogDocument;
 import com.telco.billing.core.paging.ListBounds;
-import com.telco.billing.node.http.JsonSupport;
-import com.telco.billing.node.http.ListParameters;
+import com.telco.billing.node.catalog.CatalogService;
 import com.telco.billing.protocol.catalog.http.CatalogVersionSummary;
 import java.util.Map;
 import java.util.Set;
