@@ -1,53 +1,43 @@
 package com.telco.billing.loadgen;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.rating.UsageRecord;
 import com.telco.billing.core.rating.UsageRecordDraft;
-import com.telco.billing.core.subscription.ActivateSubscription;
-import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.core.validation.Validated;
-import com.telco.billing.protocol.account.AccountCommand;
-import com.telco.billing.protocol.account.OpenAccountResult;
-import com.telco.billing.protocol.account.SubscriptionResult;
-import com.telco.billing.protocol.usage.RateUsageResult;
-import com.telco.billing.protocol.usage.UsageOutcome;
-import com.telco.billing.sharding.EntityKeys;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
 /**
- * Sets up the accounts of {@code bench billrun} straight on the sharded account entities of the
- * node in this JVM (setup speed is not what is measured): account {@code br-<7 digits>}, or {@code
- * bw-<7 digits>} for the warm-up run's (EUR, bill cycle day = the cycle date's day, UTC, tax
- * jurisdiction DE), one subscription activated 10 days before the cycle date (MOBILE_S for odd
- * accounts, MOBILE_M for even ones) and a few usage records dated in the period that the cycle date
- * closes. Every command is idempotent; at most {@code concurrency} accounts are in progress, a
- * failed command is tried again up to 5 times.
- *
- * <p>The subscription is recorded on the account without claiming its MSISDN in the guiding index
- * first (the guiding projection fills it from the account's event): billing does not need it.
+ * Sets up the accounts of {@code bench billrun} through the node's public HTTP API, as order
+ * management and mediation would: account {@code br-<7 digits>}, or {@code bw-<7 digits>} for the
+ * warm-up run's (EUR, bill cycle day = the cycle date's day, UTC, tax jurisdiction DE) with {@code
+ * POST /accounts}; one subscription activated 10 days before the cycle date (MOBILE_S for odd
+ * accounts, MOBILE_M for even ones) with {@code POST /accounts/{id}/subscriptions}, which claims
+ * its MSISDN in the guiding index; and a few usage records dated in the period that the cycle date
+ * closes with {@code POST /usage}, guided by that MSISDN. Every request is idempotent; at most
+ * {@code concurrency} accounts are in progress; {@link RetryingHttp} resends on 429 and 503 after
+ * {@code Retry-After}, and any other answer that is not a 2xx fails the account.
  */
 final class BillRunSetup {
   static final String SOURCE = "bench-billrun";
-  private static final int ATTEMPTS = 5;
-  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * One set of the bench's accounts: ids {@code <prefix>-<7 digits>}, MSISDNs {@code
@@ -74,20 +64,19 @@ final class BillRunSetup {
     }
   }
 
-  private final ClusterSharding sharding;
+  private final RetryingHttp http;
   private final Accounts set;
   private final LocalDate cycleDate;
   private final int concurrency;
   private final PrintStream out;
-  private final Instant now = Instant.now();
 
   /** What setup did. */
   record Result(
       long accounts, long usageRecords, long failed, List<String> errors, double seconds) {}
 
   BillRunSetup(
-      ActorSystem<?> system, Accounts set, LocalDate cycleDate, int concurrency, PrintStream out) {
-    this.sharding = ClusterSharding.get(system);
+      RetryingHttp http, Accounts set, LocalDate cycleDate, int concurrency, PrintStream out) {
+    this.http = http;
     this.set = set;
     this.cycleDate = cycleDate;
     this.concurrency = concurrency;
@@ -115,9 +104,9 @@ final class BillRunSetup {
 
   /**
    * The usage records of account {@code index} of {@code set} in the period that {@code cycleDate}
-   * closes: voice and data, and an SMS on MOBILE_S; validated at {@code now}.
+   * closes, as mediation sends them: voice and data, and an SMS on MOBILE_S.
    */
-  static List<UsageRecord> usage(Accounts set, int index, LocalDate cycleDate, Instant now) {
+  static List<UsageRecordDraft> usageDrafts(Accounts set, int index, LocalDate cycleDate) {
     String id = set.id(index);
     String msisdn = set.msisdn(index);
     List<UsageRecordDraft> drafts = new ArrayList<>();
@@ -131,6 +120,12 @@ final class BillRunSetup {
           draft(
               id, "s1", msisdn, "SMS", cycleDate.minusDays(5), "12:00", "1", "event", "NATIONAL"));
     }
+    return drafts;
+  }
+
+  /** {@link #usageDrafts} validated at {@code now}, as the node validates them. */
+  static List<UsageRecord> usage(Accounts set, int index, LocalDate cycleDate, Instant now) {
+    List<UsageRecordDraft> drafts = usageDrafts(set, index, cycleDate);
     List<UsageRecord> records = new ArrayList<>(drafts.size());
     for (UsageRecordDraft d : drafts) {
       Validated<UsageRecord> valid = d.validate(now);
@@ -219,80 +214,117 @@ final class BillRunSetup {
     return new Result(accounts, records.get(), failed.get(), List.copyOf(errors), seconds);
   }
 
-  /** Opens, activates and rates; completes with the records accepted (or already recorded). */
+  /**
+   * {@code POST /accounts}, {@code POST /accounts/{id}/subscriptions}, then {@code POST /usage};
+   * completes with the records accepted (or already recorded), or fails on the first answer that is
+   * not a 2xx (429 and 503 were already retried by {@link RetryingHttp}).
+   */
   private CompletionStage<Integer> setUp(int index) {
     String id = set.id(index);
-    EntityRef<AccountCommand> account = sharding.entityRefFor(EntityKeys.ACCOUNT, id);
-    AccountProfile profile =
-        new AccountProfile(
-            id,
-            "Bench customer " + index,
-            Currency.getInstance("EUR"),
-            cycleDate.getDayOfMonth(),
-            ZoneOffset.UTC,
-            "DE",
-            false,
-            AccountProfile.DEFAULT_PAYMENT_TERMS_DAYS,
-            null,
-            "DEFAULT");
-    ActivateSubscription activation =
-        new ActivateSubscription(
-            set.subscriptionId(index),
-            offering(index),
-            List.of(ServiceId.msisdn(set.msisdn(index))),
-            cycleDate.minusDays(10));
-    List<UsageRecord> usage = usage(set, index, cycleDate, now);
-    return retry(
-            () ->
-                account.<OpenAccountResult>askWithStatus(
-                    replyTo -> new AccountCommand.OpenAccount(profile, replyTo), ASK_TIMEOUT))
+    return post("/accounts", openAccount(set, index, cycleDate))
         .thenCompose(
             opened ->
-                retry(
-                    () ->
-                        account.<SubscriptionResult>askWithStatus(
-                            replyTo -> new AccountCommand.ActivateSubscription(activation, replyTo),
-                            ASK_TIMEOUT)))
-        .thenCompose(
-            activated ->
-                retry(
-                    () ->
-                        account.<RateUsageResult>askWithStatus(
-                            replyTo -> new AccountCommand.RateUsage(usage, replyTo), ASK_TIMEOUT)))
+                post(
+                    "/accounts/" + id + "/subscriptions",
+                    activateSubscription(set, index, cycleDate)))
+        .thenCompose(activated -> post("/usage", usageBatch(set, index, cycleDate)))
+        .thenApply(rated -> acceptedRecords(id, rated));
+  }
+
+  /** The body of {@code POST /accounts} for account {@code index} of {@code set}. */
+  static byte[] openAccount(Accounts set, int index, LocalDate cycleDate) {
+    ObjectNode account = JSON.createObjectNode();
+    account.put("id", set.id(index));
+    account.put("name", "Bench customer " + index);
+    account.put("currency", "EUR");
+    account.put("billCycleDay", cycleDate.getDayOfMonth());
+    account.put("timeZone", "UTC");
+    account.put("taxJurisdiction", "DE");
+    account.put("taxExempt", false);
+    account.put("paymentTermsDays", AccountProfile.DEFAULT_PAYMENT_TERMS_DAYS);
+    account.put("legalEntity", "DEFAULT");
+    return bytes(account);
+  }
+
+  /**
+   * The body of {@code POST /accounts/{id}/subscriptions}: the account's one subscription,
+   * activated 10 days before the cycle date.
+   */
+  static byte[] activateSubscription(Accounts set, int index, LocalDate cycleDate) {
+    ObjectNode subscription = JSON.createObjectNode();
+    subscription.put("subscriptionId", set.subscriptionId(index));
+    subscription.put("offeringId", offering(index));
+    ObjectNode msisdn = subscription.putArray("serviceIds").addObject();
+    msisdn.put("type", "MSISDN");
+    msisdn.put("value", set.msisdn(index));
+    subscription.put("activationDate", cycleDate.minusDays(10).toString());
+    return bytes(subscription);
+  }
+
+  /** The body of {@code POST /usage}: the account's {@link #usageDrafts} as a JSON array. */
+  static byte[] usageBatch(Accounts set, int index, LocalDate cycleDate) {
+    ArrayNode batch = JSON.createArrayNode();
+    for (UsageRecordDraft d : usageDrafts(set, index, cycleDate)) {
+      ObjectNode record = batch.addObject();
+      record.put("id", d.id());
+      record.put("source", d.source());
+      record.put("serviceIdType", d.serviceIdType());
+      record.put("serviceId", d.serviceId());
+      record.put("usageType", d.usageType());
+      record.put("usageDate", d.usageDate());
+      record.put("quantity", new BigDecimal(d.quantity()));
+      record.put("unit", d.unit());
+      if (d.attributes() != null) {
+        ObjectNode attributes = record.putObject("attributes");
+        d.attributes().forEach(attributes::put);
+      }
+    }
+    return bytes(batch);
+  }
+
+  private CompletableFuture<JsonNode> post(String path, byte[] body) {
+    return http.send(http.postJson(path, body))
         .thenApply(
-            rated -> {
-              int ok = 0;
-              for (UsageOutcome outcome : rated.outcomes()) {
-                if (outcome.status() != UsageOutcome.Status.ACCEPTED
-                    && outcome.status() != UsageOutcome.Status.DUPLICATE) {
-                  throw new IllegalStateException("usage answered " + outcome);
-                }
-                ok++;
+            answer -> {
+              int status = answer.statusCode();
+              if (status < 200 || status > 299) {
+                throw new IllegalStateException(
+                    "POST "
+                        + path
+                        + " answered "
+                        + status
+                        + " "
+                        + new String(answer.body(), StandardCharsets.UTF_8));
               }
-              return ok;
+              try {
+                return JSON.readTree(answer.body());
+              } catch (IOException e) {
+                throw new UncheckedIOException("POST " + path + " answered unreadable JSON", e);
+              }
             });
   }
 
-  /** Tries {@code call} up to {@link #ATTEMPTS} times, a second apart. */
-  static <T> CompletionStage<T> retry(Supplier<CompletionStage<T>> call) {
-    return attempt(call, 1);
+  /** The records of a {@code POST /usage} answer: each must be accepted or a duplicate. */
+  static int acceptedRecords(String accountId, JsonNode rated) {
+    JsonNode records = rated.path("records");
+    if (!records.isArray() || records.isEmpty()) {
+      throw new IllegalStateException("POST /usage for " + accountId + " answered " + rated);
+    }
+    for (JsonNode outcome : records) {
+      String status = outcome.path("status").asText();
+      if (!status.equals("ACCEPTED") && !status.equals("DUPLICATE")) {
+        throw new IllegalStateException("usage answered " + outcome);
+      }
+    }
+    return records.size();
   }
 
-  private static <T> CompletionStage<T> attempt(Supplier<CompletionStage<T>> call, int attempt) {
-    return call.get()
-        .handle(
-            (value, failure) -> {
-              if (failure == null) {
-                return CompletableFuture.completedFuture(value);
-              }
-              if (attempt >= ATTEMPTS) {
-                return CompletableFuture.<T>failedFuture(failure);
-              }
-              return CompletableFuture.supplyAsync(
-                      () -> null, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
-                  .thenCompose(ignored -> attempt(call, attempt + 1));
-            })
-        .thenCompose(stage -> stage);
+  private static byte[] bytes(JsonNode body) {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String unwrap(Throwable failure) {

@@ -32,6 +32,12 @@ import picocli.CommandLine.Option;
  * numbers and {@code ConfirmNumbers} once a number is "used". {@code --concurrency} callers ask for
  * one number each at a time, with distinct keys, until {@code --requests} numbers are out; the
  * series must then have handed out exactly 1..requests.
+ *
+ * <p>A component benchmark, not an HTTP client: invoice numbers are handed out only to the bill
+ * run's closes inside the node, and no endpoint of the public API asks the series for a number. To
+ * measure the series alone it needs the node's actor system (in this JVM) and sends the series
+ * entity its commands through cluster sharding, which is why it is the one bench of this module
+ * that uses {@code ClusterSharding}; the other benches send the node their requests over HTTP.
  */
 @Command(
     name = "bench numbers",
