@@ -13,7 +13,7 @@ import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.core.subscription.SubscriptionDraft;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.loadgen.BillRunSetup.Accounts;
-import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.protocol.http.OpenAccountRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -37,7 +37,7 @@ class BillRunSetupTest {
   @Test
   void theAccountIsOpenedInEuroOnTheCycleDatesDay() {
     OpenAccountRequest request =
-        JsonSupport.read(
+        StrictJson.read(
             text(BillRunSetup.openAccount(Accounts.MEASURED, 7, CYCLE)), OpenAccountRequest.class);
     Validated<AccountProfile> profile = request.toDraft().validate();
     assertTrue(profile.isValid(), profile.errors().toString());
@@ -54,7 +54,7 @@ class BillRunSetupTest {
   @Test
   void theSubscriptionHoldsTheAccountsMsisdnFromTenDaysBeforeTheCycleDate() {
     SubscriptionDraft draft =
-        JsonSupport.read(
+        StrictJson.read(
             text(BillRunSetup.activateSubscription(Accounts.WARM_UP, 8, CYCLE)),
             SubscriptionDraft.class);
     Validated<ActivateSubscription> activation = draft.validate();
@@ -69,11 +69,11 @@ class BillRunSetupTest {
   @Test
   void theUsageBatchIsTheAccountsRecordsWithNumericQuantities() {
     JsonNode batch =
-        JsonSupport.readTree(text(BillRunSetup.usageBatch(Accounts.MEASURED, 3, CYCLE)));
+        StrictJson.readTree(text(BillRunSetup.usageBatch(Accounts.MEASURED, 3, CYCLE)));
     List<UsageRecordDraft> sent = new ArrayList<>();
     for (JsonNode record : batch) {
       assertTrue(record.get("quantity").isNumber(), record.toString());
-      sent.add(JsonSupport.bind(record, UsageRecordDraft.class));
+      sent.add(StrictJson.bind(record, UsageRecordDraft.class));
     }
     assertEquals(BillRunSetup.usageDrafts(Accounts.MEASURED, 3, CYCLE), sent);
     assertEquals(4, sent.size()); // MOBILE_S: voice, voice, data and an SMS
