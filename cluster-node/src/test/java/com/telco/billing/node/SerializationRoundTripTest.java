@@ -21,10 +21,12 @@ import com.telco.billing.core.subscription.ServiceRelease;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.usage.UsageBook;
+import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.account.AccountState;
 import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.catalog.CatalogState;
 import com.telco.billing.node.catalog.SampleCatalog;
+import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.protocol.CborSerializable;
@@ -167,7 +169,7 @@ class SerializationRoundTripTest {
         new AccountCommand.OpenAccount(profile, probe.ref().unsafeUpcast()));
     samples.put(
         AccountCommand.GetAccount.class, new AccountCommand.GetAccount(probe.ref().unsafeUpcast()));
-    samples.put(AccountEvent.AccountOpened.class, new AccountEvent.AccountOpened(profile, at));
+    samples.put(AccountEvent.AccountOpened.class, AccountJournal.accountOpened(profile, at));
     samples.put(AccountState.Unopened.class, AccountState.Unopened.INSTANCE);
     Subscription subscription =
         Subscription.activated(activation()).withChange(new SubscriptionChange.Suspend(DATE));
@@ -246,7 +248,7 @@ class SerializationRoundTripTest {
         new AccountCommand.GetCurrentUsage(probe.ref().unsafeUpcast()));
     samples.put(
         AccountEvent.UsageRated.class,
-        new AccountEvent.UsageRated(List.of(ratedUsage()), AT.minusSeconds(86400 * 45), AT));
+        AccountJournal.usageRated(List.of(ratedUsage()), AT.minusSeconds(86400 * 45), AT));
     samples.put(
         RateUsageResult.class,
         new RateUsageResult(
@@ -307,10 +309,10 @@ class SerializationRoundTripTest {
             probe.ref().unsafeUpcast()));
     samples.put(
         AccountEvent.SubscriptionActivated.class,
-        new AccountEvent.SubscriptionActivated(activation(), List.of(claim), AT));
+        AccountJournal.subscriptionActivated(activation(), List.of(claim), AT));
     samples.put(
         AccountEvent.SubscriptionChanged.class,
-        new AccountEvent.SubscriptionChanged(
+        AccountJournal.subscriptionChanged(
             "sub-1", new SubscriptionChange.Terminate(DATE), List.of(release), AT));
     samples.put(ActivationPlan.class, new ActivationPlan(List.of(claim), false));
     samples.put(
@@ -329,8 +331,8 @@ class SerializationRoundTripTest {
         new ServiceCommand.HoldingResult(holdings.holdings().get(0), true));
     samples.put(
         ServiceCommand.ServiceHoldingsView.class, new ServiceCommand.ServiceHoldingsView(holdings));
-    samples.put(ServiceEvent.ServiceClaimed.class, new ServiceEvent.ServiceClaimed(claim));
-    samples.put(ServiceEvent.ServiceReleased.class, new ServiceEvent.ServiceReleased(release));
+    samples.put(ServiceEvent.ServiceClaimed.class, GuidingJournal.serviceClaimed(claim));
+    samples.put(ServiceEvent.ServiceReleased.class, GuidingJournal.serviceReleased(release));
     samples.put(ServiceGuideState.class, new ServiceGuideState(holdings));
     return samples;
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.deser.std.StdDelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
@@ -25,6 +27,10 @@ import java.time.LocalDate;
  * recovery) cheaper: invoice lines leave out their empty fields (a recurring line has no usage
  * type, zone, band or record count; a usage line no unit price), and dates are read by {@link
  * IsoDateDeserializer}.
+ *
+ * <p>Amounts keep their scale when a Jackson migration reads an event or snapshot as a tree first
+ * (trees strip trailing zeros by default: an invoice total of {@code 12.10} would come back as
+ * {@code 12.1}).
  */
 public final class BillingJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
@@ -53,6 +59,14 @@ public final class BillingJacksonModule extends SimpleModule {
                 return DedupeWindow.fromSnapshot(snapshot);
               }
             }));
+  }
+
+  @Override
+  public void setupModule(SetupContext context) {
+    super.setupModule(context);
+    if (context.getOwner() instanceof ObjectMapper mapper) {
+      mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    }
   }
 
   /** Money is its amount and currency; {@code isZero()} and {@code isNegative()} are not fields. */

@@ -77,7 +77,7 @@ public final class ServiceGuideEntity
   private ReplyEffect<ServiceEvent, ServiceGuideState> onClaim(ServiceGuideState state, Claim cmd) {
     return decide(
         state.holdings().claim(cmd.claim()),
-        new ServiceClaimed(cmd.claim()),
+        GuidingJournal.serviceClaimed(cmd.claim()),
         cmd.replyTo(),
         cmd.claim().accountId(),
         cmd.claim().subscriptionId());
@@ -87,7 +87,7 @@ public final class ServiceGuideEntity
       ServiceGuideState state, Release cmd) {
     return decide(
         state.holdings().release(cmd.release()),
-        new ServiceReleased(cmd.release()),
+        GuidingJournal.serviceReleased(cmd.release()),
         cmd.replyTo(),
         cmd.release().accountId(),
         cmd.release().subscriptionId());
@@ -128,10 +128,14 @@ public final class ServiceGuideEntity
         .forAnyState()
         .onEvent(
             ServiceClaimed.class,
-            (state, evt) -> new ServiceGuideState(applied(state.holdings().claim(evt.claim()))))
+            (state, evt) ->
+                new ServiceGuideState(
+                    applied(state.holdings().claim(GuidingJournal.toClaim(evt.claim())))))
         .onEvent(
             ServiceReleased.class,
-            (state, evt) -> new ServiceGuideState(applied(state.holdings().release(evt.release()))))
+            (state, evt) ->
+                new ServiceGuideState(
+                    applied(state.holdings().release(GuidingJournal.toRelease(evt.release())))))
         .build();
   }
 

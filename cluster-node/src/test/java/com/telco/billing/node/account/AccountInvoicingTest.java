@@ -157,11 +157,12 @@ class AccountInvoicingTest {
     var closed = assertInstanceOf(AccountEvent.BillPeriodClosed.class, issued.events().get(0));
     assertEquals(CYCLE, closed.cycleDate());
     assertEquals(null, closed.reason());
-    assertEquals(CYCLE, closed.billingAfter().lastCycleDate());
+    assertEquals(CYCLE, AccountJournal.toHistory(closed.billingAfter()).lastCycleDate());
     var invoiceIssued = assertInstanceOf(AccountEvent.InvoiceIssued.class, issued.events().get(1));
-    assertEquals(invoice, invoiceIssued.invoice());
-    assertEquals(null, invoiceIssued.billingAfter());
-    assertEquals(closed.billingAfter(), ((AccountState.Open) issued.state()).billing());
+    assertEquals(invoice, AccountJournal.toIssuedInvoice(invoiceIssued.invoice()));
+    assertEquals(
+        AccountJournal.toHistory(closed.billingAfter()),
+        ((AccountState.Open) issued.state()).billing());
     var registered = assertInstanceOf(AccountEvent.InvoiceRegistered.class, issued.events().get(2));
     List<Object> journal =
         kit.persistenceTestKit()
@@ -229,8 +230,9 @@ class AccountInvoicingTest {
   }
 
   /**
-   * Before 2026-11-26 an {@code InvoiceIssued} carried the billing history itself, with no {@code
-   * BillPeriodClosed} before it: such journals recover the same state.
+   * The first journals wrote an invoice with the billing history after it in one event ({@code
+   * InvoiceIssuedWithHistory}), with no {@code BillPeriodClosed} before it: they recover the same
+   * state.
    */
   @Test
   void anInvoiceIssuedWithItsHistoryFromBeforeTheSplitRecoversTheHistory() {
@@ -258,7 +260,7 @@ class AccountInvoicingTest {
       }
       legacy.add(
           event instanceof AccountEvent.InvoiceIssued i
-              ? new AccountEvent.InvoiceIssued(i.invoice(), history, i.recordedAt())
+              ? new AccountEvent.InvoiceIssuedWithHistory(i.invoice(), history, i.recordedAt())
               : (AccountEvent) event);
     }
     kit.initialize(legacy.toArray());
@@ -282,15 +284,14 @@ class AccountInvoicingTest {
     String lifecycle = AccountTags.tagFor("acc-1");
     assertEquals(
         Set.of(lifecycle),
-        AccountEntity.tagsOf("acc-1", new AccountEvent.AccountOpened(profile(), NOW)));
+        AccountEntity.tagsOf("acc-1", AccountJournal.accountOpened(profile(), NOW)));
     assertEquals(
         Set.of(), AccountEntity.tagsOf("acc-1", new AccountEvent.UsageRated(List.of(), NOW, NOW)));
     assertEquals(
         Set.of(),
         AccountEntity.tagsOf(
             "acc-1",
-            new AccountEvent.BillPeriodClosed(
-                CYCLE, "nothing_to_bill", BillingHistory.EMPTY, NOW)));
+            AccountJournal.billPeriodClosed(CYCLE, "nothing_to_bill", BillingHistory.EMPTY, NOW)));
   }
 
   @Test

@@ -21,17 +21,18 @@ import com.telco.billing.core.subscription.ServiceRelease;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.usage.UsageBook;
+import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.account.AccountState;
 import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.catalog.CatalogState;
 import com.telco.billing.node.catalog.SampleCatalog;
+import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.catalog.CatalogEvent;
 import com.telco.billing.protocol.catalog.PublishedVersion;
-import com.telco.billing.protocol.guiding.ServiceEvent;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.InvoiceState;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
@@ -85,46 +86,49 @@ final class GoldenJournal {
 
   private static void account(Map<String, Object> all) {
     all.put(
-        "AccountEvent.AccountOpened-paymentMethod", new AccountEvent.AccountOpened(profile(), AT));
+        "AccountEvent.AccountOpened-paymentMethod", AccountJournal.accountOpened(profile(), AT));
     all.put(
         "AccountEvent.AccountOpened-noPaymentMethod",
-        new AccountEvent.AccountOpened(profileWithoutPaymentMethod(), AT));
+        AccountJournal.accountOpened(profileWithoutPaymentMethod(), AT));
     all.put(
         "AccountEvent.SubscriptionActivated",
-        new AccountEvent.SubscriptionActivated(activation(), claims(), AT));
+        AccountJournal.subscriptionActivated(activation(), claims(), AT));
     all.put(
         "AccountEvent.SubscriptionChanged-changeOffering",
-        new AccountEvent.SubscriptionChanged(
+        AccountJournal.subscriptionChanged(
             "sub-1", new SubscriptionChange.ChangeOffering("MOBILE_L", CYCLE), List.of(), AT));
     all.put(
         "AccountEvent.SubscriptionChanged-suspend",
-        new AccountEvent.SubscriptionChanged(
+        AccountJournal.subscriptionChanged(
             "sub-1", new SubscriptionChange.Suspend(CYCLE), List.of(), AT));
     all.put(
         "AccountEvent.SubscriptionChanged-resume",
-        new AccountEvent.SubscriptionChanged(
+        AccountJournal.subscriptionChanged(
             "sub-1", new SubscriptionChange.Resume(CYCLE.plusDays(3)), List.of(), AT));
     all.put(
         "AccountEvent.SubscriptionChanged-terminate",
-        new AccountEvent.SubscriptionChanged(
+        AccountJournal.subscriptionChanged(
             "sub-1", new SubscriptionChange.Terminate(CYCLE.plusDays(10)), releases(), AT));
     all.put(
         "AccountEvent.UsageRated",
-        new AccountEvent.UsageRated(
+        AccountJournal.usageRated(
             List.of(ratedUsage(), lateUsageWithoutZoneOrBand()), AT.minusSeconds(86400 * 45), AT));
-    all.put("AccountEvent.InvoiceIssued", new AccountEvent.InvoiceIssued(issuedInvoice(), AT));
+    all.put("AccountEvent.InvoiceIssued", AccountJournal.invoiceIssued(issuedInvoice(), AT));
+    all.put(
+        "AccountEvent.InvoiceIssued-version2", AccountJournal.invoiceIssued(issuedInvoice(), AT));
     all.put(
         "AccountEvent.InvoiceIssued-legacyBillingAfter",
-        new AccountEvent.InvoiceIssued(issuedInvoice(), history(), AT));
+        new AccountEvent.InvoiceIssuedWithHistory(
+            AccountJournal.toRecord(issuedInvoice()), AccountJournal.toRecord(history()), AT));
     all.put(
         "AccountEvent.InvoiceRegistered",
         new AccountEvent.InvoiceRegistered(InvoiceEntry.of(issuedInvoice(), 12), AT));
     all.put(
         "AccountEvent.BillPeriodClosed-invoiced",
-        new AccountEvent.BillPeriodClosed(CYCLE, null, history(), AT));
+        AccountJournal.billPeriodClosed(CYCLE, null, history(), AT));
     all.put(
         "AccountEvent.BillPeriodClosed-nothingToBill",
-        new AccountEvent.BillPeriodClosed(CYCLE, "nothing_to_bill", BillingHistory.EMPTY, AT));
+        AccountJournal.billPeriodClosed(CYCLE, "nothing_to_bill", BillingHistory.EMPTY, AT));
 
     all.put("AccountState.Unopened", AccountState.Unopened.INSTANCE);
     all.put("AccountState.Open-filled", openAccount());
@@ -152,8 +156,8 @@ final class GoldenJournal {
   }
 
   private static void guiding(Map<String, Object> all) {
-    all.put("ServiceEvent.ServiceClaimed", new ServiceEvent.ServiceClaimed(claims().get(0)));
-    all.put("ServiceEvent.ServiceReleased", new ServiceEvent.ServiceReleased(releases().get(0)));
+    all.put("ServiceEvent.ServiceClaimed", GuidingJournal.serviceClaimed(claims().get(0)));
+    all.put("ServiceEvent.ServiceReleased", GuidingJournal.serviceReleased(releases().get(0)));
     ServiceHoldings claimed = applied(ServiceHoldings.none(MSISDN).claim(claims().get(0)));
     ServiceHoldings released = applied(claimed.release(releases().get(0)));
     all.put(
