@@ -36,6 +36,7 @@ import com.telco.billing.protocol.account.AccountView;
 import com.telco.billing.protocol.account.ActivationPlan;
 import com.telco.billing.protocol.account.OpenAccountResult;
 import com.telco.billing.protocol.account.SubscriptionResult;
+import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.BillRunList;
@@ -94,7 +95,7 @@ class SerializationRoundTripTest {
       List.of(
           AccountCommand.class,
           AccountEvent.class,
-          AccountState.class,
+          AccountSnapshot.class,
           ServiceCommand.class,
           ServiceEvent.class,
           CatalogCommand.class,
@@ -170,21 +171,23 @@ class SerializationRoundTripTest {
     samples.put(
         AccountCommand.GetAccount.class, new AccountCommand.GetAccount(probe.ref().unsafeUpcast()));
     samples.put(AccountEvent.AccountOpened.class, AccountJournal.accountOpened(profile, at));
-    samples.put(AccountState.Unopened.class, AccountState.Unopened.INSTANCE);
+    samples.put(AccountSnapshot.Unopened.class, AccountSnapshot.Unopened.INSTANCE);
     Subscription subscription =
         Subscription.activated(activation()).withChange(new SubscriptionChange.Suspend(DATE));
     samples.put(
-        AccountState.Open.class,
-        new AccountState.Open(
-            profile,
-            at,
-            Map.of(subscription.subscriptionId(), subscription),
-            UsageBook.EMPTY.with(List.of(ratedUsage()), LocalDate.of(2026, 11, 1)),
-            DedupeWindow.empty()
-                .withAccepted(
-                    List.of(DatedKey.of("msc-1", "r-1", Instant.parse("2026-12-03T10:00:00Z")))),
-            InvoiceSamples.history(),
-            List.of(InvoiceSamples.issued())));
+        AccountSnapshot.Open.class,
+        AccountJournal.toSnapshot(
+            new AccountState.Open(
+                profile,
+                at,
+                Map.of(subscription.subscriptionId(), subscription),
+                UsageBook.EMPTY.with(List.of(ratedUsage()), LocalDate.of(2026, 11, 1)),
+                DedupeWindow.empty()
+                    .withAccepted(
+                        List.of(
+                            DatedKey.of("msc-1", "r-1", Instant.parse("2026-12-03T10:00:00Z")))),
+                InvoiceSamples.history(),
+                List.of(InvoiceSamples.issued()))));
     AccountView view = new AccountView(profile, at, List.of(subscription));
     samples.put(AccountView.class, view);
     samples.put(OpenAccountResult.class, new OpenAccountResult(view, true));

@@ -1,6 +1,8 @@
 package com.telco.billing.node.account;
 
 import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.dedupe.DedupeSnapshot;
+import com.telco.billing.core.dedupe.DedupeWindow;
 import com.telco.billing.core.invoice.BillingHistory;
 import com.telco.billing.core.invoice.InvoiceDraft;
 import com.telco.billing.core.invoice.InvoiceLine;
@@ -9,10 +11,16 @@ import com.telco.billing.core.invoice.TaxItem;
 import com.telco.billing.core.money.Money;
 import com.telco.billing.core.period.BillPeriod;
 import com.telco.billing.core.rating.RatedUsage;
+import com.telco.billing.core.rating.UsageCounters;
 import com.telco.billing.core.subscription.ActivateSubscription;
+import com.telco.billing.core.subscription.ChangeKind;
 import com.telco.billing.core.subscription.ServiceClaim;
 import com.telco.billing.core.subscription.ServiceRelease;
+import com.telco.billing.core.subscription.StatusChange;
+import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.subscription.SubscriptionChange;
+import com.telco.billing.core.subscription.SubscriptionStatus;
+import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
@@ -23,13 +31,17 @@ import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
 import com.telco.billing.protocol.account.AccountEvent.UsageRated;
 import com.telco.billing.protocol.account.journal.AccountProfileRecord;
+import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.account.journal.ActivationRecord;
 import com.telco.billing.protocol.account.journal.BillingHistoryRecord;
+import com.telco.billing.protocol.account.journal.DedupeRecord;
 import com.telco.billing.protocol.account.journal.InvoiceRecord;
 import com.telco.billing.protocol.account.journal.IssuedInvoiceRecord;
 import com.telco.billing.protocol.account.journal.MoneyRecord;
 import com.telco.billing.protocol.account.journal.RatedUsageRecord;
 import com.telco.billing.protocol.account.journal.SubscriptionChangeRecord;
+import com.telco.billing.protocol.account.journal.SubscriptionRecord;
+import com.telco.billing.protocol.account.journal.UsageBookRecord;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,12 +53,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 
 /**
  * The one place the Account entity's journal records are mapped from and to {@code billing-core}
  * values: the entity builds its events here and reads them back through here, so the persisted
  * schema ({@link AccountEvent}, {@code protocol.account.journal}) does not move when a domain type
- * does. {@code toRecord} writes a domain value as its journal record; {@code toX} reads one back.
+ * does, and the same for its snapshots ({@link AccountSnapshot}). {@code toRecord} writes a domain
+ * value as its journal record; {@code toX} reads one back.
  */
 public final class AccountJournal {
   private AccountJournal() {}
@@ -411,6 +425,145 @@ public final class AccountJournal {
         line.records(),
         line.originalPeriodStart(),
         line.credit());
+  }
+
+  // ---- snapshots
+
+  /** Snapshots of the entity's state as {@link AccountSnapshot} records. */
+  static final SnapshotAdapter<AccountState> SNAPSHOTS =
+      new SnapshotAdapter<>() {
+        @Override
+        public Object toJournal(AccountState state) {
+          return toSnapshot(state);
+        }
+
+        @Override
+        public AccountState fromJournal(Object snapshot) {
+          return fromSnapshot((AccountSnapshot) snapshot);
+        }
+      };
+
+  public static AccountSnapshot toSnapshot(AccountState state) {
+    if (!(state instanceof AccountState.Open open)) {
+      return AccountSnapshot.Unopened.INSTANCE;
+    }
+    Map<String, SubscriptionRecord> subscriptions = new LinkedHashMap<>();
+    open.subscriptions()
+        .forEach((id, subscription) -> subscriptions.put(id, toRecord(subscription)));
+    return new AccountSnapshot.Open(
+        toRecord(open.profile()),
+        open.openedAt(),
+        subscriptions,
+        toRecord(open.usage()),
+        toRecord(open.dedupe()),
+        toRecord(open.billing()),
+        open.invoices().stream().map(AccountJournal::toRecord).toList());
+  }
+
+  public static AccountState fromSnapshot(AccountSnapshot snapshot) {
+    if (!(snapshot instanceof AccountSnapshot.Open open)) {
+      return AccountState.Unopened.INSTANCE;
+    }
+    Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    open.subscriptions()
+        .forEach((id, subscription) -> subscriptions.put(id, toSubscription(subscription)));
+    return new AccountState.Open(
+        toProfile(open.profile()),
+        open.openedAt(),
+        subscriptions,
+        toUsageBook(open.usage()),
+        toDedupeWindow(open.dedupe()),
+        toHistory(open.billing()),
+        open.invoices().stream().map(AccountJournal::toIssuedInvoice).toList());
+  }
+
+  private static SubscriptionRecord toRecord(Subscription subscription) {
+    return new SubscriptionRecord(
+        subscription.subscriptionId(),
+        subscription.serviceIds().stream().map(GuidingJournal::toRecord).toList(),
+        subscription.activationDate(),
+        subscription.history().stream()
+            .map(
+                c ->
+                    new SubscriptionRecord.StatusChange(
+                        c.effectiveDate(), c.kind().name(), c.status().name(), c.offeringId()))
+            .toList());
+  }
+
+  private static Subscription toSubscription(SubscriptionRecord record) {
+    return new Subscription(
+        record.subscriptionId(),
+        record.serviceIds().stream().map(GuidingJournal::toServiceId).toList(),
+        record.activationDate(),
+        record.history().stream()
+            .map(
+                c ->
+                    new StatusChange(
+                        c.effectiveDate(),
+                        ChangeKind.valueOf(c.kind()),
+                        SubscriptionStatus.valueOf(c.status()),
+                        c.offeringId()))
+            .toList());
+  }
+
+  private static UsageBookRecord toRecord(UsageBook book) {
+    return new UsageBookRecord(
+        mapValues(
+            book.counters(),
+            c ->
+                new UsageBookRecord.Counters(
+                    c.roundedQuantity(), c.allowanceUsed(), c.chargeableQuantity())),
+        mapValues(
+            book.lines(),
+            l ->
+                new UsageBookRecord.Line(
+                    l.periodStart(),
+                    l.subscriptionId(),
+                    l.usageType(),
+                    l.zone(),
+                    l.band(),
+                    l.quantity(),
+                    l.chargeableQuantity(),
+                    l.records(),
+                    l.amount())));
+  }
+
+  private static UsageBook toUsageBook(UsageBookRecord record) {
+    return new UsageBook(
+        mapValues(
+            record.counters(),
+            c -> new UsageCounters(c.roundedQuantity(), c.allowanceUsed(), c.chargeableQuantity())),
+        mapValues(
+            record.lines(),
+            l ->
+                new UsageBook.UsageLine(
+                    l.periodStart(),
+                    l.subscriptionId(),
+                    l.usageType(),
+                    l.zone(),
+                    l.band(),
+                    l.quantity(),
+                    l.chargeableQuantity(),
+                    l.records(),
+                    l.amount())));
+  }
+
+  private static DedupeRecord toRecord(DedupeWindow window) {
+    DedupeSnapshot snapshot = window.toSnapshot();
+    return new DedupeRecord(
+        snapshot.horizonDay(),
+        snapshot.days().stream()
+            .map(d -> new DedupeRecord.DayIds(d.epochDay(), d.fingerprints()))
+            .toList());
+  }
+
+  private static DedupeWindow toDedupeWindow(DedupeRecord record) {
+    return DedupeWindow.fromSnapshot(
+        new DedupeSnapshot(
+            record.horizonDay(),
+            record.days().stream()
+                .map(d -> new DedupeSnapshot.DayIds(d.epochDay(), d.fingerprints()))
+                .toList()));
   }
 
   private static <K, A, B> Map<K, B> mapValues(

@@ -46,7 +46,9 @@ class AccountEntityTest {
               Clock.fixed(NOW, ZoneOffset.UTC),
               new com.telco.billing.node.catalog.RatingCatalog(() -> CATALOG),
               java.time.Duration.ofDays(45),
-              true));
+              true),
+          // the state is persisted as its AccountSnapshot (theStateSurvivesItsSnapshot)
+          EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
 
   @AfterAll
   static void shutdown() {

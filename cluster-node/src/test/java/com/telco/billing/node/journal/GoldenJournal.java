@@ -30,6 +30,7 @@ import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.protocol.account.AccountEvent;
+import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.catalog.CatalogEvent;
 import com.telco.billing.protocol.catalog.PublishedVersion;
@@ -76,15 +77,43 @@ final class GoldenJournal {
   /** The expected value of every fixture, by fixture name, in a stable order. */
   static Map<String, Object> expected() {
     Map<String, Object> all = new LinkedHashMap<>();
-    account(all);
+    collect(all, new LinkedHashMap<>());
+    return all;
+  }
+
+  /**
+   * The entity state each snapshot fixture recovers, by fixture name: its expected value is this
+   * state as the entity's snapshot adapter writes it.
+   */
+  static Map<String, Object> recoveredStates() {
+    Map<String, Object> states = new LinkedHashMap<>();
+    collect(new LinkedHashMap<>(), states);
+    return states;
+  }
+
+  /** The entity state a snapshot as read recovers (through the entity's snapshot adapter). */
+  static Object recover(Object snapshot) {
+    if (snapshot instanceof AccountSnapshot account) {
+      return AccountJournal.fromSnapshot(account);
+    }
+    return snapshot;
+  }
+
+  private static void collect(Map<String, Object> all, Map<String, Object> states) {
+    account(all, states);
     guiding(all);
     catalog(all);
     series(all);
     billRun(all);
-    return all;
   }
 
-  private static void account(Map<String, Object> all) {
+  private static void accountSnapshot(
+      Map<String, Object> all, Map<String, Object> states, String name, AccountState state) {
+    all.put(name, AccountJournal.toSnapshot(state));
+    states.put(name, state);
+  }
+
+  private static void account(Map<String, Object> all, Map<String, Object> states) {
     all.put(
         "AccountEvent.AccountOpened-paymentMethod", AccountJournal.accountOpened(profile(), AT));
     all.put(
@@ -130,10 +159,12 @@ final class GoldenJournal {
         "AccountEvent.BillPeriodClosed-nothingToBill",
         AccountJournal.billPeriodClosed(CYCLE, "nothing_to_bill", BillingHistory.EMPTY, AT));
 
-    all.put("AccountState.Unopened", AccountState.Unopened.INSTANCE);
-    all.put("AccountState.Open-filled", openAccount());
+    accountSnapshot(all, states, "AccountState.Unopened", AccountState.Unopened.INSTANCE);
+    accountSnapshot(all, states, "AccountState.Open-filled", openAccount());
     AccountState.Open filled = openAccount();
-    all.put(
+    accountSnapshot(
+        all,
+        states,
         "AccountState.Open-beforeInvoicing",
         new AccountState.Open(
             filled.profile(),
@@ -143,7 +174,9 @@ final class GoldenJournal {
             filled.dedupe(),
             BillingHistory.EMPTY,
             List.of()));
-    all.put(
+    accountSnapshot(
+        all,
+        states,
         "AccountState.Open-fresh",
         new AccountState.Open(
             profileWithoutPaymentMethod(),

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.telco.billing.node.account.AccountState;
 import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.catalog.CatalogState;
 import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.node.testing.TestConfigs;
 import com.telco.billing.protocol.account.AccountEvent;
+import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.catalog.CatalogEvent;
 import com.telco.billing.protocol.guiding.ServiceEvent;
@@ -51,7 +51,7 @@ class GoldenJournalTest {
   private static final List<Class<?>> PERSISTED =
       List.of(
           AccountEvent.class,
-          AccountState.class,
+          AccountSnapshot.class,
           ServiceEvent.class,
           ServiceGuideState.class,
           CatalogEvent.class,
@@ -69,6 +69,7 @@ class GoldenJournalTest {
   @TestFactory
   Stream<DynamicTest> everyFixtureReadsAsItsExpectedValue() throws Exception {
     Map<String, Object> expected = GoldenJournal.expected();
+    Map<String, Object> states = GoldenJournal.recoveredStates();
     Serialization serialization = SerializationExtension.get(testKit.system());
     return fixtureNames().stream()
         .map(
@@ -87,6 +88,9 @@ class GoldenJournalTest {
                               .get();
                       assertTrue(expected.containsKey(name), "no expected value for " + name);
                       assertEquals(expected.get(name), read, name);
+                      if (states.containsKey(name)) {
+                        assertEquals(states.get(name), GoldenJournal.recover(read), name);
+                      }
                     }));
   }
 
