@@ -47,6 +47,7 @@ import com.telco.billing.protocol.catalog.PublishVersionResult;
 import com.telco.billing.protocol.catalog.PublishedVersion;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.guiding.ServiceEvent;
+import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
@@ -115,7 +116,7 @@ class SerializationRoundTripTest {
           CurrentUsage.class,
           ServiceCommand.HoldingResult.class,
           ServiceCommand.ServiceHoldingsView.class,
-          ServiceGuideState.class,
+          ServiceGuideSnapshot.class,
           CatalogState.class,
           PublishedVersion.class,
           PublishVersionResult.class,
@@ -336,7 +337,8 @@ class SerializationRoundTripTest {
         ServiceCommand.ServiceHoldingsView.class, new ServiceCommand.ServiceHoldingsView(holdings));
     samples.put(ServiceEvent.ServiceClaimed.class, GuidingJournal.serviceClaimed(claim));
     samples.put(ServiceEvent.ServiceReleased.class, GuidingJournal.serviceReleased(release));
-    samples.put(ServiceGuideState.class, new ServiceGuideState(holdings));
+    samples.put(
+        ServiceGuideSnapshot.class, GuidingJournal.toSnapshot(new ServiceGuideState(holdings)));
     return samples;
   }
 

@@ -34,6 +34,7 @@ import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.catalog.CatalogEvent;
 import com.telco.billing.protocol.catalog.PublishedVersion;
+import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.InvoiceState;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
@@ -96,12 +97,15 @@ final class GoldenJournal {
     if (snapshot instanceof AccountSnapshot account) {
       return AccountJournal.fromSnapshot(account);
     }
+    if (snapshot instanceof ServiceGuideSnapshot guide) {
+      return GuidingJournal.fromSnapshot(guide);
+    }
     return snapshot;
   }
 
   private static void collect(Map<String, Object> all, Map<String, Object> states) {
     account(all, states);
-    guiding(all);
+    guiding(all, states);
     catalog(all);
     series(all);
     billRun(all);
@@ -188,18 +192,27 @@ final class GoldenJournal {
             List.of()));
   }
 
-  private static void guiding(Map<String, Object> all) {
+  private static void guiding(Map<String, Object> all, Map<String, Object> states) {
     all.put("ServiceEvent.ServiceClaimed", GuidingJournal.serviceClaimed(claims().get(0)));
     all.put("ServiceEvent.ServiceReleased", GuidingJournal.serviceReleased(releases().get(0)));
     ServiceHoldings claimed = applied(ServiceHoldings.none(MSISDN).claim(claims().get(0)));
     ServiceHoldings released = applied(claimed.release(releases().get(0)));
-    all.put(
+    guidingSnapshot(
+        all,
+        states,
         "ServiceGuideState-reclaimed",
         new ServiceGuideState(
             applied(
                 released.claim(
                     new ServiceClaim(MSISDN, "acc-2", "sub-7", AT.plusSeconds(86400 * 30))))));
-    all.put("ServiceGuideState-empty", new ServiceGuideState(ServiceHoldings.none(IMSI)));
+    guidingSnapshot(
+        all, states, "ServiceGuideState-empty", new ServiceGuideState(ServiceHoldings.none(IMSI)));
+  }
+
+  private static void guidingSnapshot(
+      Map<String, Object> all, Map<String, Object> states, String name, ServiceGuideState state) {
+    all.put(name, GuidingJournal.toSnapshot(state));
+    states.put(name, state);
   }
 
   private static void catalog(Map<String, Object> all) {

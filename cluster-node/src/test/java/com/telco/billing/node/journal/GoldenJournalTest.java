@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.catalog.CatalogState;
-import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.node.testing.TestConfigs;
 import com.telco.billing.protocol.account.AccountEvent;
@@ -15,6 +14,7 @@ import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.catalog.CatalogEvent;
 import com.telco.billing.protocol.guiding.ServiceEvent;
+import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
 import com.telco.billing.protocol.invoice.SeriesEvent;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -53,7 +53,7 @@ class GoldenJournalTest {
           AccountEvent.class,
           AccountSnapshot.class,
           ServiceEvent.class,
-          ServiceGuideState.class,
+          ServiceGuideSnapshot.class,
           CatalogEvent.class,
           CatalogState.class,
           SeriesEvent.class,
