@@ -24,6 +24,7 @@ import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.account.AccountState;
 import com.telco.billing.node.billrun.BillRunState;
+import com.telco.billing.node.catalog.CatalogJournal;
 import com.telco.billing.node.catalog.CatalogState;
 import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.guiding.GuidingJournal;
@@ -151,7 +152,7 @@ class SerializationRoundTripTest {
         new CatalogCommand.PublishVersion(version, document, probe.ref().unsafeUpcast()));
     samples.put(
         CatalogEvent.CatalogVersionPublished.class,
-        new CatalogEvent.CatalogVersionPublished(version, document, published.publishedAt()));
+        CatalogJournal.versionPublished(version, document, published.publishedAt()));
     samples.put(PublishedVersion.class, published);
     samples.put(PublishVersionResult.class, new PublishVersionResult(published, true));
     samples.put(CatalogState.class, new CatalogState(List.of(published)));

@@ -100,7 +100,7 @@ public final class CatalogEntity
       return Effect().reply(cmd.replyTo(), StatusReply.error(refusal(problems).encode()));
     }
     return Effect()
-        .persist(new CatalogVersionPublished(cmd.version(), cmd.document(), now))
+        .persist(CatalogJournal.versionPublished(cmd.version(), cmd.document(), now))
         .thenReply(
             cmd.replyTo(),
             published ->

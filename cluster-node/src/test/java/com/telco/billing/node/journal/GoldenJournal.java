@@ -24,6 +24,7 @@ import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.account.AccountState;
 import com.telco.billing.node.billrun.BillRunState;
+import com.telco.billing.node.catalog.CatalogJournal;
 import com.telco.billing.node.catalog.CatalogState;
 import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.guiding.GuidingJournal;
@@ -32,7 +33,6 @@ import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
-import com.telco.billing.protocol.catalog.CatalogEvent;
 import com.telco.billing.protocol.catalog.PublishedVersion;
 import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
@@ -220,7 +220,7 @@ final class GoldenJournal {
     var version = SampleCatalog.validated(document);
     all.put(
         "CatalogEvent.CatalogVersionPublished",
-        new CatalogEvent.CatalogVersionPublished(version, document, AT));
+        CatalogJournal.versionPublished(version, document, AT));
     all.put(
         "CatalogState-oneVersion",
         new CatalogState(List.of(new PublishedVersion(version, document, AT))));
