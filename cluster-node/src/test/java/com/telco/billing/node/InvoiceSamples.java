@@ -6,6 +6,7 @@ import com.telco.billing.core.invoice.InvoiceLine;
 import com.telco.billing.core.invoice.LineType;
 import com.telco.billing.core.invoice.TaxItem;
 import com.telco.billing.core.period.BillPeriod;
+import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.protocol.account.AccountCommand;
@@ -148,15 +149,18 @@ public final class InvoiceSamples {
         AccountCommand.GetInvoices.class, new AccountCommand.GetInvoices(ref.unsafeUpcast()));
     samples.put(
         AccountCommand.PreviewInvoice.class, new AccountCommand.PreviewInvoice(ref.unsafeUpcast()));
+    samples.put(AccountEvent.InvoiceIssued.class, AccountJournal.invoiceIssued(issued, AT));
     samples.put(
-        AccountEvent.InvoiceIssued.class, new AccountEvent.InvoiceIssued(issued, history(), AT));
+        AccountEvent.InvoiceIssuedWithHistory.class,
+        new AccountEvent.InvoiceIssuedWithHistory(
+            AccountJournal.toRecord(issued), AccountJournal.toRecord(history()), AT));
     samples.put(
         AccountEvent.InvoiceRegistered.class,
         new AccountEvent.InvoiceRegistered(InvoiceEntry.of(issued, 12), AT));
     samples.put(InvoiceEntry.class, InvoiceEntry.of(issued, 12));
     samples.put(
         AccountEvent.BillPeriodClosed.class,
-        new AccountEvent.BillPeriodClosed(CYCLE, "nothing_to_bill", history(), AT));
+        AccountJournal.billPeriodClosed(CYCLE, "nothing_to_bill", history(), AT));
     samples.put(IssuedInvoice.class, issued);
     samples.put(CloseBillPeriodResult.Invoiced.class, CloseBillPeriodResult.invoiced(issued));
     samples.put(

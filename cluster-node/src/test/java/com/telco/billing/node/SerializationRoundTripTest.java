@@ -21,10 +21,13 @@ import com.telco.billing.core.subscription.ServiceRelease;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.usage.UsageBook;
+import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.account.AccountState;
 import com.telco.billing.node.billrun.BillRunState;
+import com.telco.billing.node.catalog.CatalogJournal;
 import com.telco.billing.node.catalog.CatalogState;
 import com.telco.billing.node.catalog.SampleCatalog;
+import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.protocol.CborSerializable;
@@ -37,6 +40,7 @@ import com.telco.billing.protocol.account.AccountView;
 import com.telco.billing.protocol.account.ActivationPlan;
 import com.telco.billing.protocol.account.OpenAccountResult;
 import com.telco.billing.protocol.account.SubscriptionResult;
+import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.BillRunList;
@@ -47,6 +51,7 @@ import com.telco.billing.protocol.catalog.PublishVersionResult;
 import com.telco.billing.protocol.catalog.PublishedVersion;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.guiding.ServiceEvent;
+import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
@@ -96,7 +101,7 @@ class SerializationRoundTripTest {
       List.of(
           AccountCommand.class,
           AccountEvent.class,
-          AccountState.class,
+          AccountSnapshot.class,
           ServiceCommand.class,
           ServiceEvent.class,
           CatalogCommand.class,
@@ -117,7 +122,7 @@ class SerializationRoundTripTest {
           CurrentUsage.class,
           ServiceCommand.HoldingResult.class,
           ServiceCommand.ServiceHoldingsView.class,
-          ServiceGuideState.class,
+          ServiceGuideSnapshot.class,
           CatalogState.class,
           PublishedVersion.class,
           PublishVersionResult.class,
@@ -164,7 +169,7 @@ class SerializationRoundTripTest {
         new CatalogCommand.PublishVersion(version, document, probe.ref().unsafeUpcast()));
     samples.put(
         CatalogEvent.CatalogVersionPublished.class,
-        new CatalogEvent.CatalogVersionPublished(version, document, published.publishedAt()));
+        CatalogJournal.versionPublished(version, document, published.publishedAt()));
     samples.put(PublishedVersion.class, published);
     samples.put(PublishVersionResult.class, new PublishVersionResult(published, true));
     samples.put(CatalogState.class, new CatalogState(List.of(published)));
@@ -184,22 +189,24 @@ class SerializationRoundTripTest {
         new AccountCommand.OpenAccount(profile, probe.ref().unsafeUpcast()));
     samples.put(
         AccountCommand.GetAccount.class, new AccountCommand.GetAccount(probe.ref().unsafeUpcast()));
-    samples.put(AccountEvent.AccountOpened.class, new AccountEvent.AccountOpened(profile, at));
-    samples.put(AccountState.Unopened.class, AccountState.Unopened.INSTANCE);
+    samples.put(AccountEvent.AccountOpened.class, AccountJournal.accountOpened(profile, at));
+    samples.put(AccountSnapshot.Unopened.class, AccountSnapshot.Unopened.INSTANCE);
     Subscription subscription =
         Subscription.activated(activation()).withChange(new SubscriptionChange.Suspend(DATE));
     samples.put(
-        AccountState.Open.class,
-        new AccountState.Open(
-            profile,
-            at,
-            Map.of(subscription.subscriptionId(), subscription),
-            UsageBook.EMPTY.with(List.of(ratedUsage()), LocalDate.of(2026, 11, 1)),
-            DedupeWindow.empty()
-                .withAccepted(
-                    List.of(DatedKey.of("msc-1", "r-1", Instant.parse("2026-12-03T10:00:00Z")))),
-            InvoiceSamples.history(),
-            List.of(InvoiceSamples.issued())));
+        AccountSnapshot.Open.class,
+        AccountJournal.toSnapshot(
+            new AccountState.Open(
+                profile,
+                at,
+                Map.of(subscription.subscriptionId(), subscription),
+                UsageBook.EMPTY.with(List.of(ratedUsage()), LocalDate.of(2026, 11, 1)),
+                DedupeWindow.empty()
+                    .withAccepted(
+                        List.of(
+                            DatedKey.of("msc-1", "r-1", Instant.parse("2026-12-03T10:00:00Z")))),
+                InvoiceSamples.history(),
+                List.of(InvoiceSamples.issued()))));
     AccountView view = new AccountView(profile, at, List.of(subscription));
     samples.put(AccountView.class, view);
     samples.put(OpenAccountResult.class, new OpenAccountResult(view, true));
@@ -263,7 +270,7 @@ class SerializationRoundTripTest {
         new AccountCommand.GetCurrentUsage(probe.ref().unsafeUpcast()));
     samples.put(
         AccountEvent.UsageRated.class,
-        new AccountEvent.UsageRated(List.of(ratedUsage()), AT.minusSeconds(86400 * 45), AT));
+        AccountJournal.usageRated(List.of(ratedUsage()), AT.minusSeconds(86400 * 45), AT));
     samples.put(
         RateUsageResult.class,
         new RateUsageResult(
@@ -324,10 +331,10 @@ class SerializationRoundTripTest {
             probe.ref().unsafeUpcast()));
     samples.put(
         AccountEvent.SubscriptionActivated.class,
-        new AccountEvent.SubscriptionActivated(activation(), List.of(claim), AT));
+        AccountJournal.subscriptionActivated(activation(), List.of(claim), AT));
     samples.put(
         AccountEvent.SubscriptionChanged.class,
-        new AccountEvent.SubscriptionChanged(
+        AccountJournal.subscriptionChanged(
             "sub-1", new SubscriptionChange.Terminate(DATE), List.of(release), AT));
     samples.put(ActivationPlan.class, new ActivationPlan(List.of(claim), false));
     samples.put(
@@ -346,9 +353,10 @@ class SerializationRoundTripTest {
         new ServiceCommand.HoldingResult(holdings.holdings().get(0), true));
     samples.put(
         ServiceCommand.ServiceHoldingsView.class, new ServiceCommand.ServiceHoldingsView(holdings));
-    samples.put(ServiceEvent.ServiceClaimed.class, new ServiceEvent.ServiceClaimed(claim));
-    samples.put(ServiceEvent.ServiceReleased.class, new ServiceEvent.ServiceReleased(release));
-    samples.put(ServiceGuideState.class, new ServiceGuideState(holdings));
+    samples.put(ServiceEvent.ServiceClaimed.class, GuidingJournal.serviceClaimed(claim));
+    samples.put(ServiceEvent.ServiceReleased.class, GuidingJournal.serviceReleased(release));
+    samples.put(
+        ServiceGuideSnapshot.class, GuidingJournal.toSnapshot(new ServiceGuideState(holdings)));
     return samples;
   }
 

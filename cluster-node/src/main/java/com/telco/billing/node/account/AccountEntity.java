@@ -39,6 +39,7 @@ import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.BillPeriodClosed;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceIssued;
+import com.telco.billing.protocol.account.AccountEvent.InvoiceIssuedWithHistory;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceRegistered;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
@@ -70,6 +71,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -155,6 +157,11 @@ public final class AccountEntity
     return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
   }
 
+  @Override
+  public SnapshotAdapter<AccountState> snapshotAdapter() {
+    return AccountJournal.SNAPSHOTS;
+  }
+
   /**
    * Lifecycle events carry the account's lifecycle tag (guiding, cycle-day read side), invoice
    * register entries its invoice tag (invoice read side), each of the account's slice ({@link
@@ -228,7 +235,7 @@ public final class AccountEntity
               RefusalCode.ACCOUNT_ID_MISMATCH, "id", "command sent to another account's entity"));
     }
     return Effect()
-        .persist(new AccountOpened(cmd.profile(), clock.instant()))
+        .persist(AccountJournal.accountOpened(cmd.profile(), clock.instant()))
         .thenReply(
             cmd.replyTo(),
             opened ->
@@ -295,7 +302,7 @@ public final class AccountEntity
     List<ServiceClaim> claims =
         ServiceClaim.forActivation(accountId, activated, state.profile().timeZone());
     return Effect()
-        .persist(new SubscriptionActivated(cmd.activation(), claims, clock.instant()))
+        .persist(AccountJournal.subscriptionActivated(cmd.activation(), claims, clock.instant()))
         .thenReply(
             cmd.replyTo(),
             next ->
@@ -328,7 +335,8 @@ public final class AccountEntity
         cmd.change() instanceof SubscriptionChange.Terminate ? releases(state, changed) : List.of();
     return Effect()
         .persist(
-            new SubscriptionChanged(cmd.subscriptionId(), cmd.change(), releases, clock.instant()))
+            AccountJournal.subscriptionChanged(
+                cmd.subscriptionId(), cmd.change(), releases, clock.instant()))
         .thenReply(
             cmd.replyTo(),
             next ->
@@ -368,7 +376,7 @@ public final class AccountEntity
       return reply(cmd.replyTo(), result);
     }
     return Effect()
-        .persist(new UsageRated(rating.rated(), dedupeCutoff, now))
+        .persist(AccountJournal.usageRated(rating.rated(), dedupeCutoff, now))
         .thenReply(cmd.replyTo(), next -> StatusReply.success(result));
   }
 
@@ -403,7 +411,7 @@ public final class AccountEntity
     if (skipZeroInvoices && computed.draft().hasNoLines()) {
       return Effect()
           .persist(
-              new BillPeriodClosed(
+              AccountJournal.billPeriodClosed(
                   cmd.cycleDate(), NOTHING_TO_BILL, computed.historyAfter(), clock.instant()))
           .thenReply(
               cmd.replyTo(),
@@ -458,8 +466,9 @@ public final class AccountEntity
     return Effect()
         .persist(
             List.of(
-                new BillPeriodClosed(cmd.cycleDate(), null, computed.historyAfter(), now),
-                new InvoiceIssued(invoice, now),
+                AccountJournal.billPeriodClosed(
+                    cmd.cycleDate(), null, computed.historyAfter(), now),
+                AccountJournal.invoiceIssued(invoice, now),
                 new InvoiceRegistered(InvoiceEntry.of(invoice, invoiceSequenceNr), now)))
         .thenReply(cmd.replyTo(), next -> StatusReply.success(invoice));
   }
@@ -563,42 +572,52 @@ public final class AccountEntity
         .forStateType(AccountState.Unopened.class)
         .onEvent(
             AccountOpened.class,
-            (state, evt) -> AccountState.Open.opened(evt.profile(), evt.openedAt()));
+            (state, evt) ->
+                AccountState.Open.opened(AccountJournal.toProfile(evt.profile()), evt.openedAt()));
     builder
         .forStateType(AccountState.Open.class)
         .onEvent(
             SubscriptionActivated.class,
-            (state, evt) -> state.withSubscription(Subscription.activated(evt.activation())))
+            (state, evt) ->
+                state.withSubscription(
+                    Subscription.activated(AccountJournal.toActivation(evt.activation()))))
         .onEvent(UsageRated.class, AccountEntity::applyUsage)
-        .onEvent(InvoiceIssued.class, AccountEntity::applyInvoice)
-        .onEvent(BillPeriodClosed.class, (state, evt) -> state.withBilling(evt.billingAfter()))
+        .onEvent(
+            InvoiceIssued.class,
+            (state, evt) -> state.withInvoice(AccountJournal.toIssuedInvoice(evt.invoice())))
+        .onEvent(InvoiceIssuedWithHistory.class, AccountEntity::applyInvoiceWithHistory)
+        .onEvent(
+            BillPeriodClosed.class,
+            (state, evt) -> state.withBilling(AccountJournal.toHistory(evt.billingAfter())))
         .onEvent(InvoiceRegistered.class, (state, evt) -> state)
         .onEvent(
             SubscriptionChanged.class,
             (state, evt) ->
                 state.withSubscription(
-                    state.subscriptions().get(evt.subscriptionId()).withChange(evt.change())));
+                    state
+                        .subscriptions()
+                        .get(evt.subscriptionId())
+                        .withChange(AccountJournal.toChange(evt.change()))));
     return builder.build();
   }
 
-  private static AccountState applyInvoice(AccountState.Open state, InvoiceIssued event) {
-    AccountState.Open withInvoice = state.withInvoice(event.invoice());
-    // events written before 2026-11-26 carry the history themselves
-    return event.billingAfter() == null
-        ? withInvoice
-        : withInvoice.withBilling(event.billingAfter());
+  /** The first form of an issued invoice: its period closed and the invoice issued in one. */
+  private static AccountState applyInvoiceWithHistory(
+      AccountState.Open state, InvoiceIssuedWithHistory event) {
+    return state
+        .withBilling(AccountJournal.toHistory(event.billingAfter()))
+        .withInvoice(AccountJournal.toIssuedInvoice(event.invoice()));
   }
 
   private static AccountState applyUsage(AccountState.Open state, UsageRated event) {
-    List<DatedKey> keys = new ArrayList<>(event.usage().size());
-    for (RatedUsage usage : event.usage()) {
+    List<RatedUsage> rated = AccountJournal.toRatedUsage(event.usage());
+    List<DatedKey> keys = new ArrayList<>(rated.size());
+    for (RatedUsage usage : rated) {
       keys.add(DatedKey.of(usage.source(), usage.recordId(), usage.usageDate()));
     }
     DedupeWindow dedupe = state.dedupe().evictBefore(event.dedupeCutoff()).withAccepted(keys);
     UsageBook usage =
-        state
-            .usage()
-            .with(event.usage(), LocalDate.ofInstant(event.dedupeCutoff(), ZoneOffset.UTC));
+        state.usage().with(rated, LocalDate.ofInstant(event.dedupeCutoff(), ZoneOffset.UTC));
     return state.withUsage(usage, dedupe);
   }
 

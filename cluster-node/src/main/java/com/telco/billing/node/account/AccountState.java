@@ -5,7 +5,6 @@ import com.telco.billing.core.dedupe.DedupeWindow;
 import com.telco.billing.core.invoice.BillingHistory;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.usage.UsageBook;
-import com.telco.billing.protocol.CborSerializable;
 import com.telco.billing.protocol.account.AccountView;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import java.time.Instant;
@@ -16,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** State of an Account entity, one type per lifecycle stage. Persisted in snapshots. */
-public sealed interface AccountState extends CborSerializable
-    permits AccountState.Unopened, AccountState.Open {
+/**
+ * State of an Account entity, one type per lifecycle stage. Persisted in snapshots as an {@code
+ * AccountSnapshot} ({@link AccountJournal}).
+ */
+public sealed interface AccountState permits AccountState.Unopened, AccountState.Open {
 
   /** No account has been opened under this id. */
   enum Unopened implements AccountState {
@@ -45,9 +46,8 @@ public sealed interface AccountState extends CborSerializable
 
     public Open {
       subscriptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subscriptions));
-      // snapshots taken before invoicing existed have neither
-      billing = billing == null ? BillingHistory.EMPTY : billing;
-      invoices = invoices == null ? List.of() : List.copyOf(invoices);
+      java.util.Objects.requireNonNull(billing, "billing");
+      invoices = List.copyOf(invoices);
     }
 
     static Open opened(AccountProfile profile, Instant openedAt) {

@@ -2,6 +2,7 @@ package com.telco.billing.node.catalog;
 
 import com.telco.billing.core.catalog.Catalog;
 import com.telco.billing.protocol.catalog.CatalogEvent.CatalogVersionPublished;
+import com.telco.billing.protocol.catalog.PublishedVersion;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -173,15 +174,16 @@ public final class CatalogReplica implements Extension {
       throw new IllegalStateException(
           "unexpected event in " + persistenceId + ": " + envelope.event().getClass().getName());
     }
+    PublishedVersion version = CatalogJournal.toPublished(published);
     replicated.set(
         new Replicated(
-            before.state().apply(published),
-            before.catalog().withVersion(published.version()),
+            before.state().with(version),
+            before.catalog().withVersion(version.version()),
             envelope.sequenceNr()));
     log.info(
         "Catalog version {} (effective from {}) is on this node",
-        published.version().version(),
-        published.version().effectiveFrom());
+        version.version().version(),
+        version.version().effectiveFrom());
     CatalogState state = state();
     for (Waiter waiter : waiters) {
       if (state.lookupVersion(waiter.versionId()).isPresent()) {

@@ -26,8 +26,13 @@ public record CatalogState(List<PublishedVersion> published) implements CborSeri
 
   /** This state after the event. */
   public CatalogState apply(CatalogVersionPublished event) {
+    return with(CatalogJournal.toPublished(event));
+  }
+
+  /** This state with {@code version} published after the others. */
+  public CatalogState with(PublishedVersion version) {
     List<PublishedVersion> next = new ArrayList<>(published);
-    next.add(event.toPublished());
+    next.add(version);
     return new CatalogState(next);
   }
 

@@ -50,10 +50,10 @@ public final class GuidingProjection {
     public CompletionStage<Done> process(EventEnvelope<AccountEvent> envelope) {
       AccountEvent event = envelope.event();
       if (event instanceof SubscriptionActivated activated) {
-        return all(activated.claims(), guiding::claim, envelope);
+        return all(GuidingJournal.toClaims(activated.claims()), guiding::claim, envelope);
       }
       if (event instanceof SubscriptionChanged changed) {
-        return all(changed.releases(), guiding::release, envelope);
+        return all(GuidingJournal.toReleases(changed.releases()), guiding::release, envelope);
       }
       return CompletableFuture.completedFuture(Done.getInstance());
     }

@@ -19,6 +19,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -63,6 +64,11 @@ public final class ServiceGuideEntity
   }
 
   @Override
+  public SnapshotAdapter<ServiceGuideState> snapshotAdapter() {
+    return GuidingJournal.SNAPSHOTS;
+  }
+
+  @Override
   public CommandHandlerWithReply<ServiceCommand, ServiceEvent, ServiceGuideState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
@@ -78,7 +84,7 @@ public final class ServiceGuideEntity
   private ReplyEffect<ServiceEvent, ServiceGuideState> onClaim(ServiceGuideState state, Claim cmd) {
     return decide(
         state.holdings().claim(cmd.claim()),
-        new ServiceClaimed(cmd.claim()),
+        GuidingJournal.serviceClaimed(cmd.claim()),
         cmd.replyTo(),
         cmd.claim().accountId(),
         cmd.claim().subscriptionId());
@@ -88,7 +94,7 @@ public final class ServiceGuideEntity
       ServiceGuideState state, Release cmd) {
     return decide(
         state.holdings().release(cmd.release()),
-        new ServiceReleased(cmd.release()),
+        GuidingJournal.serviceReleased(cmd.release()),
         cmd.replyTo(),
         cmd.release().accountId(),
         cmd.release().subscriptionId());
@@ -128,10 +134,14 @@ public final class ServiceGuideEntity
         .forAnyState()
         .onEvent(
             ServiceClaimed.class,
-            (state, evt) -> new ServiceGuideState(applied(state.holdings().claim(evt.claim()))))
+            (state, evt) ->
+                new ServiceGuideState(
+                    applied(state.holdings().claim(GuidingJournal.toClaim(evt.claim())))))
         .onEvent(
             ServiceReleased.class,
-            (state, evt) -> new ServiceGuideState(applied(state.holdings().release(evt.release()))))
+            (state, evt) ->
+                new ServiceGuideState(
+                    applied(state.holdings().release(GuidingJournal.toRelease(evt.release())))))
         .build();
   }
 

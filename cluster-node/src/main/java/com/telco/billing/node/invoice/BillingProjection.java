@@ -1,9 +1,9 @@
 package com.telco.billing.node.invoice;
 
+import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.projection.AccountEventProjections;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
-import com.telco.billing.protocol.account.AccountEvent.InvoiceIssued;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceRegistered;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.sharding.AccountTags;
@@ -83,19 +83,19 @@ public final class BillingProjection {
 
   /**
    * The register entry an invoice-tagged event makes: its {@code InvoiceRegistered} entry, or, for
-   * an {@code InvoiceIssued} written tagged before 2026-11-27, the entry of the invoice it holds,
-   * whose document is that very event.
+   * an issued invoice of the journals that tagged their invoices themselves (before there was an
+   * {@code InvoiceRegistered}), the entry of the invoice it holds, whose document is that very
+   * event.
    */
   static Optional<BillingTables.Registered> entryOf(EventEnvelope<AccountEvent> envelope) {
     if (envelope.event() instanceof InvoiceRegistered registered) {
       return Optional.of(
           new BillingTables.Registered(registered.entry(), envelope.persistenceId()));
     }
-    if (envelope.event() instanceof InvoiceIssued issued) {
-      return Optional.of(
-          new BillingTables.Registered(
-              InvoiceEntry.of(issued.invoice(), envelope.sequenceNr()), envelope.persistenceId()));
-    }
-    return Optional.empty();
+    return AccountJournal.issuedInvoiceOf(envelope.event())
+        .map(
+            issued ->
+                new BillingTables.Registered(
+                    InvoiceEntry.of(issued, envelope.sequenceNr()), envelope.persistenceId()));
   }
 }

@@ -3,6 +3,7 @@ package com.telco.billing.node.invoice;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.paging.PageCursor;
 import com.telco.billing.core.paging.Slice;
+import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.invoice.render.InvoiceDocument;
 import com.telco.billing.node.util.Cursors;
 import com.telco.billing.node.util.GroupCommit;
@@ -199,8 +200,8 @@ public final class InvoicingService {
             envelope ->
                 envelope
                     .map(EventEnvelope::event)
-                    .filter(AccountEvent.InvoiceIssued.class::isInstance)
-                    .map(event -> ((AccountEvent.InvoiceIssued) event).invoice())
+                    .filter(AccountEvent.class::isInstance)
+                    .flatMap(event -> AccountJournal.issuedInvoiceOf((AccountEvent) event))
                     .filter(invoice -> invoice.number().equals(number))
                     .orElseThrow(
                         () ->

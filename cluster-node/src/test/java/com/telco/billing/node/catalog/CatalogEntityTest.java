@@ -53,12 +53,11 @@ class CatalogEntityTest {
   void theFirstVersionMayTakeEffectInThePast() {
     CatalogDocument sample = SampleCatalog.document();
     var result = publish(sample);
-    var expected =
-        new CatalogEvent.CatalogVersionPublished(SampleCatalog.validated(sample), sample, NOW);
+    var expected = CatalogJournal.versionPublished(SampleCatalog.validated(sample), sample, NOW);
     assertEquals(expected, result.event());
     assertTrue(result.reply().getValue().created());
-    assertEquals(expected.toPublished(), result.reply().getValue().published());
-    assertEquals(new CatalogState(List.of(expected.toPublished())), result.state());
+    assertEquals(CatalogJournal.toPublished(expected), result.reply().getValue().published());
+    assertEquals(new CatalogState(List.of(CatalogJournal.toPublished(expected))), result.state());
   }
 
   @Test

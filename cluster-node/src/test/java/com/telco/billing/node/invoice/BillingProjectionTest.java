@@ -3,7 +3,9 @@ package com.telco.billing.node.invoice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.telco.billing.core.invoice.BillingHistory;
 import com.telco.billing.node.InvoiceSamples;
+import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
@@ -39,17 +41,29 @@ class BillingProjectionTest {
     assertEquals(0, issued.invoice().taxIncludedAmount().compareTo(entry.total()));
   }
 
-  /** Before 2026-11-27 the invoice itself was tagged: its own event is its document. */
+  /**
+   * Journals written before the register tagged the invoice itself (with or without the billing
+   * history): its own event is its document.
+   */
   @Test
   void anInvoiceTaggedBeforeTheRegisterPointsAtItself() {
     IssuedInvoice issued = InvoiceSamples.issued();
 
     var registered =
-        BillingProjection.entryOf(envelope(17, new AccountEvent.InvoiceIssued(issued, AT)));
+        BillingProjection.entryOf(envelope(17, AccountJournal.invoiceIssued(issued, AT)));
+    var registeredWithHistory =
+        BillingProjection.entryOf(
+            envelope(
+                17,
+                new AccountEvent.InvoiceIssuedWithHistory(
+                    AccountJournal.toRecord(issued),
+                    AccountJournal.toRecord(BillingHistory.EMPTY),
+                    AT)));
 
-    assertEquals(
-        Optional.of(new BillingTables.Registered(InvoiceEntry.of(issued, 17), "Account|acc-1")),
-        registered);
+    var expected =
+        Optional.of(new BillingTables.Registered(InvoiceEntry.of(issued, 17), "Account|acc-1"));
+    assertEquals(expected, registered);
+    assertEquals(expected, registeredWithHistory);
   }
 
   @Test
@@ -58,8 +72,11 @@ class BillingProjectionTest {
         BillingProjection.entryOf(
                 envelope(
                     3,
-                    new AccountEvent.BillPeriodClosed(
-                        LocalDate.parse("2026-12-05"), "nothing_to_bill", null, AT)))
+                    AccountJournal.billPeriodClosed(
+                        LocalDate.parse("2026-12-05"),
+                        "nothing_to_bill",
+                        BillingHistory.EMPTY,
+                        AT)))
             .isEmpty());
   }
 

@@ -1,40 +1,49 @@
 package com.telco.billing.protocol.account;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.telco.billing.core.account.AccountProfile;
-import com.telco.billing.core.invoice.BillingHistory;
-import com.telco.billing.core.rating.RatedUsage;
-import com.telco.billing.core.subscription.ActivateSubscription;
-import com.telco.billing.core.subscription.ServiceClaim;
-import com.telco.billing.core.subscription.ServiceRelease;
-import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.account.journal.AccountProfileRecord;
+import com.telco.billing.protocol.account.journal.ActivationRecord;
+import com.telco.billing.protocol.account.journal.BillingHistoryRecord;
+import com.telco.billing.protocol.account.journal.IssuedInvoiceRecord;
+import com.telco.billing.protocol.account.journal.RatedUsageRecord;
+import com.telco.billing.protocol.account.journal.SubscriptionChangeRecord;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
-import com.telco.billing.protocol.invoice.IssuedInvoice;
+import com.telco.billing.protocol.journal.ServiceClaimRecord;
+import com.telco.billing.protocol.journal.ServiceReleaseRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
-/** Events of the Account entity, persisted in the journal. Named in the past tense. */
+/**
+ * Events of the Account entity, persisted in the journal. Named in the past tense. They are made of
+ * the journal records of {@link com.telco.billing.protocol.account.journal}; the entity maps them
+ * from and to its domain values in {@code AccountJournal}.
+ */
 public sealed interface AccountEvent extends CborSerializable
     permits AccountEvent.AccountOpened,
         AccountEvent.SubscriptionActivated,
         AccountEvent.SubscriptionChanged,
         AccountEvent.UsageRated,
         AccountEvent.InvoiceIssued,
+        AccountEvent.InvoiceIssuedWithHistory,
         AccountEvent.InvoiceRegistered,
         AccountEvent.BillPeriodClosed {
 
   /** The account was opened with this profile at {@code openedAt}. */
-  record AccountOpened(AccountProfile profile, Instant openedAt) implements AccountEvent {}
+  record AccountOpened(AccountProfileRecord profile, Instant openedAt) implements AccountEvent {}
 
   /**
    * A subscription was activated. {@code claims} are the service identifiers it holds from the
    * start of its activation date in the account's zone: the guiding index is kept from them.
    */
   record SubscriptionActivated(
-      ActivateSubscription activation, List<ServiceClaim> claims, Instant recordedAt)
-      implements AccountEvent {}
+      ActivationRecord activation, List<ServiceClaimRecord> claims, Instant recordedAt)
+      implements AccountEvent {
+    public SubscriptionActivated {
+      claims = List.copyOf(claims);
+    }
+  }
 
   /**
    * A subscription changed. {@code releases} is non-empty for a termination: the identifiers the
@@ -42,37 +51,48 @@ public sealed interface AccountEvent extends CborSerializable
    */
   record SubscriptionChanged(
       String subscriptionId,
-      SubscriptionChange change,
-      List<ServiceRelease> releases,
+      SubscriptionChangeRecord change,
+      List<ServiceReleaseRecord> releases,
       Instant recordedAt)
-      implements AccountEvent {}
+      implements AccountEvent {
+    public SubscriptionChanged {
+      releases = List.copyOf(releases);
+    }
+  }
 
   /**
    * Usage records of one request were rated and accepted, in arrival order. {@code dedupeCutoff} is
    * {@code now - maxUsageAge} when they were rated: the dedupe memory forgets record ids older than
    * that.
    */
-  record UsageRated(List<RatedUsage> usage, Instant dedupeCutoff, Instant recordedAt)
-      implements AccountEvent {}
+  record UsageRated(List<RatedUsageRecord> usage, Instant dedupeCutoff, Instant recordedAt)
+      implements AccountEvent {
+    public UsageRated {
+      usage = List.copyOf(usage);
+    }
+  }
 
   /**
    * The invoice of a bill period was issued: the account's record of the whole invoice, and the
    * document {@code GET /invoices/{number}} serves. Persisted in one atomic write of three events:
    * the {@link BillPeriodClosed} of its period (the billing history after it), this one, and the
-   * {@link InvoiceRegistered} entry the invoice read side reads. Since 2026-11-27 it is not tagged
-   * (its document is written to the journal only); events written before were tagged, hold the same
-   * invoice, and the read side registers them as they are.
-   *
-   * @param billingAfter {@code null}; set only in events written before 2026-11-26, which carried
-   *     the history themselves (no {@code BillPeriodClosed} before them), and is applied then
+   * {@link InvoiceRegistered} entry the invoice read side reads. Not tagged: its document is
+   * written to the journal only. Version 2 of the event; version 1 events are read as this one or,
+   * when they carry the billing history, as an {@link InvoiceIssuedWithHistory}.
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record InvoiceIssued(IssuedInvoice invoice, BillingHistory billingAfter, Instant recordedAt)
-      implements AccountEvent {
+  record InvoiceIssued(IssuedInvoiceRecord invoice, Instant recordedAt) implements AccountEvent {}
 
-    /** The event as written now: the history is in the {@link BillPeriodClosed} before it. */
-    public InvoiceIssued(IssuedInvoice invoice, Instant recordedAt) {
-      this(invoice, null, recordedAt);
+  /**
+   * An invoice issued together with the billing history after it: the first form of {@link
+   * InvoiceIssued}, with no {@link BillPeriodClosed} before it. Never written now; journals written
+   * before the two were split (and tagged: the invoice read side registers them) hold it, and it is
+   * applied as a {@code BillPeriodClosed} followed by an {@code InvoiceIssued}.
+   */
+  record InvoiceIssuedWithHistory(
+      IssuedInvoiceRecord invoice, BillingHistoryRecord billingAfter, Instant recordedAt)
+      implements AccountEvent {
+    public InvoiceIssuedWithHistory {
+      Objects.requireNonNull(billingAfter, "billingAfter");
     }
   }
 
@@ -92,6 +112,6 @@ public sealed interface AccountEvent extends CborSerializable
    * as invoiced for late usage.
    */
   record BillPeriodClosed(
-      LocalDate cycleDate, String reason, BillingHistory billingAfter, Instant recordedAt)
+      LocalDate cycleDate, String reason, BillingHistoryRecord billingAfter, Instant recordedAt)
       implements AccountEvent {}
 }

@@ -1,13 +1,15 @@
 package com.telco.billing.protocol.catalog;
 
-import com.telco.billing.core.catalog.CatalogDocument;
-import com.telco.billing.core.catalog.CatalogVersion;
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.catalog.journal.CatalogDocumentRecord;
+import com.telco.billing.protocol.catalog.journal.CatalogVersionRecord;
 import java.time.Instant;
 
 /**
  * Events of the Catalog entity, persisted in the journal under {@code Catalog|catalog} and followed
- * by the catalog replica of every node. Named in the past tense.
+ * by the catalog replica of every node. Named in the past tense. Made of the journal records of
+ * {@link com.telco.billing.protocol.catalog.journal}; the entity maps them in {@code
+ * CatalogJournal}.
  */
 public sealed interface CatalogEvent extends CborSerializable
     permits CatalogEvent.CatalogVersionPublished {
@@ -21,12 +23,6 @@ public sealed interface CatalogEvent extends CborSerializable
    * @param publishedAt when the entity recorded it
    */
   record CatalogVersionPublished(
-      CatalogVersion version, CatalogDocument document, Instant publishedAt)
-      implements CatalogEvent {
-
-    /** The version as the catalog keeps it. */
-    public PublishedVersion toPublished() {
-      return new PublishedVersion(version, document, publishedAt);
-    }
-  }
+      CatalogVersionRecord version, CatalogDocumentRecord document, Instant publishedAt)
+      implements CatalogEvent {}
 }
