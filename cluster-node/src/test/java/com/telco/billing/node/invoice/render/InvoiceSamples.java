@@ -387,4 +387,23 @@ final class InvoiceSamples {
             "Telco Europe GmbH");
     return new InvoiceDocument("TEG-2025-000099", draft, InvoiceDocument.ISSUED, ISSUED_AT, exempt);
   }
+
+  /** {@code doc} with another seller (the invoice's legal entity). */
+  static InvoiceDocument withSeller(InvoiceDocument doc, String seller) {
+    InvoiceDraft inv = doc.invoice();
+    InvoiceDraft draft =
+        new InvoiceDraft(
+            inv.accountId(),
+            seller,
+            inv.currency(),
+            inv.issueDate(),
+            inv.dueDate(),
+            inv.billingPeriod(),
+            inv.lines(),
+            inv.taxItems(),
+            inv.taxExcludedAmount(),
+            inv.taxAmount(),
+            inv.taxIncludedAmount());
+    return new InvoiceDocument(doc.number(), draft, doc.state(), doc.issuedAt(), doc.account());
+  }
 }
