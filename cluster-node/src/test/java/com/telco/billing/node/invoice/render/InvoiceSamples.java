@@ -15,7 +15,7 @@ import java.util.Currency;
 import java.util.List;
 
 /** Hand-built invoices for the rendering tests, with totals worked out by hand. */
-final class InvoiceSamples {
+public final class InvoiceSamples {
   private InvoiceSamples() {}
 
   static final LocalDate FEB = LocalDate.of(2025, 2, 1);
@@ -230,7 +230,7 @@ final class InvoiceSamples {
         account("ACC-1", customerName, "EUR", "Europe/Berlin"));
   }
 
-  static InvoiceDocument eur() {
+  public static InvoiceDocument eur() {
     return eur("Zoë O'Brien & Partners");
   }
 
