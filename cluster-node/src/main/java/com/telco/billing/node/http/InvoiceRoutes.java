@@ -14,9 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.marshalling.Marshaller;
+import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.RequestEntity;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -27,8 +33,10 @@ import org.apache.pekko.http.javadsl.server.Route;
  *
  * <ul>
  *   <li>{@code GET /invoices/{number}}: the issued invoice; the format is {@code
- *       ?format=json|html|pdf} or, without it, the {@code Accept} header ({@code text/html}, {@code
- *       application/pdf}, else JSON). 404 for an unknown number, 400 for an unknown format.
+ *       ?format=json|html|pdf} or, without it, negotiated from the {@code Accept} header with its
+ *       q-values ({@code application/json}, {@code text/html}, {@code application/pdf}; JSON
+ *       without a header). 404 for an unknown number, 400 for an unknown format, 406 for an {@code
+ *       Accept} header that takes none of the three.
  *   <li>{@code GET /accounts/{id}/invoices?limit=&cursor=}: one page of the account's invoices,
  *       oldest first ({@code limit} default 24, at most 100), with {@code nextCursor}.
  *   <li>{@code GET /accounts/{id}/invoices/preview}: what the open period's invoice would be now
@@ -47,24 +55,56 @@ public final class InvoiceRoutes extends AllDirectives {
     this.invoicing = invoicing;
   }
 
-  /** The formats a document is served in. */
+  /** The formats a document is served in, each with its content type. */
   enum Format {
-    JSON,
-    HTML,
-    PDF
+    JSON(ContentTypes.APPLICATION_JSON),
+    HTML(ContentTypes.TEXT_HTML_UTF8),
+    PDF(ContentTypes.create(MediaTypes.APPLICATION_PDF));
+
+    private final ContentType contentType;
+
+    Format(ContentType contentType) {
+      this.contentType = contentType;
+    }
+
+    /** The format named by {@code ?format=} ({@code json}, {@code html}, {@code pdf}). */
+    static Optional<Format> named(String name) {
+      return switch (name.toLowerCase(Locale.ROOT)) {
+        case "json" -> Optional.of(JSON);
+        case "html" -> Optional.of(HTML);
+        case "pdf" -> Optional.of(PDF);
+        default -> Optional.empty();
+      };
+    }
+
+    /** The document rendered in this format. */
+    HttpEntity.Strict entity(InvoiceDocument doc) {
+      return switch (this) {
+        case JSON ->
+            HttpEntities.create(contentType, JsonSupport.writeBytes(CustomerBills.of(doc)));
+        case HTML -> HttpEntities.create(ContentTypes.TEXT_HTML_UTF8, InvoiceHtml.render(doc));
+        case PDF -> HttpEntities.create(contentType, InvoicePdf.render(doc));
+      };
+    }
+
+    Marshaller<InvoiceDocument, RequestEntity> marshaller() {
+      return Marshaller.withFixedContentType(contentType, doc -> (RequestEntity) entity(doc));
+    }
   }
+
+  /**
+   * The formats for the {@code Accept} header, q-values honoured; among equally acceptable ones the
+   * first here: JSON without a header or for {@code *}{@code /*}, PDF before HTML (as before
+   * q-values were read). Only the chosen format is rendered.
+   */
+  private static final Marshaller<InvoiceDocument, RequestEntity> NEGOTIATED =
+      Marshaller.oneOf(Format.JSON.marshaller(), Format.PDF.marshaller(), Format.HTML.marshaller());
 
   public Route routes() {
     return concat(
         path(
             PathMatchers.segment("invoices").slash(PathMatchers.segment()),
-            number ->
-                get(
-                    () ->
-                        format(
-                            format ->
-                                onSuccess(
-                                    invoicing.document(number), doc -> render(doc, format))))),
+            number -> get(() -> document(() -> invoicing.document(number)))),
         path(
             PathMatchers.segment("accounts")
                 .slash(PathMatchers.segment())
@@ -73,12 +113,11 @@ public final class InvoiceRoutes extends AllDirectives {
             accountId ->
                 get(
                     () ->
-                        format(
-                            format ->
-                                onSuccess(
-                                    invoicing.preview(accountId),
-                                    preview ->
-                                        render(InvoicingService.documentOf(preview), format))))),
+                        document(
+                            () ->
+                                invoicing
+                                    .preview(accountId)
+                                    .thenApply(InvoicingService::documentOf)))),
         path(
             PathMatchers.segment("accounts").slash(PathMatchers.segment()).slash("invoices"),
             accountId -> get(() -> parameterMultiMap(given -> invoices(accountId, given)))));
@@ -105,48 +144,27 @@ public final class InvoiceRoutes extends AllDirectives {
                 JsonSupport.marshaller()));
   }
 
-  private Route format(java.util.function.Function<Format, Route> inner) {
+  /**
+   * A document in the format {@code ?format=} names (whatever the {@code Accept} header says), else
+   * in the best format for the {@code Accept} header: 406 when it accepts none of them. An unknown
+   * {@code ?format=} is refused before the document is looked up.
+   */
+  Route document(Supplier<CompletionStage<InvoiceDocument>> lookup) {
     return parameterOptional(
         "format",
-        asked ->
-            optionalHeaderValueByName(
-                "Accept", accept -> chosen(asked, accept).map(inner).orElseGet(this::badFormat)));
+        asked -> {
+          if (asked.isEmpty()) {
+            return onSuccess(lookup.get(), doc -> complete(StatusCodes.OK, doc, NEGOTIATED));
+          }
+          return Format.named(asked.get())
+              .<Route>map(format -> onSuccess(lookup.get(), doc -> complete(format.entity(doc))))
+              .orElseGet(this::badFormat);
+        });
   }
 
   private Route badFormat() {
     return failWith(
         Refusal.of(RefusalCode.UNSUPPORTED_FORMAT, "format", "format must be json, html or pdf")
             .toException());
-  }
-
-  static Optional<Format> chosen(Optional<String> asked, Optional<String> accept) {
-    if (asked.isPresent()) {
-      return switch (asked.get().toLowerCase(Locale.ROOT)) {
-        case "json" -> Optional.of(Format.JSON);
-        case "html" -> Optional.of(Format.HTML);
-        case "pdf" -> Optional.of(Format.PDF);
-        default -> Optional.empty();
-      };
-    }
-    String header = accept.orElse("").toLowerCase(Locale.ROOT);
-    if (header.contains("application/pdf")) {
-      return Optional.of(Format.PDF);
-    }
-    if (header.contains("text/html")) {
-      return Optional.of(Format.HTML);
-    }
-    return Optional.of(Format.JSON);
-  }
-
-  private Route render(InvoiceDocument doc, Format format) {
-    return switch (format) {
-      case JSON -> complete(StatusCodes.OK, CustomerBills.of(doc), JsonSupport.marshaller());
-      case HTML ->
-          complete(HttpEntities.create(ContentTypes.TEXT_HTML_UTF8, InvoiceHtml.render(doc)));
-      case PDF ->
-          complete(
-              HttpEntities.create(
-                  ContentTypes.create(MediaTypes.APPLICATION_PDF), InvoicePdf.render(doc)));
-    };
   }
 }

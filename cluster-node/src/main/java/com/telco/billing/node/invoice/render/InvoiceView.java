@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The printed content of an invoice, as text, shared by {@link InvoiceHtml} and {@link InvoicePdf}
  * so that both show the same thing. Service periods are shown with both dates inclusive (the last
- * date is the exclusive end minus one day). Amounts have the currency's minor units.
+ * date is the exclusive end minus one day). Amounts have the currency's minor units. Texts taken
+ * from the invoice or the account are {@linkplain #text made printable}.
  */
 record InvoiceView(
     String seller,
@@ -27,8 +28,23 @@ record InvoiceView(
     String total,
     String paymentTerms) {
 
+  InvoiceView {
+    seller = text(seller);
+    customerName = text(customerName);
+    accountId = text(accountId);
+    number = text(number);
+    currency = text(currency);
+    taxNote = text(taxNote);
+    paymentTerms = text(paymentTerms);
+  }
+
   /** A labelled header value (invoice number, dates, period, ...). */
-  record Field(String label, String value) {}
+  record Field(String label, String value) {
+    Field {
+      label = text(label);
+      value = text(value);
+    }
+  }
 
   /** One invoice line. {@code details} may be empty. */
   record Row(
@@ -38,12 +54,68 @@ record InvoiceView(
       String servicePeriod,
       String quantity,
       String unitPrice,
-      String amount) {}
+      String amount) {
+    Row {
+      type = text(type);
+      description = text(description);
+      details = text(details);
+      servicePeriod = text(servicePeriod);
+      quantity = text(quantity);
+      unitPrice = text(unitPrice);
+      amount = text(amount);
+    }
+  }
 
   /** The tax at one rate. */
-  record TaxRow(String rate, String categories, String taxable, String tax) {}
+  record TaxRow(String rate, String categories, String taxable, String tax) {
+    TaxRow {
+      rate = text(rate);
+      categories = text(categories);
+      taxable = text(taxable);
+      tax = text(tax);
+    }
+  }
 
   static final String SEP = " \u00b7 ";
+
+  /**
+   * {@code text} with the characters HTML and XML 1.0 do not allow in a document (control
+   * characters other than tab, line feed and carriage return, unpaired surrogates, U+FFFE, U+FFFF)
+   * replaced by U+FFFD, so that every page is well-formed. {@code null} is the empty string.
+   */
+  static String text(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean allowed;
+      if (Character.isHighSurrogate(c)) {
+        allowed = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        if (allowed) {
+          if (out != null) {
+            out.append(c);
+          }
+          c = text.charAt(++i);
+        }
+      } else {
+        allowed =
+            !Character.isLowSurrogate(c)
+                && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+                && (c < 0x7f || c > 0x9f)
+                && c != '\uFFFE'
+                && c != '\uFFFF';
+      }
+      if (!allowed && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        out.append(allowed ? c : '\uFFFD');
+      }
+    }
+    return out == null ? text : out.toString();
+  }
 
   static InvoiceView of(InvoiceDocument doc) {
     InvoiceDraft inv = doc.invoice();

@@ -15,7 +15,7 @@ import java.util.Currency;
 import java.util.List;
 
 /** Hand-built invoices for the rendering tests, with totals worked out by hand. */
-final class InvoiceSamples {
+public final class InvoiceSamples {
   private InvoiceSamples() {}
 
   static final LocalDate FEB = LocalDate.of(2025, 2, 1);
@@ -230,7 +230,7 @@ final class InvoiceSamples {
         account("ACC-1", customerName, "EUR", "Europe/Berlin"));
   }
 
-  static InvoiceDocument eur() {
+  public static InvoiceDocument eur() {
     return eur("Zoë O'Brien & Partners");
   }
 
@@ -386,5 +386,24 @@ final class InvoiceSamples {
             null,
             "Telco Europe GmbH");
     return new InvoiceDocument("TEG-2025-000099", draft, InvoiceDocument.ISSUED, ISSUED_AT, exempt);
+  }
+
+  /** {@code doc} with another seller (the invoice's legal entity). */
+  static InvoiceDocument withSeller(InvoiceDocument doc, String seller) {
+    InvoiceDraft inv = doc.invoice();
+    InvoiceDraft draft =
+        new InvoiceDraft(
+            inv.accountId(),
+            seller,
+            inv.currency(),
+            inv.issueDate(),
+            inv.dueDate(),
+            inv.billingPeriod(),
+            inv.lines(),
+            inv.taxItems(),
+            inv.taxExcludedAmount(),
+            inv.taxAmount(),
+            inv.taxIncludedAmount());
+    return new InvoiceDocument(doc.number(), draft, doc.state(), doc.issuedAt(), doc.account());
   }
 }
