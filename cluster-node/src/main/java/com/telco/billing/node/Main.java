@@ -5,7 +5,6 @@ import com.telco.billing.node.account.AccountService;
 import com.telco.billing.node.account.SubscriptionService;
 import com.telco.billing.node.billrun.BillRunCoordinator;
 import com.telco.billing.node.billrun.BillRunService;
-import com.telco.billing.node.billrun.BillRunSettings;
 import com.telco.billing.node.catalog.CatalogModule;
 import com.telco.billing.node.catalog.CatalogReplica;
 import com.telco.billing.node.catalog.RatingCatalog;
@@ -80,10 +79,12 @@ public final class Main {
    * @return the address of the HTTP API, completed once it listens
    */
   public static CompletionStage<InetSocketAddress> init(ActorSystem<?> system) {
+    BillingSettings settings = BillingSettings.from(system.settings().config());
     PekkoManagement.get(system).start();
-    joinCluster(system);
+    joinCluster(system, settings.cluster());
     CompletionStage<InetSocketAddress> started =
-        CassandraSchema.createIfEnabled(system).thenCompose(schema -> startServices(system));
+        CassandraSchema.createIfEnabled(system, settings.cassandra())
+            .thenCompose(schema -> startServices(system, settings));
     started.whenComplete(
         (address, failure) -> {
           if (failure != null) {
@@ -96,13 +97,15 @@ public final class Main {
   }
 
   /** Entities, projections and the HTTP API, once the schema exists. */
-  private static CompletionStage<InetSocketAddress> startServices(ActorSystem<?> system) {
+  private static CompletionStage<InetSocketAddress> startServices(
+      ActorSystem<?> system, BillingSettings settings) {
     Clock clock = Clock.systemUTC();
-    CatalogModule catalog = CatalogModule.init(system, clock);
+    CatalogModule catalog = CatalogModule.init(system, settings, clock);
     RatingCatalog ratingCatalog = new RatingCatalog(CatalogReplica.get(system)::current);
-    Duration maxUsageAge = system.settings().config().getDuration("billing.usage.max-usage-age");
-    boolean skipZeroInvoices =
-        system.settings().config().getBoolean("billing.invoicing.skip-zero-invoices");
+    Duration maxUsageAge = settings.usage().maxUsageAge();
+    boolean skipZeroInvoices = settings.invoicing().skipZeroInvoices();
+    Duration askTimeout = settings.http().askTimeout();
+    String keyspace = settings.cassandra().keyspace();
     ShardingInit.initAccounts(
         system,
         entityContext ->
@@ -113,39 +116,38 @@ public final class Main {
     ShardingInit.initServices(
         system, entityContext -> ServiceGuideEntity.create(entityContext.getEntityId()));
 
-    GuidingService guiding = new GuidingService(system);
+    GuidingService guiding = new GuidingService(system, askTimeout);
     GuidingProjection.init(system, guiding);
-    SuspenseStore suspense = new SuspenseStore(system);
-    UsageService usage = new UsageService(system, guiding, suspense, clock);
-    IntakeSettings intakeSettings = IntakeSettings.from(system.settings().config());
-    IntakeLog intakeLog = new IntakeLog(system, intakeSettings);
+    SuspenseStore suspense = new SuspenseStore(system, keyspace);
+    UsageService usage =
+        new UsageService(system, guiding, suspense, clock, settings.usage(), askTimeout);
+    IntakeSettings intakeSettings = settings.intake();
+    IntakeLog intakeLog = new IntakeLog(system, intakeSettings, keyspace);
     IntakeService intake = new IntakeService(usage, intakeLog, intakeSettings, clock);
     IntakeReader.init(system, intakeLog, usage, intakeSettings, intake::receiving, clock);
 
-    BillingTables billingTables = new BillingTables(system);
+    BillingTables billingTables = new BillingTables(system, keyspace);
     BillingProjection.init(system, billingTables);
-    InvoicingService invoicing = new InvoicingService(system, billingTables);
+    InvoicingService invoicing =
+        new InvoicingService(system, billingTables, settings.invoicing(), askTimeout);
     var billCycle =
         ShardingInit.initBillCycleSingleton(
             system,
             BillRunCoordinator.create(
-                clock,
-                BillRunSettings.from(system.settings().config()),
-                billingTables,
-                invoicing::closeForRun));
+                clock, settings.billRun(), billingTables, invoicing::closeForRun));
 
     var services =
         new HttpApi.Services(
-            new AccountService(system),
-            new SubscriptionService(system, guiding, usage),
+            new AccountService(system, askTimeout),
+            new SubscriptionService(system, guiding, usage, askTimeout),
             usage,
             intake,
             suspense,
             guiding,
             invoicing,
-            new BillRunService(system, billCycle),
+            new BillRunService(system, billCycle, askTimeout),
             catalog.service());
-    return HttpApi.start(system, services, clock)
+    return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {
               ServicesStarted.get(system).markStarted();
@@ -153,20 +155,16 @@ public final class Main {
             });
   }
 
-  private static void joinCluster(ActorSystem<?> system) {
-    String mode = system.settings().config().getString("billing.cluster.join");
-    switch (mode) {
-      case "self" -> {
+  private static void joinCluster(ActorSystem<?> system, ClusterSettings settings) {
+    switch (settings.join()) {
+      case SELF -> {
         Cluster cluster = Cluster.get(system);
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
       }
-      case "seed-nodes" -> {
+      case SEED_NODES -> {
         // Pekko joins pekko.cluster.seed-nodes by itself
       }
-      case "bootstrap" -> ClusterBootstrap.get(system).start();
-      default ->
-          throw new IllegalArgumentException(
-              "billing.cluster.join must be self, seed-nodes or bootstrap, not " + mode);
+      case BOOTSTRAP -> ClusterBootstrap.get(system).start();
     }
   }
 }
