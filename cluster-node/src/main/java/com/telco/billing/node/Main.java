@@ -1,34 +1,17 @@
 package com.telco.billing.node;
 
-import com.telco.billing.node.account.AccountEntity;
-import com.telco.billing.node.account.AccountService;
-import com.telco.billing.node.account.SubscriptionService;
-import com.telco.billing.node.billrun.BillRunCoordinator;
-import com.telco.billing.node.billrun.BillRunService;
+import com.telco.billing.node.account.AccountModule;
+import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
-import com.telco.billing.node.catalog.CatalogReplica;
-import com.telco.billing.node.catalog.RatingCatalog;
-import com.telco.billing.node.guiding.GuidingProjection;
-import com.telco.billing.node.guiding.GuidingService;
-import com.telco.billing.node.guiding.ServiceGuideEntity;
+import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
-import com.telco.billing.node.invoice.BillingProjection;
-import com.telco.billing.node.invoice.BillingTables;
-import com.telco.billing.node.invoice.InvoiceSeriesEntity;
-import com.telco.billing.node.invoice.InvoicingService;
-import com.telco.billing.node.usage.SuspenseStore;
-import com.telco.billing.node.usage.UsageService;
-import com.telco.billing.node.usage.intake.IntakeLog;
-import com.telco.billing.node.usage.intake.IntakeReader;
-import com.telco.billing.node.usage.intake.IntakeService;
-import com.telco.billing.node.usage.intake.IntakeSettings;
-import com.telco.billing.sharding.ShardingInit;
+import com.telco.billing.node.invoice.InvoicingModule;
+import com.telco.billing.node.usage.UsageModule;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -96,56 +79,31 @@ public final class Main {
     return started;
   }
 
-  /** Entities, projections and the HTTP API, once the schema exists. */
+  /**
+   * The modules, then the HTTP API, once the schema exists. Each module starts its entities before
+   * its projections, after the modules it asks: accounts before invoicing, guiding and usage (their
+   * projections and intake readers ask accounts), guiding before usage, invoicing before bill runs.
+   */
   private static CompletionStage<InetSocketAddress> startServices(
       ActorSystem<?> system, BillingSettings settings) {
     Clock clock = Clock.systemUTC();
     CatalogModule catalog = CatalogModule.init(system, settings, clock);
-    RatingCatalog ratingCatalog = new RatingCatalog(CatalogReplica.get(system)::current);
-    Duration maxUsageAge = settings.usage().maxUsageAge();
-    boolean skipZeroInvoices = settings.invoicing().skipZeroInvoices();
-    Duration askTimeout = settings.http().askTimeout();
-    String keyspace = settings.cassandra().keyspace();
-    ShardingInit.initAccounts(
-        system,
-        entityContext ->
-            AccountEntity.create(
-                entityContext.getEntityId(), clock, ratingCatalog, maxUsageAge, skipZeroInvoices));
-    ShardingInit.initInvoiceSeries(
-        system, entityContext -> InvoiceSeriesEntity.create(entityContext.getEntityId()));
-    ShardingInit.initServices(
-        system, entityContext -> ServiceGuideEntity.create(entityContext.getEntityId()));
-
-    GuidingService guiding = new GuidingService(system, askTimeout);
-    GuidingProjection.init(system, guiding);
-    SuspenseStore suspense = new SuspenseStore(system, keyspace);
-    UsageService usage =
-        new UsageService(system, guiding, suspense, clock, settings.usage(), askTimeout);
-    IntakeSettings intakeSettings = settings.intake();
-    IntakeLog intakeLog = new IntakeLog(system, intakeSettings, keyspace);
-    IntakeService intake = new IntakeService(usage, intakeLog, intakeSettings, clock);
-    IntakeReader.init(system, intakeLog, usage, intakeSettings, intake::receiving, clock);
-
-    BillingTables billingTables = new BillingTables(system, keyspace);
-    BillingProjection.init(system, billingTables);
-    InvoicingService invoicing =
-        new InvoicingService(system, billingTables, settings.invoicing(), askTimeout);
-    var billCycle =
-        ShardingInit.initBillCycleSingleton(
-            system,
-            BillRunCoordinator.create(
-                clock, settings.billRun(), billingTables, invoicing::closeForRun));
+    AccountModule accounts = AccountModule.init(system, settings, catalog, clock);
+    InvoicingModule invoicing = InvoicingModule.init(system, settings);
+    GuidingModule guiding = GuidingModule.init(system, settings);
+    UsageModule usage = UsageModule.init(system, settings, guiding, clock);
+    BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
 
     var services =
         new HttpApi.Services(
-            new AccountService(system, askTimeout),
-            new SubscriptionService(system, guiding, usage, askTimeout),
-            usage,
-            intake,
-            suspense,
-            guiding,
-            invoicing,
-            new BillRunService(system, billCycle, askTimeout),
+            accounts.accounts(),
+            accounts.subscriptions(guiding, usage),
+            usage.usage(),
+            usage.intake(),
+            usage.suspense(),
+            guiding.service(),
+            invoicing.service(),
+            billRuns.service(),
             catalog.service());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
