@@ -34,7 +34,7 @@ public final class CassandraSchema {
   private CassandraSchema() {}
 
   /** Every statement that creates the schema, in order. */
-  public static List<String> statements(ActorSystem<?> system) {
+  public static List<String> statements(ActorSystem<?> system, String keyspace) {
     var classic = Adapter.toClassic(system);
     var tables = new KeyspaceAndTableStatements(classic, PLUGIN, PluginSettings.apply(classic));
     List<String> all = new ArrayList<>();
@@ -42,7 +42,6 @@ public final class CassandraSchema {
     all.addAll(tables.getCreateJournalTablesStatements());
     all.add(tables.createSnapshotKeyspaceStatement());
     all.addAll(tables.getCreateSnapshotTablesStatements());
-    String keyspace = system.settings().config().getString("billing.cassandra.keyspace");
     all.addAll(SuspenseStore.createStatements(keyspace));
     all.addAll(BillingTables.createStatements(keyspace));
     all.addAll(IntakeLog.createStatements(keyspace));
@@ -66,11 +65,13 @@ public final class CassandraSchema {
    * times, 2 s apart, each round at most {@value #ATTEMPT_TIMEOUT_SECONDS} s) before the failure is
    * returned.
    */
-  public static CompletionStage<Done> createIfEnabled(ActorSystem<?> system) {
-    if (!system.settings().config().getBoolean("billing.cassandra.autocreate")) {
+  public static CompletionStage<Done> createIfEnabled(
+      ActorSystem<?> system, CassandraSettings settings) {
+    if (!settings.autocreate()) {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
-    return inRounds(system, SCHEMA_ATTEMPTS, RETRY_DELAY, round -> createAll(system));
+    return inRounds(
+        system, SCHEMA_ATTEMPTS, RETRY_DELAY, round -> createAll(system, settings.keyspace()));
   }
 
   /**
@@ -106,10 +107,10 @@ public final class CassandraSchema {
             });
   }
 
-  private static CompletionStage<Done> createAll(ActorSystem<?> system) {
+  private static CompletionStage<Done> createAll(ActorSystem<?> system, String keyspace) {
     CassandraSession session = CassandraSessionRegistry.get(system).sessionFor(PLUGIN);
     CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
-    for (String statement : statements(system)) {
+    for (String statement : statements(system, keyspace)) {
       done = done.thenCompose(previous -> session.executeDDL(statement));
     }
     return done.thenCompose(tables -> CassandraProjection.createTablesIfNotExists(system));

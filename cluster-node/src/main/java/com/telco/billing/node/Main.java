@@ -1,35 +1,17 @@
 package com.telco.billing.node;
 
-import com.telco.billing.node.account.AccountEntity;
-import com.telco.billing.node.account.AccountService;
-import com.telco.billing.node.account.SubscriptionService;
-import com.telco.billing.node.billrun.BillRunCoordinator;
-import com.telco.billing.node.billrun.BillRunService;
-import com.telco.billing.node.billrun.BillRunSettings;
+import com.telco.billing.node.account.AccountModule;
+import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
-import com.telco.billing.node.catalog.CatalogReplica;
-import com.telco.billing.node.catalog.RatingCatalog;
-import com.telco.billing.node.guiding.GuidingProjection;
-import com.telco.billing.node.guiding.GuidingService;
-import com.telco.billing.node.guiding.ServiceGuideEntity;
+import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
-import com.telco.billing.node.invoice.BillingProjection;
-import com.telco.billing.node.invoice.BillingTables;
-import com.telco.billing.node.invoice.InvoiceSeriesEntity;
-import com.telco.billing.node.invoice.InvoicingService;
-import com.telco.billing.node.usage.SuspenseStore;
-import com.telco.billing.node.usage.UsageService;
-import com.telco.billing.node.usage.intake.IntakeLog;
-import com.telco.billing.node.usage.intake.IntakeReader;
-import com.telco.billing.node.usage.intake.IntakeService;
-import com.telco.billing.node.usage.intake.IntakeSettings;
-import com.telco.billing.sharding.ShardingInit;
+import com.telco.billing.node.invoice.InvoicingModule;
+import com.telco.billing.node.usage.UsageModule;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -80,10 +62,12 @@ public final class Main {
    * @return the address of the HTTP API, completed once it listens
    */
   public static CompletionStage<InetSocketAddress> init(ActorSystem<?> system) {
+    BillingSettings settings = BillingSettings.from(system.settings().config());
     PekkoManagement.get(system).start();
-    joinCluster(system);
+    joinCluster(system, settings.cluster());
     CompletionStage<InetSocketAddress> started =
-        CassandraSchema.createIfEnabled(system).thenCompose(schema -> startServices(system));
+        CassandraSchema.createIfEnabled(system, settings.cassandra())
+            .thenCompose(schema -> startServices(system, settings));
     started.whenComplete(
         (address, failure) -> {
           if (failure != null) {
@@ -95,57 +79,33 @@ public final class Main {
     return started;
   }
 
-  /** Entities, projections and the HTTP API, once the schema exists. */
-  private static CompletionStage<InetSocketAddress> startServices(ActorSystem<?> system) {
+  /**
+   * The modules, then the HTTP API, once the schema exists. Each module starts its entities before
+   * its projections, after the modules it asks: accounts before invoicing, guiding and usage (their
+   * projections and intake readers ask accounts), guiding before usage, invoicing before bill runs.
+   */
+  private static CompletionStage<InetSocketAddress> startServices(
+      ActorSystem<?> system, BillingSettings settings) {
     Clock clock = Clock.systemUTC();
-    CatalogModule catalog = CatalogModule.init(system, clock);
-    RatingCatalog ratingCatalog = new RatingCatalog(CatalogReplica.get(system)::current);
-    Duration maxUsageAge = system.settings().config().getDuration("billing.usage.max-usage-age");
-    boolean skipZeroInvoices =
-        system.settings().config().getBoolean("billing.invoicing.skip-zero-invoices");
-    ShardingInit.initAccounts(
-        system,
-        entityContext ->
-            AccountEntity.create(
-                entityContext.getEntityId(), clock, ratingCatalog, maxUsageAge, skipZeroInvoices));
-    ShardingInit.initInvoiceSeries(
-        system, entityContext -> InvoiceSeriesEntity.create(entityContext.getEntityId()));
-    ShardingInit.initServices(
-        system, entityContext -> ServiceGuideEntity.create(entityContext.getEntityId()));
-
-    GuidingService guiding = new GuidingService(system);
-    GuidingProjection.init(system, guiding);
-    SuspenseStore suspense = new SuspenseStore(system);
-    UsageService usage = new UsageService(system, guiding, suspense, clock);
-    IntakeSettings intakeSettings = IntakeSettings.from(system.settings().config());
-    IntakeLog intakeLog = new IntakeLog(system, intakeSettings);
-    IntakeService intake = new IntakeService(usage, intakeLog, intakeSettings, clock);
-    IntakeReader.init(system, intakeLog, usage, intakeSettings, intake::receiving, clock);
-
-    BillingTables billingTables = new BillingTables(system);
-    BillingProjection.init(system, billingTables);
-    InvoicingService invoicing = new InvoicingService(system, billingTables);
-    var billCycle =
-        ShardingInit.initBillCycleSingleton(
-            system,
-            BillRunCoordinator.create(
-                clock,
-                BillRunSettings.from(system.settings().config()),
-                billingTables,
-                invoicing::closeForRun));
+    CatalogModule catalog = CatalogModule.init(system, settings, clock);
+    AccountModule accounts = AccountModule.init(system, settings, catalog, clock);
+    InvoicingModule invoicing = InvoicingModule.init(system, settings);
+    GuidingModule guiding = GuidingModule.init(system, settings);
+    UsageModule usage = UsageModule.init(system, settings, guiding, clock);
+    BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
 
     var services =
         new HttpApi.Services(
-            new AccountService(system),
-            new SubscriptionService(system, guiding, usage),
-            usage,
-            intake,
-            suspense,
-            guiding,
-            invoicing,
-            new BillRunService(system, billCycle),
+            accounts.accounts(),
+            accounts.subscriptions(guiding, usage),
+            usage.usage(),
+            usage.intake(),
+            usage.suspense(),
+            guiding.service(),
+            invoicing.service(),
+            billRuns.service(),
             catalog.service());
-    return HttpApi.start(system, services, clock)
+    return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {
               ServicesStarted.get(system).markStarted();
@@ -153,20 +113,16 @@ public final class Main {
             });
   }
 
-  private static void joinCluster(ActorSystem<?> system) {
-    String mode = system.settings().config().getString("billing.cluster.join");
-    switch (mode) {
-      case "self" -> {
+  private static void joinCluster(ActorSystem<?> system, ClusterSettings settings) {
+    switch (settings.join()) {
+      case SELF -> {
         Cluster cluster = Cluster.get(system);
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
       }
-      case "seed-nodes" -> {
+      case SEED_NODES -> {
         // Pekko joins pekko.cluster.seed-nodes by itself
       }
-      case "bootstrap" -> ClusterBootstrap.get(system).start();
-      default ->
-          throw new IllegalArgumentException(
-              "billing.cluster.join must be self, seed-nodes or bootstrap, not " + mode);
+      case BOOTSTRAP -> ClusterBootstrap.get(system).start();
     }
   }
 }

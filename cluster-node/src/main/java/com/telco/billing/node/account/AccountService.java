@@ -24,9 +24,12 @@ public final class AccountService {
   private final ClusterSharding sharding;
   private final Duration askTimeout;
 
-  public AccountService(ActorSystem<?> system) {
+  /**
+   * @param askTimeout how long a request waits for the account
+   */
+  public AccountService(ActorSystem<?> system, Duration askTimeout) {
     this.sharding = ClusterSharding.get(system);
-    this.askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+    this.askTimeout = askTimeout;
   }
 
   /** Opens an account, or answers the existing one for a repeated identical request. */

@@ -40,11 +40,15 @@ public final class SubscriptionService {
   private final UsageService usage;
   private final Duration askTimeout;
 
-  public SubscriptionService(ActorSystem<?> system, GuidingService guiding, UsageService usage) {
+  /**
+   * @param askTimeout how long a request waits for the account and the service guides
+   */
+  public SubscriptionService(
+      ActorSystem<?> system, GuidingService guiding, UsageService usage, Duration askTimeout) {
     this.sharding = ClusterSharding.get(system);
     this.guiding = guiding;
     this.usage = usage;
-    this.askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+    this.askTimeout = askTimeout;
   }
 
   /** Activates a subscription (idempotent for the same data). */

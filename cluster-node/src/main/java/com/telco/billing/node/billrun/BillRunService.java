@@ -28,10 +28,14 @@ public final class BillRunService {
   private final ActorSystem<?> system;
   private final Duration askTimeout;
 
-  public BillRunService(ActorSystem<?> system, ActorRef<BillRunCommand> coordinator) {
+  /**
+   * @param askTimeout how long a request waits for the bill-cycle singleton
+   */
+  public BillRunService(
+      ActorSystem<?> system, ActorRef<BillRunCommand> coordinator, Duration askTimeout) {
     this.system = system;
     this.coordinator = coordinator;
-    this.askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+    this.askTimeout = askTimeout;
   }
 
   /** Starts the run of the request's cycle date, or answers the existing one. */

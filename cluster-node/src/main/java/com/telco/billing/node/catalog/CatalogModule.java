@@ -1,5 +1,6 @@
 package com.telco.billing.node.catalog;
 
+import com.telco.billing.node.BillingSettings;
 import com.telco.billing.sharding.ShardingInit;
 import java.time.Clock;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -21,13 +22,15 @@ public final class CatalogModule {
   /**
    * Starts catalog sharding and the replica on this node.
    *
+   * @param settings the ask timeout of the catalog requests
    * @param clock the clock of the publication rules ("not in the past") and of {@code at}'s default
    */
-  public static CatalogModule init(ActorSystem<?> system, Clock clock) {
+  public static CatalogModule init(ActorSystem<?> system, BillingSettings settings, Clock clock) {
     ShardingInit.initCatalog(
         system, entityContext -> CatalogEntity.create(entityContext.getEntityId(), clock));
     CatalogReplica replica = CatalogReplica.get(system);
-    return new CatalogModule(replica, new CatalogService(system, replica, clock));
+    return new CatalogModule(
+        replica, new CatalogService(system, replica, clock, settings.http().askTimeout()));
   }
 
   /** The catalog as this node knows it, for rating and invoicing. */

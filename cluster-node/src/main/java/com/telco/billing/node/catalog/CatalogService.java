@@ -43,11 +43,15 @@ public final class CatalogService {
   private final Clock clock;
   private final Duration askTimeout;
 
-  public CatalogService(ActorSystem<?> system, CatalogReplica replica, Clock clock) {
+  /**
+   * @param askTimeout how long a request waits for the Catalog entity and for this node's replica
+   */
+  public CatalogService(
+      ActorSystem<?> system, CatalogReplica replica, Clock clock, Duration askTimeout) {
     this.sharding = ClusterSharding.get(system);
     this.replica = replica;
     this.clock = clock;
-    this.askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+    this.askTimeout = askTimeout;
   }
 
   /**

@@ -28,9 +28,12 @@ public final class GuidingService {
   private final ClusterSharding sharding;
   private final Duration askTimeout;
 
-  public GuidingService(ActorSystem<?> system) {
+  /**
+   * @param askTimeout how long a look-up or claim waits for the service's guide
+   */
+  public GuidingService(ActorSystem<?> system, Duration askTimeout) {
     this.sharding = ClusterSharding.get(system);
-    this.askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+    this.askTimeout = askTimeout;
   }
 
   public CompletionStage<HoldingResult> claim(ServiceClaim claim) {

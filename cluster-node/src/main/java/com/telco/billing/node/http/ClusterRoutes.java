@@ -44,9 +44,11 @@ public final class ClusterRoutes extends AllDirectives {
   private final ActorSystem<?> system;
   private final Duration statsTimeout;
 
-  public ClusterRoutes(ActorSystem<?> system) {
+  /**
+   * @param askTimeout how long a request waits; the shard regions get a little less
+   */
+  public ClusterRoutes(ActorSystem<?> system, Duration askTimeout) {
     this.system = system;
-    Duration askTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
     // the regions get a little less than the ask, so that the answer arrives in time
     this.statsTimeout = askTimeout.multipliedBy(3).dividedBy(4);
   }

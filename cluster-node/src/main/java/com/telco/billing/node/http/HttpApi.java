@@ -2,6 +2,7 @@ package com.telco.billing.node.http;
 
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 
+import com.telco.billing.node.BillingSettings;
 import com.telco.billing.node.account.AccountService;
 import com.telco.billing.node.account.SubscriptionService;
 import com.telco.billing.node.billrun.BillRunService;
@@ -42,25 +43,27 @@ public final class HttpApi {
    * @return the address it listens on, once it does
    */
   public static CompletionStage<InetSocketAddress> start(
-      ActorSystem<?> system, Services services, Clock clock) {
-    return HttpServer.start(system, new ApiErrors().seal(routes(system, services, clock)))
+      ActorSystem<?> system, BillingSettings settings, Services services, Clock clock) {
+    return HttpServer.start(
+            system,
+            new ApiErrors().seal(routes(system, settings, services, clock)),
+            settings.http())
         .thenApply(binding -> binding.localAddress());
   }
 
-  static Route routes(ActorSystem<?> system, Services services, Clock clock) {
-    var config = system.settings().config();
-    long maxBodyBytes = config.getBytes("billing.usage.max-body-bytes");
+  static Route routes(
+      ActorSystem<?> system, BillingSettings settings, Services services, Clock clock) {
     return concat(
         new AccountRoutes(services.accounts(), clock).routes(),
         new SubscriptionRoutes(services.subscriptions(), clock).routes(),
-        new UsageRoutes(services.usage(), services.intake(), maxBodyBytes).routes(),
-        new SuspenseRoutes(
-                services.suspense(), services.usage(), clock, SuspenseRoutes.Settings.from(config))
+        new UsageRoutes(services.usage(), services.intake(), settings.usage().maxBodyBytes())
+            .routes(),
+        new SuspenseRoutes(services.suspense(), services.usage(), clock, settings.suspense())
             .routes(),
         new ServiceRoutes(services.guiding(), clock).routes(),
         new InvoiceRoutes(services.invoicing()).routes(),
         new BillRunRoutes(services.billRuns()).routes(),
         new CatalogRoutes(services.catalog()).routes(),
-        new ClusterRoutes(system).routes());
+        new ClusterRoutes(system, settings.http().askTimeout()).routes());
   }
 }

@@ -1,5 +1,6 @@
 package com.telco.billing.node.http;
 
+import com.telco.billing.node.HttpSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -20,13 +21,11 @@ public final class HttpServer {
 
   private HttpServer() {}
 
-  public static CompletionStage<ServerBinding> start(ActorSystem<?> system, Route route) {
-    var config = system.settings().config().getConfig("billing.http");
-    String host = config.getString("host");
-    int port = config.getInt("port");
-    Duration deadline = config.getDuration("shutdown-deadline");
+  public static CompletionStage<ServerBinding> start(
+      ActorSystem<?> system, Route route, HttpSettings settings) {
+    Duration deadline = settings.shutdownDeadline();
     return Http.get(system)
-        .newServerAt(host, port)
+        .newServerAt(settings.host(), settings.port())
         .bind(route)
         .thenApply(
             binding -> {

@@ -3,6 +3,7 @@ package com.telco.billing.node.http;
 import com.telco.billing.core.paging.ListBounds;
 import com.telco.billing.core.paging.ListBounds.TimeRange;
 import com.telco.billing.core.paging.PageCursor;
+import com.telco.billing.node.usage.SuspenseSettings;
 import com.telco.billing.node.usage.SuspenseStore;
 import com.telco.billing.node.usage.SuspenseStore.Position;
 import com.telco.billing.node.usage.UsageService;
@@ -12,10 +13,8 @@ import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.http.SuspenseList;
 import com.telco.billing.protocol.http.SuspenseRecycleRequest;
 import com.telco.billing.protocol.http.SuspenseRecycleResponse;
-import com.typesafe.config.Config;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,36 +51,7 @@ public final class SuspenseRoutes extends AllDirectives {
   private final SuspenseStore suspense;
   private final UsageService usage;
   private final Clock clock;
-  private final Settings settings;
-
-  /**
-   * The bounds of the suspense endpoints ({@code billing.suspense} in billing.conf).
-   *
-   * @param defaultRange the range listed when neither {@code from} nor {@code to} is given
-   * @param maxRange the longest range a call may ask for
-   * @param maxScannedRows the most rows one call reads (a rare reason gives short pages)
-   */
-  public record Settings(
-      Duration defaultRange,
-      Duration maxRange,
-      int defaultLimit,
-      int maxLimit,
-      int recycleDefaultLimit,
-      int recycleMaxLimit,
-      int maxScannedRows) {
-
-    public static Settings from(Config config) {
-      Config c = config.getConfig("billing.suspense");
-      return new Settings(
-          c.getDuration("default-range"),
-          c.getDuration("max-range"),
-          c.getInt("list.default-limit"),
-          c.getInt("list.max-limit"),
-          c.getInt("recycle.default-limit"),
-          c.getInt("recycle.max-limit"),
-          c.getInt("max-scanned-rows"));
-    }
-  }
+  private final SuspenseSettings settings;
 
   /** A validated query: its range and reason, and where the previous page ended (or null). */
   private record Query(TimeRange range, String reason, Position after) {
@@ -97,7 +67,7 @@ public final class SuspenseRoutes extends AllDirectives {
   }
 
   public SuspenseRoutes(
-      SuspenseStore suspense, UsageService usage, Clock clock, Settings settings) {
+      SuspenseStore suspense, UsageService usage, Clock clock, SuspenseSettings settings) {
     this.suspense = suspense;
     this.usage = usage;
     this.clock = clock;

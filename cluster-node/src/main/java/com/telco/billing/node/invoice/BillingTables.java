@@ -50,9 +50,12 @@ public final class BillingTables
    */
   public record Registered(InvoiceEntry entry, String persistenceId) {}
 
-  public BillingTables(ActorSystem<?> system) {
+  /**
+   * @param keyspace the keyspace of the read side tables
+   */
+  public BillingTables(ActorSystem<?> system, String keyspace) {
     this.session = CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra");
-    String ks = system.settings().config().getString("billing.cassandra.keyspace");
+    String ks = keyspace;
     insertAccount =
         session.prepare(
             "INSERT INTO " + ks + ".accounts_by_cycle_day (cycle_day, account_id) VALUES (?, ?)");

@@ -57,15 +57,23 @@ public final class InvoicingService {
   private final GroupCommit<String, Long> numbers;
   private final GroupCommit<String, Done> confirmations;
 
-  public InvoicingService(ActorSystem<?> system, BillingTables tables) {
+  /**
+   * @param settings the ask timeout of the steps of closing a period
+   * @param readTimeout how long a request reading an account's invoices waits for the account
+   */
+  public InvoicingService(
+      ActorSystem<?> system,
+      BillingTables tables,
+      InvoicingSettings settings,
+      Duration readTimeout) {
     this.system = system;
     this.tables = tables;
     this.sharding = ClusterSharding.get(system);
     this.journal =
         PersistenceQuery.get(system)
             .getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
-    this.timeout = system.settings().config().getDuration("billing.invoicing.ask-timeout");
-    this.readTimeout = system.settings().config().getDuration("billing.http.ask-timeout");
+    this.timeout = settings.askTimeout();
+    this.readTimeout = readTimeout;
     this.numbers = new GroupCommit<>(this::assign);
     this.confirmations = new GroupCommit<>(this::confirm);
   }

@@ -46,9 +46,12 @@ public final class SuspenseStore {
       String message,
       String record) {}
 
-  public SuspenseStore(ActorSystem<?> system) {
+  /**
+   * @param keyspace the keyspace of the suspense tables
+   */
+  public SuspenseStore(ActorSystem<?> system, String keyspace) {
     this.session = CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra");
-    this.keyspace = system.settings().config().getString("billing.cassandra.keyspace");
+    this.keyspace = keyspace;
     String columns =
         "source, id, service_id, usage_date, suspended_at, reason, field, message, record";
     insertByDay =

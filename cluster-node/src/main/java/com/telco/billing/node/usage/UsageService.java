@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.telco.billing.core.catalog.UnitOfMeasure;
 import com.telco.billing.core.rating.UsagePlausibility;
 import com.telco.billing.core.rating.UsageRecord;
 import com.telco.billing.core.rating.UsageRecordDraft;
@@ -25,16 +24,13 @@ import com.telco.billing.protocol.usage.RateUsageResult;
 import com.telco.billing.protocol.usage.UsageOutcome;
 import com.telco.billing.protocol.usage.UsageResponse;
 import com.telco.billing.sharding.EntityKeys;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -66,20 +62,28 @@ public final class UsageService {
   private final GroupCommit<UsageRecord, UsageOutcome> batcher;
   private final AsyncLimiter entityCalls;
 
+  /**
+   * @param settings the bounds of a batch, of this node's work in flight and of a record
+   * @param askTimeout how long one account call waits for the account
+   */
   public UsageService(
-      ActorSystem<?> system, GuidingService guiding, SuspenseStore suspense, Clock clock) {
+      ActorSystem<?> system,
+      GuidingService guiding,
+      SuspenseStore suspense,
+      Clock clock,
+      UsageSettings settings,
+      Duration askTimeout) {
     this.sharding = ClusterSharding.get(system);
     this.guiding = guiding;
     this.suspense = suspense;
     this.clock = clock;
-    var config = system.settings().config();
-    this.askTimeout = config.getDuration("billing.http.ask-timeout");
-    this.maxUsageAge = config.getDuration("billing.usage.max-usage-age");
-    this.plausibility = plausibility(config.getConfig("billing.usage.plausible-quantity"));
-    this.maxRecords = config.getInt("billing.usage.max-records");
-    this.admission = new Semaphore(config.getInt("billing.usage.max-requests-in-flight"));
+    this.askTimeout = askTimeout;
+    this.maxUsageAge = settings.maxUsageAge();
+    this.plausibility = settings.plausibility();
+    this.maxRecords = settings.maxRecords();
+    this.admission = new Semaphore(settings.maxRequestsInFlight());
     this.batcher = new GroupCommit<>(this::askAccount);
-    this.entityCalls = new AsyncLimiter(config.getInt("billing.usage.max-entity-calls-in-flight"));
+    this.entityCalls = new AsyncLimiter(settings.maxEntityCallsInFlight());
   }
 
   /**
@@ -291,20 +295,6 @@ public final class UsageService {
       return;
     }
     slot.record = record.value();
-  }
-
-  /** Reads {@code billing.usage.plausible-quantity}. */
-  static UsagePlausibility plausibility(com.typesafe.config.Config config) {
-    Map<UnitOfMeasure, BigDecimal> perUnit = new EnumMap<>(UnitOfMeasure.class);
-    for (UnitOfMeasure unit : UnitOfMeasure.values()) {
-      perUnit.put(unit, new BigDecimal(config.getString(unit.name().toLowerCase(Locale.ROOT))));
-    }
-    Map<String, BigDecimal> perType = new HashMap<>();
-    com.typesafe.config.Config types = config.getConfig("usage-types");
-    for (String type : types.root().keySet()) {
-      perType.put(type, new BigDecimal(types.getString(type)));
-    }
-    return new UsagePlausibility(perUnit, perType);
   }
 
   /**

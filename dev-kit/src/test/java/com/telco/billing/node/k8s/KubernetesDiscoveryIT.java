@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.telco.billing.devcassandra.TestCassandra;
 import com.telco.billing.devkit.ParentWatchingNodeMain;
 import com.telco.billing.node.CassandraSchema;
+import com.telco.billing.node.CassandraSettings;
 import com.telco.billing.node.Main;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -225,7 +226,9 @@ class KubernetesDiscoveryIT {
                     .formatted(cassandra, keyspace)));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "schema", config);
     try {
-      CassandraSchema.createIfEnabled(system).toCompletableFuture().get(120, TimeUnit.SECONDS);
+      CassandraSchema.createIfEnabled(system, CassandraSettings.from(config))
+          .toCompletableFuture()
+          .get(120, TimeUnit.SECONDS);
     } finally {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);

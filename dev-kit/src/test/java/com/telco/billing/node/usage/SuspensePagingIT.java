@@ -57,7 +57,7 @@ class SuspensePagingIT {
     node = EmbeddedNode.start(CASSANDRA, KEYSPACE, SETTINGS);
     http = new HttpJson(node.httpUrl());
     assertEquals(201, http.post("/catalog/versions", SampleCatalog.json()).status());
-    store = new SuspenseStore(node.system());
+    store = new SuspenseStore(node.system(), KEYSPACE);
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (int day = 1; day <= 3; day++) {
       for (int i = 0; i < 8; i++) {

@@ -113,13 +113,16 @@ public final class IntakeLog implements BatchRating.Store {
       String outcomes,
       Instant redriveRequestedAt) {}
 
-  public IntakeLog(ActorSystem<?> system, IntakeSettings settings) {
+  /**
+   * @param keyspace the keyspace of the intake tables
+   */
+  public IntakeLog(ActorSystem<?> system, IntakeSettings settings, String keyspace) {
     this.session = CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra");
     this.settings = settings;
     var config = system.settings().config();
     this.readProfile = config.getString("pekko.persistence.cassandra.read-profile");
     this.writeProfile = config.getString("pekko.persistence.cassandra.write-profile");
-    String ks = config.getString("billing.cassandra.keyspace");
+    String ks = keyspace;
     insertBatch =
         session.prepare(
             "INSERT INTO "

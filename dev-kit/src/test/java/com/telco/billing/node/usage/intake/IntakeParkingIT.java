@@ -11,6 +11,7 @@ import com.telco.billing.devcassandra.TestCassandra;
 import com.telco.billing.devkit.EmbeddedNode;
 import com.telco.billing.devkit.HttpJson;
 import com.telco.billing.devkit.HttpJson.Response;
+import com.telco.billing.node.BillingSettings;
 import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.usage.SuspenseStore;
@@ -80,10 +81,18 @@ public class IntakeParkingIT {
         IntakeSettings.from(
             ConfigFactory.parseString("billing.usage.intake.rating = on")
                 .withFallback(system.settings().config()));
-    log = new IntakeLog(system, settings);
+    BillingSettings nodeSettings = BillingSettings.from(system.settings().config());
+    String keyspace = nodeSettings.cassandra().keyspace();
+    Duration askTimeout = nodeSettings.http().askTimeout();
+    log = new IntakeLog(system, settings, keyspace);
     UsageService usage =
         new UsageService(
-            system, new GuidingService(system), new SuspenseStore(system), Clock.systemUTC());
+            system,
+            new GuidingService(system, askTimeout),
+            new SuspenseStore(system, keyspace),
+            Clock.systemUTC(),
+            nodeSettings.usage(),
+            askTimeout);
     IntakeReader.init(
         system,
         log,

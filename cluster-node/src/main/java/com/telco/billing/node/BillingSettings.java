@@ -1,0 +1,43 @@
+package com.telco.billing.node;
+
+import com.telco.billing.node.billrun.BillRunSettings;
+import com.telco.billing.node.invoice.InvoicingSettings;
+import com.telco.billing.node.usage.SuspenseSettings;
+import com.telco.billing.node.usage.UsageSettings;
+import com.telco.billing.node.usage.intake.IntakeSettings;
+import com.typesafe.config.Config;
+
+/**
+ * Every {@code billing.*} setting of a node, one typed record per concern, read and checked once at
+ * startup ({@link Main#init}) and passed down to the modules. No other class reads a {@code
+ * billing.*} key.
+ */
+public record BillingSettings(
+    ClusterSettings cluster,
+    CassandraSettings cassandra,
+    HttpSettings http,
+    UsageSettings usage,
+    IntakeSettings intake,
+    SuspenseSettings suspense,
+    InvoicingSettings invoicing,
+    BillRunSettings billRun) {
+
+  /**
+   * Reads the settings from the node's configuration.
+   *
+   * @throws com.typesafe.config.ConfigException when a key is missing or its value out of bounds
+   *     (the message names the key)
+   * @throws IllegalArgumentException when the intake settings contradict each other
+   */
+  public static BillingSettings from(Config config) {
+    return new BillingSettings(
+        ClusterSettings.from(config),
+        CassandraSettings.from(config),
+        HttpSettings.from(config),
+        UsageSettings.from(config),
+        IntakeSettings.from(config),
+        SuspenseSettings.from(config),
+        InvoicingSettings.from(config),
+        BillRunSettings.from(config));
+  }
+}
