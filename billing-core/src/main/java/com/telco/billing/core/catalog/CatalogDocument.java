@@ -16,8 +16,8 @@ import java.util.Map;
  * category) with effective dates.
  *
  * <p>The document stays beside its validator rather than among the HTTP shapes in {@code protocol}:
- * it is the published catalog format that the catalog rules validate section by section ({@link
- * CatalogSection} and its sections name each problem by its path in this document), not a shape
+ * it is the published catalog format that the catalog rules validate section by section ({@code
+ * CatalogSection} and its subclasses name each problem by its path in this document), not a shape
  * only HTTP knows. The publish command carries it, the catalog hands it back as posted, and the
  * journal keeps its own copy ({@code CatalogDocumentRecord}, mapped in one place). Moving it to
  * {@code protocol} would make the rule module depend on the wire module, or need a neutral copy of
