@@ -103,7 +103,7 @@ public final class InvoiceSamples {
   }
 
   static com.telco.billing.core.account.AccountProfile profile() {
-    return new com.telco.billing.core.account.AccountProfileDraft(
+    return new com.telco.billing.protocol.http.OpenAccountRequest(
             "acc-1", "Jane", "EUR", 1, "Europe/Berlin", "DE", false, 14, null, "ENT-1")
         .validate()
         .value();

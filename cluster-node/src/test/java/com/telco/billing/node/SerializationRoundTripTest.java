@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
-import com.telco.billing.core.account.AccountProfileDraft;
 import com.telco.billing.core.dedupe.DatedKey;
 import com.telco.billing.core.dedupe.DedupeWindow;
 import com.telco.billing.core.rating.RatedUsage;
 import com.telco.billing.core.rating.UsageRecord;
-import com.telco.billing.core.rating.UsageRecordDraft;
 import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.Decision;
 import com.telco.billing.core.subscription.ServiceClaim;
@@ -52,6 +50,8 @@ import com.telco.billing.protocol.catalog.PublishedVersion;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.guiding.ServiceEvent;
 import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
+import com.telco.billing.protocol.http.OpenAccountRequest;
+import com.telco.billing.protocol.http.UsageRecordDraft;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
@@ -178,7 +178,7 @@ class SerializationRoundTripTest {
 
   private static Map<Class<?>, Object> accountSamples(TestProbe<Object> probe) {
     var profile =
-        new AccountProfileDraft(
+        new OpenAccountRequest(
                 "acc-1", "Jane", "BHD", 28, "Asia/Bahrain", "BH", true, 0, null, "ENT-1")
             .validate()
             .value();

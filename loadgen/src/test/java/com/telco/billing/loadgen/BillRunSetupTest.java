@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.telco.billing.core.account.AccountProfile;
-import com.telco.billing.core.rating.UsageRecordDraft;
 import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.ServiceId;
-import com.telco.billing.core.subscription.SubscriptionDraft;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.loadgen.BillRunSetup.Accounts;
 import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.protocol.http.OpenAccountRequest;
+import com.telco.billing.protocol.http.SubscriptionDraft;
+import com.telco.billing.protocol.http.UsageRecordDraft;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,7 +39,7 @@ class BillRunSetupTest {
     OpenAccountRequest request =
         StrictJson.read(
             text(BillRunSetup.openAccount(Accounts.MEASURED, 7, CYCLE)), OpenAccountRequest.class);
-    Validated<AccountProfile> profile = request.toDraft().validate();
+    Validated<AccountProfile> profile = request.validate();
     assertTrue(profile.isValid(), profile.errors().toString());
     AccountProfile p = profile.value();
     assertEquals("br-0000007", p.accountId());

@@ -15,6 +15,14 @@ import java.util.Map;
  * per charge. "Money": a price list exists per currency. "Tax": rates by (jurisdiction, tax
  * category) with effective dates.
  *
+ * <p>The document stays beside its validator rather than among the HTTP shapes in {@code protocol}:
+ * it is the published catalog format that the catalog rules validate section by section ({@code
+ * CatalogSection} and its subclasses name each problem by its path in this document), not a shape
+ * only HTTP knows. The publish command carries it, the catalog hands it back as posted, and the
+ * journal keeps its own copy ({@code CatalogDocumentRecord}, mapped in one place). Moving it to
+ * {@code protocol} would make the rule module depend on the wire module, or need a neutral copy of
+ * every record here with a field-by-field mapping and nothing gained.
+ *
  * @param version client-chosen version id, e.g. {@code "2026-12"}
  * @param effectiveFrom ISO-8601 instant, e.g. {@code "2026-01-01T00:00:00Z"}
  * @param description optional free text

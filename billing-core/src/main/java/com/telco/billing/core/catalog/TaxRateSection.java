@@ -8,7 +8,7 @@ import static com.telco.billing.core.catalog.CatalogErrors.OVERLAPPING_TAX_RATES
 import static com.telco.billing.core.catalog.CatalogErrors.REQUIRED;
 import static com.telco.billing.core.catalog.CatalogErrors.UNKNOWN_TAX_CATEGORY;
 
-import com.telco.billing.core.account.AccountProfileDraft;
+import com.telco.billing.core.account.AccountProfileRules;
 import com.telco.billing.core.catalog.CatalogDocument.TaxRateJson;
 import com.telco.billing.core.validation.PlausibleDates;
 import com.telco.billing.core.validation.Validator;
@@ -54,7 +54,7 @@ final class TaxRateSection extends CatalogSection {
       v.requireFormat(
           r.jurisdiction(),
           path + ".jurisdiction",
-          AccountProfileDraft.TAX_JURISDICTION,
+          AccountProfileRules.TAX_JURISDICTION,
           "1..32 letters, digits, '.', '_' or '-', starting with a letter or digit");
       if (v.requireText(r.taxCategory(), path + ".taxCategory")) {
         taxCategories.add(r.taxCategory());

@@ -5,7 +5,7 @@ package com.telco.billing.core.rating;
  * "Records that are refused or held"), documented in {@code docs/rating.md}.
  *
  * <ul>
- *   <li>Refused by {@link UsageRecordDraft#validate} (HTTP 400 per record, the rest of the batch is
+ *   <li>Refused by the {@link UsageRecordRules} (HTTP 400 per record, the rest of the batch is
  *       still accepted): {@code required}, {@code too_long}, {@code invalid_quantity}, {@link
  *       #NEGATIVE_QUANTITY}, {@link #QUANTITY_TOO_LARGE}, {@link #UNKNOWN_UNIT}, {@link
  *       #INVALID_INSTANT}, {@link #TOO_OLD}, {@link #FUTURE}, {@link #INVALID_ATTRIBUTE} and the

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * A validated usage record (TMF635 usage, as a mediation feed sends it), ready to be rated. Built
- * by {@link UsageRecordDraft#validate}, or directly when replaying records that were accepted
- * before (re-rating does not check their age again).
+ * after the {@link UsageRecordRules}, or directly when replaying records that were accepted before
+ * (re-rating does not check their age again).
  *
  * <p>docs/billing-rules.md, "Records that are refused or held": a record's {@code id} is scoped by
  * its {@code source}; the pair identifies it for duplicate detection. "Rating a usage record": the

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A subscription as order management / product inventory reports it once fulfilled (TMF622 order
- * completed, TMF637 product created), already validated (see {@link SubscriptionDraft}).
+ * completed, TMF637 product created), already validated (see {@link SubscriptionRules}).
  *
  * <p>docs/billing-rules.md, "Recurring and one-time charges; proration": billing starts at the
  * activation date that fulfilment reports, never at the order date. The activation date may be in

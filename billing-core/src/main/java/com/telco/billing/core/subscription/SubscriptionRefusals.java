@@ -3,8 +3,8 @@ package com.telco.billing.core.subscription;
 /**
  * The stable codes of {@link Decision.Refused} for subscriptions and guiding. Every one of them is
  * a conflict with recorded state (HTTP 409), except {@link #SUBSCRIPTION_NOT_FOUND} (404). Invalid
- * input is reported before any rule runs, by {@link SubscriptionDraft} and {@link
- * SubscriptionChangeDraft} (HTTP 400).
+ * input is reported before any rule runs, by the field checks of {@link SubscriptionRules} (HTTP
+ * 400).
  *
  * <p>The state machine and date rules are documented in {@code docs/subscriptions.md}.
  */

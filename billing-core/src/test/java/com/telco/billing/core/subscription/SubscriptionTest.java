@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.telco.billing.core.validation.FieldError;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -218,5 +219,14 @@ class SubscriptionTest {
             .overlaps(DateRange.startingOn(date("2020-01-01"))));
     assertThrows(
         IllegalArgumentException.class, () -> DateRange.of(date("2026-03-02"), date("2026-03-01")));
+  }
+
+  @Test
+  void refusalsConvertToFieldErrors() {
+    Decision.Refused<Subscription> refused =
+        new Decision.Refused<>("same_offering", "offeringId", "offering basic is in force");
+    assertEquals(
+        new FieldError("same_offering", "offeringId", "offering basic is in force"),
+        refused.toFieldError());
   }
 }

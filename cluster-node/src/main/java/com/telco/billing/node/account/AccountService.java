@@ -34,7 +34,7 @@ public final class AccountService {
 
   /** Opens an account, or answers the existing one for a repeated identical request. */
   public CompletionStage<OpenAccountResult> open(OpenAccountRequest request) {
-    Validated<AccountProfile> profile = request.toDraft().validate();
+    Validated<AccountProfile> profile = request.validate();
     if (!profile.isValid()) {
       return CompletableFuture.failedFuture(Refusal.invalid(profile.errors()).toException());
     }

@@ -1,9 +1,9 @@
 package com.telco.billing.node.http;
 
-import com.telco.billing.core.subscription.SubscriptionDraft;
 import com.telco.billing.node.account.SubscriptionService;
 import com.telco.billing.protocol.account.SubscriptionResult;
 import com.telco.billing.protocol.http.SubscriptionChangeRequest;
+import com.telco.billing.protocol.http.SubscriptionDraft;
 import com.telco.billing.protocol.http.SubscriptionResponse;
 import java.time.Clock;
 import java.time.LocalDate;

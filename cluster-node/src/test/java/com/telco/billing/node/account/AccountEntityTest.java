@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.account.AccountProfile;
-import com.telco.billing.core.account.AccountProfileDraft;
 import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
@@ -14,6 +13,7 @@ import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountView;
 import com.telco.billing.protocol.account.OpenAccountResult;
+import com.telco.billing.protocol.http.OpenAccountRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,7 +63,7 @@ class AccountEntityTest {
   }
 
   static AccountProfile profile(String id, String currency) {
-    return new AccountProfileDraft(
+    return new OpenAccountRequest(
             id, "Jane Doe", currency, 5, "Europe/Berlin", "DE", false, 14, "tok_1", null)
         .validate()
         .value();
@@ -246,7 +246,7 @@ class AccountEntityTest {
   }
 
   private static com.telco.billing.core.rating.UsageRecord voice(String id, String seconds) {
-    return new com.telco.billing.core.rating.UsageRecordDraft(
+    return new com.telco.billing.protocol.http.UsageRecordDraft(
             id,
             "msc-1",
             "MSISDN",

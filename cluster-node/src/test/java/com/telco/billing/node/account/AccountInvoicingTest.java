@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.account.AccountProfile;
-import com.telco.billing.core.account.AccountProfileDraft;
 import com.telco.billing.core.catalog.Catalog;
 import com.telco.billing.core.invoice.BillingHistory;
 import com.telco.billing.core.invoice.LineType;
 import com.telco.billing.core.rating.UsageRecord;
-import com.telco.billing.core.rating.UsageRecordDraft;
 import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.node.catalog.RatingCatalog;
@@ -19,6 +17,8 @@ import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
+import com.telco.billing.protocol.http.OpenAccountRequest;
+import com.telco.billing.protocol.http.UsageRecordDraft;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
@@ -89,7 +89,7 @@ class AccountInvoicingTest {
   }
 
   static AccountProfile profile() {
-    return new AccountProfileDraft(
+    return new OpenAccountRequest(
             "acc-1", "Jane Doe", "EUR", 5, "Europe/Berlin", "DE", false, 14, "tok_1", null)
         .validate()
         .value();

@@ -1,7 +1,6 @@
 package com.telco.billing.node.journal;
 
 import com.telco.billing.core.account.AccountProfile;
-import com.telco.billing.core.account.AccountProfileDraft;
 import com.telco.billing.core.dedupe.DatedKey;
 import com.telco.billing.core.dedupe.DedupeWindow;
 import com.telco.billing.core.invoice.BillingHistory;
@@ -35,6 +34,7 @@ import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.catalog.PublishedVersion;
 import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
+import com.telco.billing.protocol.http.OpenAccountRequest;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.InvoiceState;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
@@ -315,14 +315,14 @@ final class GoldenJournal {
   }
 
   static AccountProfile profile() {
-    return new AccountProfileDraft(
+    return new OpenAccountRequest(
             "acc-1", "Jane Doe", "EUR", 1, "Europe/Berlin", "DE", false, 14, "pm-tok-42", "ENT-1")
         .validate()
         .value();
   }
 
   static AccountProfile profileWithoutPaymentMethod() {
-    return new AccountProfileDraft(
+    return new OpenAccountRequest(
             "acc-2", "Ali", "BHD", 28, "Asia/Bahrain", "BH", true, 0, null, "ENT-2")
         .validate()
         .value();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.rating.UsageRecord;
-import com.telco.billing.core.rating.UsageRecordDraft;
+import com.telco.billing.protocol.http.UsageRecordDraft;
 import com.telco.billing.protocol.usage.UsageOutcome;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,17 @@
 package com.telco.billing.protocol.http;
 
-import com.telco.billing.core.account.AccountProfileDraft;
+import com.telco.billing.core.account.AccountProfile;
+import com.telco.billing.core.account.AccountProfileRules;
+import com.telco.billing.core.validation.Validated;
+import com.telco.billing.core.validation.Validator;
+import java.time.ZoneId;
+import java.util.Currency;
 
 /**
  * Body of {@code POST /accounts}: an account opened by order management (TMF666-style billing
- * account fields, flattened).
+ * account fields, flattened), before validation: every field may be missing or wrong. {@link
+ * #validate()} applies {@link AccountProfileRules} and reports every problem at once, naming the
+ * field (the id as {@code accountId}).
  */
 public record OpenAccountRequest(
     String id,
@@ -18,18 +25,32 @@ public record OpenAccountRequest(
     String paymentMethodRef,
     String legalEntity) {
 
-  /** The unvalidated account; {@link AccountProfileDraft#validate()} checks it. */
-  public AccountProfileDraft toDraft() {
-    return new AccountProfileDraft(
-        id,
-        name,
-        currency,
-        billCycleDay,
-        timeZone,
-        taxJurisdiction,
-        taxExempt,
-        paymentTermsDays,
-        paymentMethodRef,
-        legalEntity);
+  /** Checks every field and returns the profile or all problems found. */
+  public Validated<AccountProfile> validate() {
+    Validator v = new Validator();
+    AccountProfileRules.requireAccountId(v, id, "accountId");
+    AccountProfileRules.requireName(v, name, "name");
+    Currency parsedCurrency = AccountProfileRules.parseCurrency(v, currency, "currency");
+    AccountProfileRules.requireBillCycleDay(v, billCycleDay, "billCycleDay");
+    ZoneId zone = AccountProfileRules.parseZone(v, timeZone, "timeZone");
+    AccountProfileRules.requireTaxJurisdiction(v, taxJurisdiction, "taxJurisdiction");
+    int terms = AccountProfileRules.paymentTermsDays(v, paymentTermsDays, "paymentTermsDays");
+    AccountProfileRules.checkPaymentMethodRef(v, paymentMethodRef, "paymentMethodRef");
+    String entity = AccountProfileRules.legalEntity(v, legalEntity, "legalEntity");
+    if (!v.isValid()) {
+      return Validated.invalid(v.errors());
+    }
+    return Validated.valid(
+        new AccountProfile(
+            id,
+            name.strip(),
+            parsedCurrency,
+            billCycleDay,
+            zone,
+            taxJurisdiction.strip(),
+            Boolean.TRUE.equals(taxExempt),
+            terms,
+            paymentMethodRef,
+            entity));
   }
 }

@@ -1,7 +1,5 @@
 package com.telco.billing.protocol.http;
 
-import com.telco.billing.core.subscription.SubscriptionChangeDraft;
-
 /**
  * Body of {@code POST /accounts/{id}/subscriptions/{sid}/{action}}: the date the change takes
  * effect (ISO date in the account's zone) and, for {@code change-offering}, the new offering.

@@ -11,43 +11,14 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A usage record as a mediation feed sends it (TMF635 usage), before validation: every field may be
- * missing or wrong. {@link #validate(Instant, Duration)} reports every problem of the record at
- * once, each with its field, so that a batch can accept its valid records and refuse the others one
- * by one (docs/billing-rules.md, "Records that are refused or held").
- *
- * <p>Numbers and instants are text here ({@code quantity} {@code "61"} or {@code "1.5"}, {@code
- * usageDate} {@code "2026-03-02T08:00:00Z"} or with an offset) so that a non-numeric quantity or a
- * malformed date is refused per record with its field rather than failing the whole request; the
- * HTTP layer binds JSON numbers to their exact text.
- *
- * @param id the record's id within its source, required, at most 128 characters
- * @param source the mediation feed, required, at most 128 characters
- * @param serviceIdType {@code MSISDN} (the default when absent) or {@code IMSI}
- * @param serviceId the service identifier, required, any spelling {@link ServiceId#parse} accepts
- * @param usageType the usage type id, required (checked against the catalog by the {@link Rater})
- * @param usageDate ISO-8601 instant of the start of the event, required
- * @param quantity decimal quantity in {@code unit}, required, {@code >= 0}
- * @param unit a spelling of a {@link UsageUnit}, required (e.g. {@code s}, {@code event}, {@code
- *     B})
- * @param attributes further attributes such as {@code zone}; may be absent
- * @param subscriptionId the subscription the feed names, or absent
+ * The rules a usage record's fields obey before it is rated (docs/billing-rules.md, "Records that
+ * are refused or held"), each adding its problems to a {@link Validator} so that a request shape
+ * can report every problem of a record at once, each with its field.
  */
-public record UsageRecordDraft(
-    String id,
-    String source,
-    String serviceIdType,
-    String serviceId,
-    String usageType,
-    String usageDate,
-    String quantity,
-    String unit,
-    Map<String, String> attributes,
-    String subscriptionId) {
+public final class UsageRecordRules {
 
   /**
    * docs/billing-rules.md, "Records that are refused or held": records older than this before now
@@ -86,66 +57,9 @@ public record UsageRecordDraft(
       Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?([eE][+-]?[0-9]{1,3})?");
 
   private static final int MAX_QUANTITY_LENGTH = 64;
-  private static final int MAX_QUANTITY_DECIMALS = 18;
 
-  /** {@link #validate(Instant, Duration)} with {@link #DEFAULT_MAX_USAGE_AGE}. */
-  public Validated<UsageRecord> validate(Instant now) {
-    return validate(now, DEFAULT_MAX_USAGE_AGE);
-  }
-
-  /** {@link #validate(Instant, Duration, UsagePlausibility)} with the default caps. */
-  public Validated<UsageRecord> validate(Instant now, Duration maxUsageAge) {
-    return validate(now, maxUsageAge, UsagePlausibility.DEFAULT);
-  }
-
-  /**
-   * Checks every field and returns the record or every problem found.
-   *
-   * <p>The usage date is refused as {@code too_old} when it is before {@code now - maxUsageAge}
-   * (exactly {@code maxUsageAge} old is accepted) and as {@code future} when it is after {@code now
-   * + 24 h} (exactly 24 h ahead is accepted).
-   *
-   * @param now the current instant
-   * @param maxUsageAge the oldest usage accepted, {@code >= 0}
-   */
-  public Validated<UsageRecord> validate(
-      Instant now, Duration maxUsageAge, UsagePlausibility plausibility) {
-    Objects.requireNonNull(now, "now");
-    Objects.requireNonNull(plausibility, "plausibility");
-    Objects.requireNonNull(maxUsageAge, "maxUsageAge");
-    if (maxUsageAge.isNegative()) {
-      throw new IllegalArgumentException("negative maxUsageAge: " + maxUsageAge);
-    }
-    Validator v = new Validator();
-    v.requireFormat(id, "id", MAX_TEXT_LENGTH, RECORD_ID, RECORD_ID_RULE);
-    v.requireFormat(source, "source", MAX_TEXT_LENGTH, RECORD_ID, RECORD_ID_RULE);
-    v.requireFormat(usageType, "usageType", MAX_TEXT_LENGTH, IDENTIFIER, IDENTIFIER_RULE);
-    if (subscriptionId != null) {
-      v.requireFormat(
-          subscriptionId, "subscriptionId", MAX_TEXT_LENGTH, IDENTIFIER, IDENTIFIER_RULE);
-    }
-    ServiceId parsedService = parseServiceId(v);
-    Instant date = parseUsageDate(v, now, maxUsageAge);
-    UsageUnit parsedUnit = parseUnit(v);
-    BigDecimal parsedQuantity = parseQuantity(v, parsedUnit, plausibility);
-    if (attributes != null) {
-      checkAttributes(v);
-    }
-    if (!v.isValid()) {
-      return Validated.invalid(v.errors());
-    }
-    return Validated.valid(
-        new UsageRecord(
-            id,
-            source,
-            parsedService,
-            usageType,
-            date,
-            parsedQuantity,
-            parsedUnit,
-            attributes,
-            subscriptionId));
-  }
+  /** Most decimals a quantity may carry. */
+  public static final int MAX_QUANTITY_DECIMALS = 18;
 
   private static final String RECORD_ID_RULE =
       "1.."
@@ -155,7 +69,23 @@ public record UsageRecordDraft(
   private static final String IDENTIFIER_RULE =
       "1..64 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
-  private void checkAttributes(Validator v) {
+  private UsageRecordRules() {}
+
+  /** A record id or source: required, at most {@link #MAX_TEXT_LENGTH}, {@link #RECORD_ID}. */
+  public static void requireRecordId(Validator v, String value, String field) {
+    v.requireFormat(value, field, MAX_TEXT_LENGTH, RECORD_ID, RECORD_ID_RULE);
+  }
+
+  /** A usage type or subscription id: at most {@link #MAX_TEXT_LENGTH}, {@link #IDENTIFIER}. */
+  public static void requireIdentifier(Validator v, String value, String field) {
+    v.requireFormat(value, field, MAX_TEXT_LENGTH, IDENTIFIER, IDENTIFIER_RULE);
+  }
+
+  /**
+   * A record's attributes: at most {@link #MAX_ATTRIBUTES}, names {@link #ATTRIBUTE_NAME}, values
+   * non-blank free text of at most {@link #MAX_ATTRIBUTE_LENGTH} characters.
+   */
+  public static void checkAttributes(Validator v, Map<String, String> attributes) {
     if (attributes.size() > MAX_ATTRIBUTES) {
       v.add(
           new FieldError(
@@ -185,7 +115,11 @@ public record UsageRecordDraft(
     }
   }
 
-  private ServiceId parseServiceId(Validator v) {
+  /**
+   * The service the record names: {@code serviceIdType} ({@code MSISDN} when absent) and {@code
+   * serviceId}, parsed by {@link ServiceId#parse}; null when refused.
+   */
+  public static ServiceId parseServiceId(Validator v, String serviceIdType, String serviceId) {
     String type = serviceIdType == null ? ServiceIdType.MSISDN.name() : serviceIdType;
     Validated<ServiceId> parsed = ServiceId.parse(type, serviceId, "");
     if (parsed.isValid()) {
@@ -199,7 +133,13 @@ public record UsageRecordDraft(
     return null;
   }
 
-  private Instant parseUsageDate(Validator v, Instant now, Duration maxUsageAge) {
+  /**
+   * The usage date: an ISO-8601 instant, refused as {@code too_old} when it is before {@code now -
+   * maxUsageAge} (exactly {@code maxUsageAge} old is accepted) and as {@code future} when it is
+   * after {@code now + 24 h} (exactly 24 h ahead is accepted); null when unreadable.
+   */
+  public static Instant parseUsageDate(
+      Validator v, String usageDate, Instant now, Duration maxUsageAge) {
     if (!v.requireText(usageDate, "usageDate")) {
       return null;
     }
@@ -227,7 +167,8 @@ public record UsageRecordDraft(
     return date;
   }
 
-  private UsageUnit parseUnit(Validator v) {
+  /** The unit: a spelling of a {@link UsageUnit}; null when refused. */
+  public static UsageUnit parseUnit(Validator v, String unit) {
     if (!v.requireText(unit, "unit")) {
       return null;
     }
@@ -240,8 +181,17 @@ public record UsageRecordDraft(
     return parsed;
   }
 
-  private BigDecimal parseQuantity(
-      Validator v, UsageUnit parsedUnit, UsagePlausibility plausibility) {
+  /**
+   * The quantity: an ASCII decimal with at most {@value #MAX_QUANTITY_DECIMALS} decimals, not
+   * negative, at most {@link UsageRecord#MAX_BASE_QUANTITY} base units and within the plausible cap
+   * for its usage type and unit; null when refused.
+   */
+  public static BigDecimal parseQuantity(
+      Validator v,
+      String quantity,
+      UsageUnit parsedUnit,
+      String usageType,
+      UsagePlausibility plausibility) {
     if (!v.requireText(quantity, "quantity")) {
       return null;
     }

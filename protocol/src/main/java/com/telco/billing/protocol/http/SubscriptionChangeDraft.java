@@ -1,5 +1,7 @@
-package com.telco.billing.core.subscription;
+package com.telco.billing.protocol.http;
 
+import com.telco.billing.core.subscription.SubscriptionChange;
+import com.telco.billing.core.subscription.SubscriptionRules;
 import com.telco.billing.core.validation.FieldError;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.core.validation.Validator;
@@ -7,8 +9,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * A subscription change as order management sends it, before validation. {@link #validate()}
- * reports every problem at once, naming the field.
+ * A subscription change as order management sends it (built by {@link SubscriptionChangeRequest}
+ * from the body and the action in the path), before validation. {@link #validate()} reports every
+ * problem at once, naming the field.
  *
  * @param type {@code CHANGE_OFFERING}, {@code SUSPEND}, {@code RESUME} or {@code TERMINATE}, in any
  *     letter case
@@ -36,9 +39,9 @@ public record SubscriptionChangeDraft(String type, String effectiveDate, String 
           "type",
           "type must be one of CHANGE_OFFERING, SUSPEND, RESUME, TERMINATE");
     }
-    LocalDate date = SubscriptionDraft.parseDate(v, effectiveDate, "effectiveDate");
+    LocalDate date = SubscriptionRules.parseDate(v, effectiveDate, "effectiveDate");
     if ("CHANGE_OFFERING".equals(kind)) {
-      SubscriptionDraft.requireIdentifier(v, offeringId, "offeringId");
+      SubscriptionRules.requireIdentifier(v, offeringId, "offeringId");
     } else if (kind != null && offeringId != null) {
       v.add(
           new FieldError(

@@ -1,8 +1,11 @@
-package com.telco.billing.core.rating;
+package com.telco.billing.protocol.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.telco.billing.core.rating.UsagePlausibility;
+import com.telco.billing.core.rating.UsageRecord;
+import com.telco.billing.core.rating.UsageUnit;
 import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.core.subscription.ServiceIdType;
 import com.telco.billing.core.validation.Validated;

@@ -1,14 +1,15 @@
-package com.telco.billing.core.subscription;
+package com.telco.billing.protocol.http;
 
-import static com.telco.billing.core.subscription.Fixtures.IMSI;
-import static com.telco.billing.core.subscription.Fixtures.MSISDN;
-import static com.telco.billing.core.subscription.Fixtures.date;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.telco.billing.core.subscription.SubscriptionDraft.ServiceIdDraft;
-import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.core.subscription.ActivateSubscription;
+import com.telco.billing.core.subscription.ServiceId;
+import com.telco.billing.core.subscription.SubscriptionChange;
+import com.telco.billing.core.subscription.SubscriptionRules;
 import com.telco.billing.core.validation.Validated;
+import com.telco.billing.protocol.http.SubscriptionDraft.ServiceIdDraft;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,6 +19,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SubscriptionDraftTest {
+
+  private static final ServiceId MSISDN = ServiceId.msisdn("+4915100000001");
+  private static final ServiceId IMSI = ServiceId.imsi("262011234567890");
+
+  private static LocalDate date(String iso) {
+    return LocalDate.parse(iso);
+  }
 
   static List<String> codesAndFields(Validated<?> result) {
     return result.errors().stream().map(e -> e.code() + "@" + e.field()).toList();
@@ -91,7 +99,7 @@ class SubscriptionDraftTest {
     List<ServiceIdDraft> many =
         new ArrayList<>(
             Collections.nCopies(
-                SubscriptionDraft.MAX_SERVICE_IDS + 1, new ServiceIdDraft("IMSI", "1")));
+                SubscriptionRules.MAX_SERVICE_IDS + 1, new ServiceIdDraft("IMSI", "1")));
     assertEquals(
         List.of("too_many@serviceIds"),
         codesAndFields(new SubscriptionDraft("s1", "basic", many, "2026-02-28").validate()));
@@ -131,14 +139,5 @@ class SubscriptionDraftTest {
     assertEquals(
         List.of(error),
         codesAndFields(new SubscriptionChangeDraft(type, date, offering).validate()));
-  }
-
-  @Test
-  void refusalsConvertToFieldErrors() {
-    Decision.Refused<Subscription> refused =
-        new Decision.Refused<>("same_offering", "offeringId", "offering basic is in force");
-    assertEquals(
-        new FieldError("same_offering", "offeringId", "offering basic is in force"),
-        refused.toFieldError());
   }
 }

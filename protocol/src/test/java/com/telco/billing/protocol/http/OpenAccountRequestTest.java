@@ -1,9 +1,10 @@
-package com.telco.billing.core.account;
+package com.telco.billing.protocol.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.validation.FieldError;
 import com.telco.billing.core.validation.Validated;
 import java.time.ZoneId;
@@ -11,10 +12,10 @@ import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AccountProfileDraftTest {
+class OpenAccountRequestTest {
 
-  static AccountProfileDraft valid() {
-    return new AccountProfileDraft(
+  static OpenAccountRequest valid() {
+    return new OpenAccountRequest(
         "acc-1",
         "Jane Doe",
         "EUR",
@@ -43,7 +44,7 @@ class AccountProfileDraftTest {
   @Test
   void defaultsApplyToOptionalFields() {
     AccountProfile p =
-        new AccountProfileDraft("a", "N", "JPY", 1, null, "JP", null, null, null, null)
+        new OpenAccountRequest("a", "N", "JPY", 1, null, "JP", null, null, null, null)
             .validate()
             .value();
     assertEquals(ZoneId.of("UTC"), p.timeZone());
@@ -65,10 +66,10 @@ class AccountProfileDraftTest {
     assertTrue(withDay(28).validate().isValid());
   }
 
-  private static AccountProfileDraft withDay(int day) {
-    AccountProfileDraft v = valid();
-    return new AccountProfileDraft(
-        v.accountId(),
+  private static OpenAccountRequest withDay(int day) {
+    OpenAccountRequest v = valid();
+    return new OpenAccountRequest(
+        v.id(),
         v.name(),
         v.currency(),
         day,
@@ -82,8 +83,8 @@ class AccountProfileDraftTest {
 
   @Test
   void everyProblemIsReportedAtOnceWithItsField() {
-    AccountProfileDraft bad =
-        new AccountProfileDraft(
+    OpenAccountRequest bad =
+        new OpenAccountRequest(
             "bad id!",
             " ",
             "EURO",
@@ -124,10 +125,10 @@ class AccountProfileDraftTest {
 
   @Test
   void currenciesWithoutMinorUnitsAreRefused() {
-    AccountProfileDraft v = valid();
-    AccountProfileDraft gold =
-        new AccountProfileDraft(
-            v.accountId(),
+    OpenAccountRequest v = valid();
+    OpenAccountRequest gold =
+        new OpenAccountRequest(
+            v.id(),
             v.name(),
             "XAU",
             v.billCycleDay(),
