@@ -1,18 +1,25 @@
 package com.telco.billing.node.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.node.json.UsageBodies;
 import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.node.usage.intake.IntakeService;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.http.ErrorResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.pekko.http.javadsl.model.HttpCharset;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Location;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.apache.pekko.stream.Materializer;
 
 /**
  * {@code POST /usage}: mediation sends a batch as a JSON array ({@code application/json}) or as
@@ -32,6 +39,8 @@ public final class UsageRoutes extends AllDirectives {
   private final IntakeService intake;
   private final long maxBodyBytes;
 
+  private static final String NDJSON = "application/x-ndjson";
+
   public UsageRoutes(UsageService usage, long maxBodyBytes) {
     this(usage, null, maxBodyBytes);
   }
@@ -49,19 +58,13 @@ public final class UsageRoutes extends AllDirectives {
             () ->
                 post(
                     () ->
-                        body(
-                            (mediaType, body) -> {
-                              var records =
-                                  switch (mediaType) {
-                                    case "application/json" -> UsageBodies.fromJsonArray(body);
-                                    case "application/x-ndjson" -> UsageBodies.fromNdjson(body);
-                                    default -> throw unsupported(mediaType);
-                                  };
-                              return onSuccess(
-                                  usage.ingest(records),
-                                  response ->
-                                      complete(StatusCodes.OK, response, JsonSupport.marshaller()));
-                            })));
+                        records(
+                            records ->
+                                onSuccess(
+                                    usage.ingest(records),
+                                    response ->
+                                        complete(
+                                            StatusCodes.OK, response, JsonSupport.marshaller())))));
     if (intake == null) {
       return sync;
     }
@@ -171,6 +174,51 @@ public final class UsageRoutes extends AllDirectives {
               "limit must be a whole number between 1 and " + IntakeService.MAX_PAGE)
           .toException();
     }
+  }
+
+  /**
+   * The records of a body of at most {@code maxBodyBytes} (else 413): NDJSON framed by line as it
+   * streams in, a JSON array read whole.
+   */
+  private Route records(Function<List<JsonNode>, Route> inner) {
+    return withSizeLimit(
+        maxBodyBytes,
+        () ->
+            extractRequestEntity(
+                requestEntity -> {
+                  String mediaType = requestEntity.getContentType().mediaType().toString();
+                  if (NDJSON.equals(mediaType)) {
+                    return extractMaterializer(
+                        materializer -> entity(ndjson(materializer), inner::apply));
+                  }
+                  return entity(
+                      Unmarshaller.entityToString(),
+                      body -> {
+                        if (!"application/json".equals(mediaType)) {
+                          throw unsupported(mediaType);
+                        }
+                        return inner.apply(UsageBodies.fromJsonArray(body));
+                      });
+                }));
+  }
+
+  /**
+   * NDJSON records as the entity's bytes arrive, decoded in its charset (UTF-8 unless it names
+   * another, as for text). A refused line fails the unmarshalling; the error handler answers its
+   * refusal.
+   */
+  private Unmarshaller<HttpEntity, List<JsonNode>> ndjson(Materializer materializer) {
+    return Unmarshaller.async(
+        entity ->
+            UsageBodies.fromNdjson(
+                entity.getDataBytes(),
+                entity
+                    .getContentType()
+                    .getCharsetOption()
+                    .map(HttpCharset::nioCharset)
+                    .orElse(StandardCharsets.UTF_8),
+                maxBodyBytes,
+                materializer));
   }
 
   /** The body as text with its media type, at most {@code maxBodyBytes} (else 413). */

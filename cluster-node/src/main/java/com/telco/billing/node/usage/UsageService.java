@@ -150,12 +150,13 @@ public final class UsageService {
    *
    * @return per record, in order: its rejection, or null for a valid record
    */
-  public List<UsageOutcome> validate(List<JsonNode> elements, Instant now) {
-    List<UsageOutcome> rejections = new ArrayList<>(elements.size());
+  public List<UsageOutcome.Rejected> validate(List<JsonNode> elements, Instant now) {
+    List<UsageOutcome.Rejected> rejections = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
       Slot slot = new Slot(i, elements.get(i));
       bind(slot, now);
-      rejections.add(slot.outcome);
+      // binding decides nothing but rejections
+      rejections.add(slot.outcome instanceof UsageOutcome.Rejected rejected ? rejected : null);
     }
     return rejections;
   }
@@ -453,7 +454,7 @@ public final class UsageService {
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (Slot slot : slots) {
       // a record whose account call failed has no outcome (rateReceived) and is not held
-      if (slot.outcome != null && slot.outcome.status() == UsageOutcome.Status.SUSPENDED) {
+      if (slot.outcome instanceof UsageOutcome.Suspended suspended) {
         writes.add(
             suspense
                 .hold(
@@ -462,8 +463,7 @@ public final class UsageService {
                     slot.record.serviceId().toKey(),
                     slot.record.usageDate(),
                     now,
-                    new FieldError(
-                        slot.outcome.reason(), slot.outcome.field(), slot.outcome.message()),
+                    suspended.asFieldError(),
                     slot.element.toString())
                 .toCompletableFuture());
       }

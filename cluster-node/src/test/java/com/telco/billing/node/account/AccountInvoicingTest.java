@@ -1,6 +1,7 @@
 package com.telco.billing.node.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.usage.RateUsageResult;
+import com.telco.billing.protocol.usage.UsageOutcome;
 import com.telco.billing.sharding.AccountTags;
 import com.telco.billing.sharding.EntityKeys;
 import java.time.Clock;
@@ -174,7 +176,8 @@ class AccountInvoicingTest {
   @Test
   void aPeriodIsInvoicedOnceWithTheNumberTheSeriesGave() {
     openAndActivate();
-    assertTrue(rate(voice("r1", "2026-12-03T10:00:00Z")).outcomes().get(0).late() == Boolean.FALSE);
+    var onTime = rate(voice("r1", "2026-12-03T10:00:00Z")).outcomes().get(0);
+    assertFalse(assertInstanceOf(UsageOutcome.Accepted.class, onTime).late(), onTime.toString());
 
     var close = assertInstanceOf(CloseBillPeriodResult.NumberNeeded.class, close(CYCLE).getValue());
     assertEquals("DEFAULT-2026", close.seriesId());
@@ -229,7 +232,7 @@ class AccountInvoicingTest {
 
     // usage of the invoiced period arriving now is rated late
     var late = rate(voice("r2", "2026-12-04T10:00:00Z")).outcomes().get(0);
-    assertEquals(Boolean.TRUE, late.late(), late.toString());
+    assertTrue(assertInstanceOf(UsageOutcome.Accepted.class, late).late(), late.toString());
 
     var list =
         kit.<StatusReply<AccountInvoices.InvoiceList>>runCommand(AccountCommand.GetInvoices::new);

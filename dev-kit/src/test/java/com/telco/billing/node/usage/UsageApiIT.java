@@ -224,6 +224,7 @@ class UsageApiIT {
     assertEquals(400, badLine.status());
     assertEquals("malformed_ndjson", badLine.text("code"));
     assertEquals("line 2", badLine.text("field"));
+    assertEquals("line 2: malformed JSON (line 1, column 2)", badLine.text("message"));
     Response media = http.post("/usage", "text/csv", "id,source");
     assertEquals(415, media.status());
     StringBuilder many = new StringBuilder("[");
@@ -235,6 +236,11 @@ class UsageApiIT {
     assertEquals("too_many_records", tooMany.text("code"));
     Response huge = http.post("/usage", "[" + " ".repeat(20_000) + "]");
     assertEquals(413, huge.status(), huge.body());
+    // the size limit is checked before any line is read
+    Response hugeNdjson =
+        http.post("/usage", "application/x-ndjson", "{oops\n" + "{}\n".repeat(10_000));
+    assertEquals(413, hugeNdjson.status(), hugeNdjson.body());
+    assertEquals("body_too_large", hugeNdjson.text("code"));
     // bl-1 came in a refused body: it was never recorded
     Response retry =
         http.post(

@@ -90,10 +90,10 @@ public final class IntakeService {
       UUID batchId = Uuids.timeBased();
       // the batch id's time, to the millisecond, is its reception time
       Instant receivedAt = Instant.ofEpochMilli(Uuids.unixTimestamp(batchId));
-      List<UsageOutcome> checked = usage.validate(elements, receivedAt);
+      List<UsageOutcome.Rejected> checked = usage.validate(elements, receivedAt);
       List<Rejection> rejections = new ArrayList<>();
       for (int i = 0; i < checked.size(); i++) {
-        UsageOutcome o = checked.get(i);
+        UsageOutcome.Rejected o = checked.get(i);
         if (o != null) {
           rejections.add(new Rejection(i, o.id(), o.source(), o.reason(), o.field(), o.message()));
         }

@@ -108,16 +108,7 @@ class BatchRatingTest {
         outcomes.add(
             failed
                 ? null
-                : new UsageOutcome(
-                    id,
-                    "msc",
-                    UsageOutcome.Status.ACCEPTED,
-                    new BigDecimal("0.090000"),
-                    "EUR",
-                    false,
-                    null,
-                    null,
-                    null));
+                : new UsageOutcome.Accepted(id, "msc", new BigDecimal("0.090000"), "EUR", false));
         failures.add(failed ? new IllegalStateException("cannot persist " + id) : null);
       }
       return CompletableFuture.completedFuture(new ReceivedRating(outcomes, failures));
