@@ -255,6 +255,12 @@ final class GoldenJournal {
         new InvoiceSeriesEntity.State(8, Map.of("acc-2|2026-12-01", 8L)));
     seriesSnapshot(
         all, states, "InvoiceSeriesEntity.State-empty", new InvoiceSeriesEntity.State(0, Map.of()));
+    seriesSnapshot(
+        all,
+        states,
+        "SeriesSnapshot-pending",
+        new InvoiceSeriesEntity.State(
+            12, Map.of("acc-1|2026-12-01", 11L, "acc-2|2026-12-01", 12L)));
   }
 
   private static void seriesSnapshot(
@@ -342,6 +348,28 @@ final class GoldenJournal {
     billRunSnapshot(
         all, states, "BillRunState-runs", new BillRunState(CYCLE, List.of(completed, retrying)));
     billRunSnapshot(all, states, "BillRunState-empty", BillRunState.EMPTY);
+    BillRunState.Run scanning =
+        new BillRunState.Run(
+            "BR-2026-12-02",
+            CYCLE.plusDays(1),
+            "schedule",
+            AT.plusSeconds(86400),
+            BillRunState.Phase.SCANNING,
+            0,
+            "",
+            AccountsDue.NotCounted.INSTANCE,
+            0,
+            0,
+            0,
+            Map.of(),
+            Map.of(),
+            AT.plusSeconds(86400),
+            null);
+    billRunSnapshot(
+        all,
+        states,
+        "BillRunSnapshot-notCounted",
+        new BillRunState(CYCLE.plusDays(1), List.of(retrying, scanning)));
   }
 
   static AccountProfile profile() {
