@@ -7,14 +7,18 @@ import com.telco.billing.core.invoice.LineType;
 import com.telco.billing.core.invoice.TaxItem;
 import com.telco.billing.core.period.BillPeriod;
 import com.telco.billing.node.account.AccountJournal;
+import com.telco.billing.node.billrun.AccountsDue;
+import com.telco.billing.node.billrun.BillRunJournal;
 import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
+import com.telco.billing.node.invoice.SeriesJournal;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.BillRunList;
 import com.telco.billing.protocol.billrun.BillRunView;
+import com.telco.billing.protocol.billrun.journal.BillRunSnapshot;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
@@ -22,6 +26,7 @@ import com.telco.billing.protocol.invoice.InvoiceState;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.invoice.SeriesCommand;
 import com.telco.billing.protocol.invoice.SeriesEvent;
+import com.telco.billing.protocol.invoice.journal.SeriesSnapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,7 +131,7 @@ public final class InvoiceSamples {
         BillRunState.Phase.RETRYING,
         1,
         "acc-9",
-        10,
+        new AccountsDue.Counted(10),
         10,
         8,
         1,
@@ -193,8 +198,8 @@ public final class InvoiceSamples {
         SeriesEvent.NumbersConfirmed.class,
         new SeriesEvent.NumbersConfirmed(List.of("acc-1|2026-12-01")));
     samples.put(
-        InvoiceSeriesEntity.State.class,
-        new InvoiceSeriesEntity.State(7, Map.of("acc-1|2026-12-01", 7L)));
+        SeriesSnapshot.class,
+        SeriesJournal.toSnapshot(new InvoiceSeriesEntity.State(7, Map.of("acc-1|2026-12-01", 7L))));
 
     samples.put(
         BillRunCommand.StartRun.class,
@@ -232,7 +237,8 @@ public final class InvoiceSamples {
     BillRunView view = run().toView(AT.plusSeconds(5), true);
     samples.put(BillRunView.class, view);
     samples.put(BillRunList.class, new BillRunList(List.of(view)));
-    samples.put(BillRunState.class, new BillRunState(CYCLE, List.of(run())));
+    samples.put(
+        BillRunSnapshot.class, BillRunJournal.toSnapshot(new BillRunState(CYCLE, List.of(run()))));
     return samples;
   }
 }

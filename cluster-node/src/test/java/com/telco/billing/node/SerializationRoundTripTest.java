@@ -21,13 +21,11 @@ import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.account.AccountState;
-import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.catalog.CatalogJournal;
 import com.telco.billing.node.catalog.CatalogState;
 import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.node.guiding.ServiceGuideState;
-import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.protocol.CborSerializable;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
@@ -43,6 +41,7 @@ import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.BillRunList;
 import com.telco.billing.protocol.billrun.BillRunView;
+import com.telco.billing.protocol.billrun.journal.BillRunSnapshot;
 import com.telco.billing.protocol.catalog.CatalogCommand;
 import com.telco.billing.protocol.catalog.CatalogEvent;
 import com.telco.billing.protocol.catalog.PublishVersionResult;
@@ -57,6 +56,7 @@ import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.invoice.SeriesCommand;
 import com.telco.billing.protocol.invoice.SeriesEvent;
+import com.telco.billing.protocol.invoice.journal.SeriesSnapshot;
 import com.telco.billing.protocol.usage.CurrentUsage;
 import com.telco.billing.protocol.usage.RateUsageResult;
 import com.telco.billing.protocol.usage.UsageOutcome;
@@ -130,10 +130,10 @@ class SerializationRoundTripTest {
           AccountInvoices.InvoiceList.class,
           AccountInvoices.Preview.class,
           SeriesCommand.AssignedNumbers.class,
-          InvoiceSeriesEntity.State.class,
+          SeriesSnapshot.class,
           BillRunView.class,
           BillRunList.class,
-          BillRunState.class,
+          BillRunSnapshot.class,
           Refusal.class,
           RefusedException.class);
 

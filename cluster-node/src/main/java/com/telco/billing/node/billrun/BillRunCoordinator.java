@@ -31,6 +31,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -130,6 +131,11 @@ public final class BillRunCoordinator
   @Override
   public BillRunState emptyState() {
     return BillRunState.EMPTY;
+  }
+
+  @Override
+  public SnapshotAdapter<BillRunState> snapshotAdapter() {
+    return BillRunJournal.SNAPSHOTS;
   }
 
   @Override
@@ -268,7 +274,8 @@ public final class BillRunCoordinator
       BillRunState state, AccountsCounted cmd) {
     busy = false;
     return Effect()
-        .persist(new BillRunEvent.AccountsDueCounted(cmd.runId(), cmd.count()))
+        .persist(
+            BillRunJournal.accountsDueCounted(cmd.runId(), new AccountsDue.Counted(cmd.count())))
         .thenRun(this::drive)
         .thenNoReply();
   }
@@ -278,7 +285,7 @@ public final class BillRunCoordinator
       BillRunState state, CountFailed cmd) {
     busy = false;
     return Effect()
-        .persist(new BillRunEvent.AccountsDueCounted(cmd.runId(), BillRunState.UNKNOWN_COUNT))
+        .persist(BillRunJournal.accountsDueCounted(cmd.runId(), AccountsDue.CountFailed.INSTANCE))
         .thenRun(this::drive)
         .thenNoReply();
   }
@@ -382,7 +389,7 @@ public final class BillRunCoordinator
     busy = true;
     String runId = run.runId();
     int cycleDay = run.cycleDate().getDayOfMonth();
-    if (run.accountsDue() == BillRunState.NOT_COUNTED) {
+    if (run.accountsDue() == AccountsDue.NotCounted.INSTANCE) {
       context.pipeToSelf(
           accounts.countAccounts(cycleDay),
           (count, failure) ->

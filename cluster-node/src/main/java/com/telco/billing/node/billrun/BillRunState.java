@@ -1,6 +1,5 @@
 package com.telco.billing.node.billrun;
 
-import com.telco.billing.protocol.CborSerializable;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.BillRunView;
 import java.math.BigDecimal;
@@ -17,18 +16,16 @@ import java.util.Optional;
 
 /**
  * The bill-cycle singleton's state: every remembered run with its progress, and the last cycle date
- * the schedule has started. Persisted in snapshots; rebuilt from the events after a move of the
- * singleton, so a run resumes after its last recorded step.
+ * the schedule has started. Persisted in snapshots (as a {@code BillRunSnapshot}, {@link
+ * BillRunJournal}); rebuilt from the events after a move of the singleton, so a run resumes after
+ * its last recorded step.
  */
-public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implements CborSerializable {
+public record BillRunState(LocalDate scheduledThrough, List<Run> runs) {
 
   public static final BillRunState EMPTY = new BillRunState(null, List.of());
 
-  /** {@link Run#accountsDue()} before the accounts of the cycle day were counted. */
-  static final long NOT_COUNTED = -1;
-
-  /** {@link Run#accountsDue()} when counting failed (shown as -1 until the scan is over). */
-  static final long UNKNOWN_COUNT = -2;
+  /** {@link BillRunView#accountsDue()} while the count is not known. */
+  static final long VIEW_NOT_COUNTED = -1;
 
   public BillRunState {
     runs = List.copyOf(runs);
@@ -45,6 +42,7 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
    * One run.
    *
    * @param cursor the last account id read from the cycle-day read side ("" before the first)
+   * @param accountsDue the accounts of the cycle day; once the scan is over, the processed count
    * @param failures failed accounts (id to reason), retried after the scan
    */
   public record Run(
@@ -55,7 +53,7 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
       Phase phase,
       int retryRound,
       String cursor,
-      long accountsDue,
+      AccountsDue accountsDue,
       long processed,
       long invoiced,
       long skipped,
@@ -78,7 +76,7 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
           Phase.SCANNING,
           0,
           "",
-          -1,
+          AccountsDue.NotCounted.INSTANCE,
           0,
           0,
           0,
@@ -117,7 +115,7 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
     }
 
     Run withPhase(Phase next, int round, Instant at) {
-      long due = next == Phase.SCANNING ? accountsDue : processed;
+      AccountsDue due = next == Phase.SCANNING ? accountsDue : new AccountsDue.Counted(processed);
       return new Run(
           runId,
           cycleDate,
@@ -136,7 +134,7 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
           next == Phase.COMPLETED ? at : completedAt);
     }
 
-    Run withAccountsDue(long count) {
+    Run withAccountsDue(AccountsDue count) {
       return new Run(
           runId,
           cycleDate,
@@ -155,6 +153,11 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
           completedAt);
     }
 
+    /** The count as the HTTP API shows it: -1 until it is known. */
+    private static long viewed(AccountsDue due) {
+      return due instanceof AccountsDue.Counted counted ? counted.count() : VIEW_NOT_COUNTED;
+    }
+
     /** The view of the HTTP API at {@code now}. */
     public BillRunView toView(Instant now, boolean created) {
       Instant end = completedAt != null ? completedAt : now;
@@ -163,8 +166,10 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
           BigDecimal.valueOf(processed * 1000L)
               .divide(BigDecimal.valueOf(millis), 1, RoundingMode.HALF_UP);
       Instant eta = null;
-      if (phase == Phase.SCANNING && accountsDue >= 0 && rate.signum() > 0) {
-        long remaining = Math.max(0, accountsDue - processed);
+      if (phase == Phase.SCANNING
+          && accountsDue instanceof AccountsDue.Counted due
+          && rate.signum() > 0) {
+        long remaining = Math.max(0, due.count() - processed);
         eta = now.plusMillis(remaining * millis / Math.max(1, processed));
       }
       List<BillRunView.Failure> shown = new ArrayList<>();
@@ -183,7 +188,7 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
           retryRound,
           startedAt,
           completedAt,
-          Math.max(NOT_COUNTED, accountsDue),
+          viewed(accountsDue),
           processed,
           invoiced,
           skipped,
@@ -225,7 +230,7 @@ public record BillRunState(LocalDate scheduledThrough, List<Run> runs) implement
       return new BillRunState(scheduledThrough, prune(next, keepFinished));
     }
     if (event instanceof BillRunEvent.AccountsDueCounted c) {
-      return update(c.runId(), run -> run.withAccountsDue(c.count()));
+      return update(c.runId(), run -> run.withAccountsDue(BillRunJournal.toAccountsDue(c.count())));
     }
     if (event instanceof BillRunEvent.StepRecorded step) {
       return update(step.runId(), run -> run.with(step));

@@ -1,6 +1,5 @@
 package com.telco.billing.node.invoice;
 
-import com.telco.billing.protocol.CborSerializable;
 import com.telco.billing.protocol.invoice.SeriesCommand;
 import com.telco.billing.protocol.invoice.SeriesCommand.AssignNumbers;
 import com.telco.billing.protocol.invoice.SeriesCommand.AssignedNumbers;
@@ -24,6 +23,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -48,9 +48,9 @@ public final class InvoiceSeriesEntity
 
   /**
    * The series' state: the last sequence handed out and the keys whose invoices are not confirmed
-   * yet. Persisted in snapshots.
+   * yet. Persisted in snapshots (as a {@code SeriesSnapshot}, {@link SeriesJournal}).
    */
-  public record State(long last, Map<String, Long> pending) implements CborSerializable {
+  public record State(long last, Map<String, Long> pending) {
     static final State EMPTY = new State(0, Map.of());
 
     public State {
@@ -100,6 +100,11 @@ public final class InvoiceSeriesEntity
   @Override
   public State emptyState() {
     return State.EMPTY;
+  }
+
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return SeriesJournal.SNAPSHOTS;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.protocol.invoice.SeriesCommand;
 import com.telco.billing.protocol.invoice.SeriesEvent;
+import com.telco.billing.protocol.invoice.journal.SeriesSnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,10 @@ class InvoiceSeriesEntityTest {
   private final EventSourcedBehaviorTestKit<SeriesCommand, SeriesEvent, InvoiceSeriesEntity.State>
       kit =
           EventSourcedBehaviorTestKit.create(
-              testKit.system(), InvoiceSeriesEntity.create("ENT-1-2026"));
+              testKit.system(),
+              InvoiceSeriesEntity.create("ENT-1-2026"),
+              // the state is persisted as its SeriesSnapshot (theStateSurvivesItsSnapshot)
+              EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
 
   @AfterAll
   static void shutdown() {
@@ -49,6 +55,18 @@ class InvoiceSeriesEntityTest {
         kit.<StatusReply<SeriesCommand.AssignedNumbers>>runCommand(
             replyTo -> new SeriesCommand.AssignNumbers(List.of(keys), replyTo));
     return result.reply().getValue().sequences();
+  }
+
+  @Test
+  void theStateSurvivesItsSnapshot() {
+    assign("a|2026-12-01", "b|2026-12-01");
+    InvoiceSeriesEntity.State state = kit.getState();
+    Serialization serialization = SerializationExtension.get(testKit.system());
+    Object snapshot = SeriesJournal.SNAPSHOTS.toJournal(state);
+    assertTrue(snapshot instanceof SeriesSnapshot, "a journal record, not the state");
+    byte[] bytes = serialization.serialize(snapshot).get();
+    Object read = serialization.deserialize(bytes, SeriesSnapshot.class).get();
+    assertEquals(state, SeriesJournal.SNAPSHOTS.fromJournal(read));
   }
 
   @Test

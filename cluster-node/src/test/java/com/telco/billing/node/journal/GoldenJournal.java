@@ -22,6 +22,8 @@ import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.account.AccountState;
+import com.telco.billing.node.billrun.AccountsDue;
+import com.telco.billing.node.billrun.BillRunJournal;
 import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.catalog.CatalogJournal;
 import com.telco.billing.node.catalog.CatalogState;
@@ -29,9 +31,11 @@ import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
+import com.telco.billing.node.invoice.SeriesJournal;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
+import com.telco.billing.protocol.billrun.journal.BillRunSnapshot;
 import com.telco.billing.protocol.catalog.PublishedVersion;
 import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
 import com.telco.billing.protocol.http.OpenAccountRequest;
@@ -39,6 +43,7 @@ import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.InvoiceState;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.invoice.SeriesEvent;
+import com.telco.billing.protocol.invoice.journal.SeriesSnapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,6 +105,12 @@ final class GoldenJournal {
     if (snapshot instanceof ServiceGuideSnapshot guide) {
       return GuidingJournal.fromSnapshot(guide);
     }
+    if (snapshot instanceof SeriesSnapshot series) {
+      return SeriesJournal.fromSnapshot(series);
+    }
+    if (snapshot instanceof BillRunSnapshot billRun) {
+      return BillRunJournal.fromSnapshot(billRun);
+    }
     return snapshot;
   }
 
@@ -107,8 +118,8 @@ final class GoldenJournal {
     account(all, states);
     guiding(all, states);
     catalog(all);
-    series(all);
-    billRun(all);
+    series(all, states);
+    billRun(all, states);
   }
 
   private static void accountSnapshot(
@@ -227,7 +238,7 @@ final class GoldenJournal {
     all.put("CatalogState-empty", CatalogState.EMPTY);
   }
 
-  private static void series(Map<String, Object> all) {
+  private static void series(Map<String, Object> all, Map<String, Object> states) {
     all.put(
         "SeriesEvent.NumbersAssigned",
         new SeriesEvent.NumbersAssigned(
@@ -237,13 +248,37 @@ final class GoldenJournal {
     all.put(
         "SeriesEvent.NumbersConfirmed",
         new SeriesEvent.NumbersConfirmed(List.of("acc-1|2026-12-01")));
-    all.put(
+    seriesSnapshot(
+        all,
+        states,
         "InvoiceSeriesEntity.State-pending",
         new InvoiceSeriesEntity.State(8, Map.of("acc-2|2026-12-01", 8L)));
-    all.put("InvoiceSeriesEntity.State-empty", new InvoiceSeriesEntity.State(0, Map.of()));
+    seriesSnapshot(
+        all, states, "InvoiceSeriesEntity.State-empty", new InvoiceSeriesEntity.State(0, Map.of()));
+    seriesSnapshot(
+        all,
+        states,
+        "SeriesSnapshot-pending",
+        new InvoiceSeriesEntity.State(
+            12, Map.of("acc-1|2026-12-01", 11L, "acc-2|2026-12-01", 12L)));
   }
 
-  private static void billRun(Map<String, Object> all) {
+  private static void seriesSnapshot(
+      Map<String, Object> all,
+      Map<String, Object> states,
+      String name,
+      InvoiceSeriesEntity.State state) {
+    all.put(name, SeriesJournal.toSnapshot(state));
+    states.put(name, state);
+  }
+
+  private static void billRunSnapshot(
+      Map<String, Object> all, Map<String, Object> states, String name, BillRunState state) {
+    all.put(name, BillRunJournal.toSnapshot(state));
+    states.put(name, state);
+  }
+
+  private static void billRun(Map<String, Object> all, Map<String, Object> states) {
     String runId = "BR-2026-12-01";
     all.put("BillRunEvent.RunStarted", new BillRunEvent.RunStarted(runId, CYCLE, "schedule", AT));
     all.put("BillRunEvent.AccountsDueCounted", new BillRunEvent.AccountsDueCounted(runId, 10));
@@ -285,7 +320,7 @@ final class GoldenJournal {
             BillRunState.Phase.RETRYING,
             1,
             "acc-9",
-            10,
+            new AccountsDue.Counted(10),
             10,
             8,
             1,
@@ -302,7 +337,7 @@ final class GoldenJournal {
             BillRunState.Phase.COMPLETED,
             0,
             "acc-9",
-            -2,
+            AccountsDue.CountFailed.INSTANCE,
             3,
             2,
             1,
@@ -310,8 +345,31 @@ final class GoldenJournal {
             Map.of(),
             AT.minusSeconds(86400 * 30 - 60),
             AT.minusSeconds(86400 * 30 - 60));
-    all.put("BillRunState-runs", new BillRunState(CYCLE, List.of(completed, retrying)));
-    all.put("BillRunState-empty", BillRunState.EMPTY);
+    billRunSnapshot(
+        all, states, "BillRunState-runs", new BillRunState(CYCLE, List.of(completed, retrying)));
+    billRunSnapshot(all, states, "BillRunState-empty", BillRunState.EMPTY);
+    BillRunState.Run scanning =
+        new BillRunState.Run(
+            "BR-2026-12-02",
+            CYCLE.plusDays(1),
+            "schedule",
+            AT.plusSeconds(86400),
+            BillRunState.Phase.SCANNING,
+            0,
+            "",
+            AccountsDue.NotCounted.INSTANCE,
+            0,
+            0,
+            0,
+            Map.of(),
+            Map.of(),
+            AT.plusSeconds(86400),
+            null);
+    billRunSnapshot(
+        all,
+        states,
+        "BillRunSnapshot-notCounted",
+        new BillRunState(CYCLE.plusDays(1), List.of(retrying, scanning)));
   }
 
   static AccountProfile profile() {

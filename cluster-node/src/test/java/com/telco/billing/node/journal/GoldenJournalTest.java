@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.catalog.CatalogState;
-import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.node.testing.TestConfigs;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
+import com.telco.billing.protocol.billrun.journal.BillRunSnapshot;
 import com.telco.billing.protocol.catalog.CatalogEvent;
 import com.telco.billing.protocol.guiding.ServiceEvent;
 import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
 import com.telco.billing.protocol.invoice.SeriesEvent;
+import com.telco.billing.protocol.invoice.journal.SeriesSnapshot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -57,9 +57,9 @@ class GoldenJournalTest {
           CatalogEvent.class,
           CatalogState.class,
           SeriesEvent.class,
-          InvoiceSeriesEntity.State.class,
+          SeriesSnapshot.class,
           BillRunEvent.class,
-          BillRunState.class);
+          BillRunSnapshot.class);
 
   @AfterAll
   static void shutdown() {

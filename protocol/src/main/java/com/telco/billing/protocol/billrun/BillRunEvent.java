@@ -20,6 +20,10 @@ public sealed interface BillRunEvent extends CborSerializable
   record RunStarted(String runId, LocalDate cycleDate, String trigger, Instant at)
       implements BillRunEvent {}
 
+  /**
+   * The accounts of the run's cycle day were counted: {@code count} of them, or {@code -2} when
+   * counting failed ({@code -1}, "not counted", is never written).
+   */
   record AccountsDueCounted(String runId, long count) implements BillRunEvent {}
 
   /**
