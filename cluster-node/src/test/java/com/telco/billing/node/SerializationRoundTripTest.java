@@ -144,7 +144,7 @@ class SerializationRoundTripTest {
     samples.putAll(subscriptionSamples(probe));
     samples.putAll(usageSamples(probe));
     samples.putAll(catalogSamples(probe));
-    samples.putAll(InvoiceSamples.all(probe.ref().unsafeUpcast()));
+    samples.putAll(MessageSamples.all(probe.ref().unsafeUpcast()));
     samples.putAll(refusalSamples());
     return samples;
   }
@@ -205,8 +205,8 @@ class SerializationRoundTripTest {
                     .withAccepted(
                         List.of(
                             DatedKey.of("msc-1", "r-1", Instant.parse("2026-12-03T10:00:00Z")))),
-                InvoiceSamples.history(),
-                List.of(InvoiceSamples.issued()))));
+                MessageSamples.history(),
+                List.of(MessageSamples.issued()))));
     AccountView view = new AccountView(profile, at, List.of(subscription));
     samples.put(AccountView.class, view);
     samples.put(OpenAccountResult.class, new OpenAccountResult(view, true));
@@ -403,7 +403,7 @@ class SerializationRoundTripTest {
             .getClass()
             .getSimpleName());
 
-    IssuedInvoice issued = InvoiceSamples.issued();
+    IssuedInvoice issued = MessageSamples.issued();
     byte[] bytes = SerializationExtension.get(testKit.system()).serialize(issued).get();
     JsonNode lines = mapper.readTree(bytes).get("invoice").get("lines");
     assertTrue(lines.size() > 0);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.invoice.BillingHistory;
-import com.telco.billing.node.InvoiceSamples;
+import com.telco.billing.node.MessageSamples;
 import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
@@ -26,7 +26,7 @@ class BillingProjectionTest {
 
   @Test
   void anEntryIsRegisteredAsTheAccountWroteIt() {
-    IssuedInvoice issued = InvoiceSamples.issued();
+    IssuedInvoice issued = MessageSamples.issued();
     InvoiceEntry entry = InvoiceEntry.of(issued, 41);
 
     var registered =
@@ -47,7 +47,7 @@ class BillingProjectionTest {
    */
   @Test
   void anInvoiceTaggedBeforeTheRegisterPointsAtItself() {
-    IssuedInvoice issued = InvoiceSamples.issued();
+    IssuedInvoice issued = MessageSamples.issued();
 
     var registered =
         BillingProjection.entryOf(envelope(17, AccountJournal.invoiceIssued(issued, AT)));

@@ -37,8 +37,8 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /** Samples of the invoicing and bill-run messages for {@link SerializationRoundTripTest}. */
-public final class InvoiceSamples {
-  private InvoiceSamples() {}
+public final class MessageSamples {
+  private MessageSamples() {}
 
   static final Instant AT = Instant.parse("2026-12-01T10:15:30.5Z");
   static final LocalDate CYCLE = LocalDate.of(2026, 12, 1);
