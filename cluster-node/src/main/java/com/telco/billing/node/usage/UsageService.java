@@ -50,9 +50,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  * per request: a semaphore caps the requests in flight on this node (429 beyond it), {@link
  * GroupCommit} merges the records that concurrent requests send to the same account into one
  * command (one journal write), and {@link AsyncLimiter} caps the entity calls of the whole node, so
- * a burst over many accounts cannot start thousands of recoveries at once. A node-wide Pekko Streams
- * graph could express the same (a hub, a sub-stream per busy account, bounded {@code mapAsync}), but
- * it would carry a reply promise per record back to its request.
+ * a burst over many accounts cannot start thousands of recoveries at once. A node-wide Pekko
+ * Streams graph could express the same (a hub, a sub-stream per busy account, bounded {@code
+ * mapAsync}), but it would carry a reply promise per record back to its request.
  */
 public final class UsageService {
   /** Reason of a record no subscription held the service of at its usage date. */
