@@ -1,7 +1,7 @@
 package com.telco.billing.devkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.json.StrictJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +50,7 @@ public final class HttpJson {
               HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;
       if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
-        json = JsonSupport.MAPPER.readTree(response.body());
+        json = StrictJson.MAPPER.readTree(response.body());
       }
       return new Response(response.statusCode(), response.body(), json, response);
     } catch (IOException e) {

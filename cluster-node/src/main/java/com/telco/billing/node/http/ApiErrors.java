@@ -1,5 +1,6 @@
 package com.telco.billing.node.http;
 
+import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.RefusalKind;
@@ -50,7 +51,7 @@ public final class ApiErrors extends AllDirectives {
         .addHeader(RetryAfter.create(RETRY_AFTER_SECONDS))
         .withEntity(
             org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
-            JsonSupport.writeBytes(body(TIMEOUT)));
+            StrictJson.writeBytes(body(TIMEOUT)));
   }
 
   /** Turns a failed ask into an {@link ApiException}: refusals by their kind, timeouts into 503. */
@@ -169,7 +170,7 @@ public final class ApiErrors extends AllDirectives {
     String message = response.status().reason();
     return response.withEntity(
         org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
-        JsonSupport.writeBytes(ErrorResponse.of(code, message, null)));
+        StrictJson.writeBytes(ErrorResponse.of(code, message, null)));
   }
 
   private Route error(ApiException e) {

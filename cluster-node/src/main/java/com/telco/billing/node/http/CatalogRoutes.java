@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.telco.billing.core.catalog.CatalogDocument;
 import com.telco.billing.core.paging.ListBounds;
 import com.telco.billing.node.catalog.CatalogService;
+import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.protocol.catalog.http.CatalogVersionSummary;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,7 @@ public final class CatalogRoutes extends AllDirectives {
   private static final int MAX_LIMIT = 1000;
   private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor");
   private static final ObjectMapper WRITER =
-      JsonSupport.MAPPER.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+      StrictJson.MAPPER.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
   private final CatalogService catalog;
 

@@ -6,6 +6,7 @@ import com.telco.billing.node.invoice.render.CustomerBills;
 import com.telco.billing.node.invoice.render.InvoiceDocument;
 import com.telco.billing.node.invoice.render.InvoiceHtml;
 import com.telco.billing.node.invoice.render.InvoicePdf;
+import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.http.CustomerBillList;
@@ -80,8 +81,7 @@ public final class InvoiceRoutes extends AllDirectives {
     /** The document rendered in this format. */
     HttpEntity.Strict entity(InvoiceDocument doc) {
       return switch (this) {
-        case JSON ->
-            HttpEntities.create(contentType, JsonSupport.writeBytes(CustomerBills.of(doc)));
+        case JSON -> HttpEntities.create(contentType, StrictJson.writeBytes(CustomerBills.of(doc)));
         case HTML -> HttpEntities.create(ContentTypes.TEXT_HTML_UTF8, InvoiceHtml.render(doc));
         case PDF -> HttpEntities.create(contentType, InvoicePdf.render(doc));
       };

@@ -1,5 +1,6 @@
 package com.telco.billing.node.http;
 
+import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.protocol.http.ErrorResponse;
 import org.apache.pekko.event.LoggingAdapter;
 import org.apache.pekko.http.ParsingErrorHandler;
@@ -27,7 +28,7 @@ public final class JsonParsingErrorHandler extends ParsingErrorHandler {
         .withStatus(status.intValue())
         .withEntity(
             ContentTypes.APPLICATION_JSON,
-            JsonSupport.writeBytes(
+            StrictJson.writeBytes(
                 ErrorResponse.of("http_" + status.intValue(), status.reason(), (String) null)));
   }
 }

@@ -1,7 +1,5 @@
 package com.telco.billing.node.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.telco.billing.node.json.StrictJson;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
 import org.apache.pekko.http.javadsl.marshalling.Marshaller;
@@ -17,12 +15,9 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 public final class JsonSupport {
   private JsonSupport() {}
 
-  /** The strict mapper of the API's bodies. */
-  public static final ObjectMapper MAPPER = StrictJson.MAPPER;
-
   /** Writes any value as {@code application/json}. */
   public static <T> Marshaller<T, RequestEntity> marshaller() {
-    return Jackson.marshaller(MAPPER);
+    return Jackson.marshaller(StrictJson.MAPPER);
   }
 
   /**
@@ -31,21 +26,6 @@ public final class JsonSupport {
    */
   public static <T> Unmarshaller<HttpEntity, T> unmarshaller(Class<T> type) {
     return Unmarshaller.forMediaType(MediaTypes.APPLICATION_JSON, Unmarshaller.entityToString())
-        .thenApply(body -> read(body, type));
-  }
-
-  /** Parses {@code body} as {@code type}; see {@link StrictJson#read}. */
-  public static <T> T read(String body, Class<T> type) {
-    return StrictJson.read(body, type);
-  }
-
-  /** Parses {@code body} into a tree; see {@link StrictJson#readTree}. */
-  public static JsonNode readTree(String body) {
-    return StrictJson.readTree(body);
-  }
-
-  /** Serializes a value to JSON bytes. */
-  public static byte[] writeBytes(Object value) {
-    return StrictJson.writeBytes(value);
+        .thenApply(body -> StrictJson.read(body, type));
   }
 }

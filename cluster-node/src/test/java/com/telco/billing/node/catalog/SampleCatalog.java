@@ -3,7 +3,7 @@ package com.telco.billing.node.catalog;
 import com.telco.billing.core.catalog.CatalogDocument;
 import com.telco.billing.core.catalog.CatalogValidator;
 import com.telco.billing.core.catalog.CatalogVersion;
-import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.json.StrictJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,11 +57,11 @@ public final class SampleCatalog {
   }
 
   public static CatalogDocument document() {
-    return JsonSupport.read(json(), CatalogDocument.class);
+    return StrictJson.read(json(), CatalogDocument.class);
   }
 
   public static CatalogDocument document(String version, String effectiveFrom) {
-    return JsonSupport.read(json(version, effectiveFrom), CatalogDocument.class);
+    return StrictJson.read(json(version, effectiveFrom), CatalogDocument.class);
   }
 
   /** The validated version of a document that must be valid. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.node.invoice.render.InvoiceDocument;
 import com.telco.billing.node.invoice.render.InvoiceSamples;
+import com.telco.billing.node.json.StrictJson;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.URI;
@@ -82,7 +83,7 @@ class InvoiceRoutesNegotiationTest {
       HttpResponse<byte[]> r = get("", accept);
       assertEquals(200, r.statusCode(), accept);
       assertEquals("application/json", contentType(r), accept);
-      assertEquals(DOC.number(), JsonSupport.readTree(text(r)).get("billNo").asText());
+      assertEquals(DOC.number(), StrictJson.readTree(text(r)).get("billNo").asText());
     }
   }
 
@@ -118,7 +119,7 @@ class InvoiceRoutesNegotiationTest {
     HttpResponse<byte[]> r = get("", "application/xml");
     assertEquals(406, r.statusCode(), text(r));
     assertEquals("application/json", contentType(r));
-    JsonNode error = JsonSupport.readTree(text(r));
+    JsonNode error = StrictJson.readTree(text(r));
     assertEquals("http_406", error.get("code").asText(), text(r));
     assertTrue(error.get("message").asText().length() > 0);
   }
@@ -139,6 +140,6 @@ class InvoiceRoutesNegotiationTest {
   void an_unknown_format_parameter_is_400() throws Exception {
     HttpResponse<byte[]> r = get("?format=xml", null);
     assertEquals(400, r.statusCode(), text(r));
-    assertEquals("unsupported_format", JsonSupport.readTree(text(r)).get("code").asText());
+    assertEquals("unsupported_format", StrictJson.readTree(text(r)).get("code").asText());
   }
 }

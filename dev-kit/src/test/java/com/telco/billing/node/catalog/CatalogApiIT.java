@@ -9,7 +9,7 @@ import com.telco.billing.devcassandra.TestCassandra;
 import com.telco.billing.devkit.EmbeddedNode;
 import com.telco.billing.devkit.HttpJson;
 import com.telco.billing.devkit.HttpJson.Response;
-import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.json.StrictJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,7 +74,7 @@ class CatalogApiIT {
     assertEquals(200, one.status(), one.body());
     assertEquals("2026-01", one.text("version"));
     assertEquals(published.text("publishedAt"), one.text("publishedAt"));
-    assertEquals(JsonSupport.MAPPER.readTree(SampleCatalog.json()), one.json().get("document"));
+    assertEquals(StrictJson.MAPPER.readTree(SampleCatalog.json()), one.json().get("document"));
 
     Response missing = http.get("/catalog/versions/2030-01");
     assertEquals(404, missing.status());

@@ -12,7 +12,7 @@ import com.telco.billing.devcassandra.TestCassandra;
 import com.telco.billing.devkit.NodeProcess;
 import com.telco.billing.devkit.Ports;
 import com.telco.billing.node.catalog.SampleCatalog;
-import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.sharding.ShardIds;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -326,7 +326,7 @@ class FailoverIT {
 
   private void record(String body) {
     try {
-      for (JsonNode outcome : JsonSupport.MAPPER.readTree(body).get("records")) {
+      for (JsonNode outcome : StrictJson.MAPPER.readTree(body).get("records")) {
         String id = outcome.get("id").asText();
         String status = outcome.get("status").asText();
         switch (status) {
@@ -511,7 +511,7 @@ class FailoverIT {
 
   private static JsonNode read(String body) {
     try {
-      return JsonSupport.MAPPER.readTree(body);
+      return StrictJson.MAPPER.readTree(body);
     } catch (IOException e) {
       throw new AssertionError("not JSON: " + body, e);
     }

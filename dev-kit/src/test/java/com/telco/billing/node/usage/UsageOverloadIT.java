@@ -8,7 +8,7 @@ import com.telco.billing.devcassandra.TestCassandra;
 import com.telco.billing.devkit.EmbeddedNode;
 import com.telco.billing.devkit.HttpJson;
 import com.telco.billing.node.catalog.SampleCatalog;
-import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.node.usage.intake.UsageIntakeIT;
 import com.typesafe.config.ConfigFactory;
 import java.net.URI;
@@ -143,7 +143,7 @@ class UsageOverloadIT {
           continue;
         }
         assertEquals(taken, response.statusCode(), response.body());
-        onTaken.accept(JsonSupport.MAPPER.readTree(response.body()));
+        onTaken.accept(StrictJson.MAPPER.readTree(response.body()));
       }
       pending = retry;
     }

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.telco.billing.node.http.JsonSupport;
+import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.protocol.http.CustomerBillResponse;
 import org.junit.jupiter.api.Test;
 
 class CustomerBillsRenderTest {
 
   private static JsonNode json(InvoiceDocument doc) throws Exception {
-    String text = JsonSupport.MAPPER.writeValueAsString(CustomerBills.of(doc));
-    return JsonSupport.MAPPER.readTree(text);
+    String text = StrictJson.MAPPER.writeValueAsString(CustomerBills.of(doc));
+    return StrictJson.MAPPER.readTree(text);
   }
 
   @Test
