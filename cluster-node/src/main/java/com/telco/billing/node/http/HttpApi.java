@@ -44,10 +44,8 @@ public final class HttpApi {
    */
   public static CompletionStage<InetSocketAddress> start(
       ActorSystem<?> system, BillingSettings settings, Services services, Clock clock) {
-    return HttpServer.start(
-            system,
-            new ApiErrors().seal(routes(system, settings, services, clock)),
-            settings.http())
+    Route sealed = new ApiErrors().seal(routes(system, settings, services, clock));
+    return HttpServer.start(system, HttpMetrics.around(system, sealed), settings.http())
         .thenApply(binding -> binding.localAddress());
   }
 
