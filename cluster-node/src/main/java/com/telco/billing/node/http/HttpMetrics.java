@@ -42,16 +42,32 @@ public final class HttpMetrics {
   }
 
   /**
-   * {@code sealed} with request ids, metrics and the access log.
+   * {@code sealed} with request ids ({@link RequestIds#withRequestId}), metrics and the access log.
    *
    * @param routeOf the {@code route} label of a request (its endpoint's path template), applied
    *     when its response is ready
    */
   public static Route around(
       ActorSystem<?> system, Function<HttpRequest, String> routeOf, Route sealed) {
+    return RequestIds.withRequestId(() -> observe(system, routeOf, RequestIds::of, () -> sealed));
+  }
+
+  /**
+   * {@code sealed} with metrics and the access log, for an edge that gives requests their ids
+   * itself (and answers them in {@code X-Request-Id}): {@code requestIdOf} names the id, which the
+   * access log, the error log and {@link RequestIds#of} then use.
+   *
+   * @param routeOf the {@code route} label of a request (its endpoint's path template), applied
+   *     when its response is ready
+   */
+  public static Route observe(
+      ActorSystem<?> system,
+      Function<HttpRequest, String> routeOf,
+      Function<HttpRequest, String> requestIdOf,
+      Supplier<Route> sealed) {
     HttpRequestMetrics metrics = BillingMetrics.get(system).http();
-    return RequestIds.withRequestId(
-        () -> measure(metrics, routeOf, () -> AccessLog.around(() -> sealed)));
+    return RequestIds.withRequestIdOf(
+        requestIdOf, () -> measure(metrics, routeOf, () -> AccessLog.around(sealed)));
   }
 
   /** Records every response of {@code sealed} in {@code metrics}. */

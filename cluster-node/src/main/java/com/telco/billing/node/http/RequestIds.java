@@ -48,6 +48,15 @@ public final class RequestIds {
         });
   }
 
+  /**
+   * Gives the request the id {@code requestIdOf} names (an edge that makes and answers ids itself),
+   * for {@link #requestId}, {@link #of} and the logs; no header is added.
+   */
+  public static Route withRequestIdOf(
+      Function<HttpRequest, String> requestIdOf, Supplier<Route> inner) {
+    return mapRequest(r -> r.addAttribute(ID, accept(requestIdOf.apply(r))), inner);
+  }
+
   /** The request's id, for routes inside {@link #withRequestId} (e.g. for the caller's id). */
   public static Route requestId(Function<String, Route> inner) {
     return extractRequest(request -> inner.apply(of(request)));

@@ -38,6 +38,7 @@ class HttpMetricsTest {
   private static ActorTestKit testKit;
   private static ServerBinding api;
   private static ServerBinding management;
+  private static ServerBinding edge;
   private static final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -68,6 +69,13 @@ class HttpMetricsTest {
                                 }))));
     Route sealed = new ApiErrors().seal(routes);
     api = bind(HttpMetrics.around(testKit.system(), sealed));
+    edge =
+        bind(
+            HttpMetrics.observe(
+                testKit.system(),
+                request -> "/edge",
+                request -> "edge-" + request.getUri().query().get("n").orElse("x"),
+                () -> new ApiErrors().seal(RequestIds.requestId(id -> complete("id " + id)))));
     MetricsRoutes metrics =
         new MetricsRoutes((ExtendedActorSystem) Adapter.toClassic(testKit.system()));
     management = bind(metrics.routes(null));
@@ -85,6 +93,7 @@ class HttpMetricsTest {
   static void stop() throws Exception {
     api.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
     management.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    edge.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
     testKit.shutdownTestKit();
   }
 
@@ -166,6 +175,15 @@ class HttpMetricsTest {
       String status) {
     return after.value(name, "route", route, "method", method, "status", status)
         - before.value(name, "route", route, "method", method, "status", status);
+  }
+
+  @Test
+  void anEdgeThatMakesItsOwnIdsIsObservedWithThem() throws Exception {
+    ScrapedMetrics before = scrape();
+    HttpResponse<String> r = send(edge, "GET", "/anything?n=5", "ignored-by-the-edge");
+    assertEquals("id edge-5", r.body());
+    assertTrue(r.headers().firstValue(RequestIds.HEADER).isEmpty(), "the edge answers its id");
+    assertEquals(1, delta(before, scrape(), "billing_http_requests_total", "/edge", "GET", "200"));
   }
 
   @Test
