@@ -90,7 +90,6 @@ public final class ScrapedMetrics {
 
   /** Whether the scrape has any sample of {@code name}. */
   public boolean has(String name) {
-    return sum(name, s -> true) != 0
-        || samples.keySet().stream().anyMatch(s -> s.equals(name) || s.startsWith(name + "{"));
+    return samples.keySet().stream().anyMatch(s -> s.equals(name) || s.startsWith(name + "{"));
   }
 }
