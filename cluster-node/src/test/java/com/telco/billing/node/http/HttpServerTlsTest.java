@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.node.HttpSettings;
 import com.telco.billing.node.tls.StoreFile;
@@ -117,6 +118,8 @@ class HttpServerTlsTest {
     assertFalse(answer.isServerHello(), "TLS 1.1 negotiated");
     assertEquals(TlsProbes.ALERT, answer.contentType());
     assertEquals(TlsProbes.PROTOCOL_VERSION_ALERT, answer.alertDescription());
+    // the same hello offering TLS 1.2 gets the server's hello: the refusal is the version's
+    assertTrue(TlsProbes.clientHello("127.0.0.1", port, 0x0303).isServerHello());
   }
 
   @Test
