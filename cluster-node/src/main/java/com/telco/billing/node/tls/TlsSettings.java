@@ -10,6 +10,7 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -55,7 +56,7 @@ public final class TlsSettings {
       throw ConfigChecks.badValue(pathKey, "no readable file " + path);
     }
     String typeKey = section + "." + name + "-type";
-    String type = config.getString(typeKey).trim().toUpperCase(java.util.Locale.ROOT);
+    String type = config.getString(typeKey).trim().toUpperCase(Locale.ROOT);
     if (!STORE_TYPES.contains(type)) {
       throw ConfigChecks.badValue(typeKey, "must be PKCS12 or JKS, not \"" + type + "\"");
     }
