@@ -49,6 +49,8 @@ class HttpsApiIT {
                 """
                 billing.http.tls.keystore-path = "%s"
                 billing.http.tls.keystore-password-file = "%s"
+                # a Cassandra started a moment ago on a busy machine takes its time for the schema
+                datastax-java-driver.basic.request.timeout = 10s
                 """
                     .formatted(stores.keystore(), stores.passwordFile())));
     port = URI.create(node.httpUrl()).getPort();
