@@ -175,7 +175,8 @@ public final class CardNumbers {
         || (c < 128 && !Character.isLetterOrDigit(c) && !Character.isISOControl(c));
   }
 
-  static boolean luhnValid(String digits) {
+  /** Whether {@code digits} (ASCII digits only) pass the Luhn check. */
+  public static boolean luhnValid(String digits) {
     return luhnValid(digits, new int[] {0}, new int[] {digits.length()}, 0, 0);
   }
 

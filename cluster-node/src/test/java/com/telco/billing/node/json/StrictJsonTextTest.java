@@ -57,6 +57,12 @@ class StrictJsonTextTest {
   }
 
   @Test
+  void anUnknownFieldNamedByACardNumberIsNotNamed() {
+    assertEquals("?", StrictJson.safeName("pan4111111111111111"));
+    assertEquals("attributes", StrictJson.safeName("attributes"));
+  }
+
+  @Test
   void serviceIdentifiersMayPassTheLuhnCheck() {
     // 15 digits that pass the Luhn check: a valid MSISDN and IMSI all the same
     assertDoesNotThrow(
