@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket per client (an API key id): each client may make {@code burst} requests at once
  * and {@code rate} requests a second on average; a request over that is refused with the time after
- * which it would be allowed (docs/security.md, "Rate limits": 429 with {@code Retry-After}).
+ * which it would be allowed (docs/operations.md, "Rate limits": 429 with {@code Retry-After}).
  *
  * <p>Each bucket is essentially one {@link AtomicLong}, its theoretical arrival time in the generic
  * cell rate algorithm (the instant at which the bucket is full again if no further permit is
