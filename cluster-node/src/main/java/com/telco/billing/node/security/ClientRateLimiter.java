@@ -1,7 +1,5 @@
 package com.telco.billing.node.security;
 
-import com.telco.billing.node.ConfigChecks;
-import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,39 +49,6 @@ public final class ClientRateLimiter {
     }
   }
 
-  /**
-   * {@code billing.security.rate-limit}.
-   *
-   * @param enabled whether API-key clients are limited at all
-   * @param rate requests a second one client may make on average, more than 0
-   * @param burst requests one client may make at once, at least 1
-   * @param maxClients buckets kept in memory before full and then idle ones are dropped
-   */
-  public record Settings(boolean enabled, double rate, int burst, int maxClients) {
-    public Settings {
-      if (!(rate > 0) || Double.isInfinite(rate)) {
-        throw new IllegalArgumentException("rate must be a positive number: " + rate);
-      }
-      if (burst < 1 || maxClients < 1) {
-        throw new IllegalArgumentException("burst and maxClients must be at least 1");
-      }
-    }
-
-    /** Reads {@code billing.security.rate-limit}, failing at startup on a value out of bounds. */
-    public static Settings from(Config config) {
-      String path = "billing.security.rate-limit";
-      double rate = config.getDouble(path + ".requests-per-second");
-      if (!(rate > 0) || Double.isInfinite(rate)) {
-        throw ConfigChecks.badValue(path + ".requests-per-second", "must be more than 0");
-      }
-      return new Settings(
-          config.getBoolean(path + ".enabled"),
-          rate,
-          ConfigChecks.intAtLeast(config, path + ".burst", 1),
-          ConfigChecks.intAtLeast(config, path + ".max-clients", 1));
-    }
-  }
-
   /** A client's bucket: its theoretical arrival time, and when it last granted permits. */
   private static final class Bucket {
     final AtomicLong arrival;
@@ -103,14 +68,14 @@ public final class ClientRateLimiter {
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   /** A limiter on the system clock. */
-  public ClientRateLimiter(Settings settings) {
+  public ClientRateLimiter(RateLimitSettings settings) {
     this(settings, System::nanoTime);
   }
 
   /**
    * @param nanoTime a monotonic clock in nanoseconds, like {@link System#nanoTime}
    */
-  public ClientRateLimiter(Settings settings, LongSupplier nanoTime) {
+  public ClientRateLimiter(RateLimitSettings settings, LongSupplier nanoTime) {
     this.intervalNanos = Math.max(1, Math.round(1_000_000_000d / settings.rate()));
     this.burst = settings.burst();
     this.burstNanos = Math.multiplyExact(intervalNanos, (long) settings.burst());

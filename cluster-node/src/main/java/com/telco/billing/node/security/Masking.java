@@ -28,9 +28,13 @@ public final class Masking {
 
   private static final String MASK = "****";
 
-  /** Credentials of an {@code Authorization} header: scheme, then the token. */
+  /**
+   * Credentials of an {@code Authorization} header: scheme, then the token, which holds a digit or
+   * a dot (a JWT, {@code <id>.<secret>}): "bearer tokens are refused" is a sentence, not a token.
+   */
   private static final Pattern CREDENTIALS =
-      Pattern.compile("(?i)\\b(Bearer|ApiKey)(\\s+|=|:\\s*)([A-Za-z0-9._~+/=-]+)");
+      Pattern.compile(
+          "(?i)\\b(Bearer|ApiKey)(\\s+|=|:\\s*)(?=[A-Za-z_~+/=-]*[0-9.])([A-Za-z0-9._~+/=-]+)");
 
   /** An E.164 telephone number: '+', a non-zero digit, 7 to 15 digits in all. */
   private static final Pattern E164 = Pattern.compile("(?<![0-9])\\+[1-9][0-9]{6,14}(?![0-9])");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.node.Main;
 import com.telco.billing.node.security.ClientRateLimiter.Decision;
-import com.telco.billing.node.security.ClientRateLimiter.Settings;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -27,7 +26,7 @@ class ClientRateLimiterTest {
 
   /** 10 requests a second, 5 at once. */
   private ClientRateLimiter limiter(int maxClients) {
-    return new ClientRateLimiter(new Settings(true, 10, 5, maxClients), clock::get);
+    return new ClientRateLimiter(new RateLimitSettings(true, 10, 5, maxClients), clock::get);
   }
 
   private void advance(Duration d) {
@@ -138,7 +137,8 @@ class ClientRateLimiterTest {
 
   @Test
   void concurrentRequestsNeverTakeMoreThanTheBucketHolds() throws Exception {
-    ClientRateLimiter limiter = new ClientRateLimiter(new Settings(true, 1, 1000, 100), clock::get);
+    ClientRateLimiter limiter =
+        new ClientRateLimiter(new RateLimitSettings(true, 1, 1000, 100), clock::get);
     AtomicInteger granted = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch go = new CountDownLatch(1);
@@ -176,7 +176,7 @@ class ClientRateLimiterTest {
 
   @Test
   void settingsAreReadFromTheNodeConfiguration() {
-    Settings settings = Settings.from(Main.loadConfig(ConfigFactory.empty()));
+    RateLimitSettings settings = RateLimitSettings.from(Main.loadConfig(ConfigFactory.empty()));
     assertTrue(settings.enabled());
     assertEquals(0, Double.compare(200, settings.rate()));
     assertEquals(400, settings.burst());
@@ -185,7 +185,7 @@ class ClientRateLimiterTest {
         assertThrows(
             ConfigException.class,
             () ->
-                Settings.from(
+                RateLimitSettings.from(
                     Main.loadConfig(
                         ConfigFactory.parseString(
                             "billing.security.rate-limit.requests-per-second = 0"))));

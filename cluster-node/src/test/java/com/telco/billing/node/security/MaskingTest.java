@@ -71,6 +71,7 @@ class MaskingTest {
         "intake partition 12 starts at 2026-12-07T11:10:07.123Z",
         "usage batch 0193f1a2-7c4e-7d31-9a4b-2f3c4d5e6f70 rated",
         "4111111111111112 fails the Luhn check",
+        "no token issuer configured: bearer tokens are refused, only API keys are accepted",
         "the mobile-basic offering"
       })
   void textLeavesOrdinaryLinesAlone(String text) {
