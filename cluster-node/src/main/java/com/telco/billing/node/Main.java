@@ -113,6 +113,7 @@ public final class Main {
             billRuns.service(),
             catalog.service(),
             security.authenticator(),
+            security.rateLimiter(),
             security.apiKeys());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
