@@ -2,6 +2,7 @@ package com.telco.billing.node;
 
 import com.telco.billing.node.billrun.BillRunSettings;
 import com.telco.billing.node.invoice.InvoicingSettings;
+import com.telco.billing.node.security.SecuritySettings;
 import com.telco.billing.node.usage.SuspenseSettings;
 import com.telco.billing.node.usage.UsageSettings;
 import com.telco.billing.node.usage.intake.IntakeSettings;
@@ -20,7 +21,8 @@ public record BillingSettings(
     IntakeSettings intake,
     SuspenseSettings suspense,
     InvoicingSettings invoicing,
-    BillRunSettings billRun) {
+    BillRunSettings billRun,
+    SecuritySettings security) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -38,6 +40,7 @@ public record BillingSettings(
         IntakeSettings.from(config),
         SuspenseSettings.from(config),
         InvoicingSettings.from(config),
-        BillRunSettings.from(config));
+        BillRunSettings.from(config),
+        SecuritySettings.from(config));
   }
 }

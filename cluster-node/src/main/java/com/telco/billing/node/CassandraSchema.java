@@ -1,6 +1,7 @@
 package com.telco.billing.node;
 
 import com.telco.billing.node.invoice.BillingTables;
+import com.telco.billing.node.security.ApiKeyStore;
 import com.telco.billing.node.usage.SuspenseStore;
 import com.telco.billing.node.usage.intake.IntakeLog;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public final class CassandraSchema {
     all.addAll(SuspenseStore.createStatements(keyspace));
     all.addAll(BillingTables.createStatements(keyspace));
     all.addAll(IntakeLog.createStatements(keyspace));
+    all.addAll(ApiKeyStore.createStatements(keyspace));
     return all;
   }
 

@@ -7,6 +7,7 @@ import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
 import com.telco.billing.node.invoice.InvoicingModule;
+import com.telco.billing.node.security.SecurityModule;
 import com.telco.billing.node.usage.UsageModule;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -93,6 +94,7 @@ public final class Main {
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
+    SecurityModule security = SecurityModule.init(system, settings, clock);
 
     var services =
         new HttpApi.Services(
@@ -104,7 +106,9 @@ public final class Main {
             guiding.service(),
             invoicing.service(),
             billRuns.service(),
-            catalog.service());
+            catalog.service(),
+            security.authenticator(),
+            security.apiKeys());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code bin/billing cluster N}: a dev Cassandra and N billing nodes, each in its own JVM on
@@ -53,6 +55,10 @@ public final class DevCluster {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stopAll(nodes, cassandra), "dev-cluster-shutdown"));
 
+    // the nodes trust the DEV-ONLY signing key that bin/billing token signs with
+    Map<String, String> nodeEnv =
+        new TreeMap<>(NodeProcess.env(cassandra.endpoint().hostAndPort(), null));
+    nodeEnv.putAll(DevKeys.in(dataDir.resolve("dev-keys")).nodeEnvironment());
     for (int i = 1; i <= count; i++) {
       NodeProcess.Spec spec =
           new NodeProcess.Spec(
@@ -61,7 +67,7 @@ public final class DevCluster {
               BASE_MANAGEMENT_PORT + i,
               BASE_HTTP_PORT + i,
               List.of(BASE_REMOTE_PORT + 1),
-              NodeProcess.env(cassandra.endpoint().hostAndPort(), null),
+              nodeEnv,
               jvmOptions,
               dataDir.resolve("cluster").resolve("node-" + i + ".log"));
       synchronized (nodes) {

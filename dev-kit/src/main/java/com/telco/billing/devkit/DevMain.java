@@ -31,14 +31,17 @@ public final class DevMain {
             .build()
             .start();
 
+    // the dev node trusts the DEV-ONLY signing key that bin/billing token signs with
+    DevKeys keys = DevKeys.in(dataDir.resolve("dev-keys"));
     Config config =
         Main.loadConfig(
             ConfigFactory.parseString(
-                """
-                billing.cassandra.contact-point = "%s"
-                pekko.coordinated-shutdown.exit-jvm = on
-                """
-                    .formatted(cassandra.endpoint().hostAndPort())));
+                    """
+                    billing.cassandra.contact-point = "%s"
+                    pekko.coordinated-shutdown.exit-jvm = on
+                    """
+                        .formatted(cassandra.endpoint().hostAndPort()))
+                .withFallback(keys.nodeConfig()));
     ActorSystem.create(root(cassandra), Main.SYSTEM_NAME, config);
   }
 
@@ -55,18 +58,22 @@ public final class DevMain {
                               + "  HTTP API:   http://%s:%d/%n"
                               + "  Management: http://%s:%d/ready  /alive  /cluster/members%n"
                               + "  Cassandra:  %s (data in %s)%n"
+                              + "  Tokens:     bin/billing token --role finance   (roles: %s;"
+                              + " DEV-ONLY key in %s)%n"
                               + "Ctrl-C stops the node and Cassandra.%n%n",
                           address.getHostString(),
                           address.getPort(),
                           config.getString("pekko.management.http.hostname"),
                           config.getInt("pekko.management.http.port"),
                           cassandra.endpoint().hostAndPort(),
-                          cassandra.dataDir()));
+                          cassandra.dataDir(),
+                          String.join(",", DevKeys.ALL_ROLES),
+                          config.getString("billing.security.jwt.public-key-file")));
           return Behaviors.empty();
         });
   }
 
-  private static String env(String name, String fallback) {
+  static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
   }

@@ -60,9 +60,11 @@ public final class EmbeddedNode implements AutoCloseable {
         LocalDate.now(ZoneOffset.UTC).minusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE)
             + "T00:00";
     Config overrides =
-        extra.withFallback(
-            ConfigFactory.parseString(
-                """
+        extra
+            .withFallback(DevKeys.ephemeral().nodeConfig())
+            .withFallback(
+                ConfigFactory.parseString(
+                    """
                 billing.cassandra.contact-point = "%s"
                 billing.cassandra.keyspace = "%s"
                 billing.cassandra.autocreate = true
@@ -82,13 +84,13 @@ public final class EmbeddedNode implements AutoCloseable {
                 # a fresh keyspace has no event older than yesterday
                 pekko.persistence.cassandra.events-by-tag.first-time-bucket = "%s"
                 """
-                    .formatted(
-                        cassandraHostPort,
-                        keyspace,
-                        httpPort,
-                        managementPort,
-                        remotePort,
-                        firstBucket)));
+                        .formatted(
+                            cassandraHostPort,
+                            keyspace,
+                            httpPort,
+                            managementPort,
+                            remotePort,
+                            firstBucket)));
     ActorSystem<Void> system =
         ActorSystem.create(Main.rootBehavior(), Main.SYSTEM_NAME, Main.loadConfig(overrides));
     EmbeddedNode node =

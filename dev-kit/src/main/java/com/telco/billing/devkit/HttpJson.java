@@ -8,15 +8,38 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** A small HTTP client for end-to-end tests: sends requests, parses JSON answers. */
 public final class HttpJson {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final String authorization;
 
+  /** A client that sends a token with every role, signed by this JVM's dev key. */
   public HttpJson(String baseUrl) {
+    this(baseUrl, "Bearer " + DevKeys.ephemeral().allRolesToken());
+  }
+
+  /**
+   * @param authorization the {@code Authorization} header of every request, null for none
+   */
+  public HttpJson(String baseUrl, String authorization) {
     this.baseUrl = baseUrl;
+    this.authorization = authorization;
+  }
+
+  /** A client that sends no credentials. */
+  public static HttpJson anonymous(String baseUrl) {
+    return new HttpJson(baseUrl, null);
+  }
+
+  /** A client that sends a dev token with these roles. */
+  public static HttpJson withRoles(String baseUrl, String... roles) {
+    return new HttpJson(
+        baseUrl,
+        "Bearer " + DevKeys.ephemeral().token("dev-tests", List.of(roles), Duration.ofHours(1)));
   }
 
   /** A response: status, raw body and the body as JSON (null when it is not JSON). */
@@ -43,6 +66,9 @@ public final class HttpJson {
   }
 
   public Response send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.setHeader("Authorization", authorization);
+    }
     try {
       HttpResponse<String> response =
           client.send(

@@ -69,6 +69,8 @@ public final class NodeProcess implements AutoCloseable {
 
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
+    // trusts this JVM's dev key unless the spec names another
+    env.putAll(DevKeys.ephemeral().nodeEnvironment());
     env.putAll(spec.env());
     env.put("BILLING_CLUSTER_JOIN", "seed-nodes");
     env.put("BILLING_REMOTE_HOST", "127.0.0.1");

@@ -63,13 +63,18 @@ final class RetryingHttp implements AutoCloseable {
   HttpRequest postJson(String path, byte[] body) {
     return HttpRequest.newBuilder(base.resolve(path))
         .timeout(requestTimeout)
+        .header("Authorization", Credentials.authorization())
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
   }
 
   HttpRequest get(String path) {
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout).GET().build();
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(requestTimeout)
+        .header("Authorization", Credentials.authorization())
+        .GET()
+        .build();
   }
 
   /** Sends with retries; the future holds the final answer, or the last connection failure. */

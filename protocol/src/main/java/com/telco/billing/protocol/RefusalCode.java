@@ -52,6 +52,11 @@ public enum RefusalCode {
   NO_CATALOG_IN_EFFECT("no_catalog_in_effect", RefusalKind.NOT_FOUND),
   SERVICE_NOT_GUIDED("service_not_guided", RefusalKind.NOT_FOUND),
   UNKNOWN_BATCH("unknown_batch", RefusalKind.NOT_FOUND),
+  API_KEY_NOT_FOUND("api_key_not_found", RefusalKind.NOT_FOUND),
+
+  // who is calling
+  UNAUTHENTICATED("unauthenticated", RefusalKind.UNAUTHENTICATED),
+  FORBIDDEN("forbidden", RefusalKind.FORBIDDEN),
 
   // accounts and bill periods
   ACCOUNT_CONFLICT("account_conflict", RefusalKind.CONFLICT),
@@ -80,8 +85,10 @@ public enum RefusalCode {
   BATCH_NOT_PARKED("batch_not_parked", RefusalKind.CONFLICT),
 
   OVERLOADED("overloaded", RefusalKind.OVERLOADED),
+  RATE_LIMITED("rate_limited", RefusalKind.OVERLOADED),
   TIMEOUT("timeout", RefusalKind.UNAVAILABLE),
   INTAKE_UNAVAILABLE("intake_unavailable", RefusalKind.UNAVAILABLE),
+  CREDENTIALS_UNAVAILABLE("credentials_unavailable", RefusalKind.UNAVAILABLE),
   INTERNAL_ERROR("internal_error", RefusalKind.INTERNAL);
 
   private static final Map<String, RefusalCode> BY_WIRE =

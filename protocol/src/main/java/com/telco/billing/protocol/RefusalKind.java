@@ -11,6 +11,10 @@ public enum RefusalKind {
   NOT_FOUND,
   /** A rule of the current state refuses the request. */
   CONFLICT,
+  /** The caller's credentials are missing or could not be verified. */
+  UNAUTHENTICATED,
+  /** The caller is known but holds no role the request needs. */
+  FORBIDDEN,
   /** This node has too much in progress; the same request may succeed later. */
   OVERLOADED,
   /** A part of the cluster or its storage did not answer; the same request may succeed later. */

@@ -19,10 +19,12 @@ import org.apache.pekko.http.javadsl.server.Route;
  * </ul>
  */
 public final class AccountRoutes extends AllDirectives {
+  private final Access access;
   private final AccountService accounts;
   private final Clock clock;
 
-  public AccountRoutes(AccountService accounts, Clock clock) {
+  public AccountRoutes(Access access, AccountService accounts, Clock clock) {
+    this.access = access;
     this.accounts = accounts;
     this.clock = clock;
   }
@@ -34,7 +36,8 @@ public final class AccountRoutes extends AllDirectives {
             concat(
                 pathEndOrSingleSlash(
                     () ->
-                        post(
+                        access.endpoint(
+                            Endpoints.OPEN_ACCOUNT,
                             () ->
                                 entity(
                                     JsonSupport.unmarshaller(OpenAccountRequest.class),
@@ -52,7 +55,8 @@ public final class AccountRoutes extends AllDirectives {
                 path(
                     PathMatchers.segment().slash("usage").slash("current"),
                     id ->
-                        get(
+                        access.endpoint(
+                            Endpoints.CURRENT_USAGE,
                             () ->
                                 onSuccess(
                                     accounts.currentUsage(id),
@@ -62,7 +66,8 @@ public final class AccountRoutes extends AllDirectives {
                 path(
                     PathMatchers.segment(),
                     id ->
-                        get(
+                        access.endpoint(
+                            Endpoints.GET_ACCOUNT,
                             () ->
                                 onSuccess(
                                     accounts.get(id),

@@ -78,6 +78,8 @@ public final class ApiErrors extends AllDirectives {
       case INVALID_INPUT -> StatusCodes.BAD_REQUEST;
       case NOT_FOUND -> StatusCodes.NOT_FOUND;
       case CONFLICT -> StatusCodes.CONFLICT;
+      case UNAUTHENTICATED -> StatusCodes.UNAUTHORIZED;
+      case FORBIDDEN -> StatusCodes.FORBIDDEN;
       case OVERLOADED -> StatusCodes.TOO_MANY_REQUESTS;
       case UNAVAILABLE -> StatusCodes.SERVICE_UNAVAILABLE;
       case INTERNAL -> StatusCodes.INTERNAL_SERVER_ERROR;

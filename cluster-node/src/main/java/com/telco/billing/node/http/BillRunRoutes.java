@@ -30,9 +30,11 @@ public final class BillRunRoutes extends AllDirectives {
   private static final int MAX_LIMIT = 100;
   private static final Set<String> PARAMETERS = Set.of("limit", "cursor");
 
+  private final Access access;
   private final BillRunService runs;
 
-  public BillRunRoutes(BillRunService runs) {
+  public BillRunRoutes(Access access, BillRunService runs) {
+    this.access = access;
     this.runs = runs;
   }
 
@@ -44,7 +46,8 @@ public final class BillRunRoutes extends AllDirectives {
                 pathEndOrSingleSlash(
                     () ->
                         concat(
-                            post(
+                            access.endpoint(
+                                Endpoints.START_BILL_RUN,
                                 () ->
                                     entity(
                                         JsonSupport.unmarshaller(BillRunRequest.class),
@@ -58,11 +61,13 @@ public final class BillRunRoutes extends AllDirectives {
                                                             : StatusCodes.OK,
                                                         run,
                                                         JsonSupport.marshaller())))),
-                            get(() -> parameterMultiMap(this::list)))),
+                            access.endpoint(
+                                Endpoints.LIST_BILL_RUNS, () -> parameterMultiMap(this::list)))),
                 path(
                     PathMatchers.segment(),
                     id ->
-                        get(
+                        access.endpoint(
+                            Endpoints.GET_BILL_RUN,
                             () ->
                                 onSuccess(
                                     runs.get(id),

@@ -42,9 +42,11 @@ public final class CatalogRoutes extends AllDirectives {
   private static final ObjectMapper WRITER =
       StrictJson.MAPPER.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
+  private final Access access;
   private final CatalogService catalog;
 
-  public CatalogRoutes(CatalogService catalog) {
+  public CatalogRoutes(Access access, CatalogService catalog) {
+    this.access = access;
     this.catalog = catalog;
   }
 
@@ -67,7 +69,8 @@ public final class CatalogRoutes extends AllDirectives {
   }
 
   private Route publish() {
-    return post(
+    return access.endpoint(
+        Endpoints.PUBLISH_CATALOG,
         () ->
             entity(
                 JsonSupport.unmarshaller(CatalogDocument.class),
@@ -82,7 +85,8 @@ public final class CatalogRoutes extends AllDirectives {
   }
 
   private Route list() {
-    return get(
+    return access.endpoint(
+        Endpoints.LIST_CATALOG_VERSIONS,
         () ->
             parameterMultiMap(
                 given -> {
@@ -96,11 +100,14 @@ public final class CatalogRoutes extends AllDirectives {
   }
 
   private Route version(String versionId) {
-    return get(() -> complete(StatusCodes.OK, catalog.version(versionId), json()));
+    return access.endpoint(
+        Endpoints.GET_CATALOG_VERSION,
+        () -> complete(StatusCodes.OK, catalog.version(versionId), json()));
   }
 
   private Route offerings() {
-    return get(
+    return access.endpoint(
+        Endpoints.OFFERINGS,
         () ->
             parameterOptional(
                 "at", at -> complete(StatusCodes.OK, catalog.offeringsAt(at), json())));

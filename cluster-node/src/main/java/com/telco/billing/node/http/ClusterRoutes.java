@@ -43,11 +43,13 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class ClusterRoutes extends AllDirectives {
   private final ActorSystem<?> system;
   private final Duration statsTimeout;
+  private final Access access;
 
   /**
    * @param askTimeout how long a request waits; the shard regions get a little less
    */
-  public ClusterRoutes(ActorSystem<?> system, Duration askTimeout) {
+  public ClusterRoutes(Access access, ActorSystem<?> system, Duration askTimeout) {
+    this.access = access;
     this.system = system;
     // the regions get a little less than the ask, so that the answer arrives in time
     this.statsTimeout = askTimeout.multipliedBy(3).dividedBy(4);
@@ -85,7 +87,8 @@ public final class ClusterRoutes extends AllDirectives {
     return path(
         PathMatchers.segment("cluster").slash("shards"),
         () ->
-            get(
+            access.endpoint(
+                Endpoints.CLUSTER_SHARDS,
                 () ->
                     onSuccess(
                         shards(),

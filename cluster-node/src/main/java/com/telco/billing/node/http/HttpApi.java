@@ -9,6 +9,8 @@ import com.telco.billing.node.billrun.BillRunService;
 import com.telco.billing.node.catalog.CatalogService;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
+import com.telco.billing.node.security.ApiKeys;
+import com.telco.billing.node.security.Authenticator;
 import com.telco.billing.node.usage.SuspenseStore;
 import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.node.usage.intake.IntakeService;
@@ -35,7 +37,9 @@ public final class HttpApi {
       GuidingService guiding,
       InvoicingService invoicing,
       BillRunService billRuns,
-      CatalogService catalog) {}
+      CatalogService catalog,
+      Authenticator authenticator,
+      ApiKeys apiKeys) {}
 
   /**
    * Binds the API.
@@ -44,26 +48,39 @@ public final class HttpApi {
    */
   public static CompletionStage<InetSocketAddress> start(
       ActorSystem<?> system, BillingSettings settings, Services services, Clock clock) {
-    return HttpServer.start(
-            system,
-            new ApiErrors().seal(routes(system, settings, services, clock)),
-            settings.http())
+    return HttpServer.start(system, routes(system, settings, services, clock), settings.http())
         .thenApply(binding -> binding.localAddress());
   }
 
+  /** Every route, sealed: each request gets its {@link Exchange}, every failure its JSON error. */
   static Route routes(
       ActorSystem<?> system, BillingSettings settings, Services services, Clock clock) {
-    return concat(
-        new AccountRoutes(services.accounts(), clock).routes(),
-        new SubscriptionRoutes(services.subscriptions(), clock).routes(),
-        new UsageRoutes(services.usage(), services.intake(), settings.usage().maxBodyBytes())
-            .routes(),
-        new SuspenseRoutes(services.suspense(), services.usage(), clock, settings.suspense())
-            .routes(),
-        new ServiceRoutes(services.guiding(), clock).routes(),
-        new InvoiceRoutes(services.invoicing()).routes(),
-        new BillRunRoutes(services.billRuns()).routes(),
-        new CatalogRoutes(services.catalog()).routes(),
-        new ClusterRoutes(system, settings.http().askTimeout()).routes());
+    Access access = new Access(services.authenticator());
+    ApiErrors errors = new ApiErrors();
+    return access.exchange(
+        exchange ->
+            errors.seal(
+                concat(
+                    new AccountRoutes(access, services.accounts(), clock).routes(),
+                    new SubscriptionRoutes(access, services.subscriptions(), clock).routes(),
+                    new UsageRoutes(
+                            access,
+                            services.usage(),
+                            services.intake(),
+                            settings.usage().maxBodyBytes())
+                        .routes(),
+                    new SuspenseRoutes(
+                            access,
+                            services.suspense(),
+                            services.usage(),
+                            clock,
+                            settings.suspense())
+                        .routes(),
+                    new ServiceRoutes(access, services.guiding(), clock).routes(),
+                    new InvoiceRoutes(access, services.invoicing()).routes(),
+                    new BillRunRoutes(access, services.billRuns()).routes(),
+                    new CatalogRoutes(access, services.catalog()).routes(),
+                    new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
+                    new ApiKeyRoutes(access, services.apiKeys()).routes())));
   }
 }

@@ -50,9 +50,11 @@ public final class InvoiceRoutes extends AllDirectives {
   private static final int MAX_LIMIT = 100;
   private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor");
 
+  private final Access access;
   private final InvoicingService invoicing;
 
-  public InvoiceRoutes(InvoicingService invoicing) {
+  public InvoiceRoutes(Access access, InvoicingService invoicing) {
+    this.access = access;
     this.invoicing = invoicing;
   }
 
@@ -104,14 +106,17 @@ public final class InvoiceRoutes extends AllDirectives {
     return concat(
         path(
             PathMatchers.segment("invoices").slash(PathMatchers.segment()),
-            number -> get(() -> document(() -> invoicing.document(number)))),
+            number ->
+                access.endpoint(
+                    Endpoints.INVOICE, () -> document(() -> invoicing.document(number)))),
         path(
             PathMatchers.segment("accounts")
                 .slash(PathMatchers.segment())
                 .slash("invoices")
                 .slash("preview"),
             accountId ->
-                get(
+                access.endpoint(
+                    Endpoints.INVOICE_PREVIEW,
                     () ->
                         document(
                             () ->
@@ -120,7 +125,10 @@ public final class InvoiceRoutes extends AllDirectives {
                                     .thenApply(InvoicingService::documentOf)))),
         path(
             PathMatchers.segment("accounts").slash(PathMatchers.segment()).slash("invoices"),
-            accountId -> get(() -> parameterMultiMap(given -> invoices(accountId, given)))));
+            accountId ->
+                access.endpoint(
+                    Endpoints.ACCOUNT_INVOICES,
+                    () -> parameterMultiMap(given -> invoices(accountId, given)))));
   }
 
   private Route invoices(String accountId, Map<String, List<String>> given) {

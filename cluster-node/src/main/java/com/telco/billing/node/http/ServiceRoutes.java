@@ -17,10 +17,12 @@ import org.apache.pekko.http.javadsl.server.Route;
  * an instant (default now, type default MSISDN); 404 {@code service_not_guided} when nobody did.
  */
 public final class ServiceRoutes extends AllDirectives {
+  private final Access access;
   private final GuidingService guiding;
   private final Clock clock;
 
-  public ServiceRoutes(GuidingService guiding, Clock clock) {
+  public ServiceRoutes(Access access, GuidingService guiding, Clock clock) {
+    this.access = access;
     this.guiding = guiding;
     this.clock = clock;
   }
@@ -29,7 +31,8 @@ public final class ServiceRoutes extends AllDirectives {
     return path(
         PathMatchers.segment("services").slash(PathMatchers.segment()),
         serviceId ->
-            get(
+            access.endpoint(
+                Endpoints.SERVICE_HOLDER,
                 () ->
                     parameterOptional(
                         "at",

@@ -7,11 +7,10 @@ import com.telco.billing.protocol.http.SubscriptionDraft;
 import com.telco.billing.protocol.http.SubscriptionResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
-import org.apache.pekko.http.javadsl.server.PathMatcher1;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -27,14 +26,20 @@ import org.apache.pekko.http.javadsl.server.Route;
  * </ul>
  */
 public final class SubscriptionRoutes extends AllDirectives {
-  /** The change actions, spelt exactly so: paths are case-sensitive. */
-  private static final PathMatcher1<String> ACTIONS =
-      PathMatchers.segment(Pattern.compile("change-offering|suspend|resume|terminate"));
+  /** The change actions (spelt exactly so: paths are case-sensitive) and their endpoints. */
+  private static final Map<String, Endpoint> ACTIONS =
+      Map.of(
+          "change-offering", Endpoints.CHANGE_OFFERING,
+          "suspend", Endpoints.SUSPEND_SUBSCRIPTION,
+          "resume", Endpoints.RESUME_SUBSCRIPTION,
+          "terminate", Endpoints.TERMINATE_SUBSCRIPTION);
 
+  private final Access access;
   private final SubscriptionService subscriptions;
   private final Clock clock;
 
-  public SubscriptionRoutes(SubscriptionService subscriptions, Clock clock) {
+  public SubscriptionRoutes(Access access, SubscriptionService subscriptions, Clock clock) {
+    this.access = access;
     this.subscriptions = subscriptions;
     this.clock = clock;
   }
@@ -52,7 +57,8 @@ public final class SubscriptionRoutes extends AllDirectives {
                             concat(
                                 pathEndOrSingleSlash(
                                     () ->
-                                        post(
+                                        access.endpoint(
+                                            Endpoints.ACTIVATE_SUBSCRIPTION,
                                             () ->
                                                 entity(
                                                     JsonSupport.unmarshaller(
@@ -65,23 +71,26 @@ public final class SubscriptionRoutes extends AllDirectives {
                                                                 respond(
                                                                     result,
                                                                     StatusCodes.CREATED))))),
-                                path(
-                                    PathMatchers.segment().slash(ACTIONS),
-                                    (subscriptionId, action) ->
-                                        post(
-                                            () ->
-                                                entity(
-                                                    JsonSupport.unmarshaller(
-                                                        SubscriptionChangeRequest.class),
-                                                    request ->
-                                                        onSuccess(
-                                                            subscriptions.change(
-                                                                accountId,
-                                                                subscriptionId,
-                                                                request.toDraft(action)),
-                                                            result ->
-                                                                respond(
-                                                                    result, StatusCodes.OK)))))))));
+                                change(accountId, "change-offering"),
+                                change(accountId, "suspend"),
+                                change(accountId, "resume"),
+                                change(accountId, "terminate")))));
+  }
+
+  private Route change(String accountId, String action) {
+    return path(
+        PathMatchers.segment().slash(action),
+        subscriptionId ->
+            access.endpoint(
+                ACTIONS.get(action),
+                () ->
+                    entity(
+                        JsonSupport.unmarshaller(SubscriptionChangeRequest.class),
+                        request ->
+                            onSuccess(
+                                subscriptions.change(
+                                    accountId, subscriptionId, request.toDraft(action)),
+                                result -> respond(result, StatusCodes.OK)))));
   }
 
   private Route respond(SubscriptionResult result, StatusCode whenChanged) {

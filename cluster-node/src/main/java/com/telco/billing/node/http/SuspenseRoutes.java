@@ -48,6 +48,7 @@ public final class SuspenseRoutes extends AllDirectives {
   private static final int CURSOR_FIELDS = 6;
   private static final Pattern REASON = Pattern.compile("[a-z0-9_-]{1,64}");
 
+  private final Access access;
   private final SuspenseStore suspense;
   private final UsageService usage;
   private final Clock clock;
@@ -67,7 +68,12 @@ public final class SuspenseRoutes extends AllDirectives {
   }
 
   public SuspenseRoutes(
-      SuspenseStore suspense, UsageService usage, Clock clock, SuspenseSettings settings) {
+      Access access,
+      SuspenseStore suspense,
+      UsageService usage,
+      Clock clock,
+      SuspenseSettings settings) {
+    this.access = access;
     this.suspense = suspense;
     this.usage = usage;
     this.clock = clock;
@@ -81,14 +87,16 @@ public final class SuspenseRoutes extends AllDirectives {
             concat(
                 pathEndOrSingleSlash(
                     () ->
-                        get(
+                        access.endpoint(
+                            Endpoints.LIST_SUSPENSE,
                             () ->
                                 parameterMultiMap(
                                     given -> list(ListParameters.only(given, LIST_PARAMETERS))))),
                 path(
                     "recycle",
                     () ->
-                        post(
+                        access.endpoint(
+                            Endpoints.RECYCLE_SUSPENSE,
                             () ->
                                 entity(
                                     JsonSupport.unmarshaller(SuspenseRecycleRequest.class),

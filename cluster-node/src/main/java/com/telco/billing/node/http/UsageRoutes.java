@@ -35,17 +35,15 @@ import org.apache.pekko.stream.Materializer;
  * parked batch rated again (202; 409 {@code batch_not_parked}; 404 {@code unknown_batch}).
  */
 public final class UsageRoutes extends AllDirectives {
+  private final Access access;
   private final UsageService usage;
   private final IntakeService intake;
   private final long maxBodyBytes;
 
   private static final String NDJSON = "application/x-ndjson";
 
-  public UsageRoutes(UsageService usage, long maxBodyBytes) {
-    this(usage, null, maxBodyBytes);
-  }
-
-  public UsageRoutes(UsageService usage, IntakeService intake, long maxBodyBytes) {
+  public UsageRoutes(Access access, UsageService usage, IntakeService intake, long maxBodyBytes) {
+    this.access = access;
     this.usage = usage;
     this.intake = intake;
     this.maxBodyBytes = maxBodyBytes;
@@ -56,7 +54,8 @@ public final class UsageRoutes extends AllDirectives {
         path(
             "usage",
             () ->
-                post(
+                access.endpoint(
+                    Endpoints.INGEST_USAGE,
                     () ->
                         records(
                             records ->
@@ -72,7 +71,8 @@ public final class UsageRoutes extends AllDirectives {
         path(
             PathMatchers.segment("usage").slash("batches"),
             () ->
-                post(
+                access.endpoint(
+                    Endpoints.RECEIVE_BATCH,
                     () ->
                         body(
                             (mediaType, body) -> {
@@ -97,7 +97,8 @@ public final class UsageRoutes extends AllDirectives {
         path(
             PathMatchers.segment("usage").slash("batches").slash(PathMatchers.segment()),
             id ->
-                get(
+                access.endpoint(
+                    Endpoints.BATCH_STATUS,
                     () ->
                         onSuccess(
                             intake.status(id),
@@ -116,7 +117,8 @@ public final class UsageRoutes extends AllDirectives {
         path(
             PathMatchers.segment("usage").slash("batches"),
             () ->
-                get(
+                access.endpoint(
+                    Endpoints.INTAKE_BACKLOG,
                     () ->
                         onSuccess(
                             intake.backlog(),
@@ -125,7 +127,8 @@ public final class UsageRoutes extends AllDirectives {
         path(
             PathMatchers.segment("usage").slash("batches").slash("parked"),
             () ->
-                get(
+                access.endpoint(
+                    Endpoints.PARKED_BATCHES,
                     () ->
                         parameterOptional(
                             "limit",
@@ -147,7 +150,8 @@ public final class UsageRoutes extends AllDirectives {
                 .slash(PathMatchers.segment())
                 .slash("redrive"),
             id ->
-                post(
+                access.endpoint(
+                    Endpoints.REDRIVE_BATCH,
                     () ->
                         onSuccess(
                             intake.redrive(id),

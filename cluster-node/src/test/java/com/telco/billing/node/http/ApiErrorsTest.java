@@ -22,6 +22,8 @@ class ApiErrorsTest {
     assertEquals(StatusCodes.BAD_REQUEST, ApiErrors.status(RefusalKind.INVALID_INPUT));
     assertEquals(StatusCodes.NOT_FOUND, ApiErrors.status(RefusalKind.NOT_FOUND));
     assertEquals(StatusCodes.CONFLICT, ApiErrors.status(RefusalKind.CONFLICT));
+    assertEquals(StatusCodes.UNAUTHORIZED, ApiErrors.status(RefusalKind.UNAUTHENTICATED));
+    assertEquals(StatusCodes.FORBIDDEN, ApiErrors.status(RefusalKind.FORBIDDEN));
     assertEquals(StatusCodes.TOO_MANY_REQUESTS, ApiErrors.status(RefusalKind.OVERLOADED));
     assertEquals(StatusCodes.SERVICE_UNAVAILABLE, ApiErrors.status(RefusalKind.UNAVAILABLE));
     assertEquals(StatusCodes.INTERNAL_SERVER_ERROR, ApiErrors.status(RefusalKind.INTERNAL));

@@ -36,7 +36,7 @@ class InvoiceRoutesNegotiationTest {
   @BeforeAll
   static void start() throws Exception {
     testKit = ActorTestKit.create(ConfigFactory.parseString("pekko.loglevel = WARNING"));
-    InvoiceRoutes routes = new InvoiceRoutes(null);
+    InvoiceRoutes routes = new InvoiceRoutes(null, null);
     binding =
         Http.get(testKit.system())
             .newServerAt("127.0.0.1", 0)

@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.devcassandra.CassandraEndpoint;
 import com.telco.billing.devcassandra.TestCassandra;
+import com.telco.billing.devkit.DevKeys;
 import com.telco.billing.devkit.NodeProcess;
 import com.telco.billing.devkit.Ports;
 import com.telco.billing.node.catalog.SampleCatalog;
@@ -550,7 +551,11 @@ class FailoverIT {
   private static HttpResponse<String> sendOrNull(HttpRequest.Builder request) {
     try {
       return client.send(
-          request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+          request
+              .header("Authorization", "Bearer " + DevKeys.ephemeral().allRolesToken())
+              .timeout(Duration.ofSeconds(20))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       return null;
     } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.devcassandra.TestCassandra;
+import com.telco.billing.devkit.DevKeys;
 import com.telco.billing.devkit.EmbeddedNode;
 import com.telco.billing.devkit.HttpJson;
 import com.telco.billing.node.catalog.SampleCatalog;
@@ -127,6 +128,7 @@ class UsageOverloadIT {
         sent.add(
             client.sendAsync(
                 HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + DevKeys.ephemeral().allRolesToken())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(batch))
                     .build(),

@@ -1,0 +1,14 @@
+package com.telco.billing.node.http;
+
+import com.telco.billing.node.security.Principal;
+
+/**
+ * Who made a request, as a route hands it to a service: the verified principal (null for a public
+ * endpoint) and the request's id ({@code X-Request-Id}).
+ */
+public record Caller(Principal principal, String requestId) {
+  /** The subject, or {@code anonymous} on a public endpoint. */
+  public String subject() {
+    return principal == null ? "anonymous" : principal.subject();
+  }
+}

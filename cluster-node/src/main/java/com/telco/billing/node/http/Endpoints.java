@@ -1,0 +1,147 @@
+package com.telco.billing.node.http;
+
+import static com.telco.billing.node.security.Role.ADMIN;
+import static com.telco.billing.node.security.Role.AUDITOR;
+import static com.telco.billing.node.security.Role.CATALOG_MANAGER;
+import static com.telco.billing.node.security.Role.COLLECTIONS;
+import static com.telco.billing.node.security.Role.FINANCE;
+import static com.telco.billing.node.security.Role.MEDIATION;
+import static com.telco.billing.node.security.Role.OPS;
+import static com.telco.billing.node.security.Role.ORDER_MANAGEMENT;
+
+import com.telco.billing.node.security.Role;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every operation of the API and the roles that may call it: the one table routes, the route walk
+ * test, the OpenAPI document and docs/security.md agree on. {@code ops} and {@code auditor} read
+ * everything; each write belongs to the job that owns it.
+ */
+public final class Endpoints {
+  private Endpoints() {}
+
+  private static Set<Role> readers(Role... more) {
+    Set<Role> roles = EnumSet.of(OPS, AUDITOR);
+    roles.addAll(List.of(more));
+    return roles;
+  }
+
+  private static Endpoint get(String path, Set<Role> roles) {
+    return Endpoint.secured("GET", path, roles);
+  }
+
+  private static Endpoint post(String path, Set<Role> roles) {
+    return Endpoint.secured("POST", path, roles);
+  }
+
+  // accounts and subscriptions (order management)
+  public static final Endpoint OPEN_ACCOUNT = post("/accounts", Set.of(ORDER_MANAGEMENT));
+  public static final Endpoint GET_ACCOUNT =
+      get("/accounts/{id}", readers(ORDER_MANAGEMENT, FINANCE, COLLECTIONS));
+  public static final Endpoint CURRENT_USAGE =
+      get("/accounts/{id}/usage/current", readers(FINANCE, COLLECTIONS, ORDER_MANAGEMENT));
+  public static final Endpoint ACTIVATE_SUBSCRIPTION =
+      post("/accounts/{id}/subscriptions", Set.of(ORDER_MANAGEMENT));
+  public static final Endpoint CHANGE_OFFERING =
+      post(
+          "/accounts/{id}/subscriptions/{subscriptionId}/change-offering",
+          Set.of(ORDER_MANAGEMENT));
+  public static final Endpoint SUSPEND_SUBSCRIPTION =
+      post("/accounts/{id}/subscriptions/{subscriptionId}/suspend", Set.of(ORDER_MANAGEMENT));
+  public static final Endpoint RESUME_SUBSCRIPTION =
+      post("/accounts/{id}/subscriptions/{subscriptionId}/resume", Set.of(ORDER_MANAGEMENT));
+  public static final Endpoint TERMINATE_SUBSCRIPTION =
+      post("/accounts/{id}/subscriptions/{subscriptionId}/terminate", Set.of(ORDER_MANAGEMENT));
+  public static final Endpoint SERVICE_HOLDER =
+      get("/services/{serviceId}", readers(ORDER_MANAGEMENT, MEDIATION));
+
+  // usage (mediation)
+  public static final Endpoint INGEST_USAGE = post("/usage", Set.of(MEDIATION));
+  public static final Endpoint RECEIVE_BATCH = post("/usage/batches", Set.of(MEDIATION));
+  public static final Endpoint INTAKE_BACKLOG = get("/usage/batches", readers(MEDIATION));
+  public static final Endpoint PARKED_BATCHES = get("/usage/batches/parked", readers(MEDIATION));
+  public static final Endpoint BATCH_STATUS = get("/usage/batches/{batchId}", readers(MEDIATION));
+  public static final Endpoint REDRIVE_BATCH =
+      post("/usage/batches/{batchId}/redrive", Set.of(OPS));
+  public static final Endpoint LIST_SUSPENSE = get("/suspense", readers(MEDIATION));
+  public static final Endpoint RECYCLE_SUSPENSE = post("/suspense/recycle", Set.of(OPS));
+
+  // invoices and bill runs (finance)
+  public static final Endpoint INVOICE = get("/invoices/{number}", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint ACCOUNT_INVOICES =
+      get("/accounts/{id}/invoices", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint INVOICE_PREVIEW =
+      get("/accounts/{id}/invoices/preview", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint START_BILL_RUN = post("/bill-runs", Set.of(FINANCE));
+  public static final Endpoint LIST_BILL_RUNS = get("/bill-runs", readers(FINANCE));
+  public static final Endpoint GET_BILL_RUN = get("/bill-runs/{id}", readers(FINANCE));
+
+  // catalog (product management)
+  public static final Endpoint PUBLISH_CATALOG = post("/catalog/versions", Set.of(CATALOG_MANAGER));
+  public static final Endpoint LIST_CATALOG_VERSIONS =
+      get("/catalog/versions", readers(CATALOG_MANAGER, ORDER_MANAGEMENT, FINANCE));
+  public static final Endpoint GET_CATALOG_VERSION =
+      get("/catalog/versions/{versionId}", readers(CATALOG_MANAGER, ORDER_MANAGEMENT, FINANCE));
+  public static final Endpoint OFFERINGS =
+      get("/catalog/offerings", readers(CATALOG_MANAGER, ORDER_MANAGEMENT, FINANCE));
+
+  // operations
+  public static final Endpoint CLUSTER_SHARDS = get("/cluster/shards", readers());
+
+  // security
+  public static final Endpoint CREATE_API_KEY = post("/admin/api-keys", Set.of(ADMIN));
+  public static final Endpoint LIST_API_KEYS = get("/admin/api-keys", Set.of(ADMIN, AUDITOR));
+  public static final Endpoint GET_API_KEY = get("/admin/api-keys/{id}", Set.of(ADMIN, AUDITOR));
+  public static final Endpoint REVOKE_API_KEY =
+      Endpoint.secured("DELETE", "/admin/api-keys/{id}", Set.of(ADMIN));
+  public static final Endpoint ROTATE_API_KEY = post("/admin/api-keys/{id}/rotate", Set.of(ADMIN));
+  public static final Endpoint AUDIT_TRAIL = get("/audit", Set.of(AUDITOR));
+
+  // the contract itself
+  public static final Endpoint OPENAPI = Endpoint.open("GET", "/openapi.json");
+
+  private static final List<Endpoint> ALL =
+      List.of(
+          OPEN_ACCOUNT,
+          GET_ACCOUNT,
+          CURRENT_USAGE,
+          ACTIVATE_SUBSCRIPTION,
+          CHANGE_OFFERING,
+          SUSPEND_SUBSCRIPTION,
+          RESUME_SUBSCRIPTION,
+          TERMINATE_SUBSCRIPTION,
+          SERVICE_HOLDER,
+          INGEST_USAGE,
+          RECEIVE_BATCH,
+          INTAKE_BACKLOG,
+          PARKED_BATCHES,
+          BATCH_STATUS,
+          REDRIVE_BATCH,
+          LIST_SUSPENSE,
+          RECYCLE_SUSPENSE,
+          INVOICE,
+          ACCOUNT_INVOICES,
+          INVOICE_PREVIEW,
+          START_BILL_RUN,
+          LIST_BILL_RUNS,
+          GET_BILL_RUN,
+          PUBLISH_CATALOG,
+          LIST_CATALOG_VERSIONS,
+          GET_CATALOG_VERSION,
+          OFFERINGS,
+          CLUSTER_SHARDS,
+          CREATE_API_KEY,
+          LIST_API_KEYS,
+          GET_API_KEY,
+          REVOKE_API_KEY,
+          ROTATE_API_KEY,
+          AUDIT_TRAIL,
+          OPENAPI);
+
+  /** Every endpoint, in the order of the docs. */
+  public static List<Endpoint> all() {
+    return ALL;
+  }
+}

@@ -1,0 +1,66 @@
+package com.telco.billing.node.http;
+
+import com.telco.billing.node.security.Principal;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.pekko.http.javadsl.model.AttributeKey;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.RemoteAddress;
+
+/**
+ * What the edge learns about one request while it is served: its id, the client's address and, once
+ * {@link Access} matched it, the endpoint and the verified caller. The audit trail, the access log
+ * and the metrics read it after the response.
+ */
+public final class Exchange {
+  static final AttributeKey<Exchange> KEY = AttributeKey.create("billing-exchange", Exchange.class);
+
+  /** Request ids a client may choose: short, and safe to log and echo. */
+  private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private final String requestId;
+  private final String clientAddress;
+  private volatile Endpoint endpoint;
+  private volatile Principal principal;
+
+  Exchange(String requestId, String clientAddress) {
+    this.requestId = requestId;
+    this.clientAddress = clientAddress;
+  }
+
+  /** The exchange of a request: its own {@code X-Request-Id} when usable, else a new id. */
+  static Exchange of(HttpRequest request, RemoteAddress remote) {
+    String given = request.getHeader("X-Request-Id").map(h -> h.value()).orElse("");
+    String id = REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String address = remote.getAddress().map(a -> a.getHostAddress()).orElse("unknown");
+    return new Exchange(id, address);
+  }
+
+  static Optional<Exchange> of(HttpRequest request) {
+    return request.getAttribute(KEY);
+  }
+
+  void matched(Endpoint endpoint, Principal principal) {
+    this.endpoint = endpoint;
+    this.principal = principal;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  /** The endpoint the request reached, null when it matched none (or was refused before). */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The verified caller, null before authentication, when it failed, or on a public endpoint. */
+  public Principal principal() {
+    return principal;
+  }
+}
