@@ -31,7 +31,9 @@ class OpenApiRoutesTest {
     binding =
         Http.get(testKit.system())
             .newServerAt("127.0.0.1", 0)
-            .bind(new ApiErrors().seal(new OpenApiRoutes(OpenApiDocument.get()).routes()))
+            .bind(
+                new ApiErrors()
+                    .seal(new OpenApiRoutes(new Access(null), OpenApiDocument.get()).routes()))
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
   }

@@ -13,6 +13,8 @@ import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.account.AccountView;
 import com.telco.billing.protocol.billrun.BillRunView;
 import com.telco.billing.protocol.http.AccountResponse;
+import com.telco.billing.protocol.http.ApiKeyList;
+import com.telco.billing.protocol.http.ApiKeyResponse;
 import com.telco.billing.protocol.http.BillRunPage;
 import com.telco.billing.protocol.http.OpenAccountRequest;
 import com.telco.billing.protocol.http.ServiceHolderResponse;
@@ -242,6 +244,49 @@ class OpenApiShapesTest {
                     List.of(
                         new FieldError("required", "name", "name is required"),
                         new FieldError("out_of_range", "billCycleDay", "1 to 28"))))));
+  }
+
+  @Test
+  void apiKeysWithAndWithoutTheirSecret() {
+    var created =
+        new ApiKeyResponse(
+            "ak_3f9a1c2b7d4e5f60",
+            "msc-1 feed",
+            List.of("mediation"),
+            AT,
+            "admin-1",
+            AT.plusSeconds(86_400),
+            null,
+            null,
+            "c2VjcmV0LXNob3duLW9uY2U");
+    var rotated =
+        new ApiKeyResponse(
+            "ak_3f9a1c2b7d4e5f60",
+            "msc-1 feed",
+            List.of("mediation", "ops"),
+            AT,
+            "admin-1",
+            AT.plusSeconds(86_400),
+            AT.plusSeconds(60),
+            AT.plusSeconds(3_660),
+            "bmV3LXNlY3JldA");
+    var listed =
+        new ApiKeyResponse(
+            "ak_3f9a1c2b7d4e5f60",
+            "msc-1 feed",
+            List.of("mediation"),
+            AT,
+            "admin-1",
+            AT.plusSeconds(86_400),
+            null,
+            null,
+            null);
+    assertValid("ApiKeyWithSecret", written(created));
+    assertValid("ApiKeyWithSecret", written(rotated));
+    assertValid("ApiKey", written(listed));
+    assertValid("ApiKeyList", written(new ApiKeyList(List.of(listed))));
+    // a listed key never shows a secret
+    assertEquals(false, SCHEMAS.problemsAgainst("ApiKey", written(created)).isEmpty());
   }
 
   @Test
