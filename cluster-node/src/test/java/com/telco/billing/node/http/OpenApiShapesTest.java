@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiShapesTest {
   private static final OpenApiSchemas SCHEMAS = new OpenApiSchemas(OpenApiSchemas.document());
   private static final Instant AT = Instant.parse("2026-12-05T10:15:30.5Z");
+  private static final String BATCH_ID = "6f1c2e40-d0f1-11f1-8a3b-0242ac120002";
 
   private static JsonNode written(Object body) {
     return OpenApiSchemas.MAPPER.valueToTree(StrictJson.MAPPER.valueToTree(body));
@@ -118,21 +119,27 @@ class OpenApiShapesTest {
         new UsageBatchResponse.Rejection(1, "r-9", "msc-1", "required", "usageDate", "required");
     assertValid(
         "UsageBatchResponse",
-        written(UsageBatchResponse.received("b-1", AT, 3, List.of(rejection))));
+        written(UsageBatchResponse.received(BATCH_ID, AT, 3, List.of(rejection))));
     assertValid(
         "UsageBatchResponse",
         written(
-            UsageBatchResponse.received("b-1", AT, 3, List.of())
+            UsageBatchResponse.received(BATCH_ID, AT, 3, List.of())
                 .withFailure(2, "account_timeout", "the account did not answer in time", AT)));
     assertValid(
         "UsageBatchResponse",
-        written(UsageBatchResponse.rated("b-1", AT, AT.plusSeconds(1), OUTCOMES)));
+        written(UsageBatchResponse.rated(BATCH_ID, AT, AT.plusSeconds(1), OUTCOMES)));
     List<UsageOutcome> partly = new ArrayList<>(Arrays.asList(OUTCOMES.get(0), null));
     assertValid(
         "UsageBatchResponse",
         written(
             UsageBatchResponse.parked(
-                "b-1", AT, AT.plusSeconds(90), partly, 3, "storage_failure", "the write failed")));
+                BATCH_ID,
+                AT,
+                AT.plusSeconds(90),
+                partly,
+                3,
+                "storage_failure",
+                "the write failed")));
     assertValid(
         "UsageIntakeBacklog",
         written(
@@ -146,7 +153,7 @@ class OpenApiShapesTest {
             new UsageParkedBatches(
                 List.of(
                     new UsageParkedBatches.Batch(
-                        "b-1", 3, AT, AT, 3, "account_timeout", "timed out", 2, null)),
+                        BATCH_ID, 3, AT, AT, 3, "account_timeout", "timed out", 2, null)),
                 null)));
   }
 
