@@ -275,6 +275,10 @@ class KustomizeRenderTest {
     assertEquals(
         "PlainTextAuthProvider",
         config.getString("datastax-java-driver.advanced.auth-provider.class"));
+    // tokens are verified against the identity provider's keys, never a dev key
+    assertTrue(config.getString("billing.security.jwt.jwks-url").startsWith("https://"));
+    assertEquals("", config.getString("billing.security.jwt.public-key-file"));
+    assertFalse(config.getString("billing.security.jwt.issuer").contains("dev"));
   }
 
   // ---------------------------------------------------------------- the pod
