@@ -82,6 +82,6 @@ public final class HttpApi {
                     new CatalogRoutes(access, services.catalog()).routes(),
                     new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
                     new ApiKeyRoutes(access, services.apiKeys()).routes(),
-                    new OpenApiRoutes(access, OpenApiDocument.get()).routes())));
+                    new OpenApiRoutes(access, OpenApiDocument.instance()).routes())));
   }
 }

@@ -26,7 +26,7 @@ public final class OpenApiDocument {
   }
 
   /** The document of this build. */
-  public static OpenApiDocument get() {
+  public static OpenApiDocument instance() {
     return INSTANCE;
   }
 

@@ -33,7 +33,7 @@ class OpenApiRoutesTest {
             .newServerAt("127.0.0.1", 0)
             .bind(
                 new ApiErrors()
-                    .seal(new OpenApiRoutes(new Access(null), OpenApiDocument.get()).routes()))
+                    .seal(new OpenApiRoutes(new Access(null), OpenApiDocument.instance()).routes()))
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
   }
@@ -59,7 +59,7 @@ class OpenApiRoutesTest {
     HttpResponse<byte[]> response = send("GET", "/openapi.json");
     assertEquals(200, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
-    assertArrayEquals(OpenApiDocument.get().bytes(), response.body());
+    assertArrayEquals(OpenApiDocument.instance().bytes(), response.body());
     assertTrue(
         OpenApiSchemas.MAPPER
             .readTree(response.body())

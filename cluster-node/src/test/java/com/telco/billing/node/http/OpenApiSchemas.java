@@ -41,7 +41,7 @@ final class OpenApiSchemas {
   /** The document this build serves, as a tree. */
   static JsonNode document() {
     try {
-      return MAPPER.readTree(OpenApiDocument.get().bytes());
+      return MAPPER.readTree(OpenApiDocument.instance().bytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
