@@ -81,7 +81,8 @@ public final class HttpApi {
                 new BillRunRoutes(access, services.billRuns()).routes(),
                 new CatalogRoutes(access, services.catalog()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
-                new ApiKeyRoutes(access, services.apiKeys()).routes()));
+                new ApiKeyRoutes(access, services.apiKeys()).routes(),
+                new OpenApiRoutes(access, OpenApiDocument.instance()).routes()));
   }
 
   /**
