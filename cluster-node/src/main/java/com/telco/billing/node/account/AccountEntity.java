@@ -21,6 +21,7 @@ import com.telco.billing.core.subscription.SubscriptionLifecycle;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.node.util.Replies;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.account.AccountCommand;
@@ -235,7 +236,7 @@ public final class AccountEntity
               RefusalCode.ACCOUNT_ID_MISMATCH, "id", "command sent to another account's entity"));
     }
     return Effect()
-        .persist(AccountJournal.accountOpened(cmd.profile(), clock.instant()))
+        .persist(AccountJournal.accountOpened(cmd.profile(), clock.instant(), cmd.origin()))
         .thenReply(
             cmd.replyTo(),
             opened ->
@@ -302,7 +303,9 @@ public final class AccountEntity
     List<ServiceClaim> claims =
         ServiceClaim.forActivation(accountId, activated, state.profile().timeZone());
     return Effect()
-        .persist(AccountJournal.subscriptionActivated(cmd.activation(), claims, clock.instant()))
+        .persist(
+            AccountJournal.subscriptionActivated(
+                cmd.activation(), claims, clock.instant(), cmd.origin()))
         .thenReply(
             cmd.replyTo(),
             next ->
@@ -336,7 +339,7 @@ public final class AccountEntity
     return Effect()
         .persist(
             AccountJournal.subscriptionChanged(
-                cmd.subscriptionId(), cmd.change(), releases, clock.instant()))
+                cmd.subscriptionId(), cmd.change(), releases, clock.instant(), cmd.origin()))
         .thenReply(
             cmd.replyTo(),
             next ->
@@ -359,9 +362,14 @@ public final class AccountEntity
         UsageRating.rate(
             catalog.rater(), context, state.dedupe(), state.usage(), cmd.records(), dedupeCutoff);
     List<UsageOutcome> outcomes = new ArrayList<>(rating.outcomes().size());
-    for (UsageRating.Outcome outcome : rating.outcomes()) {
+    // the origin of each record, by position (empty when the command names none)
+    List<Origin> requested = Origin.each(cmd.origins());
+    List<Origin> ratedOrigins = new ArrayList<>(rating.rated().size());
+    for (int i = 0; i < rating.outcomes().size(); i++) {
+      UsageRating.Outcome outcome = rating.outcomes().get(i);
       if (outcome instanceof UsageRating.Accepted accepted) {
         outcomes.add(UsageOutcome.accepted(accepted.usage()));
+        ratedOrigins.add(i < requested.size() ? requested.get(i) : null);
       } else if (outcome instanceof UsageRating.Duplicate duplicate) {
         outcomes.add(UsageOutcome.duplicate(duplicate.id(), duplicate.source()));
       } else if (outcome instanceof UsageRating.Rejected rejected) {
@@ -376,8 +384,15 @@ public final class AccountEntity
       return reply(cmd.replyTo(), result);
     }
     return Effect()
-        .persist(AccountJournal.usageRated(rating.rated(), dedupeCutoff, now))
+        .persist(
+            AccountJournal.usageRated(
+                rating.rated(), dedupeCutoff, now, originsOf(cmd, ratedOrigins)))
         .thenReply(cmd.replyTo(), next -> StatusReply.success(result));
+  }
+
+  /** The spans of the rated records' origins; none when the command names no origin. */
+  private static List<Origin.Span> originsOf(RateUsage cmd, List<Origin> ratedOrigins) {
+    return cmd.origins().isEmpty() ? List.of() : Origin.spans(ratedOrigins);
   }
 
   /**

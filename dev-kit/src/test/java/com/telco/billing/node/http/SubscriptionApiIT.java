@@ -187,7 +187,7 @@ class SubscriptionApiIT {
         .<com.telco.billing.protocol.account.SubscriptionResult>askWithStatus(
             replyTo ->
                 new com.telco.billing.protocol.account.AccountCommand.ActivateSubscription(
-                    activation, replyTo),
+                    activation, null, replyTo),
             Duration.ofSeconds(10))
         .toCompletableFuture()
         .get(15, java.util.concurrent.TimeUnit.SECONDS);
