@@ -362,14 +362,9 @@ public final class AccountEntity
         UsageRating.rate(
             catalog.rater(), context, state.dedupe(), state.usage(), cmd.records(), dedupeCutoff);
     List<UsageOutcome> outcomes = new ArrayList<>(rating.outcomes().size());
-    // the origin of each record, by position (empty when the command names none)
-    List<Origin> requested = Origin.each(cmd.origins());
-    List<Origin> ratedOrigins = new ArrayList<>(rating.rated().size());
-    for (int i = 0; i < rating.outcomes().size(); i++) {
-      UsageRating.Outcome outcome = rating.outcomes().get(i);
+    for (UsageRating.Outcome outcome : rating.outcomes()) {
       if (outcome instanceof UsageRating.Accepted accepted) {
         outcomes.add(UsageOutcome.accepted(accepted.usage()));
-        ratedOrigins.add(i < requested.size() ? requested.get(i) : null);
       } else if (outcome instanceof UsageRating.Duplicate duplicate) {
         outcomes.add(UsageOutcome.duplicate(duplicate.id(), duplicate.source()));
       } else if (outcome instanceof UsageRating.Rejected rejected) {
@@ -386,13 +381,31 @@ public final class AccountEntity
     return Effect()
         .persist(
             AccountJournal.usageRated(
-                rating.rated(), dedupeCutoff, now, originsOf(cmd, ratedOrigins)))
+                rating.rated(), dedupeCutoff, now, originsOf(cmd.origins(), rating)))
         .thenReply(cmd.replyTo(), next -> StatusReply.success(result));
   }
 
-  /** The spans of the rated records' origins; none when the command names no origin. */
-  private static List<Origin.Span> originsOf(RateUsage cmd, List<Origin> ratedOrigins) {
-    return cmd.origins().isEmpty() ? List.of() : Origin.spans(ratedOrigins);
+  /**
+   * The requests of the rated records (at least one), a span per request over them, from the spans
+   * of the command's records: none when the command names none, one when it came with one request
+   * (the usual case, computed without a list per record).
+   */
+  private static List<Origin.Span> originsOf(
+      List<Origin.Span> requested, UsageRating.Result rating) {
+    if (requested.isEmpty()) {
+      return List.of();
+    }
+    if (requested.size() == 1) {
+      return List.of(new Origin.Span(requested.get(0).origin(), rating.rated().size()));
+    }
+    List<Origin> byRecord = Origin.each(requested);
+    List<Origin> rated = new ArrayList<>(rating.rated().size());
+    for (int i = 0; i < rating.outcomes().size(); i++) {
+      if (rating.outcomes().get(i) instanceof UsageRating.Accepted) {
+        rated.add(i < byRecord.size() ? byRecord.get(i) : null);
+      }
+    }
+    return Origin.spans(rated);
   }
 
   /**

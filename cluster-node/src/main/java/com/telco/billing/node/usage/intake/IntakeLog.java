@@ -292,10 +292,10 @@ public final class IntakeLog implements BatchRating.Store {
             + keyspace
             + ".usage_batch_redrive (partition int, batch_id timeuuid, requested_at timestamp,"
             + " subject text, request_id text, PRIMARY KEY (partition, batch_id))",
-        "ALTER TABLE " + keyspace + ".usage_intake ADD IF NOT EXISTS subject text, request_id text",
-        "ALTER TABLE "
-            + keyspace
-            + ".usage_batch_redrive ADD IF NOT EXISTS subject text, request_id text");
+        "ALTER TABLE " + keyspace + ".usage_intake ADD IF NOT EXISTS subject text",
+        "ALTER TABLE " + keyspace + ".usage_intake ADD IF NOT EXISTS request_id text",
+        "ALTER TABLE " + keyspace + ".usage_batch_redrive ADD IF NOT EXISTS subject text",
+        "ALTER TABLE " + keyspace + ".usage_batch_redrive ADD IF NOT EXISTS request_id text");
   }
 
   /** The partition of a batch: consecutive ids go round the partitions. */
