@@ -33,7 +33,9 @@ class OpenApiRoutesTest {
             .newServerAt("127.0.0.1", 0)
             .bind(
                 new ApiErrors()
-                    .seal(new OpenApiRoutes(new Access(null, null), OpenApiDocument.instance()).routes()))
+                    .seal(
+                        new OpenApiRoutes(new Access(null, null), OpenApiDocument.instance())
+                            .routes()))
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
   }
