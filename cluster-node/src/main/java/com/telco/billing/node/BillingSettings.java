@@ -1,5 +1,6 @@
 package com.telco.billing.node;
 
+import com.telco.billing.node.audit.AuditSettings;
 import com.telco.billing.node.billrun.BillRunSettings;
 import com.telco.billing.node.invoice.InvoicingSettings;
 import com.telco.billing.node.security.SecuritySettings;
@@ -22,7 +23,8 @@ public record BillingSettings(
     SuspenseSettings suspense,
     InvoicingSettings invoicing,
     BillRunSettings billRun,
-    SecuritySettings security) {
+    SecuritySettings security,
+    AuditSettings audit) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -41,6 +43,7 @@ public record BillingSettings(
         SuspenseSettings.from(config),
         InvoicingSettings.from(config),
         BillRunSettings.from(config),
-        SecuritySettings.from(config));
+        SecuritySettings.from(config),
+        AuditSettings.from(config));
   }
 }

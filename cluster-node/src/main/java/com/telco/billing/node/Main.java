@@ -1,6 +1,7 @@
 package com.telco.billing.node;
 
 import com.telco.billing.node.account.AccountModule;
+import com.telco.billing.node.audit.AuditModule;
 import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
 import com.telco.billing.node.guiding.GuidingModule;
@@ -95,6 +96,7 @@ public final class Main {
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
     SecurityModule security = SecurityModule.init(system, settings, clock);
+    AuditModule audit = AuditModule.init(system, settings);
 
     var services =
         new HttpApi.Services(
@@ -108,7 +110,8 @@ public final class Main {
             billRuns.service(),
             catalog.service(),
             security.authenticator(),
-            security.apiKeys());
+            security.apiKeys(),
+            audit.trail());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import com.telco.billing.node.BillingSettings;
 import com.telco.billing.node.account.AccountService;
 import com.telco.billing.node.account.SubscriptionService;
+import com.telco.billing.node.audit.AuditTrail;
 import com.telco.billing.node.billrun.BillRunService;
 import com.telco.billing.node.catalog.CatalogService;
 import com.telco.billing.node.guiding.GuidingService;
@@ -39,7 +40,8 @@ public final class HttpApi {
       BillRunService billRuns,
       CatalogService catalog,
       Authenticator authenticator,
-      ApiKeys apiKeys) {}
+      ApiKeys apiKeys,
+      AuditTrail audit) {}
 
   /**
    * Binds the API.
@@ -52,35 +54,45 @@ public final class HttpApi {
         .thenApply(binding -> binding.localAddress());
   }
 
-  /** Every route, sealed: each request gets its {@link Exchange}, every failure its JSON error. */
+  /**
+   * Every route, sealed: each request gets its {@link Exchange}, every failure its JSON error, and
+   * every mutating request its audit entry (written once the sealed routes produced the response).
+   */
   static Route routes(
       ActorSystem<?> system, BillingSettings settings, Services services, Clock clock) {
     Access access = new Access(services.authenticator());
     ApiErrors errors = new ApiErrors();
+    AuditRecorder audit = new AuditRecorder(services.audit(), clock);
     return access.exchange(
         exchange ->
-            errors.seal(
-                concat(
-                    new AccountRoutes(access, services.accounts(), clock).routes(),
-                    new SubscriptionRoutes(access, services.subscriptions(), clock).routes(),
-                    new UsageRoutes(
-                            access,
-                            services.usage(),
-                            services.intake(),
-                            settings.usage().maxBodyBytes())
-                        .routes(),
-                    new SuspenseRoutes(
-                            access,
-                            services.suspense(),
-                            services.usage(),
-                            clock,
-                            settings.suspense())
-                        .routes(),
-                    new ServiceRoutes(access, services.guiding(), clock).routes(),
-                    new InvoiceRoutes(access, services.invoicing()).routes(),
-                    new BillRunRoutes(access, services.billRuns()).routes(),
-                    new CatalogRoutes(access, services.catalog()).routes(),
-                    new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
-                    new ApiKeyRoutes(access, services.apiKeys()).routes())));
+            audit.recorded(
+                exchange,
+                () ->
+                    errors.seal(
+                        concat(
+                            new AccountRoutes(access, services.accounts(), clock).routes(),
+                            new SubscriptionRoutes(access, services.subscriptions(), clock)
+                                .routes(),
+                            new UsageRoutes(
+                                    access,
+                                    services.usage(),
+                                    services.intake(),
+                                    settings.usage().maxBodyBytes())
+                                .routes(),
+                            new SuspenseRoutes(
+                                    access,
+                                    services.suspense(),
+                                    services.usage(),
+                                    clock,
+                                    settings.suspense())
+                                .routes(),
+                            new ServiceRoutes(access, services.guiding(), clock).routes(),
+                            new InvoiceRoutes(access, services.invoicing()).routes(),
+                            new BillRunRoutes(access, services.billRuns()).routes(),
+                            new CatalogRoutes(access, services.catalog()).routes(),
+                            new ClusterRoutes(access, system, settings.http().askTimeout())
+                                .routes(),
+                            new ApiKeyRoutes(access, services.apiKeys()).routes(),
+                            new AuditRoutes(access, services.audit(), clock).routes()))));
   }
 }
