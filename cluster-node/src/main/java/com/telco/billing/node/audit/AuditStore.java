@@ -142,8 +142,8 @@ public final class AuditStore {
   }
 
   /**
-   * Appends an entry: one driver call, a logged batch over its tables, so that the entry is in all
-   * of them or (when the call fails) possibly in none yet but eventually in all.
+   * Appends an entry: one driver call, a logged batch over its tables, so that the entry ends up in
+   * all of them or in none (a batch that timed out may still be applied in full).
    */
   public CompletionStage<Done> append(AuditEntry entry) {
     List<CompletionStage<BoundStatement>> rows = new ArrayList<>();
