@@ -3,6 +3,7 @@ package com.telco.billing.node;
 import com.telco.billing.node.audit.AuditSettings;
 import com.telco.billing.node.billrun.BillRunSettings;
 import com.telco.billing.node.invoice.InvoicingSettings;
+import com.telco.billing.node.metrics.MetricsSettings;
 import com.telco.billing.node.security.SecuritySettings;
 import com.telco.billing.node.usage.SuspenseSettings;
 import com.telco.billing.node.usage.UsageSettings;
@@ -24,6 +25,7 @@ public record BillingSettings(
     InvoicingSettings invoicing,
     BillRunSettings billRun,
     SecuritySettings security,
+    MetricsSettings metrics,
     AuditSettings audit) {
 
   /**
@@ -44,6 +46,7 @@ public record BillingSettings(
         InvoicingSettings.from(config),
         BillRunSettings.from(config),
         SecuritySettings.from(config),
+        MetricsSettings.from(config),
         AuditSettings.from(config));
   }
 }

@@ -8,8 +8,10 @@ import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
 import com.telco.billing.node.invoice.InvoicingModule;
+import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.security.SecurityModule;
 import com.telco.billing.node.usage.UsageModule;
+import com.telco.billing.sharding.ShardingInit;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
@@ -97,6 +99,9 @@ public final class Main {
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
     SecurityModule security = SecurityModule.init(system, settings, clock);
     AuditModule audit = AuditModule.init(system, settings);
+    BillingMetrics.get(system)
+        .startPolling(
+            system, settings.metrics(), ShardingInit.ENTITY_TYPES, billRuns.service()::list);
 
     var services =
         new HttpApi.Services(

@@ -362,6 +362,22 @@ public final class IngestBench implements Callable<Integer> {
       out.printf(
           "ratio end-to-end / ceiling: %.2f (%.0f %%)%n",
           e2e.ackedPerSecond() / c.rowsPerSecond(), 100 * e2e.ackedPerSecond() / c.rowsPerSecond());
+      AuthCost.Result auth = AuthCost.measure();
+      double batchesPerSecond = e2e.ackedPerSecond() / batch;
+      double authShare =
+          auth.shareOfCpu(batchesPerSecond, Runtime.getRuntime().availableProcessors());
+      out.printf(
+          "(3) authentication per request: %.2f µs (bearer token seen before), %.1f µs (first"
+              + " sight: ES256 check), %.2f µs (API key); at the (2) rate of %,.1f requests/s:"
+              + " %.3f %% of the node's CPU (ceiling 5 %%)%n",
+          auth.cachedBearerMicros(),
+          auth.firstBearerMicros(),
+          auth.apiKeyMicros(),
+          batchesPerSecond,
+          100 * authShare);
+      if (authShare > 0.05) {
+        problems.add("authentication costs more than 5 % of the node's CPU");
+      }
       out.printf("bench took %.0f s%n", secondsSince(benchStart));
       if (!problems.isEmpty()) {
         out.println("problems:");

@@ -20,6 +20,7 @@ import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.subscription.SubscriptionLifecycle;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.catalog.RatingCatalog;
+import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.util.Replies;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
@@ -70,6 +71,8 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.JournalPersistFailed;
+import org.apache.pekko.persistence.typed.JournalPersistRejected;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -77,6 +80,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The Account entity: the one writer of everything an account owns. Thin: it decides when things
@@ -97,6 +101,12 @@ public final class AccountEntity
   private final RatingCatalog catalog;
   private final Duration maxUsageAge;
   private final boolean skipZeroInvoices;
+  private final BillingMetrics metrics;
+
+  /** The entity and event labels of its journal metrics. */
+  private static final String ENTITY = "account";
+
+  private static final String USAGE_RATED = "usage_rated";
 
   /**
    * The invoice computed by the last {@code CloseBillPeriod} that needed a number, so that the
@@ -128,6 +138,7 @@ public final class AccountEntity
     this.catalog = catalog;
     this.maxUsageAge = maxUsageAge;
     this.skipZeroInvoices = skipZeroInvoices;
+    this.metrics = BillingMetrics.get(context.getSystem());
   }
 
   /**
@@ -186,6 +197,16 @@ public final class AccountEntity
       return Set.of(AccountTags.invoiceTagFor(accountId));
     }
     return Set.of(AccountTags.tagFor(accountId));
+  }
+
+  /** Journal writes that fail or are rejected are counted; the entity stops as before. */
+  @Override
+  public SignalHandler<AccountState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(JournalPersistFailed.class, (state, failed) -> metrics.journal().failed(ENTITY))
+        .onSignal(
+            JournalPersistRejected.class, (state, rejected) -> metrics.journal().rejected(ENTITY))
+        .build();
   }
 
   @Override
@@ -350,6 +371,7 @@ public final class AccountEntity
    */
   private ReplyEffect<AccountEvent, AccountState> onRateUsage(
       AccountState.Open state, RateUsage cmd) {
+    long ratingStart = System.nanoTime();
     Instant now = clock.instant();
     Instant dedupeCutoff = now.minus(maxUsageAge);
     RatingContext context =
@@ -372,11 +394,14 @@ public final class AccountEntity
       }
     }
     RateUsageResult result = new RateUsageResult(outcomes);
+    metrics.usage().rating(ratingStart);
     if (rating.rated().isEmpty()) {
       return reply(cmd.replyTo(), result);
     }
+    long persistStart = System.nanoTime();
     return Effect()
         .persist(AccountJournal.usageRated(rating.rated(), dedupeCutoff, now))
+        .thenRun(next -> metrics.journal().written(ENTITY, USAGE_RATED, persistStart))
         .thenReply(cmd.replyTo(), next -> StatusReply.success(result));
   }
 

@@ -48,7 +48,7 @@ public final class Access extends AllDirectives {
                       r -> r.addAttribute(Exchange.KEY, exchange),
                       () ->
                           respondWithHeader(
-                              RawHeader.create("X-Request-Id", exchange.requestId()),
+                              RawHeader.create(RequestIds.HEADER, exchange.requestId()),
                               () -> inner.apply(exchange)));
                 }));
   }

@@ -105,8 +105,13 @@ public final class ApiErrors extends AllDirectives {
               if (api != null) {
                 return error(api);
               }
-              log.error("unexpected failure while serving a request", failure);
-              return error(ApiException.of(INTERNAL_ERROR));
+              return extractRequest(
+                  request -> {
+                    RequestIds.logging(
+                        request,
+                        () -> log.error("unexpected failure while serving a request", failure));
+                    return error(ApiException.of(INTERNAL_ERROR));
+                  });
             })
         .build();
   }

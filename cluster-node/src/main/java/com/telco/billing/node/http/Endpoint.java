@@ -1,6 +1,7 @@
 package com.telco.billing.node.http;
 
 import com.telco.billing.node.security.Role;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.pekko.http.javadsl.model.HttpMethod;
@@ -13,7 +14,8 @@ import org.apache.pekko.http.javadsl.model.HttpMethods;
  */
 public record Endpoint(String method, String path, Set<Role> roles, boolean isPublic) {
   public Endpoint {
-    roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    // in the enum's order, so that documents list roles the same way every time
+    roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
     if (!isPublic && roles.isEmpty()) {
       throw new IllegalArgumentException(method + " " + path + " declares no role");
     }

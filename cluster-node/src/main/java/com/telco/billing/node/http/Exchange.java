@@ -2,8 +2,6 @@ package com.telco.billing.node.http;
 
 import com.telco.billing.node.security.Principal;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.apache.pekko.http.javadsl.model.AttributeKey;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.RemoteAddress;
@@ -15,9 +13,6 @@ import org.apache.pekko.http.javadsl.model.RemoteAddress;
  */
 public final class Exchange {
   static final AttributeKey<Exchange> KEY = AttributeKey.create("billing-exchange", Exchange.class);
-
-  /** Request ids a client may choose: short, and safe to log and echo. */
-  private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final String requestId;
   private final String clientAddress;
@@ -31,8 +26,8 @@ public final class Exchange {
 
   /** The exchange of a request: its own {@code X-Request-Id} when usable, else a new id. */
   static Exchange of(HttpRequest request, RemoteAddress remote) {
-    String given = request.getHeader("X-Request-Id").map(h -> h.value()).orElse("");
-    String id = REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id =
+        RequestIds.accept(request.getHeader(RequestIds.HEADER).map(h -> h.value()).orElse(null));
     String address = remote.getAddress().map(a -> a.getHostAddress()).orElse("unknown");
     return new Exchange(id, address);
   }

@@ -10,6 +10,7 @@ import com.telco.billing.node.billrun.BillRunService;
 import com.telco.billing.node.catalog.CatalogService;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
+import com.telco.billing.node.metrics.HttpRequestMetrics;
 import com.telco.billing.node.security.ApiKeys;
 import com.telco.billing.node.security.Authenticator;
 import com.telco.billing.node.usage.SuspenseStore;
@@ -18,6 +19,8 @@ import com.telco.billing.node.usage.intake.IntakeService;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -54,45 +57,62 @@ public final class HttpApi {
         .thenApply(binding -> binding.localAddress());
   }
 
-  /**
-   * Every route, sealed: each request gets its {@link Exchange}, every failure its JSON error, and
-   * every mutating request its audit entry (written once the sealed routes produced the response).
-   */
+  /** Every route, inside the {@link #edge}; every mutating request recorded in the audit trail. */
   static Route routes(
       ActorSystem<?> system, BillingSettings settings, Services services, Clock clock) {
     Access access = new Access(services.authenticator());
-    ApiErrors errors = new ApiErrors();
     AuditRecorder audit = new AuditRecorder(services.audit(), clock);
+    return edge(
+        system,
+        access,
+        audit::recorded,
+        () ->
+            concat(
+                new AccountRoutes(access, services.accounts(), clock).routes(),
+                new SubscriptionRoutes(access, services.subscriptions(), clock).routes(),
+                new UsageRoutes(
+                        access,
+                        services.usage(),
+                        services.intake(),
+                        settings.usage().maxBodyBytes())
+                    .routes(),
+                new SuspenseRoutes(
+                        access, services.suspense(), services.usage(), clock, settings.suspense())
+                    .routes(),
+                new ServiceRoutes(access, services.guiding(), clock).routes(),
+                new InvoiceRoutes(access, services.invoicing()).routes(),
+                new BillRunRoutes(access, services.billRuns()).routes(),
+                new CatalogRoutes(access, services.catalog()).routes(),
+                new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
+                new ApiKeyRoutes(access, services.apiKeys()).routes(),
+                new AuditRoutes(access, services.audit(), clock).routes()));
+  }
+
+  /** {@link #edge(ActorSystem, Access, BiFunction, Supplier)} without an audit trail. */
+  static Route edge(ActorSystem<?> system, Access access, Supplier<Route> routes) {
+    return edge(system, access, (exchange, inner) -> inner.get(), routes);
+  }
+
+  /**
+   * What every request passes through, outside in: its {@link Exchange} (id, client), the metrics
+   * and access log (labelled with the endpoint it reached), the audit trail ({@code audit} sees the
+   * response the sealed routes produced before it is sent) and the one error mapper.
+   */
+  static Route edge(
+      ActorSystem<?> system,
+      Access access,
+      BiFunction<Exchange, Supplier<Route>, Route> audit,
+      Supplier<Route> routes) {
+    ApiErrors errors = new ApiErrors();
     return access.exchange(
         exchange ->
-            audit.recorded(
-                exchange,
-                () ->
-                    errors.seal(
-                        concat(
-                            new AccountRoutes(access, services.accounts(), clock).routes(),
-                            new SubscriptionRoutes(access, services.subscriptions(), clock)
-                                .routes(),
-                            new UsageRoutes(
-                                    access,
-                                    services.usage(),
-                                    services.intake(),
-                                    settings.usage().maxBodyBytes())
-                                .routes(),
-                            new SuspenseRoutes(
-                                    access,
-                                    services.suspense(),
-                                    services.usage(),
-                                    clock,
-                                    settings.suspense())
-                                .routes(),
-                            new ServiceRoutes(access, services.guiding(), clock).routes(),
-                            new InvoiceRoutes(access, services.invoicing()).routes(),
-                            new BillRunRoutes(access, services.billRuns()).routes(),
-                            new CatalogRoutes(access, services.catalog()).routes(),
-                            new ClusterRoutes(access, system, settings.http().askTimeout())
-                                .routes(),
-                            new ApiKeyRoutes(access, services.apiKeys()).routes(),
-                            new AuditRoutes(access, services.audit(), clock).routes()))));
+            HttpMetrics.observe(
+                system,
+                request ->
+                    exchange.endpoint() == null
+                        ? HttpRequestMetrics.UNMATCHED
+                        : exchange.endpoint().path(),
+                request -> exchange.requestId(),
+                () -> audit.apply(exchange, () -> errors.seal(routes.get()))));
   }
 }

@@ -5,6 +5,7 @@ import com.telco.billing.core.paging.PageCursor;
 import com.telco.billing.core.paging.Slice;
 import com.telco.billing.node.account.AccountJournal;
 import com.telco.billing.node.invoice.render.InvoiceDocument;
+import com.telco.billing.node.metrics.LogContext;
 import com.telco.billing.node.util.Cursors;
 import com.telco.billing.node.util.GroupCommit;
 import com.telco.billing.protocol.Refusal;
@@ -120,7 +121,14 @@ public final class InvoicingService {
           new IllegalStateException(
               "account " + accountId + " has the period ending " + earlier + " open"));
     }
-    log.info("closing the missed period of {} ending {} before {}", accountId, earlier, cycleDate);
+    LogContext.forAccount(
+        accountId,
+        () ->
+            log.info(
+                "closing the missed period of {} ending {} before {}",
+                accountId,
+                earlier,
+                cycleDate));
     return close(accountId, earlier, depth + 1)
         .thenCompose(closedEarlier -> close(accountId, cycleDate, depth + 1));
   }

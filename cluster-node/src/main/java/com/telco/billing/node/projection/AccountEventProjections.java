@@ -1,5 +1,6 @@
 package com.telco.billing.node.projection;
 
+import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.sharding.ShardingInit;
 import java.time.Duration;
@@ -83,7 +84,11 @@ public final class AccountEventProjections {
         ProjectionBehavior.Command.class,
         name,
         tags,
-        tag -> ProjectionBehavior.create(projection.apply(tag)),
+        tag ->
+            ProjectionBehavior.create(
+                projection
+                    .apply(tag)
+                    .withStatusObserver(BillingMetrics.get(system).projections().observer())),
         ProjectionBehavior.stopMessage());
   }
 

@@ -32,6 +32,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
@@ -71,7 +72,12 @@ public final class TokenVerifier {
             Set.of(settings.audience()),
             new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
             Set.of("sub", "exp"),
-            null);
+            null) {
+          @Override
+          protected Date currentTime() {
+            return Date.from(clock.instant());
+          }
+        };
     claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
     processor.setJWTClaimsSetVerifier(claims);
     verified = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();

@@ -14,6 +14,8 @@ import com.telco.billing.core.validation.TextRules;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.json.StrictJson;
+import com.telco.billing.node.metrics.BillingMetrics;
+import com.telco.billing.node.metrics.UsageMetrics;
 import com.telco.billing.node.util.GroupCommit;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
@@ -69,6 +71,7 @@ public final class UsageService {
   private final Semaphore admission;
   private final GroupCommit<UsageRecord, UsageOutcome> batcher;
   private final AsyncLimiter entityCalls;
+  private final UsageMetrics metrics;
 
   /**
    * @param settings the bounds of a batch, of this node's work in flight and of a record
@@ -92,6 +95,7 @@ public final class UsageService {
     this.admission = new Semaphore(settings.maxRequestsInFlight());
     this.batcher = new GroupCommit<>(this::askAccount);
     this.entityCalls = new AsyncLimiter(settings.maxEntityCallsInFlight());
+    this.metrics = BillingMetrics.get(system).usage();
   }
 
   /**
@@ -133,7 +137,9 @@ public final class UsageService {
                   "this node has too many usage batches in progress; retry after Retry-After")
               .toException());
     }
-    return ingestAll(elements).whenComplete((response, failure) -> admission.release());
+    return ingestAll(elements)
+        .whenComplete((response, failure) -> admission.release())
+        .thenApply(response -> counted(UsageMetrics.Path.SYNC, response));
   }
 
   /**
@@ -215,6 +221,7 @@ public final class UsageService {
                 outcomes.add(slot.outcome);
                 failures.add(slot.outcome == null ? slot.failure : null);
               }
+              metrics.outcomes(UsageMetrics.Path.INTAKE, outcomes);
               return new ReceivedRating(outcomes, failures);
             });
   }
@@ -255,6 +262,7 @@ public final class UsageService {
       }
     }
     return ingestAll(elements)
+        .thenApply(response -> counted(UsageMetrics.Path.RECYCLE, response))
         .thenCompose(
             response -> {
               CompletableFuture<?>[] releases =
@@ -450,12 +458,21 @@ public final class UsageService {
   private CompletionStage<List<UsageOutcome>> askAccount(
       String accountId, List<UsageRecord> records) {
     return entityCalls.submit(
-        () ->
-            sharding
-                .entityRefFor(EntityKeys.ACCOUNT, accountId)
-                .<RateUsageResult>askWithStatus(
-                    replyTo -> new AccountCommand.RateUsage(records, replyTo), askTimeout)
-                .thenApply(RateUsageResult::outcomes));
+        () -> {
+          long start = System.nanoTime();
+          return sharding
+              .entityRefFor(EntityKeys.ACCOUNT, accountId)
+              .<RateUsageResult>askWithStatus(
+                  replyTo -> new AccountCommand.RateUsage(records, replyTo), askTimeout)
+              .whenComplete((result, failure) -> metrics.accountCall(start))
+              .thenApply(RateUsageResult::outcomes);
+        });
+  }
+
+  /** Counts the outcomes of an answered batch. */
+  private UsageResponse counted(UsageMetrics.Path path, UsageResponse response) {
+    metrics.outcomes(path, response.records());
+    return response;
   }
 
   private CompletionStage<Void> holdSuspended(List<Slot> slots, Instant now) {

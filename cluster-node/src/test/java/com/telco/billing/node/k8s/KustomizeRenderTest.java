@@ -210,6 +210,22 @@ class KustomizeRenderTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
+  void prometheusScrapesTheMetricsRouteOnTheManagementPort(String overlay) {
+    Pod pod = pod(overlay);
+    JsonNode annotations = pod.template.path("metadata").path("annotations");
+    assertEquals("true", annotations.path("prometheus.io/scrape").asText());
+    assertEquals(
+        pod.port("management"), Integer.parseInt(annotations.path("prometheus.io/port").asText()));
+    assertEquals("/metrics", annotations.path("prometheus.io/path").asText());
+    Config config = pod.nodeConfig();
+    assertEquals(
+        "com.telco.billing.node.http.MetricsRoutes",
+        config.getString("pekko.management.http.routes.metrics"));
+    assertEquals("", config.getString("pekko.management.http.base-path"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
   void appVersionIsSetFromTheDeployment(String overlay) {
     Pod pod = pod(overlay);
     String version = pod.env().get("BILLING_APP_VERSION");
@@ -275,6 +291,10 @@ class KustomizeRenderTest {
     assertEquals(
         "PlainTextAuthProvider",
         config.getString("datastax-java-driver.advanced.auth-provider.class"));
+    // tokens are verified against the identity provider's keys, never a dev key
+    assertTrue(config.getString("billing.security.jwt.jwks-url").startsWith("https://"));
+    assertEquals("", config.getString("billing.security.jwt.public-key-file"));
+    assertFalse(config.getString("billing.security.jwt.issuer").contains("dev"));
   }
 
   // ---------------------------------------------------------------- the pod
