@@ -115,6 +115,7 @@ public final class Main {
             billRuns.service(),
             catalog.service(),
             security.authenticator(),
+            security.rateLimiter(),
             security.apiKeys(),
             audit.trail());
     return HttpApi.start(system, settings, services, clock)

@@ -37,6 +37,8 @@ class BillingSettingsTest {
     assertEquals(8L * 1024 * 1024, usage.maxBodyBytes());
     assertEquals(64, usage.maxRequestsInFlight());
     assertEquals(512, usage.maxEntityCallsInFlight());
+    assertEquals(Duration.ofDays(180), usage.retention());
+    assertEquals(180 * 86_400, usage.retentionSeconds());
     assertEquals(
         0,
         new BigDecimal("86400")
@@ -92,6 +94,9 @@ class BillingSettingsTest {
         "billing.usage.max-requests-in-flight = 0 | billing.usage.max-requests-in-flight",
         "billing.usage.plausible-quantity.second = lots | billing.usage.plausible-quantity.second",
         "billing.usage.plausible-quantity.second = -1 | billing.usage.plausible-quantity",
+        "billing.usage.retention = 0 days | billing.usage.retention",
+        "billing.usage.retention = 30 days | billing.usage.retention",
+        "billing.usage.retention = 7400 days | billing.usage.retention",
         "billing.suspense.max-range = 0 days | billing.suspense.max-range",
         "billing.invoicing.ask-timeout = 0s | billing.invoicing.ask-timeout",
         "billing.bill-run.parallelism = 0 | billing.bill-run.parallelism",

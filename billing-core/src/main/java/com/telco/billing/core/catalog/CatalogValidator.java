@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * a version id is used once, versions take effect in publication order, and only the first version
  * may take effect in the past.
  *
+ * <p>Every string of the document obeys the text rules first ({@link CatalogText}: no malformed
+ * text, control characters or card numbers); a document that breaks one is refused with those
+ * errors alone.
+ *
  * <p>This class composes one validator per document section, each citing the rules it applies:
  * {@link HeaderSection} (version id, effective date), {@link CurrencySection} (currencies and the
  * amounts of every price), {@link UsageTypeSection}, {@link TaxRateSection} (the tax table and each
@@ -53,6 +57,11 @@ public final class CatalogValidator {
           List.of(new FieldError(REQUIRED, "$", "the catalog document is required")));
     }
     Validator v = new Validator();
+    // like the HTTP edge: text that breaks a text rule is refused before anything is read from it
+    CatalogText.check(v, doc);
+    if (!v.isValid()) {
+      return Validated.invalid(v.errors());
+    }
     CurrencySection currencies = new CurrencySection(v);
     UsageTypeSection usageTypeSection = new UsageTypeSection(v);
     TaxRateSection taxRates = new TaxRateSection(v);

@@ -4,6 +4,7 @@ import com.telco.billing.core.subscription.ServiceId;
 import com.telco.billing.core.subscription.ServiceIdType;
 import com.telco.billing.core.validation.FieldError;
 import com.telco.billing.core.validation.IsoInstants;
+import com.telco.billing.core.validation.TextRules;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.core.validation.Validator;
 import java.math.BigDecimal;
@@ -82,8 +83,9 @@ public final class UsageRecordRules {
   }
 
   /**
-   * A record's attributes: at most {@link #MAX_ATTRIBUTES}, names {@link #ATTRIBUTE_NAME}, values
-   * non-blank free text of at most {@link #MAX_ATTRIBUTE_LENGTH} characters.
+   * A record's attributes: at most {@link #MAX_ATTRIBUTES}, names {@link #ATTRIBUTE_NAME} without a
+   * card number, values non-blank free text of at most {@link #MAX_ATTRIBUTE_LENGTH} characters
+   * ({@link TextRules}).
    */
   public static void checkAttributes(Validator v, Map<String, String> attributes) {
     if (attributes.size() > MAX_ATTRIBUTES) {
@@ -103,6 +105,10 @@ public final class UsageRecordRules {
                 "attributes",
                 "attribute names are 1..32 letters, digits, '.', '_' or '-', starting with a"
                     + " letter"));
+        continue;
+      }
+      if (!TextRules.require(v, key, "attributes")) {
+        // a name that holds a card number is not named in the field either
         continue;
       }
       String field = "attributes." + key;

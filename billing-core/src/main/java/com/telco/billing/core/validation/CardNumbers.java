@@ -1,5 +1,7 @@
 package com.telco.billing.core.validation;
 
+import java.util.regex.Pattern;
+
 /**
  * Recognises primary account numbers (card numbers) in any text so that they are refused before
  * they can be stored, logged or echoed (docs/input-contract.md, "Card numbers").
@@ -19,6 +21,17 @@ package com.telco.billing.core.validation;
  * stamp such as {@code 2026-12-03 10:15:00}) or with a group longer than {@value #MAX_GROUP} digits
  * is not read as one number: those are what ids and dates look like, and card numbers are written
  * in groups of 4 to 6.
+ *
+ * <p>A chain written right after a {@code +} with at most {@value #MAX_PHONE_DIGITS} digits in all
+ * ({@code +4915112345678}, {@code +49 151 12345678}) is a telephone number in E.164 form, not a
+ * card number: card numbers are never written with a {@code +}, and one in ten telephone numbers of
+ * 13 to 15 digits passes the Luhn check. Without the {@code +} such a number cannot be told from a
+ * card number and is found like one; fields that hold service numbers by nature (MSISDNs, IMSIs)
+ * are exempt from the card rule and keep their own strict format instead ({@link
+ * TextRules#checkCharacters}).
+ *
+ * <p>A UUID ({@code 971f881b-b4e4-3999-8936-8271ca297512}) is an id, not a card number, although
+ * its hex groups may hold a chain of digits that passes the Luhn check ({@code 4-3999-8936-8271}).
  */
 public final class CardNumbers {
   private CardNumbers() {}
@@ -29,15 +42,27 @@ public final class CardNumbers {
   /** Longest group of a card number written with separators (Amex: 4-6-5). */
   static final int MAX_GROUP = 6;
 
+  /** Most digits of a telephone number (E.164). */
+  static final int MAX_PHONE_DIGITS = 15;
+
   /** Whether the whole text is one card number (digits with optional separators). */
   public static boolean looksLikeCardNumber(String text) {
     return text != null && digitsOnlyWithSeparators(text.strip()) && containsCardNumber(text);
   }
 
+  private static final Pattern UUID =
+      Pattern.compile(
+          "(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+              + "(?![0-9A-Fa-f])");
+
   /** Whether the text holds a card number anywhere. */
   public static boolean containsCardNumber(String text) {
     if (text == null || !enoughDigits(text)) {
       return false;
+    }
+    if (text.indexOf('-') >= 0 && UUID.matcher(text).find()) {
+      // a UUID stands alone: what is around it is still read
+      return containsCardNumber(UUID.matcher(text).replaceAll(" "));
     }
     int length = text.length();
     int[] groupStarts = new int[length];
@@ -70,7 +95,11 @@ public final class CardNumbers {
           break;
         }
       }
-      if (chainHoldsCard(text, groupStarts, groupEnds, groups)) {
+      boolean phoneNumber =
+          i > 0
+              && text.charAt(i - 1) == '+'
+              && digitCount(groupStarts, groupEnds, groups) <= MAX_PHONE_DIGITS;
+      if (!phoneNumber && chainHoldsCard(text, groupStarts, groupEnds, groups)) {
         return true;
       }
       i = pos;
@@ -107,6 +136,14 @@ public final class CardNumbers {
     return false;
   }
 
+  private static int digitCount(int[] starts, int[] ends, int groups) {
+    int digits = 0;
+    for (int g = 0; g < groups; g++) {
+      digits += ends[g] - starts[g];
+    }
+    return digits;
+  }
+
   private static boolean enoughDigits(String text) {
     int digits = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -138,7 +175,8 @@ public final class CardNumbers {
         || (c < 128 && !Character.isLetterOrDigit(c) && !Character.isISOControl(c));
   }
 
-  static boolean luhnValid(String digits) {
+  /** Whether {@code digits} (ASCII digits only) pass the Luhn check. */
+  public static boolean luhnValid(String digits) {
     return luhnValid(digits, new int[] {0}, new int[] {digits.length()}, 0, 0);
   }
 

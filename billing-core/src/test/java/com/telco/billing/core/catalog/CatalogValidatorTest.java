@@ -199,6 +199,32 @@ class CatalogValidatorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "description",
+        "version",
+        S + ".name",
+        S + ".description",
+        S_MONTHLY + ".name",
+        S_MONTHLY + ".glCode",
+        S_MONTHLY + ".taxCategory",
+        "taxRates[0].taxCategory",
+        BANDS + "[0].id",
+        S + ".discounts[0].name"
+      })
+  void noStringOfTheDocumentHoldsACardNumber(String path) {
+    assertOnly("card_number_not_allowed", path, "Gold 4111 1111 1111 1111");
+    assertOnly("control_character", path, "Gold\u0000");
+  }
+
+  @Test
+  void aCurrencyKeyIsTextToo() {
+    CatalogDocument doc =
+        with(S_MONTHLY + ".price", Map.of("4111111111111111", new BigDecimal("1.00")));
+    assertEquals(List.of("card_number_not_allowed @ $." + S_MONTHLY + ".price"), errors(doc));
+  }
+
+  @ParameterizedTest
   @CsvSource({
     S_MONTHLY + ".trigger, activation",
     S_MONTHLY + ".usageType, VOICE",

@@ -36,7 +36,8 @@ class CardNumbersTest {
         "x4111111111111111y",
         "12-4111-1111-1111-1111",
         "1234567-4111-1111-1111-1111",
-        "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"
+        "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1",
+        "971f881b-b4e4-3999-8936-8271ca297512 4111111111111111"
       })
   void findsCardNumbersWhateverTheSeparatorsOrPrefix(String text) {
     assertTrue(CardNumbers.containsCardNumber(text), text);
@@ -52,6 +53,7 @@ class CardNumbersTest {
         "2026-12-03T10:15:00.123Z",
         "msc1-20261203-101500-0001",
         "cdr-1",
+        "971f881b-b4e4-3999-8936-8271ca297512",
         "",
         "Jane Doe"
       })
@@ -79,6 +81,103 @@ class CardNumbersTest {
     char last = digits.charAt(digits.length() - 1);
     String broken = digits.substring(0, digits.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
     assertFalse(CardNumbers.containsCardNumber(broken), broken);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "+4111111111119",
+        "+378282246310005",
+        "call +49 151 1234 5678",
+        "+1-411-111-111-1117",
+        "tel:+4222222222222"
+      })
+  void aTelephoneNumberAfterAPlusIsNotACardNumber(String text) {
+    assertTrue(CardNumbers.containsCardNumber(text.replace("+", "")), text);
+    assertFalse(CardNumbers.containsCardNumber(text), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+4111111111111111", "+4111 1111 1111 1111", "+49 4111 1111 1111 1111"})
+  void aPlusDoesNotHideMoreDigitsThanATelephoneNumberHas(String text) {
+    assertTrue(CardNumbers.containsCardNumber(text), text);
+  }
+
+  @Property
+  void e164NumbersAreNotCardNumbers(
+      @ForAll("e164") String digits, @ForAll("phoneSeparators") String separator) {
+    String text = "+" + groupAfterCountryCode(digits, separator);
+    assertFalse(CardNumbers.containsCardNumber(text), text);
+    assertFalse(CardNumbers.containsCardNumber("tel:" + text + " (home)"), text);
+  }
+
+  @Property
+  void cardNumbersAreFoundInAmexGroupsAndAfterAPlusWhenLongerThanAPhoneNumber(
+      @ForAll("cardNumbers") String digits) {
+    if (digits.length() <= 16) {
+      String amex =
+          digits.substring(0, 4) + " " + digits.substring(4, 10) + " " + digits.substring(10);
+      assertTrue(CardNumbers.containsCardNumber("pay " + amex), amex);
+    }
+    if (digits.length() > CardNumbers.MAX_PHONE_DIGITS) {
+      assertTrue(CardNumbers.containsCardNumber("+" + digits), digits);
+    }
+  }
+
+  @Property
+  void timestampsAreNotCardNumbers(@ForAll("instants") java.time.Instant instant) {
+    String iso = instant.toString();
+    String spaced = iso.replace('T', ' ').replace("Z", "");
+    assertFalse(CardNumbers.containsCardNumber(iso), iso);
+    assertFalse(CardNumbers.containsCardNumber(spaced), spaced);
+  }
+
+  @Property
+  void ordinaryIdsAreNotCardNumbers(
+      @ForAll("prefixes") String prefix,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 999_999_999_999L) long n) {
+    String id = prefix + "-" + n;
+    assertFalse(CardNumbers.containsCardNumber(id), id);
+    String uuid = java.util.UUID.nameUUIDFromBytes(id.getBytes()).toString();
+    assertFalse(CardNumbers.containsCardNumber(uuid), uuid);
+  }
+
+  /** E.164 numbers: a non-zero first digit, 7..15 digits in all. */
+  @Provide
+  Arbitrary<String> e164() {
+    return Combinators.combine(
+            Arbitraries.integers().between(1, 9),
+            Arbitraries.strings().numeric().ofMinLength(6).ofMaxLength(14))
+        .as((first, rest) -> first + rest);
+  }
+
+  @Provide
+  Arbitrary<String> phoneSeparators() {
+    return Arbitraries.of("", " ", "-", ".");
+  }
+
+  @Provide
+  Arbitrary<java.time.Instant> instants() {
+    return Arbitraries.longs()
+        .between(946_684_800_000L, 4_102_444_799_999L)
+        .map(java.time.Instant::ofEpochMilli);
+  }
+
+  @Provide
+  Arbitrary<String> prefixes() {
+    return Arbitraries.of("cdr", "acc", "sub", "inv-2026", "msc1-20261203");
+  }
+
+  /** A telephone number as people write it: country code, then groups of up to four. */
+  private static String groupAfterCountryCode(String digits, String separator) {
+    if (separator.isEmpty()) {
+      return digits;
+    }
+    StringBuilder b = new StringBuilder(digits.substring(0, 2));
+    for (int i = 2; i < digits.length(); i += 4) {
+      b.append(separator).append(digits, i, Math.min(digits.length(), i + 4));
+    }
+    return b.toString();
   }
 
   /** 13..19 digits with a Luhn check digit. */

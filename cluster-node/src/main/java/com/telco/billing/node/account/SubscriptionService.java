@@ -6,6 +6,7 @@ import com.telco.billing.core.subscription.ServiceRelease;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.node.guiding.GuidingService;
+import com.telco.billing.node.security.Masking;
 import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.account.AccountCommand;
@@ -91,13 +92,13 @@ public final class SubscriptionService {
               if (failure != null) {
                 log.warn(
                     "recycling suspense for {} failed; records stay held",
-                    result.subscription().serviceIds(),
+                    Masking.serviceIds(result.subscription().serviceIds()),
                     failure);
               } else if (recycled.received() > 0) {
                 log.info(
                     "recycled {} held records for {}: {} accepted",
                     recycled.received(),
-                    result.subscription().serviceIds(),
+                    Masking.serviceIds(result.subscription().serviceIds()),
                     recycled.accepted());
               }
               return result;

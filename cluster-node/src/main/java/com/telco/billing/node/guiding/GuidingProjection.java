@@ -1,6 +1,7 @@
 package com.telco.billing.node.guiding;
 
 import com.telco.billing.node.projection.AccountEventProjections;
+import com.telco.billing.node.security.Masking;
 import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
@@ -89,10 +90,10 @@ public final class GuidingProjection {
                                 if (isRefusal(failure)) {
                                   log.error(
                                       "guiding index refused {} from {} seq {}: {}",
-                                      update,
+                                      Masking.text(String.valueOf(update)),
                                       envelope.persistenceId(),
                                       envelope.sequenceNr(),
-                                      failure.getMessage());
+                                      Masking.text(failure.getMessage()));
                                   return null;
                                 }
                                 throw new java.util.concurrent.CompletionException(failure);

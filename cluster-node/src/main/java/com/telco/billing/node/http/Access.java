@@ -3,6 +3,7 @@ package com.telco.billing.node.http;
 import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.node.security.AuthenticationFailure;
 import com.telco.billing.node.security.Authenticator;
+import com.telco.billing.node.security.ClientRateLimiter;
 import com.telco.billing.node.security.Principal;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
@@ -17,6 +18,7 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.HttpChallenge;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import org.apache.pekko.http.javadsl.model.headers.WWWAuthenticate;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -32,9 +34,14 @@ public final class Access extends AllDirectives {
   static final String REALM = "billing";
 
   private final Authenticator authenticator;
+  private final ClientRateLimiter rateLimiter;
 
-  public Access(Authenticator authenticator) {
+  /**
+   * @param rateLimiter limits the requests of each API key; null: no limit
+   */
+  public Access(Authenticator authenticator, ClientRateLimiter rateLimiter) {
     this.authenticator = authenticator;
+    this.rateLimiter = rateLimiter;
   }
 
   /** Gives the request its {@link Exchange} and the response its {@code X-Request-Id}. */
@@ -81,6 +88,13 @@ public final class Access extends AllDirectives {
                         if (exchange != null) {
                           exchange.matched(endpoint, principal);
                         }
+                        if (rateLimiter != null && principal.apiKeyId() != null) {
+                          ClientRateLimiter.Decision decision =
+                              rateLimiter.tryAcquire(principal.apiKeyId(), 1);
+                          if (!decision.allowed()) {
+                            return complete(tooManyRequests(decision.retryAfterSeconds()));
+                          }
+                        }
                         if (!principal.holdsAnyOf(endpoint.roles())) {
                           return forbidden(endpoint);
                         }
@@ -124,6 +138,19 @@ public final class Access extends AllDirectives {
             WWWAuthenticate.create(
                 HttpChallenge.create(Authenticator.BEARER, REALM),
                 HttpChallenge.create(Authenticator.API_KEY, REALM)))
+        .withEntity(ContentTypes.APPLICATION_JSON, StrictJson.writeBytes(ApiErrors.body(refusal)));
+  }
+
+  /** 429 for an API key over its rate, with the seconds until a request is admitted again. */
+  static HttpResponse tooManyRequests(long retryAfterSeconds) {
+    Refusal refusal =
+        Refusal.of(
+            RefusalCode.RATE_LIMITED,
+            null,
+            "this API key sends more requests than it is allowed; retry after the given time");
+    return HttpResponse.create()
+        .withStatus(StatusCodes.TOO_MANY_REQUESTS)
+        .addHeader(RetryAfter.create(Math.max(1, retryAfterSeconds)))
         .withEntity(ContentTypes.APPLICATION_JSON, StrictJson.writeBytes(ApiErrors.body(refusal)));
   }
 

@@ -13,6 +13,7 @@ import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.metrics.HttpRequestMetrics;
 import com.telco.billing.node.security.ApiKeys;
 import com.telco.billing.node.security.Authenticator;
+import com.telco.billing.node.security.ClientRateLimiter;
 import com.telco.billing.node.usage.SuspenseStore;
 import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.node.usage.intake.IntakeService;
@@ -43,6 +44,7 @@ public final class HttpApi {
       BillRunService billRuns,
       CatalogService catalog,
       Authenticator authenticator,
+      ClientRateLimiter rateLimiter,
       ApiKeys apiKeys,
       AuditTrail audit) {}
 
@@ -60,7 +62,7 @@ public final class HttpApi {
   /** Every route, inside the {@link #edge}; every mutating request recorded in the audit trail. */
   static Route routes(
       ActorSystem<?> system, BillingSettings settings, Services services, Clock clock) {
-    Access access = new Access(services.authenticator());
+    Access access = new Access(services.authenticator(), services.rateLimiter());
     AuditRecorder audit = new AuditRecorder(services.audit(), clock);
     return edge(
         system,

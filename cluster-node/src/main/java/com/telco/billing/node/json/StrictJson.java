@@ -302,9 +302,14 @@ public final class StrictJson {
         || ("value".equals(name) && path.matches("(.*\\.)?serviceIds\\[\\d+]\\.value"));
   }
 
-  /** A field name as it may stand in an error's {@code field}: never a submitted oddity. */
+  /**
+   * A field name as it may stand in an error's {@code field}: never a submitted oddity, nor a name
+   * that holds a card number.
+   */
   static String safeName(String name) {
-    return name != null && PLAIN_NAME.matcher(name).matches() ? name : "?";
+    return name != null && PLAIN_NAME.matcher(name).matches() && TextRules.isClean(name)
+        ? name
+        : "?";
   }
 
   /** Serializes a value to JSON bytes; our DTOs always serialize. */

@@ -14,10 +14,13 @@ public final class SecurityModule {
 
   private final ApiKeys apiKeys;
   private final Authenticator authenticator;
+  private final ClientRateLimiter rateLimiter;
 
-  private SecurityModule(ApiKeys apiKeys, Authenticator authenticator) {
+  private SecurityModule(
+      ApiKeys apiKeys, Authenticator authenticator, ClientRateLimiter rateLimiter) {
     this.apiKeys = apiKeys;
     this.authenticator = authenticator;
+    this.rateLimiter = rateLimiter;
   }
 
   public static SecurityModule init(ActorSystem<?> system, BillingSettings settings, Clock clock) {
@@ -34,7 +37,9 @@ public final class SecurityModule {
         new ApiKeys(
             new ApiKeyStore(system, settings.cassandra().keyspace()), security.apiKeys(), clock);
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
-    return new SecurityModule(apiKeys, new Authenticator(tokens, apiKeys, blocking));
+    ClientRateLimiter limiter =
+        security.rateLimit().enabled() ? new ClientRateLimiter(security.rateLimit()) : null;
+    return new SecurityModule(apiKeys, new Authenticator(tokens, apiKeys, blocking), limiter);
   }
 
   public ApiKeys apiKeys() {
@@ -43,5 +48,10 @@ public final class SecurityModule {
 
   public Authenticator authenticator() {
     return authenticator;
+  }
+
+  /** The per-API-key rate limiter, null when rate limiting is off. */
+  public ClientRateLimiter rateLimiter() {
+    return rateLimiter;
   }
 }

@@ -9,8 +9,10 @@ import java.time.Duration;
  *
  * @param jwt bearer tokens
  * @param apiKeys API keys of machine clients
+ * @param rateLimit requests per API key
  */
-public record SecuritySettings(JwtSettings jwt, ApiKeySettings apiKeys) {
+public record SecuritySettings(
+    JwtSettings jwt, ApiKeySettings apiKeys, RateLimitSettings rateLimit) {
 
   /**
    * {@code billing.security.jwt}.
@@ -77,6 +79,7 @@ public record SecuritySettings(JwtSettings jwt, ApiKeySettings apiKeys) {
         new ApiKeySettings(
             ConfigChecks.positiveDuration(config, "billing.security.api-keys.cache-ttl"),
             ConfigChecks.positiveDuration(config, "billing.security.api-keys.rotation-grace"),
-            ConfigChecks.positiveDuration(config, "billing.security.api-keys.default-lifetime")));
+            ConfigChecks.positiveDuration(config, "billing.security.api-keys.default-lifetime")),
+        RateLimitSettings.from(config));
   }
 }

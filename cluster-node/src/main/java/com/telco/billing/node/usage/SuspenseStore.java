@@ -3,6 +3,7 @@ package com.telco.billing.node.usage;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.telco.billing.core.validation.FieldError;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,10 +21,15 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  * unguided or unratable records, kept in Cassandra with their reason and time until they are
  * recycled. Two tables: by UTC day (for listing by time and reason) and by service identifier (to
  * recycle a service's records when a subscription for it is activated). Prepared statements only.
+ *
+ * <p>A held record expires after the retention ({@code billing.usage.retention},
+ * docs/operations.md, "Data retention"): both rows are written {@code USING TTL}, so a change of
+ * the setting applies to what is held from then on, without a schema change.
  */
 public final class SuspenseStore {
   private final CassandraSession session;
   private final String keyspace;
+  private final int ttlSeconds;
   private final CompletionStage<PreparedStatement> insertByDay;
   private final CompletionStage<PreparedStatement> insertByService;
   private final CompletionStage<PreparedStatement> listDayFrom;
@@ -48,10 +54,12 @@ public final class SuspenseStore {
 
   /**
    * @param keyspace the keyspace of the suspense tables
+   * @param retention how long a held record is kept
    */
-  public SuspenseStore(ActorSystem<?> system, String keyspace) {
+  public SuspenseStore(ActorSystem<?> system, String keyspace, Duration retention) {
     this.session = CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra");
     this.keyspace = keyspace;
+    this.ttlSeconds = UsageSettings.ttlSeconds(retention);
     String columns =
         "source, id, service_id, usage_date, suspended_at, reason, field, message, record";
     insertByDay =
@@ -60,13 +68,14 @@ public final class SuspenseStore {
                 + keyspace
                 + ".suspense_by_day (day, "
                 + columns
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?");
     insertByService =
         session.prepare(
             "INSERT INTO "
                 + keyspace
                 + ".suspense_by_service (service_id, day, source, id, usage_date, suspended_at,"
-                + " reason, field, message, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " reason, field, message, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL"
+                + " ?");
     // listing shows no record bodies, so it does not read them; recycling does
     String summary =
         "day, source, id, service_id, usage_date, suspended_at, reason, field, message";
@@ -133,7 +142,8 @@ public final class SuspenseStore {
                         reason.code(),
                         reason.field(),
                         reason.message(),
-                        recordJson)));
+                        recordJson,
+                        ttlSeconds)));
     CompletionStage<Done> byService =
         insertByService.thenCompose(
             ps ->
@@ -148,7 +158,8 @@ public final class SuspenseStore {
                         reason.code(),
                         reason.field(),
                         reason.message(),
-                        recordJson)));
+                        recordJson,
+                        ttlSeconds)));
     return byDay.thenCombine(byService, (a, b) -> Done.getInstance());
   }
 

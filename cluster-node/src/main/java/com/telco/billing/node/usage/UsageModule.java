@@ -28,7 +28,7 @@ public record UsageModule(UsageService usage, IntakeService intake, SuspenseStor
   public static UsageModule init(
       ActorSystem<?> system, BillingSettings settings, GuidingModule guiding, Clock clock) {
     String keyspace = settings.cassandra().keyspace();
-    SuspenseStore suspense = new SuspenseStore(system, keyspace);
+    SuspenseStore suspense = new SuspenseStore(system, keyspace, settings.usage().retention());
     UsageService usage =
         new UsageService(
             system,
@@ -38,7 +38,8 @@ public record UsageModule(UsageService usage, IntakeService intake, SuspenseStor
             settings.usage(),
             settings.http().askTimeout());
     IntakeSettings intakeSettings = settings.intake();
-    IntakeLog intakeLog = new IntakeLog(system, intakeSettings, keyspace);
+    IntakeLog intakeLog =
+        new IntakeLog(system, intakeSettings, keyspace, settings.usage().retention());
     IntakeService intake = new IntakeService(usage, intakeLog, intakeSettings, clock);
     IntakeReader.init(system, intakeLog, usage, intakeSettings, intake::receiving, clock);
     return new UsageModule(usage, intake, suspense);

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param maxEntityCallsInFlight entity asks (guiding look-ups, account rating) the intake has open
  *     at once on this node
  * @param plausibility the largest quantity one record may carry, per base unit and usage type
+ * @param retention how long usage detail is kept: the intake log's batches, their outcomes and
+ *     parked rows, and records held in suspense expire this long after they are written
+ *     (docs/operations.md, "Data retention"); at least {@code maxUsageAge}, at most 20 years
  */
 public record UsageSettings(
     Duration maxUsageAge,
@@ -29,16 +32,52 @@ public record UsageSettings(
     long maxBodyBytes,
     int maxRequestsInFlight,
     int maxEntityCallsInFlight,
-    UsagePlausibility plausibility) {
+    UsagePlausibility plausibility,
+    Duration retention) {
+
+  /** The longest time to live Cassandra accepts (20 years). */
+  static final Duration MAX_RETENTION = Duration.ofSeconds(630_720_000L);
 
   public static UsageSettings from(Config config) {
+    Duration maxUsageAge = ConfigChecks.positiveDuration(config, "billing.usage.max-usage-age");
     return new UsageSettings(
-        ConfigChecks.positiveDuration(config, "billing.usage.max-usage-age"),
+        maxUsageAge,
         ConfigChecks.intAtLeast(config, "billing.usage.max-records", 1),
         ConfigChecks.positiveBytes(config, "billing.usage.max-body-bytes"),
         ConfigChecks.intAtLeast(config, "billing.usage.max-requests-in-flight", 1),
         ConfigChecks.intAtLeast(config, "billing.usage.max-entity-calls-in-flight", 1),
-        plausibility(config, "billing.usage.plausible-quantity"));
+        plausibility(config, "billing.usage.plausible-quantity"),
+        retention(config, "billing.usage.retention", maxUsageAge));
+  }
+
+  /** The retention as a Cassandra time to live, in whole seconds. */
+  public int retentionSeconds() {
+    return ttlSeconds(retention);
+  }
+
+  /** A retention as a Cassandra time to live: whole seconds, 1 to 20 years' worth. */
+  public static int ttlSeconds(Duration retention) {
+    long seconds = retention.toSeconds();
+    if (seconds < 1 || seconds > MAX_RETENTION.toSeconds()) {
+      throw new IllegalArgumentException("not a retention Cassandra takes: " + retention);
+    }
+    return (int) seconds;
+  }
+
+  /**
+   * At least the usage age accepted (a record held in suspense must outlive the time it may still
+   * be recycled in) and at most what Cassandra takes as a time to live.
+   */
+  private static Duration retention(Config config, String path, Duration maxUsageAge) {
+    Duration retention = ConfigChecks.positiveDuration(config, path);
+    if (retention.compareTo(maxUsageAge) < 0) {
+      throw ConfigChecks.badValue(
+          path, "must be at least billing.usage.max-usage-age (" + maxUsageAge.toDays() + " days)");
+    }
+    if (retention.compareTo(MAX_RETENTION) > 0) {
+      throw ConfigChecks.badValue(path, "must be at most 20 years (Cassandra's longest TTL)");
+    }
+    return retention;
   }
 
   /** One cap per base unit (lower-case key) and optional caps per usage type under usage-types. */

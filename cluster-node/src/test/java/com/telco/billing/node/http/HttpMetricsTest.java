@@ -45,7 +45,7 @@ class HttpMetricsTest {
   @BeforeAll
   static void start() throws Exception {
     testKit = ActorTestKit.create(ConfigFactory.parseString("pekko.loglevel = WARNING"));
-    Access access = new Access(null);
+    Access access = new Access(null, null);
     Route routes =
         concat(
             path(

@@ -297,6 +297,64 @@ class KustomizeRenderTest {
     assertFalse(config.getString("billing.security.jwt.issuer").contains("dev"));
   }
 
+  @Test
+  void prodServesHttpsTalksTlsToCassandraAndBetweenTheNodesWithStoresFromSecrets() {
+    Pod pod = pod("prod");
+    Config config = pod.nodeConfig();
+
+    String httpKeystore = config.getString("billing.http.tls.keystore-path");
+    assertEquals("billing-http-tls", pod.secretMountedAt(httpKeystore), httpKeystore);
+    String httpPassword = config.getString("billing.http.tls.keystore-password-file");
+    assertEquals("billing-http-tls", pod.secretMountedAt(httpPassword), httpPassword);
+    assertEquals("PKCS12", config.getString("billing.http.tls.keystore-type"));
+    JsonNode service = find(rendered("prod"), "Service", "billing-node");
+    JsonNode servicePort = service.path("spec").path("ports").get(0);
+    assertEquals(443, servicePort.path("port").asInt());
+    assertEquals("https", servicePort.path("name").asText());
+
+    assertTrue(config.getBoolean("billing.cassandra.tls.enabled"));
+    String truststore = config.getString("billing.cassandra.tls.truststore-path");
+    assertEquals("billing-cassandra-tls", pod.secretMountedAt(truststore), truststore);
+    String truststorePassword = config.getString("billing.cassandra.tls.truststore-password-file");
+    assertEquals("billing-cassandra-tls", pod.secretMountedAt(truststorePassword));
+    assertTrue(config.getBoolean("billing.cassandra.tls.hostname-validation"));
+
+    assertEquals("tls-tcp", config.getString("pekko.remote.artery.transport"));
+    String ssl = "pekko.remote.artery.ssl.config-ssl-engine.";
+    for (String store : List.of("key-store", "trust-store")) {
+      String file = config.getString(ssl + store);
+      assertEquals("billing-remoting-tls", pod.secretMountedAt(file), store + " " + file);
+    }
+    assertEquals(
+        secretStandIn("billing-remoting-tls", "keystore-password"),
+        config.getString(ssl + "key-store-password"));
+    assertEquals(
+        secretStandIn("billing-remoting-tls", "keystore-password"),
+        config.getString(ssl + "key-password"));
+    assertEquals(
+        secretStandIn("billing-remoting-tls", "truststore-password"),
+        config.getString(ssl + "trust-store-password"));
+    assertTrue(config.getBoolean(ssl + "require-mutual-authentication"));
+    assertTrue(config.getString(ssl + "protocol").matches("TLSv1\\.[23]"));
+
+    // the node's user reads the Secret files through the pod's group
+    long group = pod.template.path("spec").path("securityContext").path("fsGroup").asLong(-1);
+    assertEquals(
+        pod.template.path("spec").path("securityContext").path("runAsGroup").asLong(), group);
+  }
+
+  @Test
+  void devStaysPlain() {
+    Config config = pod("dev").nodeConfig();
+    assertEquals("", config.getString("billing.http.tls.keystore-path"));
+    assertFalse(config.getBoolean("billing.cassandra.tls.enabled"));
+    assertEquals("tcp", config.getString("pekko.remote.artery.transport"));
+  }
+
+  private static String secretStandIn(String name, String key) {
+    return "<secret:" + name + "/" + key + ">";
+  }
+
   // ---------------------------------------------------------------- the pod
 
   /** The billing Deployment of an overlay, its pod template and its one container. */
@@ -363,6 +421,8 @@ class KustomizeRenderTest {
         String name = var.path("name").asText();
         if (var.has("value")) {
           env.put(name, var.path("value").asText());
+        } else if (var.path("valueFrom").has("secretKeyRef")) {
+          env.put(name, secretValue(var.path("valueFrom").path("secretKeyRef")));
         } else {
           String field = var.path("valueFrom").path("fieldRef").path("fieldPath").asText();
           switch (field) {
@@ -374,6 +434,39 @@ class KustomizeRenderTest {
         }
       }
       return env;
+    }
+
+    /**
+     * The value of a Secret's key: from the Secret when the overlay has it, else (prod: created by
+     * the operator) a stand-in naming it, {@code <secret:NAME/KEY>}.
+     */
+    private String secretValue(JsonNode ref) {
+      String name = ref.path("name").asText();
+      String key = ref.path("key").asText();
+      JsonNode secret = find(objects, "Secret", name);
+      if (secret == null) {
+        return secretStandIn(name, key);
+      }
+      JsonNode value = secret.path("data").path(key);
+      assertTrue(value.isTextual(), key + " in Secret " + name);
+      return new String(Base64.getDecoder().decode(value.asText()), StandardCharsets.UTF_8);
+    }
+
+    /** The Secret volume mounted over {@code path}, or null when no Secret is mounted there. */
+    String secretMountedAt(String path) {
+      for (JsonNode mount : container.path("volumeMounts")) {
+        if (!path.startsWith(mount.path("mountPath").asText() + "/")) {
+          continue;
+        }
+        for (JsonNode volume : template.path("spec").path("volumes")) {
+          if (volume.path("name").asText().equals(mount.path("name").asText())
+              && volume.has("secret")) {
+            assertTrue(mount.path("readOnly").asBoolean(), "read-only mount of " + path);
+            return volume.path("secret").path("secretName").asText();
+          }
+        }
+      }
+      return null;
     }
 
     /**

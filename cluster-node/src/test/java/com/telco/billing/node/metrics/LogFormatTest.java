@@ -38,6 +38,7 @@ class LogFormatTest {
       Logger log = context.getLogger("com.telco.billing.node.access");
       LogContext.forRequest("req-7", "acc-9", () -> log.info("POST {} {}", "/usage", 200));
       log.info("no context");
+      log.info("card {} token {}", "4111 1111 1111 1111", "Bearer eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
     } finally {
       context.stop();
       System.setOut(stdout);
@@ -48,7 +49,8 @@ class LogFormatTest {
   @Test
   void textByDefault() throws Exception {
     String[] lines = logged(null).split("\n");
-    assertEquals(2, lines.length, String.join("\n", lines));
+    assertEquals(3, lines.length, String.join("\n", lines));
+    assertMasked(lines[2]);
     assertTrue(lines[0].endsWith("access request=req-7 account=acc-9 - POST /usage 200"), lines[0]);
     assertTrue(lines[1].endsWith("access - no context"), lines[1]);
   }
@@ -56,7 +58,8 @@ class LogFormatTest {
   @Test
   void jsonWhenAskedFor() throws Exception {
     String[] lines = logged("json").split("\n");
-    assertEquals(2, lines.length, String.join("\n", lines));
+    assertEquals(3, lines.length, String.join("\n", lines));
+    assertMasked(lines[2]);
     JsonNode line = new ObjectMapper().readTree(lines[0]);
     assertEquals("INFO", line.get("level").asText());
     assertEquals("com.telco.billing.node.access", line.get("loggerName").asText());
@@ -64,5 +67,11 @@ class LogFormatTest {
     assertEquals("req-7", line.get("mdc").get("requestId").asText());
     assertEquals("acc-9", line.get("mdc").get("accountId").asText());
     assertTrue(new ObjectMapper().readTree(lines[1]).get("mdc").isEmpty(), lines[1]);
+  }
+
+  private static void assertMasked(String line) {
+    assertTrue(
+        !line.contains("4111 1111 1111 1111") && !line.contains("eyJhbGciOiJFUzI1NiJ9"), line);
+    assertTrue(line.contains("card "), line);
   }
 }

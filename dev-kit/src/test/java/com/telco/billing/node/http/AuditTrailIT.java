@@ -10,6 +10,7 @@ import com.telco.billing.devkit.DevKeys;
 import com.telco.billing.devkit.EmbeddedNode;
 import com.telco.billing.devkit.HttpJson;
 import com.telco.billing.devkit.HttpJson.Response;
+import com.typesafe.config.ConfigFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -35,7 +36,12 @@ class AuditTrailIT {
 
   @BeforeAll
   static void startNode() {
-    node = EmbeddedNode.start(CASSANDRA, KEYSPACE);
+    node =
+        EmbeddedNode.start(
+            CASSANDRA,
+            KEYSPACE,
+            // a Cassandra started a moment ago on a busy machine takes its time for the schema
+            ConfigFactory.parseString("datastax-java-driver.basic.request.timeout = 10s"));
   }
 
   @AfterAll

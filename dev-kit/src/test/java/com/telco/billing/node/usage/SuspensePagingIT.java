@@ -12,6 +12,7 @@ import com.telco.billing.devcassandra.TestCassandra;
 import com.telco.billing.devkit.EmbeddedNode;
 import com.telco.billing.devkit.HttpJson;
 import com.telco.billing.devkit.HttpJson.Response;
+import com.telco.billing.node.BillingSettings;
 import com.telco.billing.node.catalog.SampleCatalog;
 import com.typesafe.config.ConfigFactory;
 import java.net.URLEncoder;
@@ -57,7 +58,11 @@ class SuspensePagingIT {
     node = EmbeddedNode.start(CASSANDRA, KEYSPACE, SETTINGS);
     http = new HttpJson(node.httpUrl());
     assertEquals(201, http.post("/catalog/versions", SampleCatalog.json()).status());
-    store = new SuspenseStore(node.system(), KEYSPACE);
+    store =
+        new SuspenseStore(
+            node.system(),
+            KEYSPACE,
+            BillingSettings.from(node.system().settings().config()).usage().retention());
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (int day = 1; day <= 3; day++) {
       for (int i = 0; i < 8; i++) {

@@ -75,6 +75,28 @@ class SubscriptionDraftTest {
   }
 
   @Test
+  void idsHoldNoCardNumberButServiceNumbersMayPassTheLuhnCheck() {
+    Validated<ActivateSubscription> result =
+        new SubscriptionDraft(
+                "sub-4111111111111111",
+                "4111-1111-1111-1111",
+                // both 15 digits that pass the Luhn check: service identifiers all the same
+                List.of(
+                    new ServiceIdDraft("MSISDN", "+378282246310005"),
+                    new ServiceIdDraft("IMSI", "378282246310005")),
+                "2026-02-28")
+            .validate();
+    assertEquals(
+        List.of("card_number_not_allowed@subscriptionId", "card_number_not_allowed@offeringId"),
+        codesAndFields(result));
+    assertEquals(
+        List.of("card_number_not_allowed@offeringId"),
+        codesAndFields(
+            new SubscriptionChangeDraft("CHANGE_OFFERING", "2026-03-01", "4111111111111111")
+                .validate()));
+  }
+
+  @Test
   void theSameIdentifierTwiceIsRefusedAfterNormalisation() {
     Validated<ActivateSubscription> result =
         new SubscriptionDraft(

@@ -222,6 +222,45 @@ class UsageRecordDraftTest {
     assertEquals(
         List.of("card_number_not_allowed attributes.note"),
         codes(withText("r1", "s", Map.of("note", "4111 1111 1111 1111")).validate(NOW)));
+    assertEquals(
+        List.of("card_number_not_allowed attributes"),
+        codes(withText("r1", "s", Map.of("pan4111111111111111", "x")).validate(NOW)));
+    // a telephone number in E.164 form is not a card number, even when it passes the Luhn check
+    assertEquals(
+        List.of(),
+        codes(withText("r1", "s", Map.of("callingNumber", "+4915112345678")).validate(NOW)));
+  }
+
+  @Test
+  void serviceNumbersThatPassTheLuhnCheckAreServiceNumbers() {
+    // 15 digits that pass the Luhn check, as an Amex number would: a service identifier all the
+    // same, in the fields that hold service identifiers
+    UsageRecordDraft msisdn =
+        new UsageRecordDraft(
+            "r1",
+            "MSC-1",
+            "MSISDN",
+            "378282246310005",
+            "SMS",
+            "2026-03-15T10:00:00Z",
+            "1",
+            "event",
+            null,
+            null);
+    assertEquals(List.of(), codes(msisdn.validate(NOW)));
+    UsageRecordDraft imsi =
+        new UsageRecordDraft(
+            "r1",
+            "MSC-1",
+            "IMSI",
+            "378282246310005",
+            "SMS",
+            "2026-03-15T10:00:00Z",
+            "1",
+            "event",
+            null,
+            null);
+    assertEquals(List.of(), codes(imsi.validate(NOW)));
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")

@@ -4,7 +4,9 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
+import com.telco.billing.node.usage.UsageSettings;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +39,12 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  *   <li>{@code usage_batch_redrive}: per partition, the parked batches an operator asked to rate
  *       again.
  * </ul>
+ *
+ * <p>Usage detail expires after the retention ({@code billing.usage.retention}, docs/operations.md,
+ * "Data retention"): batches (their bodies) and the outcomes of rated batches are written {@code
+ * USING TTL}, so a change of the setting applies to what is written from then on, without a schema
+ * change. Parked rows are an operator's work list and stay until the batch is redriven; like
+ * offsets, attempts and redrive requests they hold no record body.
  */
 public final class IntakeLog implements BatchRating.Store {
   private static final DateTimeFormatter HOUR =
@@ -45,6 +53,7 @@ public final class IntakeLog implements BatchRating.Store {
 
   private final CassandraSession session;
   private final IntakeSettings settings;
+  private final int ttlSeconds;
   private final String readProfile;
   private final String writeProfile;
   private final CompletionStage<PreparedStatement> insertBatch;
@@ -115,10 +124,13 @@ public final class IntakeLog implements BatchRating.Store {
 
   /**
    * @param keyspace the keyspace of the intake tables
+   * @param retention how long batches and their outcomes are kept (whole seconds, at least one)
    */
-  public IntakeLog(ActorSystem<?> system, IntakeSettings settings, String keyspace) {
+  public IntakeLog(
+      ActorSystem<?> system, IntakeSettings settings, String keyspace, Duration retention) {
     this.session = CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra");
     this.settings = settings;
+    this.ttlSeconds = UsageSettings.ttlSeconds(retention);
     var config = system.settings().config();
     this.readProfile = config.getString("pekko.persistence.cassandra.read-profile");
     this.writeProfile = config.getString("pekko.persistence.cassandra.write-profile");
@@ -128,7 +140,7 @@ public final class IntakeLog implements BatchRating.Store {
             "INSERT INTO "
                 + ks
                 + ".usage_intake (partition, bucket, batch_id, received_at, format, body, received,"
-                + " rejections) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                + " rejections) VALUES (?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?");
     String columns = "batch_id, received_at, format, body, received, rejections";
     selectBatch =
         session.prepare(
@@ -149,7 +161,8 @@ public final class IntakeLog implements BatchRating.Store {
         session.prepare(
             "INSERT INTO "
                 + ks
-                + ".usage_batch_status (batch_id, rated_at, outcomes) VALUES (?, ?, ?)");
+                + ".usage_batch_status (batch_id, rated_at, outcomes) VALUES (?, ?, ?) USING TTL"
+                + " ?");
     selectStatus =
         session.prepare(
             "SELECT batch_id, rated_at, outcomes FROM "
@@ -312,7 +325,8 @@ public final class IntakeLog implements BatchRating.Store {
                             batch.format(),
                             ByteBuffer.wrap(body),
                             batch.received(),
-                            batch.rejections())
+                            batch.rejections(),
+                            ttlSeconds)
                         .setTimeout(settings.writeTimeout()))));
   }
 
@@ -362,7 +376,9 @@ public final class IntakeLog implements BatchRating.Store {
   public CompletionStage<Done> putStatus(UUID batchId, Instant ratedAt, String outcomesJson) {
     byte[] outcomes = outcomesJson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return insertStatus.thenCompose(
-        ps -> session.executeWrite(write(ps.bind(batchId, ratedAt, ByteBuffer.wrap(outcomes)))));
+        ps ->
+            session.executeWrite(
+                write(ps.bind(batchId, ratedAt, ByteBuffer.wrap(outcomes), ttlSeconds))));
   }
 
   public CompletionStage<Optional<Status>> status(UUID batchId) {

@@ -84,12 +84,12 @@ public class IntakeParkingIT {
     BillingSettings nodeSettings = BillingSettings.from(system.settings().config());
     String keyspace = nodeSettings.cassandra().keyspace();
     Duration askTimeout = nodeSettings.http().askTimeout();
-    log = new IntakeLog(system, settings, keyspace);
+    log = new IntakeLog(system, settings, keyspace, nodeSettings.usage().retention());
     UsageService usage =
         new UsageService(
             system,
             new GuidingService(system, askTimeout),
-            new SuspenseStore(system, keyspace),
+            new SuspenseStore(system, keyspace, nodeSettings.usage().retention()),
             Clock.systemUTC(),
             nodeSettings.usage(),
             askTimeout);

@@ -1,11 +1,13 @@
 package com.telco.billing.node.usage.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.devcassandra.TestCassandra;
@@ -46,6 +48,7 @@ public class UsageIntakeIT {
           billing.usage.intake.write-timeout = 3s
           billing.usage.intake.settle-delay = 3500ms
           billing.usage.intake.poll-interval = 200ms
+          billing.usage.retention = 100 days
           """);
   private static final Instant WHEN = Instant.now().minus(1, ChronoUnit.HOURS);
 
@@ -190,6 +193,12 @@ public class UsageIntakeIT {
     BigDecimal charged = total(http, "acc-i1");
     assertEquals(0, acceptedAmount(rated).compareTo(charged), rated.body());
 
+    // usage detail expires after billing.usage.retention (docs/operations.md, "Data retention")
+    assertExpiresWithinRetention("usage_intake", "body");
+    assertExpiresWithinRetention("usage_batch_status", "outcomes");
+    assertExpiresWithinRetention("suspense_by_day", "record");
+    assertExpiresWithinRetention("suspense_by_service", "record");
+
     // the same batch again: a new batch, every record the account has is a duplicate
     Response again = http.post("/usage/batches", batch);
     assertEquals(202, again.status(), again.body());
@@ -332,6 +341,21 @@ public class UsageIntakeIT {
         .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
         .withLocalDatacenter("datacenter1")
         .build();
+  }
+
+  /** Every row of {@code table} has a time to live on {@code column}, of at most 100 days. */
+  private static void assertExpiresWithinRetention(String table, String column) {
+    long retention = Duration.ofDays(100).toSeconds();
+    try (CqlSession session = cql()) {
+      List<Row> rows =
+          session.execute("SELECT TTL(" + column + ") FROM " + KEYSPACE + "." + table).all();
+      assertFalse(rows.isEmpty(), table);
+      for (Row row : rows) {
+        assertFalse(row.isNull(0), table + " has a row that never expires");
+        int ttl = row.getInt(0);
+        assertTrue(ttl > retention - 3600 && ttl <= retention, table + " TTL " + ttl);
+      }
+    }
   }
 
   private static long intakeRows(String keyspace) {
