@@ -12,6 +12,7 @@ import com.telco.billing.node.billrun.BillRunJournal;
 import com.telco.billing.node.billrun.BillRunState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.node.invoice.SeriesJournal;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.billrun.BillRunCommand;
@@ -42,6 +43,7 @@ public final class MessageSamples {
 
   static final Instant AT = Instant.parse("2026-12-01T10:15:30.5Z");
   static final LocalDate CYCLE = LocalDate.of(2026, 12, 1);
+  static final Origin ORIGIN = new Origin("finance-desk", "req-7f3a");
 
   static InvoiceDraft draft() {
     InvoiceLine recurring =
@@ -203,14 +205,14 @@ public final class MessageSamples {
 
     samples.put(
         BillRunCommand.StartRun.class,
-        new BillRunCommand.StartRun(CYCLE, "manual", ref.unsafeUpcast()));
+        new BillRunCommand.StartRun(CYCLE, "manual", ORIGIN, ref.unsafeUpcast()));
     samples.put(
         BillRunCommand.GetRun.class,
         new BillRunCommand.GetRun("BR-2026-12-01", ref.unsafeUpcast()));
     samples.put(BillRunCommand.ListRuns.class, new BillRunCommand.ListRuns(ref.unsafeUpcast()));
     samples.put(
         BillRunEvent.RunStarted.class,
-        new BillRunEvent.RunStarted("BR-2026-12-01", CYCLE, "schedule", AT));
+        new BillRunEvent.RunStarted("BR-2026-12-01", CYCLE, "manual", AT, ORIGIN));
     samples.put(
         BillRunEvent.AccountsDueCounted.class,
         new BillRunEvent.AccountsDueCounted("BR-2026-12-01", 10));

@@ -27,6 +27,7 @@ import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.RefusedException;
@@ -166,10 +167,10 @@ class SerializationRoundTripTest {
     Map<Class<?>, Object> samples = new HashMap<>();
     samples.put(
         CatalogCommand.PublishVersion.class,
-        new CatalogCommand.PublishVersion(version, document, probe.ref().unsafeUpcast()));
+        new CatalogCommand.PublishVersion(version, document, ORIGIN, probe.ref().unsafeUpcast()));
     samples.put(
         CatalogEvent.CatalogVersionPublished.class,
-        CatalogJournal.versionPublished(version, document, published.publishedAt()));
+        CatalogJournal.versionPublished(version, document, published.publishedAt(), ORIGIN));
     samples.put(PublishedVersion.class, published);
     samples.put(PublishVersionResult.class, new PublishVersionResult(published, true));
     samples.put(CatalogState.class, new CatalogState(List.of(published)));
@@ -186,10 +187,11 @@ class SerializationRoundTripTest {
     Map<Class<?>, Object> samples = new HashMap<>();
     samples.put(
         AccountCommand.OpenAccount.class,
-        new AccountCommand.OpenAccount(profile, probe.ref().unsafeUpcast()));
+        new AccountCommand.OpenAccount(profile, ORIGIN, probe.ref().unsafeUpcast()));
     samples.put(
         AccountCommand.GetAccount.class, new AccountCommand.GetAccount(probe.ref().unsafeUpcast()));
-    samples.put(AccountEvent.AccountOpened.class, AccountJournal.accountOpened(profile, at));
+    samples.put(
+        AccountEvent.AccountOpened.class, AccountJournal.accountOpened(profile, at, ORIGIN));
     samples.put(AccountSnapshot.Unopened.class, AccountSnapshot.Unopened.INSTANCE);
     Subscription subscription =
         Subscription.activated(activation()).withChange(new SubscriptionChange.Suspend(DATE));
@@ -215,6 +217,7 @@ class SerializationRoundTripTest {
 
   private static final LocalDate DATE = LocalDate.of(2026, 12, 1);
   private static final Instant AT = Instant.parse("2026-11-30T23:00:00Z");
+  private static final Origin ORIGIN = new Origin("order-desk", "req-0b1c");
 
   private static ActivateSubscription activation() {
     return new ActivateSubscription(
@@ -264,13 +267,20 @@ class SerializationRoundTripTest {
     Map<Class<?>, Object> samples = new HashMap<>();
     samples.put(
         AccountCommand.RateUsage.class,
-        new AccountCommand.RateUsage(List.of(usageRecord()), probe.ref().unsafeUpcast()));
+        new AccountCommand.RateUsage(
+            List.of(usageRecord()),
+            List.of(new Origin.Span(ORIGIN, 1)),
+            probe.ref().unsafeUpcast()));
     samples.put(
         AccountCommand.GetCurrentUsage.class,
         new AccountCommand.GetCurrentUsage(probe.ref().unsafeUpcast()));
     samples.put(
         AccountEvent.UsageRated.class,
-        AccountJournal.usageRated(List.of(ratedUsage()), AT.minusSeconds(86400 * 45), AT));
+        AccountJournal.usageRated(
+            List.of(ratedUsage()),
+            AT.minusSeconds(86400 * 45),
+            AT,
+            List.of(new Origin.Span(ORIGIN, 1))));
     samples.put(
         RateUsageResult.class,
         new RateUsageResult(
@@ -322,20 +332,21 @@ class SerializationRoundTripTest {
         new AccountCommand.PlanActivation(activation(), probe.ref().unsafeUpcast()));
     samples.put(
         AccountCommand.ActivateSubscription.class,
-        new AccountCommand.ActivateSubscription(activation(), probe.ref().unsafeUpcast()));
+        new AccountCommand.ActivateSubscription(activation(), ORIGIN, probe.ref().unsafeUpcast()));
     samples.put(
         AccountCommand.ChangeSubscription.class,
         new AccountCommand.ChangeSubscription(
             "sub-1",
             new SubscriptionChange.ChangeOffering("MOBILE_L", DATE),
+            ORIGIN,
             probe.ref().unsafeUpcast()));
     samples.put(
         AccountEvent.SubscriptionActivated.class,
-        AccountJournal.subscriptionActivated(activation(), List.of(claim), AT));
+        AccountJournal.subscriptionActivated(activation(), List.of(claim), AT, ORIGIN));
     samples.put(
         AccountEvent.SubscriptionChanged.class,
         AccountJournal.subscriptionChanged(
-            "sub-1", new SubscriptionChange.Terminate(DATE), List.of(release), AT));
+            "sub-1", new SubscriptionChange.Terminate(DATE), List.of(release), AT, ORIGIN));
     samples.put(ActivationPlan.class, new ActivationPlan(List.of(claim), false));
     samples.put(
         SubscriptionResult.class,

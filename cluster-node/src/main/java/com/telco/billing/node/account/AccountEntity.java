@@ -22,6 +22,7 @@ import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.util.Replies;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.account.AccountCommand;
@@ -256,7 +257,7 @@ public final class AccountEntity
               RefusalCode.ACCOUNT_ID_MISMATCH, "id", "command sent to another account's entity"));
     }
     return Effect()
-        .persist(AccountJournal.accountOpened(cmd.profile(), clock.instant()))
+        .persist(AccountJournal.accountOpened(cmd.profile(), clock.instant(), cmd.origin()))
         .thenReply(
             cmd.replyTo(),
             opened ->
@@ -323,7 +324,9 @@ public final class AccountEntity
     List<ServiceClaim> claims =
         ServiceClaim.forActivation(accountId, activated, state.profile().timeZone());
     return Effect()
-        .persist(AccountJournal.subscriptionActivated(cmd.activation(), claims, clock.instant()))
+        .persist(
+            AccountJournal.subscriptionActivated(
+                cmd.activation(), claims, clock.instant(), cmd.origin()))
         .thenReply(
             cmd.replyTo(),
             next ->
@@ -357,7 +360,7 @@ public final class AccountEntity
     return Effect()
         .persist(
             AccountJournal.subscriptionChanged(
-                cmd.subscriptionId(), cmd.change(), releases, clock.instant()))
+                cmd.subscriptionId(), cmd.change(), releases, clock.instant(), cmd.origin()))
         .thenReply(
             cmd.replyTo(),
             next ->
@@ -400,9 +403,34 @@ public final class AccountEntity
     }
     long persistStart = System.nanoTime();
     return Effect()
-        .persist(AccountJournal.usageRated(rating.rated(), dedupeCutoff, now))
+        .persist(
+            AccountJournal.usageRated(
+                rating.rated(), dedupeCutoff, now, originsOf(cmd.origins(), rating)))
         .thenRun(next -> metrics.journal().written(ENTITY, USAGE_RATED, persistStart))
         .thenReply(cmd.replyTo(), next -> StatusReply.success(result));
+  }
+
+  /**
+   * The requests of the rated records (at least one), a span per request over them, from the spans
+   * of the command's records: none when the command names none, one when it came with one request
+   * (the usual case, computed without a list per record).
+   */
+  private static List<Origin.Span> originsOf(
+      List<Origin.Span> requested, UsageRating.Result rating) {
+    if (requested.isEmpty()) {
+      return List.of();
+    }
+    if (requested.size() == 1) {
+      return List.of(new Origin.Span(requested.get(0).origin(), rating.rated().size()));
+    }
+    List<Origin> byRecord = Origin.each(requested);
+    List<Origin> rated = new ArrayList<>(rating.rated().size());
+    for (int i = 0; i < rating.outcomes().size(); i++) {
+      if (rating.outcomes().get(i) instanceof UsageRating.Accepted) {
+        rated.add(i < byRecord.size() ? byRecord.get(i) : null);
+      }
+    }
+    return Origin.spans(rated);
   }
 
   /**

@@ -22,6 +22,7 @@ import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.subscription.SubscriptionStatus;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.guiding.GuidingJournal;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.BillPeriodClosed;
@@ -67,28 +68,36 @@ public final class AccountJournal {
 
   // ---- events
 
-  public static AccountOpened accountOpened(AccountProfile profile, Instant at) {
-    return new AccountOpened(toRecord(profile), at);
+  public static AccountOpened accountOpened(AccountProfile profile, Instant at, Origin origin) {
+    return new AccountOpened(toRecord(profile), at, origin);
   }
 
   public static SubscriptionActivated subscriptionActivated(
-      ActivateSubscription activation, List<ServiceClaim> claims, Instant at) {
+      ActivateSubscription activation, List<ServiceClaim> claims, Instant at, Origin origin) {
     return new SubscriptionActivated(
-        toRecord(activation), GuidingJournal.toClaimRecords(claims), at);
+        toRecord(activation), GuidingJournal.toClaimRecords(claims), at, origin);
   }
 
   public static SubscriptionChanged subscriptionChanged(
-      String subscriptionId, SubscriptionChange change, List<ServiceRelease> releases, Instant at) {
+      String subscriptionId,
+      SubscriptionChange change,
+      List<ServiceRelease> releases,
+      Instant at,
+      Origin origin) {
     return new SubscriptionChanged(
-        subscriptionId, toRecord(change), GuidingJournal.toReleaseRecords(releases), at);
+        subscriptionId, toRecord(change), GuidingJournal.toReleaseRecords(releases), at, origin);
   }
 
-  public static UsageRated usageRated(List<RatedUsage> rated, Instant dedupeCutoff, Instant at) {
+  /**
+   * @param origins the requests the rated records came with, a span per request over {@code rated}
+   */
+  public static UsageRated usageRated(
+      List<RatedUsage> rated, Instant dedupeCutoff, Instant at, List<Origin.Span> origins) {
     List<RatedUsageRecord> records = new ArrayList<>(rated.size());
     for (RatedUsage usage : rated) {
       records.add(toRecord(usage));
     }
-    return new UsageRated(records, dedupeCutoff, at);
+    return new UsageRated(records, dedupeCutoff, at, origins);
   }
 
   public static BillPeriodClosed billPeriodClosed(

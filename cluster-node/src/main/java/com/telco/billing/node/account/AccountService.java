@@ -2,6 +2,7 @@ package com.telco.billing.node.account;
 
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.validation.Validated;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountView;
@@ -32,15 +33,19 @@ public final class AccountService {
     this.askTimeout = askTimeout;
   }
 
-  /** Opens an account, or answers the existing one for a repeated identical request. */
-  public CompletionStage<OpenAccountResult> open(OpenAccountRequest request) {
+  /**
+   * Opens an account, or answers the existing one for a repeated identical request.
+   *
+   * @param origin the request that opens it, stored on the event
+   */
+  public CompletionStage<OpenAccountResult> open(OpenAccountRequest request, Origin origin) {
     Validated<AccountProfile> profile = request.validate();
     if (!profile.isValid()) {
       return CompletableFuture.failedFuture(Refusal.invalid(profile.errors()).toException());
     }
     EntityRef<AccountCommand> account = entity(profile.value().accountId());
     return account.askWithStatus(
-        replyTo -> new AccountCommand.OpenAccount(profile.value(), replyTo), askTimeout);
+        replyTo -> new AccountCommand.OpenAccount(profile.value(), origin, replyTo), askTimeout);
   }
 
   /** The account's current view; 404 when it was never opened. */

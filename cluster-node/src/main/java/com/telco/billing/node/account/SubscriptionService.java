@@ -8,6 +8,7 @@ import com.telco.billing.core.validation.Validated;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.security.Masking;
 import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.ActivationPlan;
@@ -52,8 +53,14 @@ public final class SubscriptionService {
     this.askTimeout = askTimeout;
   }
 
-  /** Activates a subscription (idempotent for the same data). */
-  public CompletionStage<SubscriptionResult> activate(String accountId, SubscriptionDraft draft) {
+  /**
+   * Activates a subscription (idempotent for the same data).
+   *
+   * @param origin the request that activates it, stored on the event (and on the usage events of
+   *     the records recycled from suspense)
+   */
+  public CompletionStage<SubscriptionResult> activate(
+      String accountId, SubscriptionDraft draft, Origin origin) {
     Validated<ActivateSubscription> activation = draft.validate();
     if (!activation.isValid()) {
       return CompletableFuture.failedFuture(Refusal.invalid(activation.errors()).toException());
@@ -68,25 +75,27 @@ public final class SubscriptionService {
                 account
                     .<SubscriptionResult>askWithStatus(
                         replyTo ->
-                            new AccountCommand.ActivateSubscription(activation.value(), replyTo),
+                            new AccountCommand.ActivateSubscription(
+                                activation.value(), origin, replyTo),
                         askTimeout)
                     .exceptionallyCompose(
                         refused ->
                             withdraw(claimed)
                                 .thenCompose(done -> CompletableFuture.failedFuture(refused))))
-        .thenCompose(this::recycleSuspense);
+        .thenCompose(result -> recycleSuspense(result, origin));
   }
 
   /**
    * Usage held in suspense for the new subscription's identifiers is re-submitted before the
    * activation is answered; a failure to recycle is logged and leaves the records in suspense.
    */
-  private CompletionStage<SubscriptionResult> recycleSuspense(SubscriptionResult result) {
+  private CompletionStage<SubscriptionResult> recycleSuspense(
+      SubscriptionResult result, Origin origin) {
     if (!result.changed()) {
       return CompletableFuture.completedFuture(result);
     }
     return usage
-        .recycleServices(result.subscription().serviceIds())
+        .recycleServices(result.subscription().serviceIds(), origin)
         .handle(
             (recycled, failure) -> {
               if (failure != null) {
@@ -105,9 +114,13 @@ public final class SubscriptionService {
             });
   }
 
-  /** Applies a change (offering, suspend, resume, terminate) to a subscription. */
+  /**
+   * Applies a change (offering, suspend, resume, terminate) to a subscription.
+   *
+   * @param origin the request that changes it, stored on the event
+   */
   public CompletionStage<SubscriptionResult> change(
-      String accountId, String subscriptionId, SubscriptionChangeDraft draft) {
+      String accountId, String subscriptionId, SubscriptionChangeDraft draft, Origin origin) {
     Validated<SubscriptionChange> change = draft.validate();
     if (!change.isValid()) {
       return CompletableFuture.failedFuture(Refusal.invalid(change.errors()).toException());
@@ -115,7 +128,8 @@ public final class SubscriptionService {
     return account(accountId)
         .<SubscriptionResult>askWithStatus(
             replyTo ->
-                new AccountCommand.ChangeSubscription(subscriptionId, change.value(), replyTo),
+                new AccountCommand.ChangeSubscription(
+                    subscriptionId, change.value(), origin, replyTo),
             askTimeout)
         .thenCompose(result -> releaseAll(result.releases()).thenApply(done -> result));
   }

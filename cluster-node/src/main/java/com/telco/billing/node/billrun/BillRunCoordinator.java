@@ -1,6 +1,7 @@
 package com.telco.billing.node.billrun;
 
 import com.telco.billing.node.util.Replies;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.billrun.AccountResult;
@@ -193,7 +194,8 @@ public final class BillRunCoordinator
     // opened since, failures); invoiced accounts just answer their invoice
     String runId = BillRunState.runIdOf(date, nextPass(passes));
     return Effect()
-        .persist(new BillRunEvent.RunStarted(runId, date, cmd.trigger(), clock.instant()))
+        .persist(
+            new BillRunEvent.RunStarted(runId, date, cmd.trigger(), clock.instant(), cmd.origin()))
         .thenRun(this::drive)
         .thenReply(
             cmd.replyTo(),
@@ -263,7 +265,7 @@ public final class BillRunCoordinator
     for (LocalDate d = from; !d.isAfter(latest); d = d.plusDays(1)) {
       String runId = BillRunState.runIdOf(d, 1);
       if (d.getDayOfMonth() <= 28 && state.runsOf(d).isEmpty()) {
-        events.add(new BillRunEvent.RunStarted(runId, d, "schedule", now));
+        events.add(new BillRunEvent.RunStarted(runId, d, "schedule", now, Origin.BILL_CYCLE));
       }
     }
     events.add(new BillRunEvent.ScheduledThrough(latest));

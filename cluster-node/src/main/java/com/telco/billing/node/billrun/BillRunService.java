@@ -3,6 +3,7 @@ package com.telco.billing.node.billrun;
 import com.telco.billing.core.paging.PageCursor;
 import com.telco.billing.core.paging.Slice;
 import com.telco.billing.node.util.Cursors;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.RefusedException;
@@ -38,15 +39,19 @@ public final class BillRunService {
     this.askTimeout = askTimeout;
   }
 
-  /** Starts the run of the request's cycle date, or answers the existing one. */
-  public CompletionStage<BillRunView> start(BillRunRequest request) {
+  /**
+   * Starts the run of the request's cycle date, or answers the existing one.
+   *
+   * @param origin the request that starts it, stored on the run's {@code RunStarted}
+   */
+  public CompletionStage<BillRunView> start(BillRunRequest request, Origin origin) {
     if (request.cycleDate() == null) {
       return CompletableFuture.failedFuture(
           Refusal.of(RefusalCode.REQUIRED, "cycleDate", "cycleDate is required").toException());
     }
     return AskPattern.askWithStatus(
         coordinator,
-        replyTo -> new BillRunCommand.StartRun(request.cycleDate(), "manual", replyTo),
+        replyTo -> new BillRunCommand.StartRun(request.cycleDate(), "manual", origin, replyTo),
         askTimeout,
         system.scheduler());
   }

@@ -102,7 +102,7 @@ public final class CatalogEntity
       return Replies.refuse(Effect(), cmd.replyTo(), refusal(problems));
     }
     return Effect()
-        .persist(CatalogJournal.versionPublished(cmd.version(), cmd.document(), now))
+        .persist(CatalogJournal.versionPublished(cmd.version(), cmd.document(), now, cmd.origin()))
         .thenReply(
             cmd.replyTo(),
             published ->

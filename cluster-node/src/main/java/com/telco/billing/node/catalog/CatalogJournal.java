@@ -21,6 +21,7 @@ import com.telco.billing.core.catalog.UnitOfMeasure;
 import com.telco.billing.core.catalog.UsageCharge;
 import com.telco.billing.core.catalog.UsageRate;
 import com.telco.billing.core.catalog.UsageType;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.catalog.CatalogEvent.CatalogVersionPublished;
 import com.telco.billing.protocol.catalog.PublishedVersion;
 import com.telco.billing.protocol.catalog.journal.CatalogDocumentRecord;
@@ -41,8 +42,8 @@ public final class CatalogJournal {
   private CatalogJournal() {}
 
   public static CatalogVersionPublished versionPublished(
-      CatalogVersion version, CatalogDocument document, Instant at) {
-    return new CatalogVersionPublished(toRecord(version), toRecord(document), at);
+      CatalogVersion version, CatalogDocument document, Instant at, Origin origin) {
+    return new CatalogVersionPublished(toRecord(version), toRecord(document), at, origin);
   }
 
   /** The version as the catalog keeps it. */

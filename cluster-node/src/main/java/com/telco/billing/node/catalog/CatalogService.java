@@ -7,6 +7,7 @@ import com.telco.billing.core.paging.PageCursor;
 import com.telco.billing.core.paging.Slice;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.node.util.Cursors;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.catalog.CatalogCommand;
@@ -58,8 +59,10 @@ public final class CatalogService {
    * Publishes a version: 400 with every problem of the document, 409 when the publication rules
    * refuse it; otherwise the published version, once this node's replica has it (or the ask timeout
    * passed).
+   *
+   * @param origin the request that publishes it, stored on the event
    */
-  public CompletionStage<PublishVersionResult> publish(CatalogDocument document) {
+  public CompletionStage<PublishVersionResult> publish(CatalogDocument document, Origin origin) {
     Validated<CatalogVersion> version = CatalogValidator.validate(document);
     if (!version.isValid()) {
       return CompletableFuture.failedFuture(Refusal.invalid(version.errors()).toException());
@@ -68,7 +71,8 @@ public final class CatalogService {
         sharding
             .entityRefFor(EntityKeys.CATALOG, CatalogEntity.ENTITY_ID)
             .askWithStatus(
-                replyTo -> new CatalogCommand.PublishVersion(version.value(), document, replyTo),
+                replyTo ->
+                    new CatalogCommand.PublishVersion(version.value(), document, origin, replyTo),
                 askTimeout);
     return published.thenCompose(
         result ->

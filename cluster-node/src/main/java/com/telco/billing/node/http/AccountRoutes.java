@@ -38,12 +38,12 @@ public final class AccountRoutes extends AllDirectives {
                     () ->
                         access.endpoint(
                             Endpoints.OPEN_ACCOUNT,
-                            () ->
+                            caller ->
                                 entity(
                                     JsonSupport.unmarshaller(OpenAccountRequest.class),
                                     request ->
                                         onSuccess(
-                                            accounts.open(request),
+                                            accounts.open(request, caller.origin()),
                                             result ->
                                                 complete(
                                                     result.created()

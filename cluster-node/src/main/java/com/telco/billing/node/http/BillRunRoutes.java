@@ -48,12 +48,12 @@ public final class BillRunRoutes extends AllDirectives {
                         concat(
                             access.endpoint(
                                 Endpoints.START_BILL_RUN,
-                                () ->
+                                caller ->
                                     entity(
                                         JsonSupport.unmarshaller(BillRunRequest.class),
                                         request ->
                                             onSuccess(
-                                                runs.start(request),
+                                                runs.start(request, caller.origin()),
                                                 run ->
                                                     complete(
                                                         run.created()

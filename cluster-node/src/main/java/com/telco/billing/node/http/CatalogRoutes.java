@@ -71,12 +71,12 @@ public final class CatalogRoutes extends AllDirectives {
   private Route publish() {
     return access.endpoint(
         Endpoints.PUBLISH_CATALOG,
-        () ->
+        caller ->
             entity(
                 JsonSupport.unmarshaller(CatalogDocument.class),
                 document ->
                     onSuccess(
-                        catalog.publish(document),
+                        catalog.publish(document, caller.origin()),
                         result ->
                             complete(
                                 result.created() ? StatusCodes.CREATED : StatusCodes.OK,

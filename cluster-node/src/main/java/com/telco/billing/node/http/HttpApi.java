@@ -87,7 +87,8 @@ public final class HttpApi {
                 new CatalogRoutes(access, services.catalog()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
                 new ApiKeyRoutes(access, services.apiKeys()).routes(),
-                new AuditRoutes(access, services.audit(), clock).routes()));
+                new AuditRoutes(access, services.audit(), clock).routes(),
+                new OpenApiRoutes(access, OpenApiDocument.instance()).routes()));
   }
 
   /** {@link #edge(ActorSystem, Access, BiFunction, Supplier)} without an audit trail. */

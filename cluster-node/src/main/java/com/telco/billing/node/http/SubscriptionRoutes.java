@@ -59,14 +59,14 @@ public final class SubscriptionRoutes extends AllDirectives {
                                     () ->
                                         access.endpoint(
                                             Endpoints.ACTIVATE_SUBSCRIPTION,
-                                            () ->
+                                            caller ->
                                                 entity(
                                                     JsonSupport.unmarshaller(
                                                         SubscriptionDraft.class),
                                                     draft ->
                                                         onSuccess(
                                                             subscriptions.activate(
-                                                                accountId, draft),
+                                                                accountId, draft, caller.origin()),
                                                             result ->
                                                                 respond(
                                                                     result,
@@ -83,13 +83,16 @@ public final class SubscriptionRoutes extends AllDirectives {
         subscriptionId ->
             access.endpoint(
                 ACTIONS.get(action),
-                () ->
+                caller ->
                     entity(
                         JsonSupport.unmarshaller(SubscriptionChangeRequest.class),
                         request ->
                             onSuccess(
                                 subscriptions.change(
-                                    accountId, subscriptionId, request.toDraft(action)),
+                                    accountId,
+                                    subscriptionId,
+                                    request.toDraft(action),
+                                    caller.origin()),
                                 result -> respond(result, StatusCodes.OK)))));
   }
 

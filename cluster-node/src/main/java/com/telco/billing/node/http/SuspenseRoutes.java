@@ -8,6 +8,7 @@ import com.telco.billing.node.usage.SuspenseStore;
 import com.telco.billing.node.usage.SuspenseStore.Position;
 import com.telco.billing.node.usage.UsageService;
 import com.telco.billing.node.util.Cursors;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.http.SuspenseList;
@@ -97,10 +98,10 @@ public final class SuspenseRoutes extends AllDirectives {
                     () ->
                         access.endpoint(
                             Endpoints.RECYCLE_SUSPENSE,
-                            () ->
+                            caller ->
                                 entity(
                                     JsonSupport.unmarshaller(SuspenseRecycleRequest.class),
-                                    this::recycle)))));
+                                    request -> recycle(request, caller.origin()))))));
   }
 
   private Route list(Map<String, String> parameters) {
@@ -138,7 +139,7 @@ public final class SuspenseRoutes extends AllDirectives {
                 JsonSupport.marshaller()));
   }
 
-  private Route recycle(SuspenseRecycleRequest request) {
+  private Route recycle(SuspenseRecycleRequest request, Origin origin) {
     int limit =
         ListParameters.valid(
             ListBounds.limit(
@@ -166,7 +167,7 @@ public final class SuspenseRoutes extends AllDirectives {
             .thenCompose(
                 page ->
                     usage
-                        .recycle(page.held())
+                        .recycle(page.held(), origin)
                         .thenApply(
                             response ->
                                 SuspenseRecycleResponse.of(

@@ -56,11 +56,11 @@ public final class UsageRoutes extends AllDirectives {
             () ->
                 access.endpoint(
                     Endpoints.INGEST_USAGE,
-                    () ->
+                    caller ->
                         records(
                             records ->
                                 onSuccess(
-                                    usage.ingest(records),
+                                    usage.ingest(records, caller.origin()),
                                     response ->
                                         complete(
                                             StatusCodes.OK, response, JsonSupport.marshaller())))));
@@ -73,7 +73,7 @@ public final class UsageRoutes extends AllDirectives {
             () ->
                 access.endpoint(
                     Endpoints.RECEIVE_BATCH,
-                    () ->
+                    caller ->
                         body(
                             (mediaType, body) -> {
                               String format =
@@ -83,7 +83,7 @@ public final class UsageRoutes extends AllDirectives {
                                     default -> throw unsupported(mediaType);
                                   };
                               return onSuccess(
-                                  intake.receive(format, body),
+                                  intake.receive(format, body, caller.origin()),
                                   response ->
                                       respondWithHeader(
                                           Location.create("/usage/batches/" + response.batchId()),
@@ -152,9 +152,9 @@ public final class UsageRoutes extends AllDirectives {
             id ->
                 access.endpoint(
                     Endpoints.REDRIVE_BATCH,
-                    () ->
+                    caller ->
                         onSuccess(
-                            intake.redrive(id),
+                            intake.redrive(id, caller.origin()),
                             response ->
                                 complete(
                                     StatusCodes.ACCEPTED, response, JsonSupport.marshaller()))));

@@ -17,6 +17,7 @@ import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.metrics.UsageMetrics;
 import com.telco.billing.node.util.GroupCommit;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.RefusedException;
@@ -69,7 +70,7 @@ public final class UsageService {
   private final UsagePlausibility plausibility;
   private final int maxRecords;
   private final Semaphore admission;
-  private final GroupCommit<UsageRecord, UsageOutcome> batcher;
+  private final GroupCommit<Stamped, UsageOutcome> batcher;
   private final AsyncLimiter entityCalls;
   private final UsageMetrics metrics;
 
@@ -99,6 +100,13 @@ public final class UsageService {
   }
 
   /**
+   * A record on its way to its account with the request it came with: the group commit merges the
+   * records of concurrent requests, and the account's event names each request once ({@link
+   * Origin.Span}), not per record.
+   */
+  private record Stamped(UsageRecord record, Origin origin) {}
+
+  /**
    * One record of a request: its position, its JSON (written out as text only if the record is held
    * in suspense), its draft (or binding error) and what became of it.
    */
@@ -122,8 +130,9 @@ public final class UsageService {
    * Ingests a batch given as JSON array elements or NDJSON lines.
    *
    * @param elements the records, each as its JSON text
+   * @param origin the request that sent them, stored on the accounts' usage events
    */
-  public CompletionStage<UsageResponse> ingest(List<JsonNode> elements) {
+  public CompletionStage<UsageResponse> ingest(List<JsonNode> elements, Origin origin) {
     try {
       checkBatchSize(elements);
     } catch (RefusedException e) {
@@ -137,7 +146,7 @@ public final class UsageService {
                   "this node has too many usage batches in progress; retry after Retry-After")
               .toException());
     }
-    return ingestAll(elements)
+    return ingestAll(elements, origin)
         .whenComplete((response, failure) -> admission.release())
         .thenApply(response -> counted(UsageMetrics.Path.SYNC, response));
   }
@@ -201,9 +210,15 @@ public final class UsageService {
    * @param oneByOne send each record in a command of its own, one after the other per account, and
    *     not through the group commit: a record whose event cannot be persisted then fails alone (a
    *     failed persist stops the entity, and the commands queued behind it are lost with it)
+   * @param origin the request the batch came with (or that asked to rate it again), stored on the
+   *     accounts' usage events; null when none is known
    */
   public CompletionStage<ReceivedRating> rateReceived(
-      List<JsonNode> elements, Instant receivedAt, AsyncLimiter calls, boolean oneByOne) {
+      List<JsonNode> elements,
+      Instant receivedAt,
+      AsyncLimiter calls,
+      boolean oneByOne,
+      Origin origin) {
     List<Slot> slots = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
       Slot slot = new Slot(i, elements.get(i));
@@ -211,7 +226,7 @@ public final class UsageService {
       slots.add(slot);
     }
     return guide(slots, calls)
-        .thenCompose(byAccount -> rateIsolated(byAccount, calls, oneByOne))
+        .thenCompose(byAccount -> rateIsolated(byAccount, calls, oneByOne, origin))
         .thenCompose(done -> holdSuspended(slots, receivedAt))
         .thenApply(
             done -> {
@@ -226,12 +241,12 @@ public final class UsageService {
             });
   }
 
-  private CompletionStage<UsageResponse> ingestAll(List<JsonNode> elements) {
-    return ingestAll(elements, clock.instant(), null);
+  private CompletionStage<UsageResponse> ingestAll(List<JsonNode> elements, Origin origin) {
+    return ingestAll(elements, clock.instant(), null, origin);
   }
 
   private CompletionStage<UsageResponse> ingestAll(
-      List<JsonNode> elements, Instant now, AsyncLimiter calls) {
+      List<JsonNode> elements, Instant now, AsyncLimiter calls, Origin origin) {
     List<Slot> slots = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
       Slot slot = new Slot(i, elements.get(i));
@@ -239,7 +254,7 @@ public final class UsageService {
       slots.add(slot);
     }
     return guide(slots, calls)
-        .thenCompose(byAccount -> rateAll(byAccount, calls))
+        .thenCompose(byAccount -> rateAll(byAccount, calls, origin))
         .thenCompose(done -> holdSuspended(slots, now))
         .thenApply(done -> UsageResponse.of(slots.stream().map(s -> s.outcome).toList()));
   }
@@ -247,8 +262,10 @@ public final class UsageService {
   /**
    * Re-submits held records through the same intake; each old suspense entry is released once its
    * record has a new outcome (a record still unratable was held again, under the new time).
+   *
+   * @param origin the request that recycles them, stored on the accounts' usage events
    */
-  public CompletionStage<UsageResponse> recycle(List<SuspenseStore.Held> held) {
+  public CompletionStage<UsageResponse> recycle(List<SuspenseStore.Held> held, Origin origin) {
     if (held.isEmpty()) {
       return CompletableFuture.completedFuture(UsageResponse.of(List.of()));
     }
@@ -261,7 +278,7 @@ public final class UsageService {
             "a held record is not JSON: " + h.source() + "/" + h.id(), e);
       }
     }
-    return ingestAll(elements)
+    return ingestAll(elements, origin)
         .thenApply(response -> counted(UsageMetrics.Path.RECYCLE, response))
         .thenCompose(
             response -> {
@@ -273,14 +290,19 @@ public final class UsageService {
             });
   }
 
-  /** Recycles every record held for the service identifiers (after an activation). */
-  public CompletionStage<UsageResponse> recycleServices(List<ServiceId> serviceIds) {
+  /**
+   * Recycles every record held for the service identifiers (after an activation).
+   *
+   * @param origin the request that caused it (the activation), stored on the usage events
+   */
+  public CompletionStage<UsageResponse> recycleServices(List<ServiceId> serviceIds, Origin origin) {
     List<CompletableFuture<List<SuspenseStore.Held>>> lookups =
         serviceIds.stream()
             .map(id -> suspense.ofService(id.toKey()).toCompletableFuture())
             .toList();
     return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
-        .thenCompose(done -> recycle(lookups.stream().flatMap(l -> l.join().stream()).toList()));
+        .thenCompose(
+            done -> recycle(lookups.stream().flatMap(l -> l.join().stream()).toList(), origin));
   }
 
   private void bind(Slot slot, Instant now) {
@@ -383,11 +405,12 @@ public final class UsageService {
   }
 
   /** Sends every account its records, all accounts at once, coalesced per account. */
-  private CompletionStage<Void> rateAll(Map<String, List<Slot>> byAccount, AsyncLimiter calls) {
+  private CompletionStage<Void> rateAll(
+      Map<String, List<Slot>> byAccount, AsyncLimiter calls, Origin origin) {
     List<CompletableFuture<Void>> asks = new ArrayList<>();
     byAccount.forEach(
         (accountId, accountSlots) -> {
-          List<UsageRecord> records = accountSlots.stream().map(s -> s.record).toList();
+          List<Stamped> records = stamped(accountSlots, origin);
           asks.add(
               within(calls, () -> batcher.submit(accountId, records))
                   .thenAccept(
@@ -406,7 +429,7 @@ public final class UsageService {
    * the whole: every record ends with an outcome or a failure.
    */
   private CompletionStage<Void> rateIsolated(
-      Map<String, List<Slot>> byAccount, AsyncLimiter calls, boolean oneByOne) {
+      Map<String, List<Slot>> byAccount, AsyncLimiter calls, boolean oneByOne, Origin origin) {
     List<CompletableFuture<Void>> asks = new ArrayList<>();
     byAccount.forEach(
         (accountId, accountSlots) -> {
@@ -417,7 +440,11 @@ public final class UsageService {
               done =
                   done.thenCompose(
                       previous ->
-                          within(calls, () -> askAccount(accountId, List.of(slot.record)))
+                          within(
+                                  calls,
+                                  () ->
+                                      askAccount(
+                                          accountId, List.of(new Stamped(slot.record, origin))))
                               .handle(
                                   (outcomes, failure) -> {
                                     if (failure != null) {
@@ -429,7 +456,7 @@ public final class UsageService {
                                   }));
             }
           } else {
-            List<UsageRecord> records = accountSlots.stream().map(s -> s.record).toList();
+            List<Stamped> records = stamped(accountSlots, origin);
             done =
                 within(calls, () -> batcher.submit(accountId, records))
                     .handle(
@@ -455,15 +482,23 @@ public final class UsageService {
     return calls == null ? call.get() : calls.submit(call);
   }
 
-  private CompletionStage<List<UsageOutcome>> askAccount(
-      String accountId, List<UsageRecord> records) {
+  private static List<Stamped> stamped(List<Slot> slots, Origin origin) {
+    return slots.stream().map(s -> new Stamped(s.record, origin)).toList();
+  }
+
+  private CompletionStage<List<UsageOutcome>> askAccount(String accountId, List<Stamped> stamped) {
+    List<UsageRecord> records = stamped.stream().map(Stamped::record).toList();
+    List<Origin.Span> origins =
+        stamped.stream().allMatch(s -> s.origin() == null)
+            ? List.of()
+            : Origin.spans(stamped.stream().map(Stamped::origin).toList());
     return entityCalls.submit(
         () -> {
           long start = System.nanoTime();
           return sharding
               .entityRefFor(EntityKeys.ACCOUNT, accountId)
               .<RateUsageResult>askWithStatus(
-                  replyTo -> new AccountCommand.RateUsage(records, replyTo), askTimeout)
+                  replyTo -> new AccountCommand.RateUsage(records, origins, replyTo), askTimeout)
               .whenComplete((result, failure) -> metrics.accountCall(start))
               .thenApply(RateUsageResult::outcomes);
         });

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.node.guiding.GuidingJournal;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.RefusedException;
@@ -62,6 +63,9 @@ class AccountEntityTest {
     kit.clear();
   }
 
+  /** The request the commands of these tests come with. */
+  private static final Origin ORIGIN = new Origin("order-desk", "req-1");
+
   static AccountProfile profile(String id, String currency) {
     return new OpenAccountRequest(
             id, "Jane Doe", currency, 5, "Europe/Berlin", "DE", false, 14, "tok_1", null)
@@ -75,8 +79,11 @@ class AccountEntityTest {
             AccountCommand, AccountEvent, AccountState, StatusReply<OpenAccountResult>>
         result =
             kit.runCommand(
-                replyTo -> new AccountCommand.OpenAccount(profile("acc-1", "EUR"), replyTo));
-    assertEquals(AccountJournal.accountOpened(profile("acc-1", "EUR"), NOW), result.event());
+                replyTo ->
+                    new AccountCommand.OpenAccount(profile("acc-1", "EUR"), ORIGIN, replyTo));
+    assertEquals(
+        AccountJournal.accountOpened(profile("acc-1", "EUR"), NOW, ORIGIN), result.event());
+    assertEquals(ORIGIN, ((AccountEvent.AccountOpened) result.event()).origin());
     assertTrue(result.reply().getValue().created());
     assertEquals(
         new AccountState.Open(
@@ -159,6 +166,7 @@ class AccountEntityTest {
     var event = (AccountEvent.SubscriptionActivated) activated.event();
     assertEquals(ACTIVATION, AccountJournal.toActivation(event.activation()));
     assertEquals(Instant.parse("2026-11-30T23:00:00Z"), event.claims().get(0).from());
+    assertEquals(ORIGIN, event.origin());
 
     var repeated = activate();
     assertTrue(repeated.hasNoEvents());
@@ -174,6 +182,7 @@ class AccountEntityTest {
             new com.telco.billing.core.subscription.SubscriptionChange.Suspend(
                 java.time.LocalDate.of(2026, 12, 10)));
     assertTrue(suspended.reply().getValue().changed());
+    assertEquals(ORIGIN, ((AccountEvent.SubscriptionChanged) suspended.event()).origin());
     var terminated =
         change(
             new com.telco.billing.core.subscription.SubscriptionChange.Terminate(
@@ -184,6 +193,7 @@ class AccountEntityTest {
         releases,
         GuidingJournal.toReleases(
             ((AccountEvent.SubscriptionChanged) terminated.event()).releases()));
+    assertEquals(ORIGIN, ((AccountEvent.SubscriptionChanged) terminated.event()).origin());
 
     var resumeAfterTermination =
         change(
@@ -218,6 +228,7 @@ class AccountEntityTest {
                         "NO_SUCH_PLAN",
                         ACTIVATION.serviceIds(),
                         ACTIVATION.activationDate()),
+                    ORIGIN,
                     replyTo));
     assertTrue(unknown.hasNoEvents());
     assertEquals(RefusalCode.UNKNOWN_OFFERING, refusal(unknown.reply()).code());
@@ -230,6 +241,7 @@ class AccountEntityTest {
                         "MOBILE_S",
                         ACTIVATION.serviceIds(),
                         java.time.LocalDate.of(2025, 12, 31)),
+                    ORIGIN,
                     replyTo));
     assertEquals(RefusalCode.UNKNOWN_OFFERING, refusal(beforeTheCatalog.reply()).code());
     activate();
@@ -270,6 +282,7 @@ class AccountEntityTest {
             replyTo ->
                 new AccountCommand.RateUsage(
                     java.util.List.of(voice("r1", "61"), voice("r2", "30"), voice("r1", "61")),
+                    java.util.List.of(new Origin.Span(ORIGIN, 3)),
                     replyTo));
     var outcomes = first.reply().getValue().outcomes();
     assertEquals(
@@ -278,18 +291,56 @@ class AccountEntityTest {
         outcomes.toString());
     var event = (AccountEvent.UsageRated) first.event();
     assertEquals(2, event.usage().size());
+    assertEquals(java.util.List.of(new Origin.Span(ORIGIN, 2)), event.origins());
 
     kit.restart();
     var again =
         kit.<StatusReply<com.telco.billing.protocol.usage.RateUsageResult>>runCommand(
             replyTo ->
                 new AccountCommand.RateUsage(
-                    java.util.List.of(voice("r1", "61"), voice("r2", "30")), replyTo));
+                    java.util.List.of(voice("r1", "61"), voice("r2", "30")),
+                    java.util.List.of(new Origin.Span(ORIGIN, 2)),
+                    replyTo));
     assertTrue(again.hasNoEvents(), "all duplicates after a restart");
     assertTrue(
         again.reply().getValue().outcomes().stream()
             .allMatch(
                 o -> o.status() == com.telco.billing.protocol.usage.UsageOutcome.Status.DUPLICATE));
+  }
+
+  @Test
+  void usageOfMergedRequestsNamesEachRequestOverItsAcceptedRecords() {
+    open(profile("acc-1", "EUR"));
+    activate();
+    Origin first = new Origin("mediation-a", "req-a");
+    Origin second = new Origin("mediation-b", "req-b");
+    // the second request repeats r1 (a duplicate, not in the event) before its own record
+    var rated =
+        kit.<StatusReply<com.telco.billing.protocol.usage.RateUsageResult>>runCommand(
+            replyTo ->
+                new AccountCommand.RateUsage(
+                    java.util.List.of(
+                        voice("r1", "61"), voice("r2", "30"), voice("r1", "61"), voice("r3", "5")),
+                    java.util.List.of(new Origin.Span(first, 2), new Origin.Span(second, 2)),
+                    replyTo));
+    var event = (AccountEvent.UsageRated) rated.event();
+    assertEquals(
+        java.util.List.of("r1", "r2", "r3"),
+        event.usage().stream().map(u -> u.recordId()).toList());
+    assertEquals(
+        java.util.List.of(new Origin.Span(first, 2), new Origin.Span(second, 1)), event.origins());
+  }
+
+  @Test
+  void usageWithoutAnOriginIsRecordedWithNone() {
+    open(profile("acc-1", "EUR"));
+    activate();
+    var rated =
+        kit.<StatusReply<com.telco.billing.protocol.usage.RateUsageResult>>runCommand(
+            replyTo ->
+                new AccountCommand.RateUsage(
+                    java.util.List.of(voice("r1", "61")), java.util.List.of(), replyTo));
+    assertEquals(java.util.List.of(), ((AccountEvent.UsageRated) rated.event()).origins());
   }
 
   @Test
@@ -303,7 +354,8 @@ class AccountEntityTest {
           AccountState,
           StatusReply<com.telco.billing.protocol.account.SubscriptionResult>>
       activate() {
-    return kit.runCommand(replyTo -> new AccountCommand.ActivateSubscription(ACTIVATION, replyTo));
+    return kit.runCommand(
+        replyTo -> new AccountCommand.ActivateSubscription(ACTIVATION, ORIGIN, replyTo));
   }
 
   private CommandResultWithReply<
@@ -313,13 +365,13 @@ class AccountEntityTest {
           StatusReply<com.telco.billing.protocol.account.SubscriptionResult>>
       change(com.telco.billing.core.subscription.SubscriptionChange change) {
     return kit.runCommand(
-        replyTo -> new AccountCommand.ChangeSubscription("sub-1", change, replyTo));
+        replyTo -> new AccountCommand.ChangeSubscription("sub-1", change, ORIGIN, replyTo));
   }
 
   private CommandResultWithReply<
           AccountCommand, AccountEvent, AccountState, StatusReply<OpenAccountResult>>
       open(AccountProfile profile) {
-    return kit.runCommand(replyTo -> new AccountCommand.OpenAccount(profile, replyTo));
+    return kit.runCommand(replyTo -> new AccountCommand.OpenAccount(profile, ORIGIN, replyTo));
   }
 
   private static Refusal refusal(StatusReply<?> reply) {

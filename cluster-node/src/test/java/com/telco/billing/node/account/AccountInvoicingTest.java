@@ -99,7 +99,7 @@ class AccountInvoicingTest {
 
   private void openAndActivate() {
     kit.<StatusReply<com.telco.billing.protocol.account.OpenAccountResult>>runCommand(
-        replyTo -> new AccountCommand.OpenAccount(profile(), replyTo));
+        replyTo -> new AccountCommand.OpenAccount(profile(), null, replyTo));
     var activation =
         new ActivateSubscription(
             "sub-1",
@@ -107,7 +107,7 @@ class AccountInvoicingTest {
             List.of(ServiceId.msisdn("+4915100000001")),
             LocalDate.of(2026, 11, 20));
     kit.<StatusReply<com.telco.billing.protocol.account.SubscriptionResult>>runCommand(
-        replyTo -> new AccountCommand.ActivateSubscription(activation, replyTo));
+        replyTo -> new AccountCommand.ActivateSubscription(activation, null, replyTo));
   }
 
   private static UsageRecord voice(String id, String when) {
@@ -128,7 +128,7 @@ class AccountInvoicingTest {
 
   private RateUsageResult rate(UsageRecord record) {
     return kit.<StatusReply<RateUsageResult>>runCommand(
-            replyTo -> new AccountCommand.RateUsage(List.of(record), replyTo))
+            replyTo -> new AccountCommand.RateUsage(List.of(record), List.of(), replyTo))
         .reply()
         .getValue();
   }
@@ -257,7 +257,7 @@ class AccountInvoicingTest {
   @Test
   void aPeriodWithNothingToBillIsClosedWithoutAnInvoice() {
     kit.<StatusReply<com.telco.billing.protocol.account.OpenAccountResult>>runCommand(
-        replyTo -> new AccountCommand.OpenAccount(profile(), replyTo));
+        replyTo -> new AccountCommand.OpenAccount(profile(), null, replyTo));
     var first =
         kit.<StatusReply<CloseBillPeriodResult>>runCommand(
             replyTo -> new AccountCommand.CloseBillPeriod(CYCLE, replyTo));
@@ -325,9 +325,10 @@ class AccountInvoicingTest {
     String lifecycle = AccountTags.tagFor("acc-1");
     assertEquals(
         Set.of(lifecycle),
-        AccountEntity.tagsOf("acc-1", AccountJournal.accountOpened(profile(), NOW)));
+        AccountEntity.tagsOf("acc-1", AccountJournal.accountOpened(profile(), NOW, null)));
     assertEquals(
-        Set.of(), AccountEntity.tagsOf("acc-1", new AccountEvent.UsageRated(List.of(), NOW, NOW)));
+        Set.of(),
+        AccountEntity.tagsOf("acc-1", new AccountEvent.UsageRated(List.of(), NOW, NOW, List.of())));
     assertEquals(
         Set.of(),
         AccountEntity.tagsOf(

@@ -3,8 +3,10 @@ package com.telco.billing.node.billrun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.billrun.AccountResult;
 import com.telco.billing.protocol.billrun.BillRunCommand;
+import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.BillRunList;
 import com.telco.billing.protocol.billrun.BillRunView;
 import java.math.BigDecimal;
@@ -43,6 +45,9 @@ class BillRunCoordinatorTest {
               .withFallback(com.telco.billing.node.testing.TestConfigs.serialization()));
 
   private static final LocalDate CYCLE = LocalDate.of(2026, 11, 26);
+
+  /** The request that starts the manual runs of these tests. */
+  private static final Origin ORIGIN = new Origin("finance-desk", "req-42");
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T15:00:00Z"));
 
@@ -131,7 +136,7 @@ class BillRunCoordinatorTest {
 
   private BillRunView start(ActorRef<BillRunCommand> coordinator, LocalDate date) {
     TestProbe<StatusReply<BillRunView>> probe = testKit.createTestProbe();
-    coordinator.tell(new BillRunCommand.StartRun(date, "manual", probe.ref()));
+    coordinator.tell(new BillRunCommand.StartRun(date, "manual", ORIGIN, probe.ref()));
     return probe.receiveMessage(Duration.ofSeconds(5)).getValue();
   }
 
@@ -162,6 +167,10 @@ class BillRunCoordinatorTest {
     BillRunView started = start(coordinator, CYCLE);
     assertTrue(started.created());
     assertEquals("BR-2026-11-26", started.runId());
+    assertEquals(
+        List.of(ORIGIN),
+        runsStarted().stream().map(BillRunEvent.RunStarted::origin).toList(),
+        "a manual run is started by its request");
 
     BillRunView done = awaitCompleted(coordinator, started.runId());
     assertEquals(25, done.accountsDue());
@@ -242,15 +251,30 @@ class BillRunCoordinatorTest {
     assertEquals(
         List.of("BR-2026-12-02", "BR-2026-12-01"), runs.stream().map(BillRunView::runId).toList());
     runs.forEach(run -> assertEquals("schedule", run.trigger()));
+    assertEquals(
+        List.of(Origin.BILL_CYCLE, Origin.BILL_CYCLE),
+        runsStarted().stream().map(BillRunEvent.RunStarted::origin).toList(),
+        "scheduled runs are started by the bill cycle");
     awaitCompleted(coordinator, "BR-2026-12-02");
 
     TestProbe<StatusReply<BillRunView>> probe = testKit.createTestProbe();
-    coordinator.tell(new BillRunCommand.StartRun(LocalDate.of(2026, 12, 3), "manual", probe.ref()));
+    coordinator.tell(
+        new BillRunCommand.StartRun(LocalDate.of(2026, 12, 3), "manual", ORIGIN, probe.ref()));
     assertTrue(probe.receiveMessage().getError().getMessage().startsWith("cycle_date_in_future"));
     coordinator.tell(
-        new BillRunCommand.StartRun(LocalDate.of(2026, 11, 30), "manual", probe.ref()));
+        new BillRunCommand.StartRun(LocalDate.of(2026, 11, 30), "manual", ORIGIN, probe.ref()));
     assertTrue(probe.receiveMessage().getError().getMessage().startsWith("not_a_cycle_date"));
     testKit.stop(coordinator);
+  }
+
+  /** The runs started in the journal, in order. */
+  private List<BillRunEvent.RunStarted> runsStarted() {
+    return PersistenceTestKit.create(testKit.system())
+        .persistedInStorage(BillRunCoordinator.PERSISTENCE_ID.id())
+        .stream()
+        .filter(BillRunEvent.RunStarted.class::isInstance)
+        .map(BillRunEvent.RunStarted.class::cast)
+        .toList();
   }
 
   private BillRunList list(ActorRef<BillRunCommand> coordinator) {

@@ -103,7 +103,8 @@ class BillRunJournalTest {
   }
 
   private static BillRunState startedRun() {
-    return BillRunState.EMPTY.apply(new BillRunEvent.RunStarted(RUN_ID, CYCLE, "manual", AT), 10);
+    return BillRunState.EMPTY.apply(
+        new BillRunEvent.RunStarted(RUN_ID, CYCLE, "manual", AT, null), 10);
   }
 
   private static BillRunState.Run run(BillRunState state) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.catalog.CatalogDocument;
 import com.telco.billing.node.testing.TestConfigs;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.RefusedException;
@@ -39,6 +40,9 @@ class CatalogEntityTest {
           testKit.system(),
           CatalogEntity.create(CatalogEntity.ENTITY_ID, Clock.fixed(NOW, ZoneOffset.UTC)));
 
+  /** The request that publishes the versions of these tests. */
+  private static final Origin ORIGIN = new Origin("catalog-desk", "req-9");
+
   @AfterAll
   static void shutdown() {
     testKit.shutdownTestKit();
@@ -53,8 +57,10 @@ class CatalogEntityTest {
   void theFirstVersionMayTakeEffectInThePast() {
     CatalogDocument sample = SampleCatalog.document();
     var result = publish(sample);
-    var expected = CatalogJournal.versionPublished(SampleCatalog.validated(sample), sample, NOW);
+    var expected =
+        CatalogJournal.versionPublished(SampleCatalog.validated(sample), sample, NOW, ORIGIN);
     assertEquals(expected, result.event());
+    assertEquals(ORIGIN, ((CatalogEvent.CatalogVersionPublished) result.event()).origin());
     assertTrue(result.reply().getValue().created());
     assertEquals(CatalogJournal.toPublished(expected), result.reply().getValue().published());
     assertEquals(new CatalogState(List.of(CatalogJournal.toPublished(expected))), result.state());
@@ -152,7 +158,7 @@ class CatalogEntityTest {
     return kit.runCommand(
         replyTo ->
             new CatalogCommand.PublishVersion(
-                SampleCatalog.validated(document), document, replyTo));
+                SampleCatalog.validated(document), document, ORIGIN, replyTo));
   }
 
   private static Refusal refusal(StatusReply<?> reply) {

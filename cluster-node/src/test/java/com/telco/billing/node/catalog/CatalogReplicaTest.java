@@ -95,7 +95,7 @@ class CatalogReplicaTest {
                 entity,
                 replyTo ->
                     new CatalogCommand.PublishVersion(
-                        SampleCatalog.validated(document), document, replyTo),
+                        SampleCatalog.validated(document), document, null, replyTo),
                 WAIT,
                 testKit.scheduler())
             .toCompletableFuture()

@@ -32,6 +32,7 @@ import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.node.invoice.SeriesJournal;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
@@ -71,6 +72,7 @@ final class GoldenJournal {
   private static final LocalDate CYCLE = LocalDate.of(2026, 12, 1);
   private static final ServiceId MSISDN = ServiceId.msisdn("+4915100000001");
   private static final ServiceId IMSI = ServiceId.imsi("262011234567890");
+  private static final Origin ORIGIN = new Origin("order-management-1", "req-5e0b7a");
 
   /**
    * Fixtures written as an older version of the code wrote them: the value's form today without
@@ -130,33 +132,42 @@ final class GoldenJournal {
 
   private static void account(Map<String, Object> all, Map<String, Object> states) {
     all.put(
-        "AccountEvent.AccountOpened-paymentMethod", AccountJournal.accountOpened(profile(), AT));
+        "AccountEvent.AccountOpened-paymentMethod",
+        AccountJournal.accountOpened(profile(), AT, null));
     all.put(
         "AccountEvent.AccountOpened-noPaymentMethod",
-        AccountJournal.accountOpened(profileWithoutPaymentMethod(), AT));
+        AccountJournal.accountOpened(profileWithoutPaymentMethod(), AT, null));
     all.put(
         "AccountEvent.SubscriptionActivated",
-        AccountJournal.subscriptionActivated(activation(), claims(), AT));
+        AccountJournal.subscriptionActivated(activation(), claims(), AT, null));
     all.put(
         "AccountEvent.SubscriptionChanged-changeOffering",
         AccountJournal.subscriptionChanged(
-            "sub-1", new SubscriptionChange.ChangeOffering("MOBILE_L", CYCLE), List.of(), AT));
+            "sub-1",
+            new SubscriptionChange.ChangeOffering("MOBILE_L", CYCLE),
+            List.of(),
+            AT,
+            null));
     all.put(
         "AccountEvent.SubscriptionChanged-suspend",
         AccountJournal.subscriptionChanged(
-            "sub-1", new SubscriptionChange.Suspend(CYCLE), List.of(), AT));
+            "sub-1", new SubscriptionChange.Suspend(CYCLE), List.of(), AT, null));
     all.put(
         "AccountEvent.SubscriptionChanged-resume",
         AccountJournal.subscriptionChanged(
-            "sub-1", new SubscriptionChange.Resume(CYCLE.plusDays(3)), List.of(), AT));
+            "sub-1", new SubscriptionChange.Resume(CYCLE.plusDays(3)), List.of(), AT, null));
     all.put(
         "AccountEvent.SubscriptionChanged-terminate",
         AccountJournal.subscriptionChanged(
-            "sub-1", new SubscriptionChange.Terminate(CYCLE.plusDays(10)), releases(), AT));
+            "sub-1", new SubscriptionChange.Terminate(CYCLE.plusDays(10)), releases(), AT, null));
     all.put(
         "AccountEvent.UsageRated",
         AccountJournal.usageRated(
-            List.of(ratedUsage(), lateUsageWithoutZoneOrBand()), AT.minusSeconds(86400 * 45), AT));
+            List.of(ratedUsage(), lateUsageWithoutZoneOrBand()),
+            AT.minusSeconds(86400 * 45),
+            AT,
+            List.of()));
+    originEvents(all);
     all.put("AccountEvent.InvoiceIssued", AccountJournal.invoiceIssued(issuedInvoice(), AT));
     all.put(
         "AccountEvent.InvoiceIssued-version2", AccountJournal.invoiceIssued(issuedInvoice(), AT));
@@ -203,6 +214,28 @@ final class GoldenJournal {
             List.of()));
   }
 
+  /** The account events that name the request behind them, as nodes write them since then. */
+  private static void originEvents(Map<String, Object> all) {
+    all.put(
+        "AccountEvent.AccountOpened-origin", AccountJournal.accountOpened(profile(), AT, ORIGIN));
+    all.put(
+        "AccountEvent.SubscriptionActivated-origin",
+        AccountJournal.subscriptionActivated(activation(), claims(), AT, ORIGIN));
+    all.put(
+        "AccountEvent.SubscriptionChanged-terminateOrigin",
+        AccountJournal.subscriptionChanged(
+            "sub-1", new SubscriptionChange.Terminate(CYCLE.plusDays(10)), releases(), AT, ORIGIN));
+    all.put(
+        "AccountEvent.UsageRated-origins",
+        AccountJournal.usageRated(
+            List.of(ratedUsage(), lateUsageWithoutZoneOrBand()),
+            AT.minusSeconds(86400 * 45),
+            AT,
+            List.of(
+                new Origin.Span(ORIGIN, 1),
+                new Origin.Span(new Origin("mediation-feed-2", "req-c41d"), 1))));
+  }
+
   private static void guiding(Map<String, Object> all, Map<String, Object> states) {
     all.put("ServiceEvent.ServiceClaimed", GuidingJournal.serviceClaimed(claims().get(0)));
     all.put("ServiceEvent.ServiceReleased", GuidingJournal.serviceReleased(releases().get(0)));
@@ -231,7 +264,10 @@ final class GoldenJournal {
     var version = SampleCatalog.validated(document);
     all.put(
         "CatalogEvent.CatalogVersionPublished",
-        CatalogJournal.versionPublished(version, document, AT));
+        CatalogJournal.versionPublished(version, document, AT, null));
+    all.put(
+        "CatalogEvent.CatalogVersionPublished-origin",
+        CatalogJournal.versionPublished(version, document, AT, ORIGIN));
     all.put(
         "CatalogState-oneVersion",
         new CatalogState(List.of(new PublishedVersion(version, document, AT))));
@@ -280,7 +316,14 @@ final class GoldenJournal {
 
   private static void billRun(Map<String, Object> all, Map<String, Object> states) {
     String runId = "BR-2026-12-01";
-    all.put("BillRunEvent.RunStarted", new BillRunEvent.RunStarted(runId, CYCLE, "schedule", AT));
+    all.put(
+        "BillRunEvent.RunStarted", new BillRunEvent.RunStarted(runId, CYCLE, "schedule", AT, null));
+    all.put(
+        "BillRunEvent.RunStarted-manualOrigin",
+        new BillRunEvent.RunStarted(runId + "-2", CYCLE, "manual", AT, ORIGIN));
+    all.put(
+        "BillRunEvent.RunStarted-billCycleOrigin",
+        new BillRunEvent.RunStarted(runId, CYCLE, "schedule", AT, Origin.BILL_CYCLE));
     all.put("BillRunEvent.AccountsDueCounted", new BillRunEvent.AccountsDueCounted(runId, 10));
     all.put(
         "BillRunEvent.StepRecorded-scan",

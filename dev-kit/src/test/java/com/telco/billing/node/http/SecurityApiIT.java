@@ -253,4 +253,42 @@ class SecurityApiIT {
     Thread.sleep(2500);
     assertEquals(401, key.get("/cluster/shards").status());
   }
+
+  @Test
+  void anApiKeyOverItsRateIsAnswered429WithRetryAfter() throws Exception {
+    HttpJson admin = HttpJson.withRoles(node.httpUrl(), "admin");
+    Response created = admin.post("/admin/api-keys", "{\"name\": \"flood\", \"roles\": [\"ops\"]}");
+    assertEquals(201, created.status(), created.body());
+    String credential = "ApiKey " + created.text("id") + "." + created.text("secret");
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> sent =
+        new ArrayList<>();
+    // the default bucket holds 400 requests and refills 200 a second: 1,000 at once overflow it
+    for (int i = 0; i < 1000; i++) {
+      sent.add(
+          client.sendAsync(
+              HttpRequest.newBuilder(URI.create(node.httpUrl() + "/usage/batches/parked"))
+                  .header("Authorization", credential)
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString()));
+    }
+    int ok = 0;
+    int limited = 0;
+    for (var future : sent) {
+      var r = future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      if (r.statusCode() == 200) {
+        ok++;
+      } else {
+        assertEquals(429, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"rate_limited\""), r.body());
+        assertTrue(Integer.parseInt(r.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+        limited++;
+      }
+    }
+    assertTrue(ok >= 400, "the burst is admitted: " + ok);
+    assertTrue(limited > 0, "the rest is refused");
+    // other callers are not affected
+    assertEquals(
+        200, HttpJson.withRoles(node.httpUrl(), "ops").get("/usage/batches/parked").status());
+  }
 }

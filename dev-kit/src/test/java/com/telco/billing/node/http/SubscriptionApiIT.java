@@ -7,10 +7,17 @@ import com.telco.billing.devcassandra.TestCassandra;
 import com.telco.billing.devkit.EmbeddedNode;
 import com.telco.billing.devkit.HttpJson;
 import com.telco.billing.devkit.HttpJson.Response;
+import com.telco.billing.protocol.Origin;
+import com.telco.billing.protocol.account.AccountEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +76,70 @@ class SubscriptionApiIT {
     return http.post(
         "/accounts/" + account + "/subscriptions/" + sub + "/" + action,
         "{\"effectiveDate\": \"" + date + "\"}");
+  }
+
+  @Test
+  void theAccountsEventsNameTheSubjectAndRequestIdOfTheRequestsBehindThem() throws Exception {
+    HttpJson desk = HttpJson.withRoles(node.httpUrl(), "order-management", "mediation");
+    Response opened =
+        desk.post(
+            "/accounts",
+            """
+            {"id": "acc-origin", "name": "Test", "currency": "EUR", "billCycleDay": 1,
+             "timeZone": "Europe/Berlin", "taxJurisdiction": "DE"}
+            """);
+    assertEquals(201, opened.status(), opened.body());
+    Response activated =
+        desk.post(
+            "/accounts/acc-origin/subscriptions",
+            """
+            {"subscriptionId": "sub-o", "offeringId": "MOBILE_S",
+             "serviceIds": [{"type": "MSISDN", "value": "+4915100000190"}],
+             "activationDate": "2026-01-15"}
+            """);
+    assertEquals(201, activated.status(), activated.body());
+    Response suspended =
+        desk.post(
+            "/accounts/acc-origin/subscriptions/sub-o/suspend",
+            "{\"effectiveDate\": \"" + LocalDate.now(ZoneOffset.UTC).plusDays(10) + "\"}");
+    assertEquals(200, suspended.status(), suspended.body());
+    Response usage =
+        desk.post(
+            "/usage",
+            """
+            [{"id": "cdr-o1", "source": "msc-1", "serviceId": "+4915100000190",
+              "usageType": "VOICE", "usageDate": "%s", "quantity": 61, "unit": "s",
+              "attributes": {"zone": "NATIONAL"}}]
+            """
+                .formatted(Instant.now().minusSeconds(3600)));
+    assertEquals(200, usage.status(), usage.body());
+    assertEquals(1, usage.json().get("accepted").asInt(), usage.body());
+
+    List<Object> events =
+        PersistenceQuery.get(node.system())
+            .getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier())
+            .currentEventsByPersistenceId("Account|acc-origin", 0, Long.MAX_VALUE)
+            .map(EventEnvelope::event)
+            .runWith(Sink.seq(), node.system())
+            .toCompletableFuture()
+            .get(15, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(
+        List.of(
+            originOf(opened),
+            originOf(activated),
+            originOf(suspended),
+            new Origin.Span(originOf(usage), 1)),
+        List.of(
+            ((AccountEvent.AccountOpened) events.get(0)).origin(),
+            ((AccountEvent.SubscriptionActivated) events.get(1)).origin(),
+            ((AccountEvent.SubscriptionChanged) events.get(2)).origin(),
+            ((AccountEvent.UsageRated) events.get(3)).origins().get(0)));
+  }
+
+  /** The origin a response's request has: the dev token's subject and the request's id. */
+  private static Origin originOf(Response response) {
+    String requestId = response.raw().headers().firstValue("X-Request-Id").orElseThrow();
+    return new Origin("dev-tests", requestId);
   }
 
   @Test
@@ -187,7 +258,7 @@ class SubscriptionApiIT {
         .<com.telco.billing.protocol.account.SubscriptionResult>askWithStatus(
             replyTo ->
                 new com.telco.billing.protocol.account.AccountCommand.ActivateSubscription(
-                    activation, replyTo),
+                    activation, null, replyTo),
             Duration.ofSeconds(10))
         .toCompletableFuture()
         .get(15, java.util.concurrent.TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.rating.UsageRecord;
 import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
@@ -14,7 +15,11 @@ import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 
-/** Commands of the Account entity, one entity per customer account. */
+/**
+ * Commands of the Account entity, one entity per customer account. The commands that record a
+ * change carry the {@link Origin} of the request behind it, which the entity stores on the events
+ * it persists ({@code null} when none is known).
+ */
 public sealed interface AccountCommand extends CborSerializable
     permits AccountCommand.OpenAccount,
         AccountCommand.GetAccount,
@@ -33,7 +38,8 @@ public sealed interface AccountCommand extends CborSerializable
    * existing account ({@code created = false}); a different profile for an open account is refused
    * with {@code account_conflict}.
    */
-  record OpenAccount(AccountProfile profile, ActorRef<StatusReply<OpenAccountResult>> replyTo)
+  record OpenAccount(
+      AccountProfile profile, Origin origin, ActorRef<StatusReply<OpenAccountResult>> replyTo)
       implements AccountCommand {}
 
   /** Reads the account; refused with {@code account_not_found} when it was never opened. */
@@ -55,6 +61,7 @@ public sealed interface AccountCommand extends CborSerializable
    */
   record ActivateSubscription(
       com.telco.billing.core.subscription.ActivateSubscription activation,
+      Origin origin,
       ActorRef<StatusReply<SubscriptionResult>> replyTo)
       implements AccountCommand {}
 
@@ -62,15 +69,25 @@ public sealed interface AccountCommand extends CborSerializable
   record ChangeSubscription(
       String subscriptionId,
       SubscriptionChange change,
+      Origin origin,
       ActorRef<StatusReply<SubscriptionResult>> replyTo)
       implements AccountCommand {}
 
   /**
    * Rates the records of one request that were guided to this account, in arrival order, and
    * persists the accepted ones as one event; duplicates (by source and id) are never charged again.
+   * {@code origins} covers {@code records} with a span per request they came with (several when the
+   * commands of concurrent requests were merged), or is empty when no request is known.
    */
-  record RateUsage(List<UsageRecord> records, ActorRef<StatusReply<RateUsageResult>> replyTo)
-      implements AccountCommand {}
+  record RateUsage(
+      List<UsageRecord> records,
+      List<Origin.Span> origins,
+      ActorRef<StatusReply<RateUsageResult>> replyTo)
+      implements AccountCommand {
+    public RateUsage {
+      origins = origins == null ? List.of() : List.copyOf(origins);
+    }
+  }
 
   /** The open period's rated usage (bill so far). */
   record GetCurrentUsage(ActorRef<StatusReply<CurrentUsage>> replyTo) implements AccountCommand {}

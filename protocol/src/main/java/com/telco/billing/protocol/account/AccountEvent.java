@@ -1,6 +1,7 @@
 package com.telco.billing.protocol.account;
 
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.account.journal.AccountProfileRecord;
 import com.telco.billing.protocol.account.journal.ActivationRecord;
 import com.telco.billing.protocol.account.journal.BillingHistoryRecord;
@@ -19,6 +20,9 @@ import java.util.Objects;
  * Events of the Account entity, persisted in the journal. Named in the past tense. They are made of
  * the journal records of {@link com.telco.billing.protocol.account.journal}; the entity maps them
  * from and to its domain values in {@code AccountJournal}.
+ *
+ * <p>The events a request causes carry its {@link Origin} (who asked, the request id); {@code null}
+ * on events written before origins were recorded, and on those no request caused.
  */
 public sealed interface AccountEvent extends CborSerializable
     permits AccountEvent.AccountOpened,
@@ -31,14 +35,18 @@ public sealed interface AccountEvent extends CborSerializable
         AccountEvent.BillPeriodClosed {
 
   /** The account was opened with this profile at {@code openedAt}. */
-  record AccountOpened(AccountProfileRecord profile, Instant openedAt) implements AccountEvent {}
+  record AccountOpened(AccountProfileRecord profile, Instant openedAt, Origin origin)
+      implements AccountEvent {}
 
   /**
    * A subscription was activated. {@code claims} are the service identifiers it holds from the
    * start of its activation date in the account's zone: the guiding index is kept from them.
    */
   record SubscriptionActivated(
-      ActivationRecord activation, List<ServiceClaimRecord> claims, Instant recordedAt)
+      ActivationRecord activation,
+      List<ServiceClaimRecord> claims,
+      Instant recordedAt,
+      Origin origin)
       implements AccountEvent {
     public SubscriptionActivated {
       claims = List.copyOf(claims);
@@ -53,7 +61,8 @@ public sealed interface AccountEvent extends CborSerializable
       String subscriptionId,
       SubscriptionChangeRecord change,
       List<ServiceReleaseRecord> releases,
-      Instant recordedAt)
+      Instant recordedAt,
+      Origin origin)
       implements AccountEvent {
     public SubscriptionChanged {
       releases = List.copyOf(releases);
@@ -63,12 +72,19 @@ public sealed interface AccountEvent extends CborSerializable
   /**
    * Usage records of one request were rated and accepted, in arrival order. {@code dedupeCutoff} is
    * {@code now - maxUsageAge} when they were rated: the dedupe memory forgets record ids older than
-   * that.
+   * that. {@code origins} names the requests the records came with, a span of consecutive records
+   * per request (records of several requests share an event when their commands were merged), not a
+   * field per record; empty on events written before origins were recorded.
    */
-  record UsageRated(List<RatedUsageRecord> usage, Instant dedupeCutoff, Instant recordedAt)
+  record UsageRated(
+      List<RatedUsageRecord> usage,
+      Instant dedupeCutoff,
+      Instant recordedAt,
+      List<Origin.Span> origins)
       implements AccountEvent {
     public UsageRated {
       usage = List.copyOf(usage);
+      origins = origins == null ? List.of() : List.copyOf(origins);
     }
   }
 

@@ -1,6 +1,7 @@
 package com.telco.billing.protocol.billrun;
 
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.Origin;
 import java.time.LocalDate;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
@@ -18,8 +19,13 @@ public sealed interface BillRunCommand extends CborSerializable
    * cycle_date_in_future}.
    *
    * @param trigger {@code manual} (HTTP) or {@code schedule}
+   * @param origin the request that starts it (stored on {@link BillRunEvent.RunStarted})
    */
-  record StartRun(LocalDate cycleDate, String trigger, ActorRef<StatusReply<BillRunView>> replyTo)
+  record StartRun(
+      LocalDate cycleDate,
+      String trigger,
+      Origin origin,
+      ActorRef<StatusReply<BillRunView>> replyTo)
       implements BillRunCommand {}
 
   /** One run; refused with {@code bill_run_not_found}. */

@@ -1,6 +1,7 @@
 package com.telco.billing.protocol.billrun;
 
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.Origin;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,12 @@ public sealed interface BillRunEvent extends CborSerializable
         BillRunEvent.RunCompleted,
         BillRunEvent.ScheduledThrough {
 
-  record RunStarted(String runId, LocalDate cycleDate, String trigger, Instant at)
+  /**
+   * A run of {@code cycleDate} was started, by {@code origin}: the request of a manual run, {@link
+   * Origin#BILL_CYCLE} for a scheduled one, {@code null} on events written before origins were
+   * recorded. The run's later events are its own progress and name no origin.
+   */
+  record RunStarted(String runId, LocalDate cycleDate, String trigger, Instant at, Origin origin)
       implements BillRunEvent {}
 
   /**

@@ -3,6 +3,7 @@ package com.telco.billing.protocol.catalog;
 import com.telco.billing.core.catalog.CatalogDocument;
 import com.telco.billing.core.catalog.CatalogVersion;
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.Origin;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 
@@ -21,11 +22,13 @@ public sealed interface CatalogCommand extends CborSerializable
    * <p>Refused with the first problem of {@code CatalogValidator.validateAgainstHistory} ({@code
    * version_exists}, {@code effective_in_past}, {@code effective_not_after_latest}). Publishing the
    * same version again (equal {@link CatalogVersion}) answers the published one with {@code created
-   * = false} and records nothing.
+   * = false} and records nothing. {@code origin}, the request that publishes it, is stored on the
+   * event.
    */
   record PublishVersion(
       CatalogVersion version,
       CatalogDocument document,
+      Origin origin,
       ActorRef<StatusReply<PublishVersionResult>> replyTo)
       implements CatalogCommand {}
 }

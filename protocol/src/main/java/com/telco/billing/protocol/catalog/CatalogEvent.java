@@ -1,6 +1,7 @@
 package com.telco.billing.protocol.catalog;
 
 import com.telco.billing.protocol.CborSerializable;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.catalog.journal.CatalogDocumentRecord;
 import com.telco.billing.protocol.catalog.journal.CatalogVersionRecord;
 import java.time.Instant;
@@ -21,8 +22,13 @@ public sealed interface CatalogEvent extends CborSerializable
    * @param version the validated version rating and invoicing use
    * @param document the document as it was posted, for reading it back
    * @param publishedAt when the entity recorded it
+   * @param origin the request that published it ({@code null} on events written before origins were
+   *     recorded)
    */
   record CatalogVersionPublished(
-      CatalogVersionRecord version, CatalogDocumentRecord document, Instant publishedAt)
+      CatalogVersionRecord version,
+      CatalogDocumentRecord document,
+      Instant publishedAt,
+      Origin origin)
       implements CatalogEvent {}
 }

@@ -114,7 +114,7 @@ final class BatchRating {
     List<JsonNode> subset = pending.stream().map(elements::get).toList();
     CompletionStage<ReceivedRating> rated;
     try {
-      rated = rating.rate(subset, batch.receivedAt(), calls, attempt > 1);
+      rated = rating.rate(subset, batch.receivedAt(), calls, attempt > 1, batch.origin());
     } catch (RuntimeException e) {
       rated = CompletableFuture.failedFuture(e);
     }

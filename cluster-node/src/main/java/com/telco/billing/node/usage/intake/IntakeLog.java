@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 import com.telco.billing.node.usage.UsageSettings;
+import com.telco.billing.protocol.Origin;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +27,11 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  * (consistency QUORUM):
  *
  * <ul>
- *   <li>{@code usage_intake}: one row per received batch, its body as sent, in partitions of
- *       ({@code partition}, hour {@code bucket}) ordered by the time-based {@code batch_id}, so
- *       that one reader per partition scans the batches in order. Partition and bucket follow from
- *       the batch id alone, so a batch is found by its id.
+ *   <li>{@code usage_intake}: one row per received batch, its body as sent and the origin of the
+ *       request that sent it ({@code subject}, {@code request_id}), in partitions of ({@code
+ *       partition}, hour {@code bucket}) ordered by the time-based {@code batch_id}, so that one
+ *       reader per partition scans the batches in order. Partition and bucket follow from the batch
+ *       id alone, so a batch is found by its id.
  *   <li>{@code usage_batch_status}: the outcomes of a rated batch.
  *   <li>{@code usage_intake_offset}: per partition, the hour bucket and last batch id a reader has
  *       rated up to (stored only after the status or parked rows of everything before it).
@@ -37,7 +39,7 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  *   <li>{@code usage_batch_parked}: per partition, the batches parked after their attempts, with
  *       the outcomes of the records that were rated and the reason.
  *   <li>{@code usage_batch_redrive}: per partition, the parked batches an operator asked to rate
- *       again.
+ *       again, with the origin of the request that asked.
  * </ul>
  *
  * <p>Usage detail expires after the retention ({@code billing.usage.retention}, docs/operations.md,
@@ -78,20 +80,37 @@ public final class IntakeLog implements BatchRating.Store {
   private final CompletionStage<PreparedStatement> deleteRedrive;
   private final CompletionStage<PreparedStatement> deleteRedriveOf;
 
-  /** A received batch as stored. */
+  /**
+   * A received batch as stored.
+   *
+   * @param origin the request that sent it (null for batches stored before origins were), which the
+   *     accounts' usage events of its records name
+   */
   public record Batch(
       UUID batchId,
       Instant receivedAt,
       String format,
       String body,
       int received,
-      String rejections) {}
+      String rejections,
+      Origin origin) {
+
+    /** This batch as rated on behalf of {@code other} (a redrive), or as it is if that is null. */
+    public Batch ratedFor(Origin other) {
+      return other == null
+          ? this
+          : new Batch(batchId, receivedAt, format, body, received, rejections, other);
+    }
+  }
 
   /** The outcomes of a rated batch (a JSON array of usage outcomes). */
   public record Status(UUID batchId, Instant ratedAt, String outcomes) {}
 
-  /** A redrive request: the batch and when it was asked for (the request's version). */
-  public record Redrive(UUID batchId, Instant requestedAt) {}
+  /**
+   * A redrive request: the batch, when it was asked for (the request's version) and who asked (null
+   * for requests stored before origins were).
+   */
+  public record Redrive(UUID batchId, Instant requestedAt, Origin origin) {}
 
   /** Where a reader stands: the hour bucket (epoch hours) and the last batch id rated, if any. */
   public record Offset(long hour, UUID after) {}
@@ -140,8 +159,10 @@ public final class IntakeLog implements BatchRating.Store {
             "INSERT INTO "
                 + ks
                 + ".usage_intake (partition, bucket, batch_id, received_at, format, body, received,"
-                + " rejections) VALUES (?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?");
-    String columns = "batch_id, received_at, format, body, received, rejections";
+                + " rejections, subject, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " USING TTL ?");
+    String columns =
+        "batch_id, received_at, format, body, received, rejections, subject, request_id";
     selectBatch =
         session.prepare(
             "SELECT "
@@ -235,10 +256,11 @@ public final class IntakeLog implements BatchRating.Store {
         session.prepare(
             "INSERT INTO "
                 + ks
-                + ".usage_batch_redrive (partition, batch_id, requested_at) VALUES (?, ?, ?)");
+                + ".usage_batch_redrive (partition, batch_id, requested_at, subject, request_id)"
+                + " VALUES (?, ?, ?, ?, ?)");
     selectRedrives =
         session.prepare(
-            "SELECT batch_id, requested_at FROM "
+            "SELECT batch_id, requested_at, subject, request_id FROM "
                 + ks
                 + ".usage_batch_redrive WHERE partition = ? LIMIT ?");
     deleteRedrive =
@@ -252,14 +274,17 @@ public final class IntakeLog implements BatchRating.Store {
                 + ".usage_batch_redrive WHERE partition = ? AND batch_id = ? IF requested_at = ?");
   }
 
-  /** The statements that create the intake tables in {@code keyspace}. */
+  /**
+   * The statements that create the intake tables in {@code keyspace}; the last ones add the origin
+   * columns to tables created before them.
+   */
   public static List<String> createStatements(String keyspace) {
     return List.of(
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
             + ".usage_intake (partition int, bucket text, batch_id timeuuid, received_at"
-            + " timestamp, format text, body blob, received int, rejections text,"
-            + " PRIMARY KEY ((partition, bucket), batch_id))",
+            + " timestamp, format text, body blob, received int, rejections text, subject text,"
+            + " request_id text, PRIMARY KEY ((partition, bucket), batch_id))",
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
             + ".usage_batch_status (batch_id timeuuid PRIMARY KEY, rated_at timestamp,"
@@ -280,7 +305,11 @@ public final class IntakeLog implements BatchRating.Store {
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
             + ".usage_batch_redrive (partition int, batch_id timeuuid, requested_at timestamp,"
-            + " PRIMARY KEY (partition, batch_id))");
+            + " subject text, request_id text, PRIMARY KEY (partition, batch_id))",
+        "ALTER TABLE " + keyspace + ".usage_intake ADD IF NOT EXISTS subject text",
+        "ALTER TABLE " + keyspace + ".usage_intake ADD IF NOT EXISTS request_id text",
+        "ALTER TABLE " + keyspace + ".usage_batch_redrive ADD IF NOT EXISTS subject text",
+        "ALTER TABLE " + keyspace + ".usage_batch_redrive ADD IF NOT EXISTS request_id text");
   }
 
   /** The partition of a batch: consecutive ids go round the partitions. */
@@ -326,6 +355,8 @@ public final class IntakeLog implements BatchRating.Store {
                             ByteBuffer.wrap(body),
                             batch.received(),
                             batch.rejections(),
+                            subjectOf(batch.origin()),
+                            requestIdOf(batch.origin()),
                             ttlSeconds)
                         .setTimeout(settings.writeTimeout()))));
   }
@@ -369,7 +400,22 @@ public final class IntakeLog implements BatchRating.Store {
         row.getString("format"),
         utf8(row, "body"),
         row.getInt("received"),
-        row.getString("rejections"));
+        row.getString("rejections"),
+        originOf(row));
+  }
+
+  private static String subjectOf(Origin origin) {
+    return origin == null ? null : origin.subject();
+  }
+
+  private static String requestIdOf(Origin origin) {
+    return origin == null ? null : origin.requestId();
+  }
+
+  /** The origin stored in a row's {@code subject} and {@code request_id}, null when none is. */
+  private static Origin originOf(Row row) {
+    String subject = row.getString("subject");
+    return subject == null ? null : new Origin(subject, row.getString("request_id"));
   }
 
   @Override
@@ -522,10 +568,14 @@ public final class IntakeLog implements BatchRating.Store {
    * scans), then the mark on the parked row (what {@code GET} shows); false if the batch is not
    * parked (any more).
    */
-  public CompletionStage<Boolean> requestRedrive(UUID batchId, Instant now) {
+  public CompletionStage<Boolean> requestRedrive(UUID batchId, Instant now, Origin origin) {
     int partition = partitionOf(batchId);
     return insertRedrive
-        .thenCompose(ps -> session.executeWrite(write(ps.bind(partition, batchId, now))))
+        .thenCompose(
+            ps ->
+                session.executeWrite(
+                    write(
+                        ps.bind(partition, batchId, now, subjectOf(origin), requestIdOf(origin)))))
         .thenCompose(done -> markRedrive)
         .thenCompose(ps -> session.selectOne(write(ps.bind(now, partition, batchId))))
         .thenCompose(
@@ -548,7 +598,10 @@ public final class IntakeLog implements BatchRating.Store {
         .thenApply(
             rows ->
                 rows.stream()
-                    .map(r -> new Redrive(r.getUuid("batch_id"), r.getInstant("requested_at")))
+                    .map(
+                        r ->
+                            new Redrive(
+                                r.getUuid("batch_id"), r.getInstant("requested_at"), originOf(r)))
                     .toList());
   }
 

@@ -3,6 +3,7 @@ package com.telco.billing.node.usage.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.node.usage.AsyncLimiter;
 import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.usage.UsageOutcome;
 import com.telco.billing.sharding.ShardingInit;
 import java.time.Clock;
@@ -54,7 +55,11 @@ public final class IntakeReader {
   public interface Rating {
     /** See {@link UsageService#rateReceived}. */
     CompletionStage<UsageService.ReceivedRating> rate(
-        List<JsonNode> elements, Instant receivedAt, AsyncLimiter calls, boolean oneByOne);
+        List<JsonNode> elements,
+        Instant receivedAt,
+        AsyncLimiter calls,
+        boolean oneByOne,
+        Origin origin);
   }
 
   /** Messages of a reader (to itself). */
@@ -374,7 +379,7 @@ public final class IntakeReader {
                 // not context.getLog(): this runs in a future's callback, outside the actor
                 LOGGER.info("intake partition {}: redriving batch {}", partition, batchId);
                 return batches
-                    .rate(batch.join().get(), known)
+                    .rate(batch.join().get().ratedFor(request.origin()), known)
                     .thenCompose(
                         ending ->
                             ending == BatchRating.Ending.RATED

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.node.json.UsageBodies;
 import com.telco.billing.node.usage.UsageService;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.RefusedException;
@@ -74,8 +75,11 @@ public final class IntakeService {
    * Validates the records of {@code body}, writes the batch once and answers it {@code received}. A
    * body that is not well-formed, empty or over the record limit fails (400) and nothing is
    * written; so does an overloaded node (429).
+   *
+   * @param origin the request that sends it, stored with the batch: the accounts' usage events of
+   *     its records name it
    */
-  public CompletionStage<UsageBatchResponse> receive(String format, String body) {
+  public CompletionStage<UsageBatchResponse> receive(String format, String body, Origin origin) {
     List<JsonNode> elements = records(format, body);
     usage.checkBatchSize(elements);
     if (!writes.tryAcquire()) {
@@ -100,7 +104,8 @@ public final class IntakeService {
       }
       String rejectionsJson = StrictJson.MAPPER.writeValueAsString(rejections);
       IntakeLog.Batch batch =
-          new IntakeLog.Batch(batchId, receivedAt, format, body, elements.size(), rejectionsJson);
+          new IntakeLog.Batch(
+              batchId, receivedAt, format, body, elements.size(), rejectionsJson, origin);
       return log.append(batch)
           .exceptionallyCompose(
               failure -> {
@@ -267,8 +272,11 @@ public final class IntakeService {
    * rated or parked again. Asking again while the redrive waits changes nothing (idempotent). Fails
    * 404 ({@code unknown_batch}) for an unknown batch and 409 ({@code batch_not_parked}) for one
    * that is received or rated.
+   *
+   * @param origin the request that asks, stored with the request: the accounts' usage events of the
+   *     records rated by the redrive name it
    */
-  public CompletionStage<UsageBatchResponse> redrive(String id) {
+  public CompletionStage<UsageBatchResponse> redrive(String id, Origin origin) {
     Optional<UUID> parsed = batchIdOf(id);
     if (parsed.isEmpty()) {
       return CompletableFuture.failedFuture(unknownBatch(id));
@@ -297,7 +305,7 @@ public final class IntakeService {
               Instant requestedAt =
                   Optional.ofNullable(parked.join().get().redriveRequestedAt())
                       .orElse(clock.instant());
-              return log.requestRedrive(batchId, requestedAt)
+              return log.requestRedrive(batchId, requestedAt, origin)
                   .thenCompose(
                       requested ->
                           status(id)

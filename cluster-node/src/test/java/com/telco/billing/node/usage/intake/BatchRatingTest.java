@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.uuid.Uuids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.node.usage.AsyncLimiter;
 import com.telco.billing.node.usage.UsageService.ReceivedRating;
+import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.usage.UsageOutcome;
 import com.typesafe.config.ConfigFactory;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -90,6 +92,8 @@ class BatchRatingTest {
   /** Accepts every record except those {@code fails} picks (each fails alone). */
   static final class Rating implements IntakeReader.Rating {
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    // the origin of each call, in order (a list takes no nulls as List.of does)
+    final List<Optional<Origin>> origins = new CopyOnWriteArrayList<>();
     final Predicate<String> fails;
 
     Rating(Predicate<String> fails) {
@@ -98,9 +102,14 @@ class BatchRatingTest {
 
     @Override
     public CompletionStage<ReceivedRating> rate(
-        List<JsonNode> elements, Instant receivedAt, AsyncLimiter limiter, boolean oneByOne) {
+        List<JsonNode> elements,
+        Instant receivedAt,
+        AsyncLimiter limiter,
+        boolean oneByOne,
+        Origin origin) {
       List<String> ids = elements.stream().map(e -> e.get("id").asText()).toList();
       calls.add(new Call(ids, oneByOne));
+      origins.add(Optional.ofNullable(origin));
       List<UsageOutcome> outcomes = new ArrayList<>();
       List<Throwable> failures = new ArrayList<>();
       for (String id : ids) {
@@ -117,7 +126,7 @@ class BatchRatingTest {
 
   private static IntakeLog.Batch batch(String body, int received) {
     UUID id = Uuids.timeBased();
-    return new IntakeLog.Batch(id, Instant.now(), IntakeService.JSON, body, received, "[]");
+    return new IntakeLog.Batch(id, Instant.now(), IntakeService.JSON, body, received, "[]", SENDER);
   }
 
   private static IntakeLog.Batch batch(String... ids) {
@@ -127,6 +136,9 @@ class BatchRatingTest {
     }
     return batch("[" + String.join(",", records) + "]", ids.length);
   }
+
+  /** The request every batch of these tests was received with. */
+  private static final Origin SENDER = new Origin("mediation-feed", "req-b1");
 
   private static BatchRating.Ending run(Store store, IntakeReader.Rating rating, IntakeLog.Batch b)
       throws Exception {
@@ -170,6 +182,25 @@ class BatchRatingTest {
     assertEquals(UsageOutcome.Status.ACCEPTED, kept.get(2).status());
     assertTrue(store.statuses.isEmpty());
     assertEquals(1, store.cleared.get());
+    assertEquals(
+        List.of(Optional.of(SENDER), Optional.of(SENDER), Optional.of(SENDER)),
+        rating.origins,
+        "every attempt rates on behalf of the request that sent the batch");
+  }
+
+  @Test
+  void aRedrivenBatchIsRatedOnBehalfOfTheRedriveAndOneStoredWithoutAnOriginWithNone()
+      throws Exception {
+    Origin operator = new Origin("ops-1", "req-r9");
+    Rating rating = new Rating(id -> false);
+    IntakeLog.Batch b = batch("a");
+    assertEquals(BatchRating.Ending.RATED, run(new Store(), rating, b.ratedFor(operator)));
+    assertEquals(b, b.ratedFor(null), "a redrive stored without an origin keeps the batch's");
+    IntakeLog.Batch old =
+        new IntakeLog.Batch(
+            b.batchId(), b.receivedAt(), b.format(), b.body(), b.received(), "[]", null);
+    assertEquals(BatchRating.Ending.RATED, run(new Store(), rating, old));
+    assertEquals(List.of(Optional.of(operator), Optional.empty()), rating.origins);
   }
 
   @Test
@@ -208,10 +239,10 @@ class BatchRatingTest {
     Rating accepting = new Rating(id -> false);
     AtomicInteger calls = new AtomicInteger();
     IntakeReader.Rating timingOutOnce =
-        (elements, receivedAt, limiter, oneByOne) ->
+        (elements, receivedAt, limiter, oneByOne, origin) ->
             calls.getAndIncrement() == 0
                 ? CompletableFuture.failedFuture(new TimeoutException())
-                : accepting.rate(elements, receivedAt, limiter, oneByOne);
+                : accepting.rate(elements, receivedAt, limiter, oneByOne, origin);
 
     assertEquals(BatchRating.Ending.RATED, run(store, timingOutOnce, batch("a", "b")));
 

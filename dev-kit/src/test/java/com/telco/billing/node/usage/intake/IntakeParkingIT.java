@@ -96,7 +96,7 @@ public class IntakeParkingIT {
     IntakeReader.init(
         system,
         log,
-        (elements, receivedAt, calls, oneByOne) -> {
+        (elements, receivedAt, calls, oneByOne, origin) -> {
           // the records of the poisoned source fail, each alone, the others are rated for real
           List<Integer> good = new ArrayList<>();
           for (int i = 0; i < elements.size(); i++) {
@@ -110,7 +110,8 @@ public class IntakeParkingIT {
             }
           }
           return usage
-              .rateReceived(good.stream().map(elements::get).toList(), receivedAt, calls, oneByOne)
+              .rateReceived(
+                  good.stream().map(elements::get).toList(), receivedAt, calls, oneByOne, origin)
               .thenApply(
                   rated -> {
                     List<UsageOutcome> outcomes = new ArrayList<>();
@@ -298,7 +299,7 @@ public class IntakeParkingIT {
             + "]";
     var batchId = Uuids.timeBased();
     Instant receivedAt = Instant.ofEpochMilli(Uuids.unixTimestamp(batchId));
-    log.append(new IntakeLog.Batch(batchId, receivedAt, IntakeService.JSON, body, 2, "[]"))
+    log.append(new IntakeLog.Batch(batchId, receivedAt, IntakeService.JSON, body, 2, "[]", null))
         .toCompletableFuture()
         .join();
     Response next =

@@ -1,0 +1,304 @@
+package com.telco.billing.node.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.billing.core.subscription.Subscription;
+import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.node.invoice.render.CustomerBills;
+import com.telco.billing.node.invoice.render.InvoiceSamples;
+import com.telco.billing.node.json.StrictJson;
+import com.telco.billing.protocol.Refusal;
+import com.telco.billing.protocol.RefusalCode;
+import com.telco.billing.protocol.account.AccountView;
+import com.telco.billing.protocol.billrun.BillRunView;
+import com.telco.billing.protocol.http.AccountResponse;
+import com.telco.billing.protocol.http.ApiKeyList;
+import com.telco.billing.protocol.http.ApiKeyResponse;
+import com.telco.billing.protocol.http.BillRunPage;
+import com.telco.billing.protocol.http.OpenAccountRequest;
+import com.telco.billing.protocol.http.ServiceHolderResponse;
+import com.telco.billing.protocol.http.SubscriptionDraft;
+import com.telco.billing.protocol.http.SubscriptionResponse;
+import com.telco.billing.protocol.http.SuspenseList;
+import com.telco.billing.protocol.usage.CurrentUsage;
+import com.telco.billing.protocol.usage.UsageBatchResponse;
+import com.telco.billing.protocol.usage.UsageIntakeBacklog;
+import com.telco.billing.protocol.usage.UsageOutcome;
+import com.telco.billing.protocol.usage.UsageParkedBatches;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The document's schemas fit what the node really writes: bodies made by the same code as the
+ * routes' answers, written by the same mapper, and the golden usage fixtures, are valid by the
+ * schema the document gives them.
+ */
+class OpenApiShapesTest {
+  private static final OpenApiSchemas SCHEMAS = new OpenApiSchemas(OpenApiSchemas.document());
+  private static final Instant AT = Instant.parse("2026-12-05T10:15:30.5Z");
+  private static final String BATCH_ID = "6f1c2e40-d0f1-11f1-8a3b-0242ac120002";
+
+  private static JsonNode written(Object body) {
+    return OpenApiSchemas.MAPPER.valueToTree(StrictJson.MAPPER.valueToTree(body));
+  }
+
+  private static JsonNode golden(String name) throws IOException {
+    try (InputStream in =
+        OpenApiShapesTest.class.getResourceAsStream("/golden/usage-outcome/" + name)) {
+      return OpenApiSchemas.MAPPER.readTree(in);
+    }
+  }
+
+  private static void assertValid(String schema, JsonNode body) {
+    assertEquals(List.of(), SCHEMAS.problemsAgainst(schema, body), schema + ": " + body);
+  }
+
+  private static final List<UsageOutcome> OUTCOMES =
+      List.of(
+          new UsageOutcome.Accepted("cdr-2", "msc-1", new BigDecimal("0.290000"), "EUR", false),
+          new UsageOutcome.Duplicate("r-2", "msc-1"),
+          new UsageOutcome.Rejected(
+              "r-3", "msc-1", "too_old", "usageDate", "usageDate is older than the window"),
+          new UsageOutcome.Rejected(null, null, "invalid_record", null, "not a JSON object"),
+          new UsageOutcome.Suspended("r-4", "msc-1", "unguided", "serviceId", "not guided"));
+
+  @Test
+  void anAccountWithItsSubscriptions() {
+    var profile =
+        new OpenAccountRequest(
+                "acc-1001", "Jane Doe", "EUR", 5, "Europe/Berlin", "DE", false, null, null, null)
+            .validate()
+            .value();
+    var subscription =
+        Subscription.activated(
+            new SubscriptionDraft(
+                    "sub-1",
+                    "MOBILE_S",
+                    List.of(
+                        new SubscriptionDraft.ServiceIdDraft("MSISDN", "+49 151 00000001"),
+                        new SubscriptionDraft.ServiceIdDraft("IMSI", "262011234567890")),
+                    "2026-12-01")
+                .validate()
+                .value());
+    var view = new AccountView(profile, AT, List.of(subscription));
+    assertValid("AccountResponse", written(AccountResponse.from(view, AT)));
+    assertValid(
+        "SubscriptionResponse",
+        written(SubscriptionResponse.from(subscription, LocalDate.of(2026, 11, 30))));
+  }
+
+  @Test
+  void usageOutcomesAsTheGoldenFixturesHoldThem() throws IOException {
+    assertValid("UsageResponse", golden("usage-response.json"));
+    for (String name :
+        List.of(
+            "accepted.json",
+            "accepted-late.json",
+            "duplicate.json",
+            "rejected.json",
+            "rejected-without-field.json",
+            "suspended.json")) {
+      assertValid("UsageOutcome", golden(name));
+    }
+  }
+
+  @Test
+  void intakeBatchesInEveryState() {
+    var rejection =
+        new UsageBatchResponse.Rejection(1, "r-9", "msc-1", "required", "usageDate", "required");
+    assertValid(
+        "UsageBatchResponse",
+        written(UsageBatchResponse.received(BATCH_ID, AT, 3, List.of(rejection))));
+    assertValid(
+        "UsageBatchResponse",
+        written(
+            UsageBatchResponse.received(BATCH_ID, AT, 3, List.of())
+                .withFailure(2, "account_timeout", "the account did not answer in time", AT)));
+    assertValid(
+        "UsageBatchResponse",
+        written(UsageBatchResponse.rated(BATCH_ID, AT, AT.plusSeconds(1), OUTCOMES)));
+    List<UsageOutcome> partly = new ArrayList<>(Arrays.asList(OUTCOMES.get(0), null));
+    assertValid(
+        "UsageBatchResponse",
+        written(
+            UsageBatchResponse.parked(
+                BATCH_ID,
+                AT,
+                AT.plusSeconds(90),
+                partly,
+                3,
+                "storage_failure",
+                "the write failed")));
+    assertValid(
+        "UsageIntakeBacklog",
+        written(
+            UsageIntakeBacklog.of(
+                List.of(
+                    new UsageIntakeBacklog.Partition(0, AT, 1, 2),
+                    new UsageIntakeBacklog.Partition(1, null, 0, 0)))));
+    assertValid(
+        "UsageParkedBatches",
+        written(
+            new UsageParkedBatches(
+                List.of(
+                    new UsageParkedBatches.Batch(
+                        BATCH_ID, 3, AT, AT, 3, "account_timeout", "timed out", 2, null)),
+                null)));
+  }
+
+  @Test
+  void suspenseGuidingAndTheOpenPeriod() {
+    assertValid(
+        "SuspenseList",
+        written(
+            SuspenseList.of(
+                List.of(
+                    new SuspenseList.Entry(
+                        "msc-1", "cdr-9", "+4915100000099", AT, AT, "unguided", null, "held")),
+                null)));
+    assertValid(
+        "ServiceHolderResponse",
+        written(new ServiceHolderResponse("+4915100000001", AT, "acc-1001", "sub-1", AT, null)));
+    assertValid(
+        "CurrentUsage",
+        written(
+            new CurrentUsage(
+                "acc-1001",
+                LocalDate.of(2026, 12, 5),
+                LocalDate.of(2027, 1, 5),
+                "EUR",
+                List.of(
+                    new CurrentUsage.Line(
+                        "sub-1", "SMS", null, null, 1, 1, 1, new BigDecimal("0.290000"))),
+                List.of(new CurrentUsage.Allowance("sub-1", "VOICE", 6000, 61, 5939)),
+                new BigDecimal("0.290000"))));
+  }
+
+  @Test
+  void anInvoiceAsTmf678CustomerBill() {
+    assertValid("CustomerBill", written(CustomerBills.of(InvoiceSamples.eur())));
+  }
+
+  @Test
+  void billRunsRunningAndDone() {
+    var running =
+        new BillRunView(
+            "BR-2026-12-05",
+            LocalDate.of(2026, 12, 5),
+            "manual",
+            "RUNNING",
+            "SCANNING",
+            0,
+            AT,
+            null,
+            -1,
+            0,
+            0,
+            0,
+            0,
+            Map.of(),
+            BigDecimal.ZERO,
+            null,
+            List.of(),
+            true);
+    var done =
+        new BillRunView(
+            "BR-2026-12-05",
+            LocalDate.of(2026, 12, 5),
+            "manual",
+            "COMPLETED",
+            "COMPLETED",
+            1,
+            AT,
+            AT.plusSeconds(2),
+            15,
+            15,
+            12,
+            2,
+            1,
+            Map.of("EUR", new BigDecimal("312.48")),
+            new BigDecimal("8.3"),
+            null,
+            List.of(new BillRunView.Failure("acc-7", "timeout")),
+            false);
+    assertValid("BillRunView", written(running));
+    assertValid("BillRunPage", written(new BillRunPage(List.of(running, done), null)));
+  }
+
+  @Test
+  void errorBodiesAsApiErrorsWritesThem() {
+    assertValid(
+        "ErrorResponse",
+        written(
+            ApiErrors.body(
+                Refusal.of(RefusalCode.ACCOUNT_NOT_FOUND, null, "no account with this id"))));
+    assertValid(
+        "ErrorResponse",
+        written(
+            ApiErrors.body(
+                Refusal.invalid(
+                    List.of(
+                        new FieldError("required", "name", "name is required"),
+                        new FieldError("out_of_range", "billCycleDay", "1 to 28"))))));
+  }
+
+  @Test
+  void apiKeysWithAndWithoutTheirSecret() {
+    var created =
+        new ApiKeyResponse(
+            "ak_3f9a1c2b7d4e5f60",
+            "msc-1 feed",
+            List.of("mediation"),
+            AT,
+            "admin-1",
+            AT.plusSeconds(86_400),
+            null,
+            null,
+            "c2VjcmV0LXNob3duLW9uY2U");
+    var rotated =
+        new ApiKeyResponse(
+            "ak_3f9a1c2b7d4e5f60",
+            "msc-1 feed",
+            List.of("mediation", "ops"),
+            AT,
+            "admin-1",
+            AT.plusSeconds(86_400),
+            AT.plusSeconds(60),
+            AT.plusSeconds(3_660),
+            "bmV3LXNlY3JldA");
+    var listed =
+        new ApiKeyResponse(
+            "ak_3f9a1c2b7d4e5f60",
+            "msc-1 feed",
+            List.of("mediation"),
+            AT,
+            "admin-1",
+            AT.plusSeconds(86_400),
+            null,
+            null,
+            null);
+    assertValid("ApiKeyWithSecret", written(created));
+    assertValid("ApiKeyWithSecret", written(rotated));
+    assertValid("ApiKey", written(listed));
+    assertValid("ApiKeyList", written(new ApiKeyList(List.of(listed))));
+    // a listed key never shows a secret
+    assertEquals(false, SCHEMAS.problemsAgainst("ApiKey", written(created)).isEmpty());
+  }
+
+  @Test
+  void theSampleCatalogIsACatalogDocument() throws IOException {
+    Path sample = Path.of("..", "samples", "catalog.json");
+    assertValid("CatalogDocument", OpenApiSchemas.MAPPER.readTree(Files.readAllBytes(sample)));
+  }
+}
