@@ -1,5 +1,6 @@
 package com.telco.billing.node;
 
+import com.telco.billing.node.audit.AuditSettings;
 import com.telco.billing.node.billrun.BillRunSettings;
 import com.telco.billing.node.invoice.InvoicingSettings;
 import com.telco.billing.node.metrics.MetricsSettings;
@@ -24,7 +25,8 @@ public record BillingSettings(
     InvoicingSettings invoicing,
     BillRunSettings billRun,
     SecuritySettings security,
-    MetricsSettings metrics) {
+    MetricsSettings metrics,
+    AuditSettings audit) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -44,6 +46,7 @@ public record BillingSettings(
         InvoicingSettings.from(config),
         BillRunSettings.from(config),
         SecuritySettings.from(config),
-        MetricsSettings.from(config));
+        MetricsSettings.from(config),
+        AuditSettings.from(config));
   }
 }

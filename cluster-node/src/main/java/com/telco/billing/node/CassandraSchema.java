@@ -1,5 +1,6 @@
 package com.telco.billing.node;
 
+import com.telco.billing.node.audit.AuditStore;
 import com.telco.billing.node.invoice.BillingTables;
 import com.telco.billing.node.security.ApiKeyStore;
 import com.telco.billing.node.usage.SuspenseStore;
@@ -47,6 +48,7 @@ public final class CassandraSchema {
     all.addAll(BillingTables.createStatements(keyspace));
     all.addAll(IntakeLog.createStatements(keyspace));
     all.addAll(ApiKeyStore.createStatements(keyspace));
+    all.addAll(AuditStore.createStatements(keyspace));
     return all;
   }
 

@@ -1,6 +1,7 @@
 package com.telco.billing.node;
 
 import com.telco.billing.node.account.AccountModule;
+import com.telco.billing.node.audit.AuditModule;
 import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
 import com.telco.billing.node.guiding.GuidingModule;
@@ -97,6 +98,7 @@ public final class Main {
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
     SecurityModule security = SecurityModule.init(system, settings, clock);
+    AuditModule audit = AuditModule.init(system, settings);
     BillingMetrics.get(system)
         .startPolling(
             system, settings.metrics(), ShardingInit.ENTITY_TYPES, billRuns.service()::list);
@@ -114,7 +116,8 @@ public final class Main {
             catalog.service(),
             security.authenticator(),
             security.rateLimiter(),
-            security.apiKeys());
+            security.apiKeys(),
+            audit.trail());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import com.telco.billing.node.BillingSettings;
 import com.telco.billing.node.account.AccountService;
 import com.telco.billing.node.account.SubscriptionService;
+import com.telco.billing.node.audit.AuditTrail;
 import com.telco.billing.node.billrun.BillRunService;
 import com.telco.billing.node.catalog.CatalogService;
 import com.telco.billing.node.guiding.GuidingService;
@@ -19,6 +20,7 @@ import com.telco.billing.node.usage.intake.IntakeService;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -43,7 +45,8 @@ public final class HttpApi {
       CatalogService catalog,
       Authenticator authenticator,
       ClientRateLimiter rateLimiter,
-      ApiKeys apiKeys) {}
+      ApiKeys apiKeys,
+      AuditTrail audit) {}
 
   /**
    * Binds the API.
@@ -56,13 +59,15 @@ public final class HttpApi {
         .thenApply(binding -> binding.localAddress());
   }
 
-  /** Every route, inside the {@link #edge}. */
+  /** Every route, inside the {@link #edge}; every mutating request recorded in the audit trail. */
   static Route routes(
       ActorSystem<?> system, BillingSettings settings, Services services, Clock clock) {
     Access access = new Access(services.authenticator(), services.rateLimiter());
+    AuditRecorder audit = new AuditRecorder(services.audit(), clock);
     return edge(
         system,
         access,
+        audit::recorded,
         () ->
             concat(
                 new AccountRoutes(access, services.accounts(), clock).routes(),
@@ -82,14 +87,25 @@ public final class HttpApi {
                 new CatalogRoutes(access, services.catalog()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
                 new ApiKeyRoutes(access, services.apiKeys()).routes(),
+                new AuditRoutes(access, services.audit(), clock).routes(),
                 new OpenApiRoutes(access, OpenApiDocument.instance()).routes()));
+  }
+
+  /** {@link #edge(ActorSystem, Access, BiFunction, Supplier)} without an audit trail. */
+  static Route edge(ActorSystem<?> system, Access access, Supplier<Route> routes) {
+    return edge(system, access, (exchange, inner) -> inner.get(), routes);
   }
 
   /**
    * What every request passes through, outside in: its {@link Exchange} (id, client), the metrics
-   * and access log (labelled with the endpoint it reached), and the one error mapper.
+   * and access log (labelled with the endpoint it reached), the audit trail ({@code audit} sees the
+   * response the sealed routes produced before it is sent) and the one error mapper.
    */
-  static Route edge(ActorSystem<?> system, Access access, Supplier<Route> routes) {
+  static Route edge(
+      ActorSystem<?> system,
+      Access access,
+      BiFunction<Exchange, Supplier<Route>, Route> audit,
+      Supplier<Route> routes) {
     ApiErrors errors = new ApiErrors();
     return access.exchange(
         exchange ->
@@ -100,6 +116,6 @@ public final class HttpApi {
                         ? HttpRequestMetrics.UNMATCHED
                         : exchange.endpoint().path(),
                 request -> exchange.requestId(),
-                () -> errors.seal(routes.get())));
+                () -> audit.apply(exchange, () -> errors.seal(routes.get()))));
   }
 }
