@@ -47,17 +47,15 @@ public final class Access extends AllDirectives {
   /** Gives the request its {@link Exchange} and the response its {@code X-Request-Id}. */
   public Route exchange(Function<Exchange, Route> inner) {
     return extractRequest(
-        request ->
-            extractClientIP(
-                remote -> {
-                  Exchange exchange = Exchange.of(request, remote);
-                  return mapRequest(
-                      r -> r.addAttribute(Exchange.KEY, exchange),
-                      () ->
-                          respondWithHeader(
-                              RawHeader.create(RequestIds.HEADER, exchange.requestId()),
-                              () -> inner.apply(exchange)));
-                }));
+        request -> {
+          Exchange exchange = Exchange.of(request);
+          return mapRequest(
+              r -> r.addAttribute(Exchange.KEY, exchange),
+              () ->
+                  respondWithHeader(
+                      RawHeader.create(RequestIds.HEADER, exchange.requestId()),
+                      () -> inner.apply(exchange)));
+        });
   }
 
   /**
@@ -70,7 +68,7 @@ public final class Access extends AllDirectives {
         () ->
             extractRequest(
                 request -> {
-                  Exchange exchange = Exchange.of(request).orElse(null);
+                  Exchange exchange = Exchange.in(request).orElse(null);
                   String requestId = exchange == null ? "" : exchange.requestId();
                   if (exchange != null) {
                     exchange.matched(endpoint, null);

@@ -3,6 +3,7 @@ package com.telco.billing.node.http;
 import com.telco.billing.node.security.Principal;
 import java.util.Optional;
 import org.apache.pekko.http.javadsl.model.AttributeKey;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.RemoteAddress;
 
@@ -24,15 +25,24 @@ public final class Exchange {
     this.clientAddress = clientAddress;
   }
 
-  /** The exchange of a request: its own {@code X-Request-Id} when usable, else a new id. */
-  static Exchange of(HttpRequest request, RemoteAddress remote) {
+  /**
+   * The exchange of a request: its own {@code X-Request-Id} when usable, else a new id; the client
+   * address is the connection's peer ({@code remote-address-attribute}), never a header a client
+   * can write ({@code X-Forwarded-For} and the like are not trusted).
+   */
+  static Exchange of(HttpRequest request) {
     String id =
         RequestIds.accept(request.getHeader(RequestIds.HEADER).map(h -> h.value()).orElse(null));
-    String address = remote.getAddress().map(a -> a.getHostAddress()).orElse("unknown");
+    String address =
+        request
+            .getAttribute(AttributeKeys.remoteAddress)
+            .flatMap(RemoteAddress::getAddress)
+            .map(a -> a.getHostAddress())
+            .orElse("unknown");
     return new Exchange(id, address);
   }
 
-  static Optional<Exchange> of(HttpRequest request) {
+  static Optional<Exchange> in(HttpRequest request) {
     return request.getAttribute(KEY);
   }
 

@@ -129,6 +129,8 @@ class AuditTrailIT {
                 .header("Content-Type", "application/json")
                 .header("X-Request-Id", "req-audit-open")
                 .header("X-Reason", "customer asked, ticket INC-1\t")
+                // a client cannot choose the address the trail records
+                .header("X-Forwarded-For", "203.0.113.9")
                 .POST(HttpRequest.BodyPublishers.ofString(account("acc-audit-1", 5))));
     assertEquals(201, opened.status(), opened.body());
     assertEquals(200, orders.get("/accounts/acc-audit-1").status());
