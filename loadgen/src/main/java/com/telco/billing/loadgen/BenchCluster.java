@@ -192,6 +192,8 @@ final class BenchCluster implements AutoCloseable {
     if (System.getProperty("BILLING_LOG_LEVEL") == null
         && System.getenv("BILLING_LOG_LEVEL") == null) {
       System.setProperty("BILLING_LOG_LEVEL", "WARN");
+      // the access log has its own level: one line per request would be the bench's own load
+      System.setProperty("BILLING_ACCESS_LOG_LEVEL", "WARN");
     }
     if (System.getProperty(IngestBench.COMMON_PARALLELISM) == null
         && Runtime.getRuntime().availableProcessors() <= 2) {

@@ -172,6 +172,8 @@ public final class IngestBench implements Callable<Integer> {
         && System.getenv("BILLING_LOG_LEVEL") == null) {
       // before the first logger exists: the node's logback.xml reads it
       System.setProperty("BILLING_LOG_LEVEL", "WARN");
+      // the access log has its own level: one line per request would be the bench's own load
+      System.setProperty("BILLING_ACCESS_LOG_LEVEL", "WARN");
     }
     if (System.getProperty(COMMON_PARALLELISM) == null
         && Runtime.getRuntime().availableProcessors() <= 2) {

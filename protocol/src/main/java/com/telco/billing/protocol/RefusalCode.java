@@ -83,6 +83,8 @@ public enum RefusalCode {
   EFFECTIVE_NOT_AFTER_LATEST("effective_not_after_latest", RefusalKind.CONFLICT),
   // usage intake
   BATCH_NOT_PARKED("batch_not_parked", RefusalKind.CONFLICT),
+  // API keys
+  API_KEY_CHANGED("api_key_changed", RefusalKind.CONFLICT),
 
   OVERLOADED("overloaded", RefusalKind.OVERLOADED),
   RATE_LIMITED("rate_limited", RefusalKind.OVERLOADED),

@@ -31,6 +31,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  * cannot answer without declaring its roles (RouteDeclarationTest).
  */
 public final class Access extends AllDirectives {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Access.class);
+
   static final String REALM = "billing";
 
   private final Authenticator authenticator;
@@ -71,7 +73,7 @@ public final class Access extends AllDirectives {
                   Exchange exchange = Exchange.in(request).orElse(null);
                   String requestId = exchange == null ? "" : exchange.requestId();
                   if (exchange != null) {
-                    exchange.matched(endpoint, null);
+                    exchange.reached(endpoint);
                   }
                   if (endpoint.isPublic()) {
                     return route.apply(new Caller(null, requestId));
@@ -84,7 +86,7 @@ public final class Access extends AllDirectives {
                         }
                         Principal principal = result.get();
                         if (exchange != null) {
-                          exchange.matched(endpoint, principal);
+                          exchange.authenticated(principal);
                         }
                         if (rateLimiter != null && principal.apiKeyId() != null) {
                           ClientRateLimiter.Decision decision =
@@ -99,6 +101,31 @@ public final class Access extends AllDirectives {
                         return route.apply(new Caller(principal, requestId));
                       });
                 }));
+  }
+
+  /**
+   * Fails closed: a success answered by a route that did not go through {@link #endpoint} (so
+   * declared no roles) becomes a 500 and is logged, instead of reaching a caller nobody checked.
+   */
+  Route declaredOnly(Exchange exchange, Route sealed) {
+    return mapResponse(
+        response -> {
+          if (exchange.endpoint() == null && response.status().intValue() < 400) {
+            log.error("a route answered without declaring its endpoint; refused");
+            return HttpResponse.create()
+                .withStatus(StatusCodes.INTERNAL_SERVER_ERROR)
+                .withEntity(
+                    ContentTypes.APPLICATION_JSON,
+                    StrictJson.writeBytes(
+                        ApiErrors.body(
+                            Refusal.of(
+                                RefusalCode.INTERNAL_ERROR,
+                                null,
+                                "internal error; it has been logged"))));
+          }
+          return response;
+        },
+        () -> sealed);
   }
 
   /** {@link #endpoint} for a route that does not need to know its caller. */

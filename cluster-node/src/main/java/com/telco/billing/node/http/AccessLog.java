@@ -3,15 +3,18 @@ package com.telco.billing.node.http;
 import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One log line per answered API request (logger {@code com.telco.billing.node.access}, INFO):
- * method, path (never the query, which may carry personal data), status and milliseconds, with the
- * request id and the account id (of {@code /accounts/{id}} paths) in the MDC.
+ * method, the endpoint's path template (never the path itself, which may hold a service number, nor
+ * the query), status and milliseconds, with the request id and the account id (of {@code
+ * /accounts/{id}} paths) in the MDC.
  */
 public final class AccessLog {
   private static final Logger log = LoggerFactory.getLogger("com.telco.billing.node.access");
@@ -19,7 +22,7 @@ public final class AccessLog {
   private AccessLog() {}
 
   /** Logs every response of {@code sealed} (a sealed route: rejections are responses already). */
-  public static Route around(Supplier<Route> sealed) {
+  public static Route around(Function<HttpRequest, String> routeOf, Supplier<Route> sealed) {
     if (!log.isInfoEnabled()) {
       return sealed.get();
     }
@@ -35,7 +38,7 @@ public final class AccessLog {
                         log.info(
                             "{} {} {} {}ms",
                             request.method().name(),
-                            request.getUri().path(),
+                            routeOf.apply(request),
                             response.status().intValue(),
                             millis));
                 return response;

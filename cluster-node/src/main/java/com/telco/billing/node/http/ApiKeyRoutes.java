@@ -29,6 +29,14 @@ public final class ApiKeyRoutes extends AllDirectives {
     this.keys = keys;
   }
 
+  /** Answers that show a secret are not to be kept by any cache on the way. */
+  private Route noStore(java.util.function.Supplier<Route> inner) {
+    return respondWithHeader(
+        org.apache.pekko.http.javadsl.model.headers.CacheControl.create(
+            org.apache.pekko.http.javadsl.model.headers.CacheDirectives.NO_STORE),
+        inner);
+  }
+
   public Route routes() {
     return pathPrefix(
         PathMatchers.segment("admin").slash("api-keys"),
@@ -46,10 +54,12 @@ public final class ApiKeyRoutes extends AllDirectives {
                                             onSuccess(
                                                 keys.create(request, caller.subject()),
                                                 created ->
-                                                    complete(
-                                                        StatusCodes.CREATED,
-                                                        created,
-                                                        JsonSupport.marshaller())))),
+                                                    noStore(
+                                                        () ->
+                                                            complete(
+                                                                StatusCodes.CREATED,
+                                                                created,
+                                                                JsonSupport.marshaller()))))),
                             access.endpoint(
                                 Endpoints.LIST_API_KEYS,
                                 () ->
@@ -69,7 +79,12 @@ public final class ApiKeyRoutes extends AllDirectives {
                                 onSuccess(
                                     keys.rotate(id),
                                     key ->
-                                        complete(StatusCodes.OK, key, JsonSupport.marshaller())))),
+                                        noStore(
+                                            () ->
+                                                complete(
+                                                    StatusCodes.OK,
+                                                    key,
+                                                    JsonSupport.marshaller()))))),
                 path(
                     PathMatchers.segment(),
                     id ->

@@ -54,7 +54,16 @@ public final class AuditRecorder extends AllDirectives {
 
   /** Creations whose answer names the id of what they created, and that answer's field. */
   private static final Map<Endpoint, String> CREATED_ID =
-      Map.of(Endpoints.OPEN_ACCOUNT, "id", Endpoints.ACTIVATE_SUBSCRIPTION, "subscriptionId");
+      Map.of(
+          Endpoints.OPEN_ACCOUNT, "id",
+          Endpoints.ACTIVATE_SUBSCRIPTION, "subscriptionId",
+          Endpoints.CREATE_API_KEY, "id",
+          Endpoints.RECEIVE_BATCH, "batchId",
+          Endpoints.START_BILL_RUN, "runId",
+          Endpoints.PUBLISH_CATALOG, "version");
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(AuditRecorder.class);
 
   private final AuditTrail trail;
   private final Clock clock;
@@ -83,9 +92,22 @@ public final class AuditRecorder extends AllDirectives {
       return CompletableFuture.completedFuture(result);
     }
     HttpResponse response = complete.getResponse();
-    AuditEntry entry =
-        entry(
-            at, UUID.randomUUID(), exchange, request, response, trail.settings().maxReasonLength());
+    AuditEntry entry;
+    try {
+      entry =
+          entry(
+              at,
+              UUID.randomUUID(),
+              exchange,
+              request,
+              response,
+              trail.settings().maxReasonLength());
+    } catch (RuntimeException e) {
+      // a bug here must not turn a served request into a plain-text 500: say so loudly
+      log.error("AUDIT ENTRY NOT WRITTEN: the entry could not be built", e);
+      return CompletableFuture.completedFuture(
+          trail.settings().failClosed() ? RouteResults.complete(auditUnavailable()) : result);
+    }
     return trail
         .record(entry)
         .thenApply(

@@ -46,8 +46,13 @@ public final class Exchange {
     return request.getAttribute(KEY);
   }
 
-  void matched(Endpoint endpoint, Principal principal) {
+  /** The request reached {@code endpoint} (its method and path matched). */
+  void reached(Endpoint endpoint) {
     this.endpoint = endpoint;
+  }
+
+  /** The caller's credentials were verified. */
+  void authenticated(Principal principal) {
     this.principal = principal;
   }
 

@@ -106,7 +106,8 @@ public final class HttpApi {
       Access access,
       BiFunction<Exchange, Supplier<Route>, Route> audit,
       Supplier<Route> routes) {
-    ApiErrors errors = new ApiErrors();
+    // built once: every request runs the same route tree
+    Route sealed = new ApiErrors().seal(routes.get());
     return access.exchange(
         exchange ->
             HttpMetrics.observe(
@@ -116,6 +117,6 @@ public final class HttpApi {
                         ? HttpRequestMetrics.UNMATCHED
                         : exchange.endpoint().path(),
                 request -> exchange.requestId(),
-                () -> audit.apply(exchange, () -> errors.seal(routes.get()))));
+                () -> audit.apply(exchange, () -> access.declaredOnly(exchange, sealed))));
   }
 }

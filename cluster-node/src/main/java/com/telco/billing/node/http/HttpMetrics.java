@@ -40,7 +40,7 @@ public final class HttpMetrics {
       Supplier<Route> sealed) {
     HttpRequestMetrics metrics = BillingMetrics.get(system).http();
     return RequestIds.withRequestIdOf(
-        requestIdOf, () -> measure(metrics, routeOf, () -> AccessLog.around(sealed)));
+        requestIdOf, () -> measure(metrics, routeOf, () -> AccessLog.around(routeOf, sealed)));
   }
 
   /** Records every response of {@code sealed} in {@code metrics}. */

@@ -44,6 +44,11 @@ public final class HttpServer {
         .thenApply(
             binding -> {
               InetSocketAddress address = binding.localAddress();
+              if (https.isEmpty() && !address.getAddress().isLoopbackAddress()) {
+                log.warn(
+                    "the HTTP API takes credentials in clear on a non-loopback address; configure"
+                        + " billing.http.tls (docs/operations.md, TLS)");
+              }
               log.info(
                   "Billing HTTP API online at {}://{}:{}/",
                   scheme,

@@ -56,7 +56,7 @@ public record ApiKey(
 
   /** The caller the key stands for. */
   public Principal principal() {
-    return new Principal("api-key:" + id, roles, id);
+    return new Principal(TokenVerifier.API_KEY_SUBJECTS + id, roles, id);
   }
 
   /** This key with a new secret; the current one stays valid until {@code graceUntil}. */

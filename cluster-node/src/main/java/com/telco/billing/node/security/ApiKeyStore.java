@@ -23,9 +23,23 @@ public final class ApiKeyStore {
   private final CompletionStage<PreparedStatement> select;
   private final CompletionStage<PreparedStatement> selectAll;
   private final CompletionStage<PreparedStatement> delete;
+  private final CompletionStage<PreparedStatement> rotate;
+  private final String readProfile;
+  private final String writeProfile;
 
   public ApiKeyStore(ActorSystem<?> system, String keyspace) {
     session = CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra");
+    // the journal's profiles (quorum): a revoked key is not read back from a replica that missed it
+    var config = system.settings().config();
+    readProfile = config.getString("pekko.persistence.cassandra.read-profile");
+    writeProfile = config.getString("pekko.persistence.cassandra.write-profile");
+    // a rotation applies only to the secret it read: never to a revoked key, never twice at once
+    rotate =
+        session.prepare(
+            "UPDATE "
+                + keyspace
+                + ".api_keys SET secret_hash = ?, previous_hash = ?, previous_valid_until = ?,"
+                + " rotated_at = ? WHERE key_id = ? IF secret_hash = ?");
     insert =
         session.prepare(
             "INSERT INTO "
@@ -50,38 +64,65 @@ public final class ApiKeyStore {
             + " previous_hash blob, previous_valid_until timestamp, rotated_at timestamp)");
   }
 
+  /** Writes a new key. */
   public CompletionStage<Done> save(ApiKey key) {
     return insert.thenCompose(
         ps ->
             session.executeWrite(
                 ps.bind(
-                    key.id(),
-                    key.name(),
-                    names(key.roles()),
-                    key.createdAt(),
-                    key.createdBy(),
-                    key.expiresAt(),
-                    ByteBuffer.wrap(key.secretHash()),
-                    key.previousHash() == null ? null : ByteBuffer.wrap(key.previousHash()),
-                    key.previousValidUntil(),
-                    key.rotatedAt())));
+                        key.id(),
+                        key.name(),
+                        names(key.roles()),
+                        key.createdAt(),
+                        key.createdBy(),
+                        key.expiresAt(),
+                        ByteBuffer.wrap(key.secretHash()),
+                        key.previousHash() == null ? null : ByteBuffer.wrap(key.previousHash()),
+                        key.previousValidUntil(),
+                        key.rotatedAt())
+                    .setExecutionProfileName(writeProfile)));
+  }
+
+  /**
+   * Writes a rotated key if its secret is still {@code replaced}.
+   *
+   * @return whether it was written (false: the key was revoked or rotated meanwhile)
+   */
+  public CompletionStage<Boolean> rotate(ApiKey rotated, byte[] replaced) {
+    return rotate.thenCompose(
+        ps ->
+            session
+                .selectOne(
+                    ps.bind(
+                            ByteBuffer.wrap(rotated.secretHash()),
+                            ByteBuffer.wrap(rotated.previousHash()),
+                            rotated.previousValidUntil(),
+                            rotated.rotatedAt(),
+                            rotated.id(),
+                            ByteBuffer.wrap(replaced))
+                        .setExecutionProfileName(writeProfile))
+                .thenApply(row -> row.map(r -> r.getBoolean("[applied]")).orElse(false)));
   }
 
   public CompletionStage<Optional<ApiKey>> find(String id) {
     return select.thenCompose(
-        ps -> session.selectOne(ps.bind(id)).thenApply(row -> row.map(ApiKeyStore::read)));
+        ps ->
+            session
+                .selectOne(ps.bind(id).setExecutionProfileName(readProfile))
+                .thenApply(row -> row.map(ApiKeyStore::read)));
   }
 
   public CompletionStage<List<ApiKey>> all() {
     return selectAll.thenCompose(
         ps ->
             session
-                .selectAll(ps.bind())
+                .selectAll(ps.bind().setExecutionProfileName(readProfile))
                 .thenApply(rows -> rows.stream().map(ApiKeyStore::read).toList()));
   }
 
   public CompletionStage<Done> delete(String id) {
-    return delete.thenCompose(ps -> session.executeWrite(ps.bind(id)));
+    return delete.thenCompose(
+        ps -> session.executeWrite(ps.bind(id).setExecutionProfileName(writeProfile)));
   }
 
   private static Set<String> names(Set<Role> roles) {

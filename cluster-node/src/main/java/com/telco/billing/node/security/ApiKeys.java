@@ -1,6 +1,7 @@
 package com.telco.billing.node.security;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.telco.billing.core.validation.Validator;
 import com.telco.billing.protocol.Refusal;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,20 +30,39 @@ public final class ApiKeys {
   private static final int MAX_NAME = 100;
   private static final int CACHED_KEYS = 10_000;
 
+  /** A key read longer ago than this is read again when it refuses a secret. */
+  static final Duration RELOAD_AFTER = Duration.ofSeconds(1);
+
   private final ApiKeyStore store;
   private final SecuritySettings.ApiKeySettings settings;
   private final Clock clock;
-  private final AsyncLoadingCache<String, Optional<ApiKey>> known;
+  private final AsyncLoadingCache<String, Read> known;
+  private final Cache<String, Boolean> unknown;
+
+  /** What a node read of a key, and when. */
+  private record Read(ApiKey key, Instant at) {}
 
   public ApiKeys(ApiKeyStore store, SecuritySettings.ApiKeySettings settings, Clock clock) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
+    // keys that exist, and ids that do not, are kept apart: ids a client makes up cannot push the
+    // real keys out
     known =
         Caffeine.newBuilder()
             .maximumSize(CACHED_KEYS)
             .expireAfterWrite(settings.cacheTtl())
-            .buildAsync((id, executor) -> store.find(id).toCompletableFuture());
+            .buildAsync(
+                (id, executor) ->
+                    store
+                        .find(id)
+                        .thenApply(key -> key.map(k -> new Read(k, clock.instant())).orElse(null))
+                        .toCompletableFuture());
+    unknown =
+        Caffeine.newBuilder()
+            .maximumSize(CACHED_KEYS)
+            .expireAfterWrite(settings.cacheTtl())
+            .build();
   }
 
   /** A new key; the answer is the one place its secret is ever shown. */
@@ -54,8 +73,11 @@ public final class ApiKeys {
     if (!v.isValid()) {
       return CompletableFuture.failedFuture(Refusal.invalid(v.errors()).toException());
     }
-    Instant expires =
-        request.expiresAt() == null ? now.plus(settings.defaultLifetime()) : request.expiresAt();
+    Duration lifetime =
+        settings.defaultLifetime().compareTo(MAX_LIFETIME) > 0
+            ? MAX_LIFETIME
+            : settings.defaultLifetime();
+    Instant expires = request.expiresAt() == null ? now.plus(lifetime) : request.expiresAt();
     String secret = ApiKey.newSecret();
     ApiKey key =
         new ApiKey(
@@ -113,10 +135,17 @@ public final class ApiKeys {
               String secret = ApiKey.newSecret();
               ApiKey rotated = key.rotated(secret, now, now.plus(settings.rotationGrace()));
               return store
-                  .save(rotated)
+                  .rotate(rotated, key.secretHash())
                   .thenApply(
-                      done -> {
+                      applied -> {
                         known.synchronous().invalidate(id);
+                        if (!applied) {
+                          throw Refusal.of(
+                                  RefusalCode.API_KEY_CHANGED,
+                                  "id",
+                                  "the key was rotated or revoked meanwhile; read it again")
+                              .toException();
+                        }
                         return view(rotated, secret);
                       });
             });
@@ -135,14 +164,33 @@ public final class ApiKeys {
           new AuthenticationFailure("an API key is sent as ApiKey <id>.<secret>"));
     }
     String secret = credential.substring(dot + 1);
+    if (unknown.getIfPresent(id) != null) {
+      return CompletableFuture.failedFuture(new AuthenticationFailure("the API key is not valid"));
+    }
     return known
         .get(id)
+        .thenCompose(
+            read -> {
+              Instant now = clock.instant();
+              if (read != null
+                  && !read.key().admits(secret, now)
+                  && read.at().isBefore(now.minus(RELOAD_AFTER))) {
+                // a secret another node just issued by a rotation: read the key again, once
+                known.synchronous().invalidate(id);
+                return known.get(id);
+              }
+              return CompletableFuture.completedFuture(read);
+            })
         .thenApply(
-            key -> {
-              if (key.isEmpty() || !key.get().admits(secret, clock.instant())) {
+            read -> {
+              if (read == null) {
+                unknown.put(id, Boolean.TRUE);
                 throw new AuthenticationFailure("the API key is not valid");
               }
-              return key.get().principal();
+              if (!read.key().admits(secret, clock.instant())) {
+                throw new AuthenticationFailure("the API key is not valid");
+              }
+              return read.key().principal();
             });
   }
 

@@ -43,18 +43,23 @@ public final class Authenticator {
     String scheme = space < 0 ? authorization : authorization.substring(0, space);
     String credential = space < 0 ? "" : authorization.substring(space + 1).strip();
     if (credential.isEmpty()) {
-      return failed("the " + scheme + " credential is empty");
+      // the scheme is not named: a credential sent without a scheme would be echoed
+      return failed("send Authorization: Bearer <token> or ApiKey <id>.<secret>");
     }
     if (scheme.equalsIgnoreCase(BEARER)) {
       if (tokens == null) {
         return failed("this node accepts no bearer tokens");
+      }
+      Principal known = tokens.verified(credential);
+      if (known != null) {
+        return CompletableFuture.completedFuture(known);
       }
       if (tokens.fetchesKeys()) {
         return CompletableFuture.supplyAsync(() -> tokens.verify(credential), blocking);
       }
       try {
         return CompletableFuture.completedFuture(tokens.verify(credential));
-      } catch (AuthenticationFailure e) {
+      } catch (AuthenticationFailure | KeysUnavailable e) {
         return CompletableFuture.failedFuture(e);
       }
     }

@@ -108,6 +108,8 @@ public final class ClientRateLimiter {
       long next = start + cost;
       long allowedFrom = next - burstNanos;
       if (allowedFrom - now > 0) {
+        // a client being refused is active: it is not the idle one eviction drops first
+        bucket.lastTaken = now;
         return new Decision(false, Duration.ofNanos(allowedFrom - now));
       }
       if (bucket.arrival.compareAndSet(arrival, next)) {

@@ -79,24 +79,6 @@ public final class Masking {
         : serviceIds.stream().map(Masking::serviceId).collect(Collectors.joining(", ", "[", "]"));
   }
 
-  /**
-   * The value of an {@code Authorization} header for a log: the scheme is kept; of an API key
-   * ({@code ApiKey <id>.<secret>}) the id is kept and the secret hidden whole; of any other token
-   * the last {@link #KEEP} characters.
-   */
-  public static String authorization(String header) {
-    if (header == null) {
-      return null;
-    }
-    String trimmed = header.strip();
-    int space = trimmed.indexOf(' ');
-    if (space < 0) {
-      return keepLast(trimmed);
-    }
-    String scheme = trimmed.substring(0, space);
-    return scheme + " " + credential(scheme, trimmed.substring(space + 1).strip());
-  }
-
   private static String credential(String scheme, String token) {
     int dot = token.indexOf('.');
     if ("apikey".equals(scheme.toLowerCase(Locale.ROOT)) && dot > 0) {

@@ -49,6 +49,10 @@ public record SecuritySettings(
   public record ApiKeySettings(
       Duration cacheTtl, Duration rotationGrace, Duration defaultLifetime) {}
 
+  private static boolean isLoopbackHttp(String url) {
+    return url.startsWith("http://127.0.0.1:") || url.startsWith("http://127.0.0.1/");
+  }
+
   public static SecuritySettings from(Config config) {
     String jwksUrl = config.getString("billing.security.jwt.jwks-url").trim();
     String keyFile = config.getString("billing.security.jwt.public-key-file").trim();
@@ -56,8 +60,15 @@ public record SecuritySettings(
       throw ConfigChecks.badValue(
           "billing.security.jwt.jwks-url", "set either jwks-url or public-key-file, not both");
     }
-    if (!jwksUrl.isEmpty() && !jwksUrl.startsWith("https://") && !jwksUrl.startsWith("http://")) {
-      throw ConfigChecks.badValue("billing.security.jwt.jwks-url", "must be an http(s) URL");
+    if (!jwksUrl.isEmpty() && !jwksUrl.startsWith("https://") && !isLoopbackHttp(jwksUrl)) {
+      // keys fetched in clear could be replaced on the way: only a loopback address may use http
+      throw ConfigChecks.badValue(
+          "billing.security.jwt.jwks-url", "must be an https URL (http only on 127.0.0.1)");
+    }
+    String issuer = config.getString("billing.security.jwt.issuer").trim();
+    if ((!jwksUrl.isEmpty() || !keyFile.isEmpty()) && issuer.isEmpty()) {
+      throw ConfigChecks.badValue(
+          "billing.security.jwt.issuer", "must name the token issuer when a key source is set");
     }
     String audience = config.getString("billing.security.jwt.audience").trim();
     if (audience.isEmpty()) {
@@ -71,7 +82,7 @@ public record SecuritySettings(
         new JwtSettings(
             jwksUrl,
             keyFile,
-            config.getString("billing.security.jwt.issuer").trim(),
+            issuer,
             audience,
             config.getString("billing.security.jwt.roles-claim"),
             skew,

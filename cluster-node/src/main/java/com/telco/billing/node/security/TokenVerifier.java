@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -48,6 +49,9 @@ import java.util.Set;
 public final class TokenVerifier {
   /** The signature algorithms a token may use. */
   public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+
+  /** Subjects of API keys ({@link ApiKey#principal}); no token may carry one. */
+  static final String API_KEY_SUBJECTS = "api-key:";
 
   private final DefaultJWTProcessor<SecurityContext> processor;
   private final String rolesClaim;
@@ -115,33 +119,62 @@ public final class TokenVerifier {
    * @throws AuthenticationFailure when the token is not one this node accepts
    */
   public Principal verify(String token) {
-    Instant now = clock.instant();
-    Verified known = verified.getIfPresent(token);
+    Principal known = verified(token);
     if (known != null) {
-      if (known.expires().isAfter(now)) {
-        return known.principal();
-      }
-      verified.invalidate(token);
+      return known;
     }
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);
+    } catch (KeySourceException e) {
+      throw new KeysUnavailable(e);
     } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
       throw new AuthenticationFailure("the bearer token is not valid");
     }
+    if (claims.getSubject().startsWith(API_KEY_SUBJECTS)) {
+      // the subjects of API keys are this node's to give: a token cannot pose as a key
+      throw new AuthenticationFailure("the bearer token is not valid");
+    }
     Principal principal = new Principal(claims.getSubject(), roles(claims), null);
-    verified.put(token, new Verified(principal, claims.getExpirationTime().toInstant()));
+    verified.put(digest(token), new Verified(principal, claims.getExpirationTime().toInstant()));
     return principal;
   }
 
-  private java.util.Set<Role> roles(JWTClaimsSet claims) {
-    try {
-      List<String> names = claims.getStringListClaim(rolesClaim);
-      return names == null ? Set.of() : Role.allNamed(names);
-    } catch (ParseException e) {
-      throw new AuthenticationFailure(
-          "the token's " + rolesClaim + " claim is not a list of names");
+  /** The caller of a token verified before and not expired since, else null. */
+  public Principal verified(String token) {
+    String key = digest(token);
+    Verified known = verified.getIfPresent(key);
+    if (known == null) {
+      return null;
     }
+    if (known.expires().isAfter(clock.instant())) {
+      return known.principal();
+    }
+    verified.invalidate(key);
+    return null;
+  }
+
+  /** Cache keys: a token's SHA-256, so that an entry is small whatever the token's size. */
+  private static String digest(String token) {
+    return java.util.HexFormat.of().formatHex(ApiKey.hash(token));
+  }
+
+  /**
+   * The role names of the roles claim; a dotted name reaches into objects (e.g. {@code
+   * realm_access.roles}, where Keycloak puts a realm's roles).
+   */
+  private java.util.Set<Role> roles(JWTClaimsSet claims) {
+    Object value = claims.getClaims();
+    for (String part : rolesClaim.split("\\.")) {
+      value = value instanceof java.util.Map<?, ?> map ? map.get(part) : null;
+    }
+    if (value == null) {
+      return Set.of();
+    }
+    if (!(value instanceof List<?> list) || !list.stream().allMatch(n -> n instanceof String)) {
+      throw new AuthenticationFailure("the token's roles claim is not a list of names");
+    }
+    return Role.allNamed(list.stream().map(String.class::cast).toList());
   }
 
   /** A JWK set file, or a PEM {@code PUBLIC KEY} (RSA or EC). */

@@ -28,7 +28,8 @@ class AuditRecorderTest {
   private static Exchange exchange(Endpoint endpoint, Principal principal) {
     Exchange exchange = new Exchange("req-7", "192.0.2.4");
     if (endpoint != null) {
-      exchange.matched(endpoint, principal);
+      exchange.reached(endpoint);
+      exchange.authenticated(principal);
     }
     return exchange;
   }

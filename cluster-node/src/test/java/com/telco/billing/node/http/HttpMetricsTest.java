@@ -54,6 +54,8 @@ class HttpMetricsTest {
                     access.endpoint(
                         THINGS,
                         caller -> complete(StatusCodes.CREATED, "made by " + caller.requestId()))),
+            // a route that bypasses Access: the edge must not let its success through
+            path("rogue", () -> complete("nobody checked me")),
             path(
                 "broken",
                 () ->
@@ -161,6 +163,13 @@ class HttpMetricsTest {
       String status) {
     return after.value(name, "route", route, "method", method, "status", status)
         - before.value(name, "route", route, "method", method, "status", status);
+  }
+
+  @Test
+  void aRouteThatDeclaredNoEndpointCannotAnswer() throws Exception {
+    HttpResponse<String> r = send(api, "GET", "/rogue", null);
+    assertEquals(500, r.statusCode());
+    assertTrue(r.body().contains("internal_error"), r.body());
   }
 
   @Test

@@ -36,19 +36,6 @@ class MaskingTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJqYW5lIn0.c2lnbmF0dXJl | Bearer ****dXJl",
-        "ApiKey k-1.s3cr3t-v4lue | ApiKey k-1.****",
-        "ApiKey s3cr3t | ApiKey ****cr3t",
-        "tokenwithoutscheme | ****heme"
-      })
-  void authorizationKeepsTheSchemeAndTheKeyIdOnly(String header, String masked) {
-    assertEquals(masked, Masking.authorization(header));
-  }
-
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
         "recycled 3 records for [MSISDN:+4915100000001] | recycled 3 records for [MSISDN:+****0001]",
         "ServiceId[type=IMSI, value=262011234567890] | ServiceId[type=IMSI, value=****7890]",
         "call from +4915100000001 ended | call from ****0001 ended",

@@ -233,6 +233,50 @@ class TokenVerifierTest {
   }
 
   @Test
+  void aTokenCannotPoseAsAnApiKey() throws Exception {
+    String token = es256(claims().subject("api-key:ak_0123456789abcdef").build());
+    assertThrows(AuthenticationFailure.class, () -> verifier.verify(token));
+  }
+
+  @Test
+  void rolesAreReadFromANestedClaim() throws Exception {
+    TokenVerifier keycloak =
+        TokenVerifier.from(
+            new SecuritySettings.JwtSettings(
+                "",
+                dir.resolve("jwks.json").toString(),
+                ISSUER,
+                AUDIENCE,
+                "realm_access.roles",
+                Duration.ofSeconds(30),
+                100),
+            Clock.systemUTC());
+    String token =
+        es256(
+            claims()
+                .claim("roles", null)
+                .claim("realm_access", java.util.Map.of("roles", List.of("auditor", "other")))
+                .build());
+    assertEquals(Set.of(Role.AUDITOR), keycloak.verify(token).roles());
+    String noRoles = es256(claims().claim("roles", null).build());
+    assertEquals(Set.of(), keycloak.verify(noRoles).roles());
+    String notAList =
+        es256(claims().claim("realm_access", java.util.Map.of("roles", "auditor")).build());
+    assertThrows(AuthenticationFailure.class, () -> keycloak.verify(notAList));
+  }
+
+  @Test
+  void anUnreachableKeySetIsNotABadToken() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    int port = server.getAddress().getPort();
+    server.stop(0);
+    TokenVerifier remote =
+        TokenVerifier.from(settings("http://127.0.0.1:" + port + "/jwks", ""), Clock.systemUTC());
+    String token = es256(claims().build());
+    assertThrows(KeysUnavailable.class, () -> remote.verify(token));
+  }
+
+  @Test
   void anUnreadableKeyFileStopsTheNode() {
     assertThrows(
         IllegalArgumentException.class,

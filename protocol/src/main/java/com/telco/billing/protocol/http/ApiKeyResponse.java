@@ -21,4 +21,10 @@ public record ApiKeyResponse(
     Instant expiresAt,
     Instant rotatedAt,
     Instant previousSecretValidUntil,
-    String secret) {}
+    String secret) {
+  /** Without the secret. */
+  @Override
+  public String toString() {
+    return "ApiKeyResponse[" + id + ", " + name + ", " + roles + ", expires " + expiresAt + "]";
+  }
+}
