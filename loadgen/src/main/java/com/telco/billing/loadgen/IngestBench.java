@@ -371,7 +371,7 @@ public final class IngestBench implements Callable<Integer> {
       out.printf(
           "(3) authentication per request: %.2f µs (bearer token seen before), %.1f µs (first"
               + " sight: ES256 check), %.2f µs (API key); at the (2) rate of %,.1f requests/s:"
-              + " %.3f %% of the node's CPU (ceiling 5 %%)%n",
+              + " %.4f %% of the node's CPU (ceiling 5 %%)%n",
           auth.cachedBearerMicros(),
           auth.firstBearerMicros(),
           auth.apiKeyMicros(),
