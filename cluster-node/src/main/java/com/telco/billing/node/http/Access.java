@@ -1,6 +1,5 @@
 package com.telco.billing.node.http;
 
-import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.node.security.AuthenticationFailure;
 import com.telco.billing.node.security.Authenticator;
 import com.telco.billing.node.security.ClientRateLimiter;
@@ -11,11 +10,9 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.HttpChallenge;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
@@ -112,16 +109,7 @@ public final class Access extends AllDirectives {
         response -> {
           if (exchange.endpoint() == null && response.status().intValue() < 400) {
             log.error("a route answered without declaring its endpoint; refused");
-            return HttpResponse.create()
-                .withStatus(StatusCodes.INTERNAL_SERVER_ERROR)
-                .withEntity(
-                    ContentTypes.APPLICATION_JSON,
-                    StrictJson.writeBytes(
-                        ApiErrors.body(
-                            Refusal.of(
-                                RefusalCode.INTERNAL_ERROR,
-                                null,
-                                "internal error; it has been logged"))));
+            return ApiErrors.internalError();
           }
           return response;
         },
@@ -156,14 +144,11 @@ public final class Access extends AllDirectives {
 
   /** 401: the error body and a challenge for each scheme the node accepts. */
   static HttpResponse unauthorized(String message) {
-    Refusal refusal = Refusal.of(RefusalCode.UNAUTHENTICATED, "Authorization", message);
-    return HttpResponse.create()
-        .withStatus(StatusCodes.UNAUTHORIZED)
+    return ApiErrors.response(Refusal.of(RefusalCode.UNAUTHENTICATED, "Authorization", message))
         .addHeader(
             WWWAuthenticate.create(
                 HttpChallenge.create(Authenticator.BEARER, REALM),
-                HttpChallenge.create(Authenticator.API_KEY, REALM)))
-        .withEntity(ContentTypes.APPLICATION_JSON, StrictJson.writeBytes(ApiErrors.body(refusal)));
+                HttpChallenge.create(Authenticator.API_KEY, REALM)));
   }
 
   /** 429 for an API key over its rate, with the seconds until a request is admitted again. */
@@ -173,10 +158,7 @@ public final class Access extends AllDirectives {
             RefusalCode.RATE_LIMITED,
             null,
             "this API key sends more requests than it is allowed; retry after the given time");
-    return HttpResponse.create()
-        .withStatus(StatusCodes.TOO_MANY_REQUESTS)
-        .addHeader(RetryAfter.create(Math.max(1, retryAfterSeconds)))
-        .withEntity(ContentTypes.APPLICATION_JSON, StrictJson.writeBytes(ApiErrors.body(refusal)));
+    return ApiErrors.response(refusal).addHeader(RetryAfter.create(Math.max(1, retryAfterSeconds)));
   }
 
   private Route forbidden(Endpoint endpoint) {

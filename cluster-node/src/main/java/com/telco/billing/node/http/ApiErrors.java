@@ -46,12 +46,29 @@ public final class ApiErrors extends AllDirectives {
 
   /** What a request that outlives {@code pekko.http.server.request-timeout} gets: 503, JSON. */
   private static HttpResponse timeoutResponse() {
+    return response(TIMEOUT).addHeader(RetryAfter.create(RETRY_AFTER_SECONDS));
+  }
+
+  /** 500 with the error body, for a failure the edge itself detects (it is logged there). */
+  static HttpResponse internalError() {
+    return response(INTERNAL_ERROR);
+  }
+
+  /**
+   * A refusal as a complete response, for the edge's own answers outside the routes: its kind's
+   * status and the JSON error body; the caller adds what headers the answer needs.
+   */
+  static HttpResponse response(Refusal refusal) {
+    return response(status(refusal.kind()), body(refusal));
+  }
+
+  /** A status and an error body as a complete response. */
+  static HttpResponse response(StatusCode status, ErrorResponse body) {
     return HttpResponse.create()
-        .withStatus(StatusCodes.SERVICE_UNAVAILABLE)
-        .addHeader(RetryAfter.create(RETRY_AFTER_SECONDS))
+        .withStatus(status)
         .withEntity(
             org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
-            StrictJson.writeBytes(body(TIMEOUT)));
+            StrictJson.writeBytes(body));
   }
 
   /** Turns a failed ask into an {@link ApiException}: refusals by their kind, timeouts into 503. */

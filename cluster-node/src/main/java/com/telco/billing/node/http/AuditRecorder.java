@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -119,17 +118,13 @@ public final class AuditRecorder extends AllDirectives {
 
   /** 503: the request was served, but its audit entry could not be written. */
   static HttpResponse auditUnavailable() {
-    return HttpResponse.create()
-        .withStatus(StatusCodes.SERVICE_UNAVAILABLE)
-        .addHeader(RetryAfter.create(ApiErrors.RETRY_AFTER_SECONDS))
-        .withEntity(
-            ContentTypes.APPLICATION_JSON,
-            StrictJson.writeBytes(
-                ErrorResponse.of(
-                    "audit_unavailable",
-                    "the request was served but could not be recorded in the audit trail;"
-                        + " retry later",
-                    null)));
+    return ApiErrors.response(
+            StatusCodes.SERVICE_UNAVAILABLE,
+            ErrorResponse.of(
+                "audit_unavailable",
+                "the request was served but could not be recorded in the audit trail; retry later",
+                null))
+        .addHeader(RetryAfter.create(ApiErrors.RETRY_AFTER_SECONDS));
   }
 
   /** The entry of a served request. */

@@ -116,7 +116,6 @@ public final class HttpApi {
                     exchange.endpoint() == null
                         ? HttpRequestMetrics.UNMATCHED
                         : exchange.endpoint().path(),
-                request -> exchange.requestId(),
                 () -> audit.apply(exchange, () -> access.declaredOnly(exchange, sealed))));
   }
 }

@@ -26,21 +26,16 @@ public final class HttpMetrics {
   private HttpMetrics() {}
 
   /**
-   * {@code sealed} with metrics and the access log, for an edge that gives requests their ids
-   * itself (and answers them in {@code X-Request-Id}): {@code requestIdOf} names the id, which the
-   * access log, the error log and {@link RequestIds#of} then use.
+   * {@code sealed} with metrics and the access log (whose lines carry the request's id, {@link
+   * RequestIds#of}).
    *
    * @param routeOf the {@code route} label of a request (its endpoint's path template), applied
    *     when its response is ready
    */
   public static Route observe(
-      ActorSystem<?> system,
-      Function<HttpRequest, String> routeOf,
-      Function<HttpRequest, String> requestIdOf,
-      Supplier<Route> sealed) {
+      ActorSystem<?> system, Function<HttpRequest, String> routeOf, Supplier<Route> sealed) {
     HttpRequestMetrics metrics = BillingMetrics.get(system).http();
-    return RequestIds.withRequestIdOf(
-        requestIdOf, () -> measure(metrics, routeOf, () -> AccessLog.around(routeOf, sealed)));
+    return measure(metrics, routeOf, () -> AccessLog.around(routeOf, sealed));
   }
 
   /** Records every response of {@code sealed} in {@code metrics}. */

@@ -1,21 +1,15 @@
 package com.telco.billing.node.http;
 
-import static org.apache.pekko.http.javadsl.server.Directives.mapRequest;
-
 import com.telco.billing.node.metrics.LogContext;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.apache.pekko.http.javadsl.model.AttributeKey;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
-import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * The request id of an API request: the client's {@code X-Request-Id} when it is a safe token (at
  * most {@value #MAX_LENGTH} letters, digits, {@code - _ . :}), else a new UUID. It is returned on
- * the response, kept as a request attribute for the routes ({@link #requestId}) and put in the MDC
- * of the log lines written for the request ({@link #logging}).
+ * the response by {@link Access#exchange}, held by the request's {@link Exchange} and put in the
+ * MDC of the log lines written for the request ({@link #logging}).
  */
 public final class RequestIds {
   private RequestIds() {}
@@ -28,25 +22,13 @@ public final class RequestIds {
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
 
-  private static final AttributeKey<String> ID =
-      AttributeKey.create("billing-request-id", String.class);
-
   /**
-   * Gives the request the id {@code requestIdOf} names (an edge that makes and answers ids itself),
-   * for {@link #requestId}, {@link #of} and the logs; no header is added.
-   */
-  public static Route withRequestIdOf(
-      Function<HttpRequest, String> requestIdOf, Supplier<Route> inner) {
-    return mapRequest(r -> r.addAttribute(ID, accept(requestIdOf.apply(r))), inner);
-  }
-
-  /**
-   * The id {@link #withRequestIdOf} gave the request; a request outside it gets the id its header
-   * would have been given.
+   * The id of the request's {@link Exchange}; a request outside one gets the id its header would
+   * have been given.
    */
   public static String of(HttpRequest request) {
-    return request
-        .getAttribute(ID)
+    return Exchange.in(request)
+        .map(Exchange::requestId)
         .orElseGet(() -> accept(request.getHeader(HEADER).map(h -> h.value()).orElse(null)));
   }
 
