@@ -31,7 +31,8 @@ public sealed interface AccountCommand extends CborSerializable
         AccountCommand.CloseBillPeriod,
         AccountCommand.IssueInvoice,
         AccountCommand.GetInvoices,
-        AccountCommand.PreviewInvoice {
+        AccountCommand.PreviewInvoice,
+        AccountCommand.CollectDue {
 
   /**
    * Opens the account with the given profile. Repeating it with the same profile answers the
@@ -116,5 +117,19 @@ public sealed interface AccountCommand extends CborSerializable
 
   /** What the open period's invoice would be now, through the same code; persists nothing. */
   record PreviewInvoice(ActorRef<StatusReply<AccountInvoices.Preview>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Sent by the collection driver on an invoice's collection date (and on each date the account
+   * asked to be asked again): the account collects what remains of the invoice through its payment
+   * method, if it has an automatic one, and says what it did. Idempotent: an attempt under way is
+   * never started twice, and a settled invoice answers {@code NothingToCollect}.
+   *
+   * @param today the driver's date in UTC; the account reads it in its own zone
+   */
+  record CollectDue(
+      String invoiceNumber,
+      java.time.LocalDate today,
+      ActorRef<StatusReply<com.telco.billing.protocol.payment.CollectionStatus>> replyTo)
       implements AccountCommand {}
 }

@@ -32,7 +32,8 @@ public sealed interface AccountEvent extends CborSerializable
         AccountEvent.InvoiceIssued,
         AccountEvent.InvoiceIssuedWithHistory,
         AccountEvent.InvoiceRegistered,
-        AccountEvent.BillPeriodClosed {
+        AccountEvent.BillPeriodClosed,
+        AccountEvent.CollectionScheduled {
 
   /** The account was opened with this profile at {@code openedAt}. */
   record AccountOpened(AccountProfileRecord profile, Instant openedAt, Origin origin)
@@ -129,5 +130,15 @@ public sealed interface AccountEvent extends CborSerializable
    */
   record BillPeriodClosed(
       LocalDate cycleDate, String reason, BillingHistoryRecord billingAfter, Instant recordedAt)
+      implements AccountEvent {}
+
+  /**
+   * The account wants the invoice {@code invoiceNumber} collected automatically on {@code
+   * collectOn} (its collection date, or the date of a retry): the collection driver's read side
+   * keeps one row per such event and sends {@code CollectDue} on that date. Tagged with the
+   * account's tag.
+   */
+  record CollectionScheduled(
+      String invoiceNumber, LocalDate collectOn, Instant recordedAt, Origin origin)
       implements AccountEvent {}
 }
