@@ -1,0 +1,12 @@
+package com.telco.billing.core.receivable;
+
+/** The stable codes of the receivables rules' refusals. */
+public final class RefusalCodes {
+  private RefusalCodes() {}
+
+  public static final String CURRENCY_MISMATCH = "currency_mismatch";
+  public static final String AMOUNT_NOT_POSITIVE = "amount_not_positive";
+  public static final String AMOUNT_PRECISION = "amount_precision";
+  public static final String PAYMENT_NOT_FOUND = "payment_not_found";
+  public static final String REFUND_EXCEEDS_PAYMENT = "refund_exceeds_payment";
+}
