@@ -111,12 +111,22 @@ class SerializationRoundTripTest {
           SeriesEvent.class,
           BillRunCommand.class,
           BillRunEvent.class,
-          CloseBillPeriodResult.class);
+          CloseBillPeriodResult.class,
+          com.telco.billing.protocol.payment.CollectionStatus.class);
 
   private static final List<Class<?>> OTHER_TYPES =
       List.of(
           AccountView.class,
           OpenAccountResult.class,
+          com.telco.billing.protocol.payment.PaymentView.class,
+          com.telco.billing.protocol.payment.RefundView.class,
+          com.telco.billing.protocol.payment.PaymentResult.class,
+          com.telco.billing.protocol.payment.RefundResult.class,
+          com.telco.billing.protocol.payment.PaymentList.class,
+          com.telco.billing.protocol.payment.PaymentMethodView.class,
+          com.telco.billing.protocol.payment.BalanceView.class,
+          com.telco.billing.protocol.payment.StatementView.class,
+          com.telco.billing.protocol.invoice.AccountInvoices.Settled.class,
           ActivationPlan.class,
           SubscriptionResult.class,
           RateUsageResult.class,
@@ -147,6 +157,13 @@ class SerializationRoundTripTest {
     samples.putAll(catalogSamples(probe));
     samples.putAll(MessageSamples.all(probe.ref().unsafeUpcast()));
     samples.putAll(refusalSamples());
+    samples.putAll(
+        PaymentSamples.all(
+            probe.ref(),
+            new OpenAccountRequest(
+                    "acc-1", "Jane", "EUR", 28, "Europe/Berlin", "DE", false, 14, null, "ENT-1")
+                .validate()
+                .value()));
     return samples;
   }
 

@@ -34,6 +34,8 @@ public final class BillingJacksonModule extends SimpleModule {
   public BillingJacksonModule() {
     super("BillingJacksonModule");
     setMixInAnnotation(SubscriptionChange.class, SubscriptionChangeTypes.class);
+    setMixInAnnotation(
+        com.telco.billing.core.payment.PaymentMethod.class, PaymentMethodTypes.class);
     setMixInAnnotation(Money.class, MoneyProperties.class);
     setMixInAnnotation(InvoiceLine.class, WithoutNulls.class);
     addDeserializer(LocalDate.class, new IsoDateDeserializer());
@@ -65,4 +67,19 @@ public final class BillingJacksonModule extends SimpleModule {
     @JsonSubTypes.Type(value = SubscriptionChange.Terminate.class, name = "terminate")
   })
   private interface SubscriptionChangeTypes {}
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "method")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(
+        value = com.telco.billing.core.payment.PaymentMethod.GatewayToken.class,
+        name = "token"),
+    @JsonSubTypes.Type(
+        value = com.telco.billing.core.payment.PaymentMethod.DirectDebit.class,
+        name = "direct_debit"),
+    @JsonSubTypes.Type(
+        value = com.telco.billing.core.payment.PaymentMethod.Manual.class,
+        name = "manual")
+  })
+  @JsonIgnoreProperties(value = {"automatic"})
+  private interface PaymentMethodTypes {}
 }

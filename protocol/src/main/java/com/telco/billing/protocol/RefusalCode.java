@@ -42,6 +42,16 @@ public enum RefusalCode {
   UNKNOWN_FIELD("unknown_field", RefusalKind.INVALID_INPUT),
   INVALID_TYPE("invalid_type", RefusalKind.INVALID_INPUT),
   INVALID_VALUE("invalid_value", RefusalKind.INVALID_INPUT),
+  // money in and out
+  CURRENCY_MISMATCH("currency_mismatch", RefusalKind.INVALID_INPUT),
+  AMOUNT_NOT_POSITIVE("amount_not_positive", RefusalKind.INVALID_INPUT),
+  AMOUNT_PRECISION("amount_precision", RefusalKind.INVALID_INPUT),
+  DATE_IN_FUTURE("date_in_future", RefusalKind.INVALID_INPUT),
+  IDEMPOTENCY_KEY_REQUIRED("idempotency_key_required", RefusalKind.INVALID_INPUT),
+  IDEMPOTENCY_KEY_INVALID("idempotency_key_invalid", RefusalKind.INVALID_INPUT),
+  SIGNATURE_INVALID("signature_invalid", RefusalKind.INVALID_INPUT),
+  SIGNATURE_EXPIRED("signature_expired", RefusalKind.INVALID_INPUT),
+  PAYLOAD_INVALID("payload_invalid", RefusalKind.INVALID_INPUT),
 
   // names something that does not exist
   ACCOUNT_NOT_FOUND("account_not_found", RefusalKind.NOT_FOUND),
@@ -53,6 +63,8 @@ public enum RefusalCode {
   SERVICE_NOT_GUIDED("service_not_guided", RefusalKind.NOT_FOUND),
   UNKNOWN_BATCH("unknown_batch", RefusalKind.NOT_FOUND),
   API_KEY_NOT_FOUND("api_key_not_found", RefusalKind.NOT_FOUND),
+  PAYMENT_NOT_FOUND("payment_not_found", RefusalKind.NOT_FOUND),
+  DIRECT_DEBIT_NOT_FOUND("direct_debit_not_found", RefusalKind.NOT_FOUND),
 
   // who is calling
   UNAUTHENTICATED("unauthenticated", RefusalKind.UNAUTHENTICATED),
@@ -85,10 +97,13 @@ public enum RefusalCode {
   BATCH_NOT_PARKED("batch_not_parked", RefusalKind.CONFLICT),
   // API keys
   API_KEY_CHANGED("api_key_changed", RefusalKind.CONFLICT),
+  REFUND_EXCEEDS_PAYMENT("refund_exceeds_payment", RefusalKind.CONFLICT),
+  IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", RefusalKind.CONFLICT),
 
   OVERLOADED("overloaded", RefusalKind.OVERLOADED),
   RATE_LIMITED("rate_limited", RefusalKind.OVERLOADED),
   TIMEOUT("timeout", RefusalKind.UNAVAILABLE),
+  GATEWAY_UNAVAILABLE("gateway_unavailable", RefusalKind.UNAVAILABLE),
   INTAKE_UNAVAILABLE("intake_unavailable", RefusalKind.UNAVAILABLE),
   CREDENTIALS_UNAVAILABLE("credentials_unavailable", RefusalKind.UNAVAILABLE),
   INTERNAL_ERROR("internal_error", RefusalKind.INTERNAL);

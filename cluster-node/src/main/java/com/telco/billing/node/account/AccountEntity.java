@@ -21,28 +21,46 @@ import com.telco.billing.core.subscription.SubscriptionLifecycle;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.node.metrics.BillingMetrics;
+import com.telco.billing.node.payment.PaymentSettings;
+import com.telco.billing.node.payment.gateway.PaymentGateway;
 import com.telco.billing.node.util.Replies;
 import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountCommand.ActivateSubscription;
+import com.telco.billing.protocol.account.AccountCommand.ApplyGatewayNotice;
 import com.telco.billing.protocol.account.AccountCommand.ChangeSubscription;
+import com.telco.billing.protocol.account.AccountCommand.ChargeAnswered;
 import com.telco.billing.protocol.account.AccountCommand.CloseBillPeriod;
+import com.telco.billing.protocol.account.AccountCommand.CollectDue;
 import com.telco.billing.protocol.account.AccountCommand.GetAccount;
+import com.telco.billing.protocol.account.AccountCommand.GetBalance;
 import com.telco.billing.protocol.account.AccountCommand.GetCurrentUsage;
 import com.telco.billing.protocol.account.AccountCommand.GetInvoices;
+import com.telco.billing.protocol.account.AccountCommand.GetPayment;
+import com.telco.billing.protocol.account.AccountCommand.GetPaymentMethod;
+import com.telco.billing.protocol.account.AccountCommand.GetPayments;
+import com.telco.billing.protocol.account.AccountCommand.GetSettlement;
+import com.telco.billing.protocol.account.AccountCommand.GetStatement;
 import com.telco.billing.protocol.account.AccountCommand.IssueInvoice;
 import com.telco.billing.protocol.account.AccountCommand.OpenAccount;
 import com.telco.billing.protocol.account.AccountCommand.PlanActivation;
 import com.telco.billing.protocol.account.AccountCommand.PreviewInvoice;
 import com.telco.billing.protocol.account.AccountCommand.RateUsage;
+import com.telco.billing.protocol.account.AccountCommand.RecordPayment;
+import com.telco.billing.protocol.account.AccountCommand.RefundAnswered;
+import com.telco.billing.protocol.account.AccountCommand.RefundPayment;
+import com.telco.billing.protocol.account.AccountCommand.ReturnDirectDebit;
+import com.telco.billing.protocol.account.AccountCommand.SetPaymentMethod;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.BillPeriodClosed;
+import com.telco.billing.protocol.account.AccountEvent.CollectionScheduled;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceIssued;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceIssuedWithHistory;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceRegistered;
+import com.telco.billing.protocol.account.AccountEvent.ReceivablesChanged;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
 import com.telco.billing.protocol.account.AccountEvent.UsageRated;
@@ -103,6 +121,7 @@ public final class AccountEntity
   private final Duration maxUsageAge;
   private final boolean skipZeroInvoices;
   private final BillingMetrics metrics;
+  private final PaymentHandlers payments;
 
   /** The entity and event labels of its journal metrics. */
   private static final String ENTITY = "account";
@@ -131,7 +150,9 @@ public final class AccountEntity
       Clock clock,
       RatingCatalog catalog,
       Duration maxUsageAge,
-      boolean skipZeroInvoices) {
+      boolean skipZeroInvoices,
+      PaymentGateway gateway,
+      PaymentSettings paymentSettings) {
     super(PersistenceId.of(EntityKeys.ACCOUNT.name(), accountId));
     this.context = context;
     this.accountId = accountId;
@@ -140,6 +161,8 @@ public final class AccountEntity
     this.maxUsageAge = maxUsageAge;
     this.skipZeroInvoices = skipZeroInvoices;
     this.metrics = BillingMetrics.get(context.getSystem());
+    this.payments =
+        new PaymentHandlers(accountId, clock, gateway, paymentSettings, context, this::Effect);
   }
 
   /**
@@ -154,9 +177,34 @@ public final class AccountEntity
       RatingCatalog catalog,
       Duration maxUsageAge,
       boolean skipZeroInvoices) {
+    return create(
+        accountId, clock, catalog, maxUsageAge, skipZeroInvoices, null, PaymentSettings.DEFAULTS);
+  }
+
+  /**
+   * @param gateway the payment gateway collections and card refunds go through; {@code null} on a
+   *     node that collects nothing automatically
+   * @param paymentSettings the collection date and the retry schedule
+   */
+  public static Behavior<AccountCommand> create(
+      String accountId,
+      Clock clock,
+      RatingCatalog catalog,
+      Duration maxUsageAge,
+      boolean skipZeroInvoices,
+      PaymentGateway gateway,
+      PaymentSettings paymentSettings) {
     return Behaviors.setup(
         context ->
-            new AccountEntity(context, accountId, clock, catalog, maxUsageAge, skipZeroInvoices));
+            new AccountEntity(
+                context,
+                accountId,
+                clock,
+                catalog,
+                maxUsageAge,
+                skipZeroInvoices,
+                gateway,
+                paymentSettings));
   }
 
   @Override
@@ -225,7 +273,21 @@ public final class AccountEntity
         .onCommand(CloseBillPeriod.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(IssueInvoice.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(GetInvoices.class, (state, cmd) -> notFound(cmd.replyTo()))
-        .onCommand(PreviewInvoice.class, (state, cmd) -> notFound(cmd.replyTo()));
+        .onCommand(PreviewInvoice.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(CollectDue.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(SetPaymentMethod.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(GetPaymentMethod.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(RecordPayment.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(RefundPayment.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(GetPayment.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(GetPayments.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(GetBalance.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(GetStatement.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(GetSettlement.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(ApplyGatewayNotice.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(ReturnDirectDebit.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(ChargeAnswered.class, (state, cmd) -> Effect().noReply())
+        .onCommand(RefundAnswered.class, (state, cmd) -> Effect().noReply());
     builder
         .forStateType(AccountState.Open.class)
         .onCommand(OpenAccount.class, this::onOpenAgain)
@@ -243,7 +305,21 @@ public final class AccountEntity
                 reply(
                     cmd.replyTo(),
                     new AccountInvoices.InvoiceList(state.profile(), state.invoices())))
-        .onCommand(PreviewInvoice.class, this::onPreviewInvoice);
+        .onCommand(PreviewInvoice.class, this::onPreviewInvoice)
+        .onCommand(CollectDue.class, payments::onCollectDue)
+        .onCommand(SetPaymentMethod.class, payments::onSetPaymentMethod)
+        .onCommand(GetPaymentMethod.class, payments::onGetPaymentMethod)
+        .onCommand(RecordPayment.class, payments::onRecordPayment)
+        .onCommand(RefundPayment.class, payments::onRefundPayment)
+        .onCommand(GetPayment.class, payments::onGetPayment)
+        .onCommand(GetPayments.class, payments::onGetPayments)
+        .onCommand(GetBalance.class, payments::onGetBalance)
+        .onCommand(GetStatement.class, payments::onGetStatement)
+        .onCommand(GetSettlement.class, payments::onGetSettlement)
+        .onCommand(ApplyGatewayNotice.class, payments::onGatewayNotice)
+        .onCommand(ReturnDirectDebit.class, payments::onReturnDirectDebit)
+        .onCommand(ChargeAnswered.class, payments::onChargeAnswered)
+        .onCommand(RefundAnswered.class, payments::onRefundAnswered);
     return builder.build();
   }
 
@@ -516,14 +592,13 @@ public final class AccountEntity
     // one atomic write: the history and the invoice (untagged), the invoice's register entry
     // (tagged for the read side), which points at the invoice's event: the second of the three
     long invoiceSequenceNr = lastSequenceNumber(context) + 2;
-    return Effect()
-        .persist(
-            List.of(
-                AccountJournal.billPeriodClosed(
-                    cmd.cycleDate(), null, computed.historyAfter(), now),
-                AccountJournal.invoiceIssued(invoice, now),
-                new InvoiceRegistered(InvoiceEntry.of(invoice, invoiceSequenceNr), now)))
-        .thenReply(cmd.replyTo(), next -> StatusReply.success(invoice));
+    List<AccountEvent> events = new ArrayList<>();
+    events.add(
+        AccountJournal.billPeriodClosed(cmd.cycleDate(), null, computed.historyAfter(), now));
+    events.add(AccountJournal.invoiceIssued(invoice, now));
+    events.add(new InvoiceRegistered(InvoiceEntry.of(invoice, invoiceSequenceNr), now));
+    events.addAll(payments.onInvoiceIssued(state, invoice));
+    return Effect().persist(events).thenReply(cmd.replyTo(), next -> StatusReply.success(invoice));
   }
 
   /**
@@ -635,14 +710,14 @@ public final class AccountEntity
                 state.withSubscription(
                     Subscription.activated(AccountJournal.toActivation(evt.activation()))))
         .onEvent(UsageRated.class, AccountEntity::applyUsage)
-        .onEvent(
-            InvoiceIssued.class,
-            (state, evt) -> state.withInvoice(AccountJournal.toIssuedInvoice(evt.invoice())))
+        .onEvent(InvoiceIssued.class, (state, evt) -> withIssued(state, evt.invoice()))
         .onEvent(InvoiceIssuedWithHistory.class, AccountEntity::applyInvoiceWithHistory)
         .onEvent(
             BillPeriodClosed.class,
             (state, evt) -> state.withBilling(AccountJournal.toHistory(evt.billingAfter())))
         .onEvent(InvoiceRegistered.class, (state, evt) -> state)
+        .onEvent(CollectionScheduled.class, (state, evt) -> state)
+        .onEvent(ReceivablesChanged.class, (state, evt) -> state.withReceivables(evt.facts()))
         .onEvent(
             SubscriptionChanged.class,
             (state, evt) ->
@@ -657,9 +732,16 @@ public final class AccountEntity
   /** The first form of an issued invoice: its period closed and the invoice issued in one. */
   private static AccountState applyInvoiceWithHistory(
       AccountState.Open state, InvoiceIssuedWithHistory event) {
-    return state
-        .withBilling(AccountJournal.toHistory(event.billingAfter()))
-        .withInvoice(AccountJournal.toIssuedInvoice(event.invoice()));
+    return withIssued(
+        state.withBilling(AccountJournal.toHistory(event.billingAfter())), event.invoice());
+  }
+
+  /** An issued invoice: kept in the state, and an open item of the receivables. */
+  private static AccountState.Open withIssued(
+      AccountState.Open state,
+      com.telco.billing.protocol.account.journal.IssuedInvoiceRecord record) {
+    IssuedInvoice issued = AccountJournal.toIssuedInvoice(record);
+    return state.withInvoice(issued).withReceivables(List.of(PaymentJournal.invoiceOpened(issued)));
   }
 
   private static AccountState applyUsage(AccountState.Open state, UsageRated event) {

@@ -40,6 +40,7 @@ import com.telco.billing.protocol.account.journal.InvoiceRecord;
 import com.telco.billing.protocol.account.journal.IssuedInvoiceRecord;
 import com.telco.billing.protocol.account.journal.MoneyRecord;
 import com.telco.billing.protocol.account.journal.RatedUsageRecord;
+import com.telco.billing.protocol.account.journal.ReceivableFact;
 import com.telco.billing.protocol.account.journal.SubscriptionChangeRecord;
 import com.telco.billing.protocol.account.journal.SubscriptionRecord;
 import com.telco.billing.protocol.account.journal.UsageBookRecord;
@@ -466,7 +467,8 @@ public final class AccountJournal {
         toRecord(open.usage()),
         toRecord(open.dedupe()),
         toRecord(open.billing()),
-        open.invoices().stream().map(AccountJournal::toRecord).toList());
+        open.invoices().stream().map(AccountJournal::toRecord).toList(),
+        open.receivableHistory());
   }
 
   public static AccountState fromSnapshot(AccountSnapshot snapshot) {
@@ -476,14 +478,22 @@ public final class AccountJournal {
     Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     open.subscriptions()
         .forEach((id, subscription) -> subscriptions.put(id, toSubscription(subscription)));
+    AccountProfile profile = toProfile(open.profile());
+    List<IssuedInvoice> invoices =
+        open.invoices().stream().map(AccountJournal::toIssuedInvoice).toList();
+    // snapshots written before receivables were kept: every kept invoice is open and unpaid
+    List<ReceivableFact> history =
+        open.receivables() != null ? open.receivables() : PaymentJournal.invoicesOpened(invoices);
     return new AccountState.Open(
-        toProfile(open.profile()),
+        profile,
         open.openedAt(),
         subscriptions,
         toUsageBook(open.usage()),
         toDedupeWindow(open.dedupe()),
         toHistory(open.billing()),
-        open.invoices().stream().map(AccountJournal::toIssuedInvoice).toList());
+        invoices,
+        PaymentJournal.bookOf(profile, history),
+        history);
   }
 
   private static SubscriptionRecord toRecord(Subscription subscription) {

@@ -1,6 +1,7 @@
 package com.telco.billing.node.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.telco.billing.protocol.account.journal.AccountSnapshot;
@@ -11,17 +12,21 @@ import org.apache.pekko.serialization.jackson.JacksonMigration;
  * {@code AccountState.Unopened} of this package), of the same shape as an {@link AccountSnapshot}
  * of version 2; the oldest of them, taken before invoicing existed, have neither billing history
  * nor invoices, which are read as none. Configured in {@code serialization.conf} for both old class
- * names.
+ * names. Version 3 added the receivable history to {@link AccountSnapshot.Open} (also configured
+ * for it): older snapshots read it as their kept invoices, opened and unpaid.
  */
 public final class AccountSnapshotMigration extends JacksonMigration {
 
   @Override
   public int currentVersion() {
-    return 2;
+    return 3;
   }
 
   @Override
   public String transformClassName(int fromVersion, String className) {
+    if (className.startsWith(AccountSnapshot.class.getName())) {
+      return className;
+    }
     return className.endsWith("$Unopened")
         ? AccountSnapshot.Unopened.class.getName()
         : AccountSnapshot.Open.class.getName();
@@ -36,8 +41,29 @@ public final class AccountSnapshotMigration extends JacksonMigration {
       if (!open.hasNonNull("invoices")) {
         open.set("invoices", JsonNodeFactory.instance.arrayNode());
       }
+      if (!open.hasNonNull("receivables")) {
+        open.set("receivables", receivablesOf(open.get("invoices")));
+      }
     }
     return json;
+  }
+
+  /**
+   * The receivable history of a snapshot taken before receivables were kept: each kept invoice
+   * opened, unpaid (nothing could be paid then).
+   */
+  static ArrayNode receivablesOf(JsonNode invoices) {
+    ArrayNode facts = JsonNodeFactory.instance.arrayNode();
+    for (JsonNode issued : invoices) {
+      JsonNode invoice = issued.get("invoice");
+      ObjectNode fact = facts.addObject();
+      fact.put("fact", "invoice_opened");
+      fact.set("number", issued.get("number"));
+      fact.set("issueDate", invoice.get("issueDate"));
+      fact.set("dueDate", invoice.get("dueDate"));
+      fact.set("total", invoice.get("taxIncludedAmount"));
+    }
+    return facts;
   }
 
   /** The billing history of an account never invoiced. */

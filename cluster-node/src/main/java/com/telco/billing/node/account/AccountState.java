@@ -3,9 +3,11 @@ package com.telco.billing.node.account;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.dedupe.DedupeWindow;
 import com.telco.billing.core.invoice.BillingHistory;
+import com.telco.billing.core.payment.PaymentBook;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.protocol.account.AccountView;
+import com.telco.billing.protocol.account.journal.ReceivableFact;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +40,9 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
       UsageBook usage,
       DedupeWindow dedupe,
       BillingHistory billing,
-      List<IssuedInvoice> invoices)
+      List<IssuedInvoice> invoices,
+      PaymentBook payments,
+      List<ReceivableFact> receivableHistory)
       implements AccountState {
 
     /** Invoices kept in the state (older ones are in the invoice read side). */
@@ -48,6 +52,32 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
       subscriptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subscriptions));
       java.util.Objects.requireNonNull(billing, "billing");
       invoices = List.copyOf(invoices);
+      java.util.Objects.requireNonNull(payments, "payments");
+      receivableHistory = List.copyOf(receivableHistory);
+    }
+
+    /**
+     * An open account whose kept invoices are its whole receivable history, all unpaid (how
+     * snapshots written before receivables were kept are read).
+     */
+    public Open(
+        AccountProfile profile,
+        Instant openedAt,
+        Map<String, Subscription> subscriptions,
+        UsageBook usage,
+        DedupeWindow dedupe,
+        BillingHistory billing,
+        List<IssuedInvoice> invoices) {
+      this(
+          profile,
+          openedAt,
+          subscriptions,
+          usage,
+          dedupe,
+          billing,
+          invoices,
+          PaymentJournal.bookOf(profile, PaymentJournal.invoicesOpened(invoices)),
+          PaymentJournal.invoicesOpened(invoices));
     }
 
     static Open opened(AccountProfile profile, Instant openedAt) {
@@ -58,21 +88,42 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
           UsageBook.EMPTY,
           DedupeWindow.empty(),
           BillingHistory.EMPTY,
+          List.of(),
+          PaymentJournal.initialBook(profile),
           List.of());
     }
 
     Open withSubscription(Subscription subscription) {
       Map<String, Subscription> next = new LinkedHashMap<>(subscriptions);
       next.put(subscription.subscriptionId(), subscription);
-      return new Open(profile, openedAt, next, usage, dedupe, billing, invoices);
+      return new Open(
+          profile, openedAt, next, usage, dedupe, billing, invoices, payments, receivableHistory);
     }
 
     Open withUsage(UsageBook nextUsage, DedupeWindow nextDedupe) {
-      return new Open(profile, openedAt, subscriptions, nextUsage, nextDedupe, billing, invoices);
+      return new Open(
+          profile,
+          openedAt,
+          subscriptions,
+          nextUsage,
+          nextDedupe,
+          billing,
+          invoices,
+          payments,
+          receivableHistory);
     }
 
     Open withBilling(BillingHistory next) {
-      return new Open(profile, openedAt, subscriptions, usage, dedupe, next, invoices);
+      return new Open(
+          profile,
+          openedAt,
+          subscriptions,
+          usage,
+          dedupe,
+          next,
+          invoices,
+          payments,
+          receivableHistory);
     }
 
     Open withInvoice(IssuedInvoice invoice) {
@@ -81,7 +132,31 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
       if (all.size() > KEEP_INVOICES) {
         all = all.subList(all.size() - KEEP_INVOICES, all.size());
       }
-      return new Open(profile, openedAt, subscriptions, usage, dedupe, billing, all);
+      return new Open(
+          profile,
+          openedAt,
+          subscriptions,
+          usage,
+          dedupe,
+          billing,
+          all,
+          payments,
+          receivableHistory);
+    }
+
+    /**
+     * The receivables after {@code facts}: the payment book they lead to, and the facts kept as the
+     * account's receivable history (snapshots replay it).
+     */
+    public Open withReceivables(List<ReceivableFact> facts) {
+      PaymentBook next = payments;
+      for (ReceivableFact fact : facts) {
+        next = PaymentJournal.apply(next, fact);
+      }
+      List<ReceivableFact> history = new ArrayList<>(receivableHistory);
+      history.addAll(facts);
+      return new Open(
+          profile, openedAt, subscriptions, usage, dedupe, billing, invoices, next, history);
     }
 
     /** The invoice issued on {@code cycleDate}, if any. */

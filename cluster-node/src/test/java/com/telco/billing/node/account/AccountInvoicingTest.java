@@ -194,8 +194,13 @@ class AccountInvoicingTest {
     assertTrue(invoice.invoice().lines().stream().anyMatch(l -> l.type() == LineType.USAGE));
     assertTrue(invoice.invoice().lines().stream().anyMatch(l -> l.type() == LineType.RECURRING));
     // one write: the closed period with the history and the invoice (untagged), then the
-    // invoice's register entry (tagged), which points at the invoice's event
-    assertEquals(3, issued.events().size(), issued.events().toString());
+    // invoice's register entry (tagged), which points at the invoice's event, then (the account
+    // pays by card) its collection on the issue date
+    assertEquals(4, issued.events().size(), issued.events().toString());
+    var collection =
+        assertInstanceOf(AccountEvent.CollectionScheduled.class, issued.events().get(3));
+    assertEquals(invoice.number(), collection.invoiceNumber());
+    assertEquals(CYCLE, collection.collectOn());
     var closed = assertInstanceOf(AccountEvent.BillPeriodClosed.class, issued.events().get(0));
     assertEquals(CYCLE, closed.cycleDate());
     assertEquals(null, closed.reason());
@@ -210,7 +215,7 @@ class AccountInvoicingTest {
         kit.persistenceTestKit()
             .persistedInStorage(PersistenceId.of(EntityKeys.ACCOUNT.name(), "acc-1").id());
     long invoiceSequenceNr = journal.indexOf(invoiceIssued) + 1;
-    assertEquals(journal.size() - 1, invoiceSequenceNr);
+    assertEquals(journal.indexOf(registered), invoiceSequenceNr);
     assertEquals(InvoiceEntry.of(invoice, invoiceSequenceNr), registered.entry());
     assertEquals("acc-1", registered.entry().accountId());
     assertEquals(0, invoice.invoice().taxIncludedAmount().compareTo(registered.entry().total()));

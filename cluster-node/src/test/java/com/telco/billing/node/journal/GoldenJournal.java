@@ -79,7 +79,13 @@ final class GoldenJournal {
    * these fields (snapshots taken before invoicing existed have neither billing nor invoices).
    */
   static Map<String, List<String>> writtenWithout() {
-    return Map.of("AccountState.Open-beforeInvoicing", List.of("billing", "invoices"));
+    return Map.of(
+        "AccountState.Open-beforeInvoicing",
+        List.of("billing", "invoices", "receivables"),
+        "AccountState.Open-filled",
+        List.of("receivables"),
+        "AccountState.Open-fresh",
+        List.of("receivables"));
   }
 
   /** The expected value of every fixture, by fixture name, in a stable order. */
@@ -184,6 +190,18 @@ final class GoldenJournal {
     all.put(
         "AccountEvent.BillPeriodClosed-nothingToBill",
         AccountJournal.billPeriodClosed(CYCLE, "nothing_to_bill", BillingHistory.EMPTY, AT));
+
+    all.put(
+        "AccountEvent.CollectionScheduled",
+        com.telco.billing.node.PaymentSamples.collectionScheduled());
+    all.put(
+        "AccountEvent.ReceivablesChanged",
+        com.telco.billing.node.PaymentSamples.receivablesChanged(ORIGIN));
+    accountSnapshot(
+        all,
+        states,
+        "AccountState.Open-receivables",
+        openAccount().withReceivables(com.telco.billing.node.PaymentSamples.facts()));
 
     accountSnapshot(all, states, "AccountState.Unopened", AccountState.Unopened.INSTANCE);
     accountSnapshot(all, states, "AccountState.Open-filled", openAccount());

@@ -32,7 +32,20 @@ public sealed interface AccountCommand extends CborSerializable
         AccountCommand.IssueInvoice,
         AccountCommand.GetInvoices,
         AccountCommand.PreviewInvoice,
-        AccountCommand.CollectDue {
+        AccountCommand.CollectDue,
+        AccountCommand.SetPaymentMethod,
+        AccountCommand.GetPaymentMethod,
+        AccountCommand.RecordPayment,
+        AccountCommand.RefundPayment,
+        AccountCommand.GetPayment,
+        AccountCommand.GetPayments,
+        AccountCommand.GetBalance,
+        AccountCommand.GetStatement,
+        AccountCommand.GetSettlement,
+        AccountCommand.ApplyGatewayNotice,
+        AccountCommand.ReturnDirectDebit,
+        AccountCommand.ChargeAnswered,
+        AccountCommand.RefundAnswered {
 
   /**
    * Opens the account with the given profile. Repeating it with the same profile answers the
@@ -131,5 +144,104 @@ public sealed interface AccountCommand extends CborSerializable
       String invoiceNumber,
       java.time.LocalDate today,
       ActorRef<StatusReply<com.telco.billing.protocol.payment.CollectionStatus>> replyTo)
+      implements AccountCommand {}
+
+  /** Replaces the account's payment method (already validated). */
+  record SetPaymentMethod(
+      com.telco.billing.core.payment.PaymentMethod method,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.payment.PaymentMethodView>> replyTo)
+      implements AccountCommand {}
+
+  /** Reads the account's payment method, the IBAN masked. */
+  record GetPaymentMethod(
+      ActorRef<StatusReply<com.telco.billing.protocol.payment.PaymentMethodView>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Records a payment finance received (bank transfer). {@code paymentId} is derived from the
+   * request's idempotency key: the same id with the same {@code fingerprint} answers the payment
+   * recorded first ({@code created = false}); with another fingerprint it is refused with {@code
+   * idempotency_key_reused}.
+   */
+  record RecordPayment(
+      String paymentId,
+      String fingerprint,
+      java.math.BigDecimal amount,
+      java.util.Currency currency,
+      String method,
+      String reference,
+      java.time.LocalDate receivedOn,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.payment.PaymentResult>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Refunds part or all of a payment; a card payment through the gateway (answered once the gateway
+   * answered). Idempotent by {@code refundId} and {@code fingerprint} like {@link RecordPayment}.
+   */
+  record RefundPayment(
+      String paymentId,
+      String refundId,
+      String fingerprint,
+      java.math.BigDecimal amount,
+      String reason,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.payment.RefundResult>> replyTo)
+      implements AccountCommand {}
+
+  /** Reads one payment; {@code payment_not_found} when the account has none with this id. */
+  record GetPayment(
+      String paymentId,
+      ActorRef<StatusReply<com.telco.billing.protocol.payment.PaymentView>> replyTo)
+      implements AccountCommand {}
+
+  /** Reads the account's payments, newest first. */
+  record GetPayments(ActorRef<StatusReply<com.telco.billing.protocol.payment.PaymentList>> replyTo)
+      implements AccountCommand {}
+
+  /** Reads the account's balance today in its zone. */
+  record GetBalance(ActorRef<StatusReply<com.telco.billing.protocol.payment.BalanceView>> replyTo)
+      implements AccountCommand {}
+
+  /** Reads the account's statement from {@code from} to {@code to}, dates of its zone. */
+  record GetStatement(
+      java.time.LocalDate from,
+      java.time.LocalDate to,
+      ActorRef<StatusReply<com.telco.billing.protocol.payment.StatementView>> replyTo)
+      implements AccountCommand {}
+
+  /** Where the invoice {@code number} stands in accounts receivable, with the account's profile. */
+  record GetSettlement(
+      String number,
+      ActorRef<StatusReply<com.telco.billing.protocol.invoice.AccountInvoices.Settled>> replyTo)
+      implements AccountCommand {}
+
+  /** Applies a verified payment gateway event about this account; deduplicated by its id. */
+  record ApplyGatewayNotice(
+      com.telco.billing.protocol.payment.GatewayNotice notice,
+      ActorRef<StatusReply<String>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * The bank returned the direct debit {@code endToEndId} with {@code reasonCode}: the payment is
+   * reversed and the invoice reopened. Answers the payment; repeating it changes nothing.
+   */
+  record ReturnDirectDebit(
+      String endToEndId,
+      String reasonCode,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.payment.PaymentView>> replyTo)
+      implements AccountCommand {}
+
+  /** The gateway's answer to a collection attempt (the account sends it to itself). */
+  record ChargeAnswered(
+      String invoiceNumber,
+      String paymentId,
+      com.telco.billing.protocol.payment.GatewayAnswer answer)
+      implements AccountCommand {}
+
+  /** The gateway's answer to a refund (the account sends it to itself). */
+  record RefundAnswered(String refundId, com.telco.billing.protocol.payment.GatewayAnswer answer)
       implements AccountCommand {}
 }

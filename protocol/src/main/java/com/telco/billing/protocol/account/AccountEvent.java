@@ -33,7 +33,8 @@ public sealed interface AccountEvent extends CborSerializable
         AccountEvent.InvoiceIssuedWithHistory,
         AccountEvent.InvoiceRegistered,
         AccountEvent.BillPeriodClosed,
-        AccountEvent.CollectionScheduled {
+        AccountEvent.CollectionScheduled,
+        AccountEvent.ReceivablesChanged {
 
   /** The account was opened with this profile at {@code openedAt}. */
   record AccountOpened(AccountProfileRecord profile, Instant openedAt, Origin origin)
@@ -141,4 +142,19 @@ public sealed interface AccountEvent extends CborSerializable
   record CollectionScheduled(
       String invoiceNumber, LocalDate collectOn, Instant recordedAt, Origin origin)
       implements AccountEvent {}
+
+  /**
+   * The account's receivables changed: a payment, a refund, a chargeback, a collection attempt, a
+   * payment method. One event holds what one command changed, in order. Untagged: nothing outside
+   * the account reads it yet.
+   */
+  record ReceivablesChanged(
+      List<com.telco.billing.protocol.account.journal.ReceivableFact> facts,
+      Instant recordedAt,
+      Origin origin)
+      implements AccountEvent {
+    public ReceivablesChanged {
+      facts = List.copyOf(facts);
+    }
+  }
 }

@@ -17,4 +17,8 @@ public final class AccountInvoices {
   /** What the open period's invoice would be at {@code at}; nothing of it is persisted. */
   public record Preview(AccountProfile account, InvoiceDraft invoice, Instant at)
       implements CborSerializable {}
+
+  /** Where one invoice of the account stands in accounts receivable, with the account's profile. */
+  public record Settled(AccountProfile account, InvoiceSettlement settlement)
+      implements CborSerializable {}
 }

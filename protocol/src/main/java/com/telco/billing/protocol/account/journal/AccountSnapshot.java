@@ -24,6 +24,8 @@ public sealed interface AccountSnapshot extends CborSerializable
    *
    * @param subscriptions by subscription id, in activation order
    * @param invoices the latest issued invoices, oldest first
+   * @param receivables the account's receivable history, oldest first; {@code null} in snapshots
+   *     written before receivables were kept (then every kept invoice is open and unpaid)
    */
   record Open(
       AccountProfileRecord profile,
@@ -32,12 +34,14 @@ public sealed interface AccountSnapshot extends CborSerializable
       UsageBookRecord usage,
       DedupeRecord dedupe,
       BillingHistoryRecord billing,
-      List<IssuedInvoiceRecord> invoices)
+      List<IssuedInvoiceRecord> invoices,
+      List<ReceivableFact> receivables)
       implements AccountSnapshot {
 
     public Open {
       subscriptions = Collections.unmodifiableMap(new LinkedHashMap<>(subscriptions));
       invoices = List.copyOf(invoices);
+      receivables = receivables == null ? null : List.copyOf(receivables);
     }
   }
 }

@@ -1,0 +1,170 @@
+package com.telco.billing.protocol.account.journal;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One change of an account's accounts receivable, as the journal records it (inside {@code
+ * AccountEvent.ReceivablesChanged}) and as the account's snapshot keeps its receivable history.
+ * Amounts are exact decimals in the account's currency. The entity maps them to {@code
+ * billing-core}'s {@code PaymentBook} in {@code PaymentJournal}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "fact")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ReceivableFact.InvoiceOpened.class, name = "invoice_opened"),
+  @JsonSubTypes.Type(value = ReceivableFact.MethodSet.class, name = "method_set"),
+  @JsonSubTypes.Type(value = ReceivableFact.PaymentReceived.class, name = "payment_received"),
+  @JsonSubTypes.Type(value = ReceivableFact.RefundRequested.class, name = "refund_requested"),
+  @JsonSubTypes.Type(value = ReceivableFact.RefundSucceeded.class, name = "refund_succeeded"),
+  @JsonSubTypes.Type(value = ReceivableFact.RefundFailed.class, name = "refund_failed"),
+  @JsonSubTypes.Type(value = ReceivableFact.PaymentReversed.class, name = "payment_reversed"),
+  @JsonSubTypes.Type(value = ReceivableFact.AttemptStarted.class, name = "attempt_started"),
+  @JsonSubTypes.Type(value = ReceivableFact.AttemptAnswered.class, name = "attempt_answered"),
+  @JsonSubTypes.Type(
+      value = ReceivableFact.DirectDebitScheduled.class,
+      name = "direct_debit_scheduled"),
+  @JsonSubTypes.Type(value = ReceivableFact.GatewayEventSeen.class, name = "gateway_event_seen")
+})
+public sealed interface ReceivableFact
+    permits ReceivableFact.InvoiceOpened,
+        ReceivableFact.MethodSet,
+        ReceivableFact.PaymentReceived,
+        ReceivableFact.RefundRequested,
+        ReceivableFact.RefundSucceeded,
+        ReceivableFact.RefundFailed,
+        ReceivableFact.PaymentReversed,
+        ReceivableFact.AttemptStarted,
+        ReceivableFact.AttemptAnswered,
+        ReceivableFact.DirectDebitScheduled,
+        ReceivableFact.GatewayEventSeen {
+
+  /**
+   * An invoice became an open item (recorded in snapshots; the journal has its {@code
+   * InvoiceIssued} event).
+   */
+  record InvoiceOpened(String number, LocalDate issueDate, LocalDate dueDate, BigDecimal total)
+      implements ReceivableFact {}
+
+  /**
+   * The payment method changed.
+   *
+   * @param kind {@code token}, {@code direct_debit} or {@code manual}
+   */
+  record MethodSet(
+      String kind,
+      String token,
+      String iban,
+      String bic,
+      String mandateId,
+      LocalDate mandateSignedOn,
+      String debtorName)
+      implements ReceivableFact {
+    @Override
+    public String toString() {
+      return "MethodSet[" + kind + "]";
+    }
+  }
+
+  /**
+   * A payment was received and allocated.
+   *
+   * @param method {@code bank_transfer}, {@code card} or {@code direct_debit}
+   * @param fingerprint digest of the request that recorded it, or {@code null}
+   * @param gatewayRef the PaymentIntent id or the direct debit's end-to-end id
+   */
+  record PaymentReceived(
+      String paymentId,
+      String method,
+      String reference,
+      String fingerprint,
+      String gatewayRef,
+      String invoiceNumber,
+      LocalDate date,
+      BigDecimal amount)
+      implements ReceivableFact {}
+
+  /** A gateway refund was asked for with {@code idempotencyKey}. */
+  record RefundRequested(
+      String refundId,
+      String paymentId,
+      BigDecimal amount,
+      String reason,
+      String fingerprint,
+      LocalDate date,
+      String idempotencyKey)
+      implements ReceivableFact {}
+
+  /** A refund succeeded: taken back from the payment. */
+  record RefundSucceeded(
+      String refundId,
+      String paymentId,
+      BigDecimal amount,
+      String reason,
+      String fingerprint,
+      LocalDate date,
+      String gatewayRefundId)
+      implements ReceivableFact {}
+
+  /** A gateway refund failed. */
+  record RefundFailed(String refundId, String code) implements ReceivableFact {}
+
+  /**
+   * A chargeback, a chargeback won or a bank return.
+   *
+   * @param kind {@code CHARGEBACK}, {@code CHARGEBACK_WON} or {@code RETURN}
+   * @param reason the dispute reason or the bank's return reason code
+   */
+  record PaymentReversed(
+      String paymentId, String reversalId, String kind, LocalDate date, String reason)
+      implements ReceivableFact {}
+
+  /** A collection attempt through the gateway started. */
+  record AttemptStarted(
+      String invoiceNumber,
+      int number,
+      String paymentId,
+      String idempotencyKey,
+      BigDecimal amount,
+      String token,
+      LocalDate startedOn)
+      implements ReceivableFact {
+    @Override
+    public String toString() {
+      return "AttemptStarted[" + invoiceNumber + " #" + number + " " + paymentId + "]";
+    }
+  }
+
+  /**
+   * The gateway answered a collection attempt.
+   *
+   * @param status {@code PROCESSING}, {@code SUCCEEDED} or {@code DECLINED}
+   * @param nextAttemptOn the retry planned after a decline, or {@code null}
+   * @param stopped no more attempts after this decline
+   */
+  record AttemptAnswered(
+      String invoiceNumber,
+      String paymentId,
+      String status,
+      String intentId,
+      String code,
+      LocalDate date,
+      LocalDate nextAttemptOn,
+      boolean stopped)
+      implements ReceivableFact {}
+
+  /** A direct debit of an invoice was scheduled (a {@link PaymentReceived} comes with it). */
+  record DirectDebitScheduled(
+      String invoiceNumber,
+      String paymentId,
+      String endToEndId,
+      LocalDate collectionDate,
+      BigDecimal amount,
+      String mandateId,
+      String sequenceType)
+      implements ReceivableFact {}
+
+  /** A gateway event was applied (deliveries are deduplicated by its id). */
+  record GatewayEventSeen(String eventId) implements ReceivableFact {}
+}
