@@ -9,6 +9,7 @@ import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
 import com.telco.billing.node.invoice.InvoicingModule;
 import com.telco.billing.node.metrics.BillingMetrics;
+import com.telco.billing.node.payment.PaymentModule;
 import com.telco.billing.node.security.SecurityModule;
 import com.telco.billing.node.usage.UsageModule;
 import com.telco.billing.sharding.ShardingInit;
@@ -92,7 +93,8 @@ public final class Main {
       ActorSystem<?> system, BillingSettings settings) {
     Clock clock = Clock.systemUTC();
     CatalogModule catalog = CatalogModule.init(system, settings, clock);
-    AccountModule accounts = AccountModule.init(system, settings, catalog, clock);
+    PaymentModule payments = PaymentModule.init(system, settings, null, clock);
+    AccountModule accounts = AccountModule.init(system, settings, catalog, payments, clock);
     InvoicingModule invoicing = InvoicingModule.init(system, settings);
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
@@ -117,7 +119,8 @@ public final class Main {
             security.authenticator(),
             security.rateLimiter(),
             security.apiKeys(),
-            audit.trail());
+            audit.trail(),
+            payments.service());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -128,6 +128,7 @@ public final class PaymentSamples {
     return new PaymentView(
         PAYMENT,
         "acc-1",
+        java.time.ZoneId.of("Europe/Berlin"),
         "card",
         "partiallyRefunded",
         new BigDecimal("12.10"),
@@ -175,7 +176,7 @@ public final class PaymentSamples {
     samples.put(
         AccountCommand.RefundPayment.class,
         new AccountCommand.RefundPayment(
-            PAYMENT, "RF-1-acc-1", "fp", new BigDecimal("1.00"), "goodwill", origin, r));
+            PAYMENT, "RF-1-acc-1", "fp", new BigDecimal("1.00"), EUR, "goodwill", origin, r));
     samples.put(AccountCommand.GetPayment.class, new AccountCommand.GetPayment(PAYMENT, r));
     samples.put(AccountCommand.GetPayments.class, new AccountCommand.GetPayments(r));
     samples.put(AccountCommand.GetBalance.class, new AccountCommand.GetBalance(r));

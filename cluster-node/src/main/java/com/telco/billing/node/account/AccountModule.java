@@ -4,6 +4,7 @@ import com.telco.billing.node.BillingSettings;
 import com.telco.billing.node.catalog.CatalogModule;
 import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.node.guiding.GuidingModule;
+import com.telco.billing.node.payment.PaymentModule;
 import com.telco.billing.node.usage.UsageModule;
 import com.telco.billing.sharding.ShardingInit;
 import java.time.Clock;
@@ -34,10 +35,15 @@ public final class AccountModule {
    * Starts account sharding on this node.
    *
    * @param catalog the catalog the accounts rate with
+   * @param payments the gateway and settings the accounts collect with
    * @param clock the clock of rating ("too late") and of the bill periods
    */
   public static AccountModule init(
-      ActorSystem<?> system, BillingSettings settings, CatalogModule catalog, Clock clock) {
+      ActorSystem<?> system,
+      BillingSettings settings,
+      CatalogModule catalog,
+      PaymentModule payments,
+      Clock clock) {
     RatingCatalog ratingCatalog = new RatingCatalog(catalog.replica()::current);
     var maxUsageAge = settings.usage().maxUsageAge();
     boolean skipZeroInvoices = settings.invoicing().skipZeroInvoices();
@@ -45,7 +51,13 @@ public final class AccountModule {
         system,
         entityContext ->
             AccountEntity.create(
-                entityContext.getEntityId(), clock, ratingCatalog, maxUsageAge, skipZeroInvoices));
+                entityContext.getEntityId(),
+                clock,
+                ratingCatalog,
+                maxUsageAge,
+                skipZeroInvoices,
+                payments.gateway(),
+                payments.settings()));
     Duration askTimeout = settings.http().askTimeout();
     return new AccountModule(system, askTimeout, new AccountService(system, askTimeout));
   }

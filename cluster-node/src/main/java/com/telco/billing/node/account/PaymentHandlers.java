@@ -200,14 +200,16 @@ final class PaymentHandlers {
       return reply(
           cmd.replyTo(),
           new PaymentResult(
-              PaymentViews.payment(book, accountId, cmd.paymentId()).orElseThrow(), false));
+              PaymentViews.payment(book, accountId, state.profile().timeZone(), cmd.paymentId())
+                  .orElseThrow(),
+              false));
     }
     Optional<String> bad = book.receivables().amountRefusal(cmd.amount(), cmd.currency());
     if (bad.isPresent()) {
       return refuse(
           cmd.replyTo(),
           RefusalCode.of(bad.get()),
-          bad.get().equals(RefusalCodes.CURRENCY_MISMATCH) ? "currency" : "amount",
+          bad.get().equals(RefusalCodes.CURRENCY_MISMATCH) ? "amount.unit" : "amount.value",
           bad.get().equals(RefusalCodes.CURRENCY_MISMATCH)
               ? "the account is billed in " + book.receivables().currency().getCurrencyCode()
               : "the amount must be positive, in the currency's minor units");
@@ -237,7 +239,10 @@ final class PaymentHandlers {
                 StatusReply.success(
                     new PaymentResult(
                         PaymentViews.payment(
-                                ((AccountState.Open) next).payments(), accountId, cmd.paymentId())
+                                ((AccountState.Open) next).payments(),
+                                accountId,
+                                state.profile().timeZone(),
+                                cmd.paymentId())
                             .orElseThrow(),
                         true)));
   }
@@ -269,15 +274,20 @@ final class PaymentHandlers {
       return refuse(
           cmd.replyTo(), RefusalCode.PAYMENT_NOT_FOUND, "paymentId", "no payment with this id");
     }
-    Optional<String> refusal = book.refundRefusal(cmd.paymentId(), cmd.amount());
+    Optional<String> refusal =
+        book.receivables()
+            .amountRefusal(cmd.amount(), cmd.currency())
+            .or(() -> book.refundRefusal(cmd.paymentId(), cmd.amount()));
     if (refusal.isPresent()) {
       return refuse(
           cmd.replyTo(),
           RefusalCode.of(refusal.get()),
-          "amount",
-          refusal.get().equals(RefusalCodes.REFUND_EXCEEDS_PAYMENT)
-              ? "a refund cannot exceed what was paid less what was refunded or charged back"
-              : "the amount must be positive, in the currency's minor units");
+          refusal.get().equals(RefusalCodes.CURRENCY_MISMATCH) ? "amount.unit" : "amount.value",
+          refusal.get().equals(RefusalCodes.CURRENCY_MISMATCH)
+              ? "a refund is in the payment's currency"
+              : refusal.get().equals(RefusalCodes.REFUND_EXCEEDS_PAYMENT)
+                  ? "a refund cannot exceed what was paid less what was refunded or charged back"
+                  : "the amount must be positive, in the currency's minor units");
     }
     LocalDate today = today(state);
     if (!payment.isGateway()) {
@@ -397,7 +407,9 @@ final class PaymentHandlers {
 
   ReplyEffect<AccountEvent, AccountState> onGetPayment(
       AccountState.Open state, AccountCommand.GetPayment cmd) {
-    Optional<PaymentView> view = PaymentViews.payment(state.payments(), accountId, cmd.paymentId());
+    Optional<PaymentView> view =
+        PaymentViews.payment(
+            state.payments(), accountId, state.profile().timeZone(), cmd.paymentId());
     if (view.isEmpty()) {
       return refuse(
           cmd.replyTo(), RefusalCode.PAYMENT_NOT_FOUND, "paymentId", "no payment with this id");
@@ -409,7 +421,9 @@ final class PaymentHandlers {
       AccountState.Open state, AccountCommand.GetPayments cmd) {
     return reply(
         cmd.replyTo(),
-        new PaymentList(accountId, PaymentViews.payments(state.payments(), accountId)));
+        new PaymentList(
+            accountId,
+            PaymentViews.payments(state.payments(), accountId, state.profile().timeZone())));
   }
 
   ReplyEffect<AccountEvent, AccountState> onGetBalance(
@@ -826,7 +840,10 @@ final class PaymentHandlers {
         book.receivables().receipt(paymentId).orElseThrow().reversals().stream()
             .anyMatch(r -> r.id().equals(reversalId));
     if (done) {
-      return reply(cmd.replyTo(), PaymentViews.payment(book, accountId, paymentId).orElseThrow());
+      return reply(
+          cmd.replyTo(),
+          PaymentViews.payment(book, accountId, state.profile().timeZone(), paymentId)
+              .orElseThrow());
     }
     ReceivableFact fact =
         new ReceivableFact.PaymentReversed(
@@ -838,7 +855,10 @@ final class PaymentHandlers {
             next ->
                 StatusReply.success(
                     PaymentViews.payment(
-                            ((AccountState.Open) next).payments(), accountId, paymentId)
+                            ((AccountState.Open) next).payments(),
+                            accountId,
+                            state.profile().timeZone(),
+                            paymentId)
                         .orElseThrow()));
   }
 

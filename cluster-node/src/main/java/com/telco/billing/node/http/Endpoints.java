@@ -78,6 +78,23 @@ public final class Endpoints {
   public static final Endpoint LIST_BILL_RUNS = get("/bill-runs", readers(FINANCE));
   public static final Endpoint GET_BILL_RUN = get("/bill-runs/{id}", readers(FINANCE));
 
+  // payments (finance, collections; the payment gateway by signature)
+  public static final Endpoint SET_PAYMENT_METHOD =
+      Endpoint.secured(
+          "PUT", "/accounts/{id}/payment-method", Set.of(ORDER_MANAGEMENT, FINANCE, COLLECTIONS));
+  public static final Endpoint GET_PAYMENT_METHOD =
+      get("/accounts/{id}/payment-method", readers(ORDER_MANAGEMENT, FINANCE, COLLECTIONS));
+  public static final Endpoint RECORD_PAYMENT = post("/accounts/{id}/payments", Set.of(FINANCE));
+  public static final Endpoint ACCOUNT_PAYMENTS =
+      get("/accounts/{id}/payments", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint ACCOUNT_BALANCE =
+      get("/accounts/{id}/balance", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint ACCOUNT_STATEMENT =
+      get("/accounts/{id}/statement", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint GET_PAYMENT = get("/payments/{id}", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint REFUND_PAYMENT = post("/payments/{id}/refunds", Set.of(FINANCE));
+  public static final Endpoint GATEWAY_WEBHOOK = Endpoint.open("POST", "/webhooks/payment-gateway");
+
   // catalog (product management)
   public static final Endpoint PUBLISH_CATALOG = post("/catalog/versions", Set.of(CATALOG_MANAGER));
   public static final Endpoint LIST_CATALOG_VERSIONS =
@@ -127,6 +144,15 @@ public final class Endpoints {
           START_BILL_RUN,
           LIST_BILL_RUNS,
           GET_BILL_RUN,
+          SET_PAYMENT_METHOD,
+          GET_PAYMENT_METHOD,
+          RECORD_PAYMENT,
+          ACCOUNT_PAYMENTS,
+          ACCOUNT_BALANCE,
+          ACCOUNT_STATEMENT,
+          GET_PAYMENT,
+          REFUND_PAYMENT,
+          GATEWAY_WEBHOOK,
           PUBLISH_CATALOG,
           LIST_CATALOG_VERSIONS,
           GET_CATALOG_VERSION,

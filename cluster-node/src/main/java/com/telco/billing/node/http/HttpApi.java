@@ -11,6 +11,7 @@ import com.telco.billing.node.catalog.CatalogService;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.metrics.HttpRequestMetrics;
+import com.telco.billing.node.payment.PaymentService;
 import com.telco.billing.node.security.ApiKeys;
 import com.telco.billing.node.security.Authenticator;
 import com.telco.billing.node.security.ClientRateLimiter;
@@ -46,7 +47,8 @@ public final class HttpApi {
       Authenticator authenticator,
       ClientRateLimiter rateLimiter,
       ApiKeys apiKeys,
-      AuditTrail audit) {}
+      AuditTrail audit,
+      PaymentService payments) {}
 
   /**
    * Binds the API.
@@ -71,6 +73,7 @@ public final class HttpApi {
         () ->
             concat(
                 new AccountRoutes(access, services.accounts(), clock).routes(),
+                new PaymentRoutes(access, services.payments()).routes(),
                 new SubscriptionRoutes(access, services.subscriptions(), clock).routes(),
                 new UsageRoutes(
                         access,

@@ -13,6 +13,7 @@ import com.telco.billing.protocol.payment.PaymentMethodView;
 import com.telco.billing.protocol.payment.PaymentView;
 import com.telco.billing.protocol.payment.RefundView;
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class PaymentViews {
 
   /** The payment {@code paymentId} of the book, if it has it. */
   public static Optional<PaymentView> payment(
-      PaymentBook book, String accountId, String paymentId) {
+      PaymentBook book, String accountId, ZoneId zone, String paymentId) {
     PaymentInfo info = book.payments().get(paymentId);
     Optional<Receipt> receipt = book.receivables().receipt(paymentId);
     if (info == null || receipt.isEmpty()) {
@@ -54,6 +55,7 @@ public final class PaymentViews {
         new PaymentView(
             paymentId,
             accountId,
+            zone,
             info.method(),
             status(r, refunded, returned),
             r.amount(),
@@ -83,10 +85,10 @@ public final class PaymentViews {
   }
 
   /** Every payment of the book, newest first. */
-  public static List<PaymentView> payments(PaymentBook book, String accountId) {
+  public static List<PaymentView> payments(PaymentBook book, String accountId, ZoneId zone) {
     List<PaymentView> views = new ArrayList<>();
     for (String id : book.payments().keySet()) {
-      payment(book, accountId, id).ifPresent(views::add);
+      payment(book, accountId, zone, id).ifPresent(views::add);
     }
     views.sort(Comparator.comparing(PaymentView::date).reversed());
     return views;

@@ -185,6 +185,7 @@ public sealed interface AccountCommand extends CborSerializable
       String refundId,
       String fingerprint,
       java.math.BigDecimal amount,
+      java.util.Currency currency,
       String reason,
       Origin origin,
       ActorRef<StatusReply<com.telco.billing.protocol.payment.RefundResult>> replyTo)

@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * A payment as the account holds it: its money, where it went, what was taken back.
  *
+ * @param zone the account's time zone (the payment date is a date of it)
  * @param method {@code bank_transfer}, {@code card} or {@code direct_debit}
  * @param status {@code succeeded}, {@code partiallyRefunded}, {@code refunded}, {@code chargedBack}
  *     or {@code returned}
@@ -24,6 +25,7 @@ import java.util.List;
 public record PaymentView(
     String paymentId,
     String accountId,
+    java.time.ZoneId zone,
     String method,
     String status,
     BigDecimal amount,
