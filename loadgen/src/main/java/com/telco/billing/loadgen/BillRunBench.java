@@ -4,8 +4,10 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.telco.billing.core.invoice.InvoiceNumbers;
 import com.telco.billing.loadgen.BillRunSetup.Accounts;
 import com.telco.billing.node.catalog.SampleCatalog;
@@ -23,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -168,7 +172,9 @@ public final class BillRunBench implements Callable<Integer> {
   List<String> nodeConfig = new ArrayList<>();
 
   private final PrintStream out;
-  private final ObjectMapper json = new ObjectMapper();
+  // TMF678 Money values are exact JSON numbers: read them as BigDecimal, never double
+  private final ObjectMapper json =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   BillRunBench() {
     this(System.out);
@@ -907,7 +913,7 @@ public final class BillRunBench implements Callable<Integer> {
                     } else {
                       numbers.add(parsed.sequence());
                     }
-                    if (!invoice.path("billDate").asText().equals(cycle.toString())) {
+                    if (!billDateOf(invoice).equals(cycle)) {
                       note(problems, id + ": invoice " + number + " not of " + cycle);
                     }
                     if (inSample) {
@@ -970,12 +976,25 @@ public final class BillRunBench implements Callable<Integer> {
   }
 
   /** A TMF Money field's exact value ({@code {"unit": "EUR", "value": "12.50"}}). */
+  /**
+   * A TMF678 Money value: an exact JSON number, read as a {@code BigDecimal} (a float read as
+   * {@code double} is refused: it may have lost digits).
+   */
   static BigDecimal amount(JsonNode owner, String field) {
     JsonNode value = owner.path(field).path("value");
-    if (!value.isTextual()) {
+    if (!value.isIntegralNumber() && !value.isBigDecimal()) {
       throw new IllegalStateException(field + " is not a TMF Money value: " + owner.path(field));
     }
-    return new BigDecimal(value.asText());
+    return value.decimalValue();
+  }
+
+  /** The issue date of a TMF678 bill: the date of its {@code billDate} (00:00 in its zone). */
+  static LocalDate billDateOf(JsonNode bill) {
+    try {
+      return OffsetDateTime.parse(bill.path("billDate").asText()).toLocalDate();
+    } catch (DateTimeParseException e) {
+      throw new IllegalStateException("billDate is not a date-time: " + bill.path("billDate"));
+    }
   }
 
   private static void note(List<String> problems, String problem) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.ServiceId;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class BillRunSetupTest {
   private static final LocalDate CYCLE = LocalDate.of(2026, 12, 6);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   private static String text(byte[] body) {
     return new String(body, StandardCharsets.UTF_8);
@@ -103,15 +106,31 @@ class BillRunSetupTest {
   private static JsonNode bill(String usageAmount, String taxAmount) throws Exception {
     return JSON.readTree(
         """
-        {"billNo": "INV-DEFAULT-2026-000001", "billDate": "2026-12-06",
-         "taxExcludedAmount": {"unit": "EUR", "value": "10.40"},
-         "taxAmount": {"unit": "EUR", "value": "%s"},
-         "taxIncludedAmount": {"unit": "EUR", "value": "12.38"},
+        {"billNo": "INV-DEFAULT-2026-000001", "billDate": "2026-12-06T00:00:00+01:00",
+         "taxExcludedAmount": {"unit": "EUR", "value": 10.40},
+         "taxAmount": {"unit": "EUR", "value": %s},
+         "taxIncludedAmount": {"unit": "EUR", "value": 12.38},
          "appliedCustomerBillingRate": [
-           {"type": "recurring", "taxExcludedAmount": {"unit": "EUR", "value": "9.99"}},
-           {"type": "usage", "taxExcludedAmount": {"unit": "EUR", "value": "%s"}}]}
+           {"type": "recurring", "taxExcludedAmount": {"unit": "EUR", "value": 9.99}},
+           {"type": "usage", "taxExcludedAmount": {"unit": "EUR", "value": %s}}]}
         """
             .formatted(taxAmount, usageAmount));
+  }
+
+  @Test
+  void moneyIsAnExactNumberAndTheBillDateADateTime() throws Exception {
+    JsonNode bill = bill("0.41", "1.98");
+    assertEquals(
+        0,
+        new java.math.BigDecimal("10.40")
+            .compareTo(BillRunBench.amount(bill, "taxExcludedAmount")));
+    assertEquals(java.time.LocalDate.of(2026, 12, 6), BillRunBench.billDateOf(bill));
+    assertThrows(
+        IllegalStateException.class,
+        () -> BillRunBench.amount(JSON.readTree("{\"a\": {\"value\": \"1.00\"}}"), "a"));
+    assertThrows(
+        IllegalStateException.class,
+        () -> BillRunBench.billDateOf(JSON.readTree("{\"billDate\": \"2026-12-06\"}")));
   }
 
   @Test

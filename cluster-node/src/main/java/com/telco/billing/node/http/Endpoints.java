@@ -74,6 +74,11 @@ public final class Endpoints {
       get("/accounts/{id}/invoices", readers(FINANCE, COLLECTIONS));
   public static final Endpoint INVOICE_PREVIEW =
       get("/accounts/{id}/invoices/preview", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint CUSTOMER_BILL =
+      get("/customerBill/{id}", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint CUSTOMER_BILLS = get("/customerBill", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint APPLIED_BILLING_RATES =
+      get("/appliedCustomerBillingRate", readers(FINANCE, COLLECTIONS));
   public static final Endpoint START_BILL_RUN = post("/bill-runs", Set.of(FINANCE));
   public static final Endpoint LIST_BILL_RUNS = get("/bill-runs", readers(FINANCE));
   public static final Endpoint GET_BILL_RUN = get("/bill-runs/{id}", readers(FINANCE));
@@ -141,6 +146,9 @@ public final class Endpoints {
           INVOICE,
           ACCOUNT_INVOICES,
           INVOICE_PREVIEW,
+          CUSTOMER_BILL,
+          CUSTOMER_BILLS,
+          APPLIED_BILLING_RATES,
           START_BILL_RUN,
           LIST_BILL_RUNS,
           GET_BILL_RUN,

@@ -10,6 +10,7 @@ import com.telco.billing.node.json.StrictJson;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.http.CustomerBillList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +23,11 @@ import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.RequestEntity;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -43,12 +46,32 @@ import org.apache.pekko.http.javadsl.server.Route;
  *   <li>{@code GET /accounts/{id}/invoices/preview}: what the open period's invoice would be now
  *       (computed by the same code as the bill run; nothing is persisted), same formats.
  * </ul>
+ *
+ * <p>The TMF678 paths serve the same JSON:
+ *
+ * <ul>
+ *   <li>{@code GET /customerBill/{id}}: the invoice numbered {@code id} as a CustomerBill (JSON
+ *       only).
+ *   <li>{@code GET /customerBill?billingAccount.id=&limit=&cursor=}: one page of the account's
+ *       invoices as a JSON array of CustomerBills, oldest first, paged like {@code
+ *       /accounts/{id}/invoices}; {@code X-Result-Count} says how many are in the page, {@code
+ *       X-Next-Cursor} (only when there are more) is the {@code cursor} of the next page.
+ *   <li>{@code GET /appliedCustomerBillingRate?bill.id=}: the lines of one invoice as a JSON array
+ *       of AppliedCustomerBillingRates, each with its {@code bill}; 404 for an unknown number.
+ * </ul>
  */
 public final class InvoiceRoutes extends AllDirectives {
   // two years of monthly invoices by default; each is rendered in full, hence the low maximum
   private static final int DEFAULT_LIMIT = 24;
   private static final int MAX_LIMIT = 100;
   private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor");
+  static final String BILLING_ACCOUNT_ID = "billingAccount.id";
+  static final String BILL_ID = "bill.id";
+  private static final Set<String> CUSTOMER_BILL_PARAMETERS =
+      Set.of(BILLING_ACCOUNT_ID, "limit", "cursor");
+  private static final Set<String> APPLIED_RATE_PARAMETERS = Set.of(BILL_ID);
+  static final String RESULT_COUNT = "X-Result-Count";
+  static final String NEXT_CURSOR = "X-Next-Cursor";
 
   private final Access access;
   private final InvoicingService invoicing;
@@ -128,28 +151,87 @@ public final class InvoiceRoutes extends AllDirectives {
             accountId ->
                 access.endpoint(
                     Endpoints.ACCOUNT_INVOICES,
-                    () -> parameterMultiMap(given -> invoices(accountId, given)))));
+                    () -> parameterMultiMap(given -> invoices(accountId, given)))),
+        path(
+            PathMatchers.segment("customerBill").slash(PathMatchers.segment()),
+            id ->
+                access.endpoint(
+                    Endpoints.CUSTOMER_BILL,
+                    () ->
+                        onSuccess(
+                            invoicing.document(id),
+                            doc ->
+                                complete(
+                                    StatusCodes.OK,
+                                    CustomerBills.of(doc),
+                                    JsonSupport.marshaller())))),
+        path(
+            "customerBill",
+            () ->
+                access.endpoint(
+                    Endpoints.CUSTOMER_BILLS, () -> parameterMultiMap(this::customerBills))),
+        path(
+            "appliedCustomerBillingRate",
+            () ->
+                access.endpoint(
+                    Endpoints.APPLIED_BILLING_RATES,
+                    () -> parameterMultiMap(this::appliedBillingRates))));
   }
 
   private Route invoices(String accountId, Map<String, List<String>> given) {
     Map<String, String> parameters = ListParameters.only(given, LIST_PARAMETERS);
-    int limit =
-        ListParameters.valid(ListBounds.limit(parameters.get("limit"), DEFAULT_LIMIT, MAX_LIMIT));
     return onSuccess(
-        invoicing.invoices(accountId, limit, parameters.get("cursor")),
+        invoicing.documents(accountId, limit(parameters), parameters.get("cursor")),
         page ->
             complete(
                 StatusCodes.OK,
                 new CustomerBillList(
                     accountId,
-                    page.invoices().stream()
-                        .map(
-                            issued ->
-                                CustomerBills.of(
-                                    InvoicingService.documentOf(issued, page.account())))
-                        .toList(),
+                    page.documents().stream().map(CustomerBills::of).toList(),
                     page.nextCursor()),
                 JsonSupport.marshaller()));
+  }
+
+  private Route customerBills(Map<String, List<String>> given) {
+    Map<String, String> parameters = ListParameters.only(given, CUSTOMER_BILL_PARAMETERS);
+    String accountId = required(parameters, BILLING_ACCOUNT_ID);
+    return onSuccess(
+        invoicing.documents(accountId, limit(parameters), parameters.get("cursor")),
+        page -> {
+          List<HttpHeader> headers = new ArrayList<>(2);
+          headers.add(RawHeader.create(RESULT_COUNT, String.valueOf(page.documents().size())));
+          if (page.nextCursor() != null) {
+            headers.add(RawHeader.create(NEXT_CURSOR, page.nextCursor()));
+          }
+          return respondWithHeaders(
+              headers,
+              () ->
+                  complete(
+                      StatusCodes.OK,
+                      page.documents().stream().map(CustomerBills::of).toList(),
+                      JsonSupport.marshaller()));
+        });
+  }
+
+  private Route appliedBillingRates(Map<String, List<String>> given) {
+    Map<String, String> parameters = ListParameters.only(given, APPLIED_RATE_PARAMETERS);
+    String billId = required(parameters, BILL_ID);
+    return onSuccess(
+        invoicing.document(billId),
+        doc -> complete(StatusCodes.OK, CustomerBills.lines(doc), JsonSupport.marshaller()));
+  }
+
+  private static int limit(Map<String, String> parameters) {
+    return ListParameters.valid(
+        ListBounds.limit(parameters.get("limit"), DEFAULT_LIMIT, MAX_LIMIT));
+  }
+
+  private static String required(Map<String, String> parameters, String name) {
+    String value = parameters.get(name);
+    if (value == null || value.isEmpty()) {
+      throw Refusal.of(RefusalCode.REQUIRED, name, name + " is required").toException();
+    }
+    return value;
   }
 
   /**

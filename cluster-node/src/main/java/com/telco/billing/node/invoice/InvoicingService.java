@@ -16,6 +16,7 @@ import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.billrun.AccountResult;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.InvoiceSettlement;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.invoice.SeriesCommand;
 import com.telco.billing.sharding.EntityKeys;
@@ -241,14 +242,52 @@ public final class InvoicingService {
                     .thenApply(view -> documentOf(issued, view.profile())));
   }
 
-  /** The document of an issued invoice. */
+  /**
+   * One page of an account's invoices ({@link #invoices(String, int, String)}) as documents ready
+   * to render.
+   */
+  public CompletionStage<DocumentPage> documents(String accountId, int limit, String cursor) {
+    return invoices(accountId, limit, cursor)
+        .thenApply(
+            page ->
+                new DocumentPage(
+                    page.invoices().stream()
+                        .map(issued -> documentOf(issued, page.account()))
+                        .toList(),
+                    page.nextCursor()));
+  }
+
+  /**
+   * A page of an account's invoices as documents.
+   *
+   * @param nextCursor the cursor of the next page; null on the last page
+   */
+  public record DocumentPage(List<InvoiceDocument> documents, String nextCursor) {}
+
+  /**
+   * The document of an issued invoice whose settlement is not known here: {@link
+   * InvoiceSettlement#unpaid} of its total. Every document this service serves is made here; where
+   * accounts receivable gives the invoice's settlement, {@link #documentOf(IssuedInvoice,
+   * AccountProfile, InvoiceSettlement)} takes it.
+   */
   public static InvoiceDocument documentOf(IssuedInvoice issued, AccountProfile account) {
+    return documentOf(
+        issued, account, InvoiceSettlement.unpaid(issued.invoice().taxIncludedAmount()));
+  }
+
+  /**
+   * The document of an issued invoice with where it stands in accounts receivable (state, credit
+   * applied, amount due, remaining, amounts applied): what the JSON, HTML and PDF show.
+   */
+  public static InvoiceDocument documentOf(
+      IssuedInvoice issued, AccountProfile account, InvoiceSettlement settlement) {
     return new InvoiceDocument(
         issued.number(),
         issued.invoice(),
-        issued.state().name().toLowerCase(java.util.Locale.ROOT),
+        InvoiceDocument.ISSUED,
         issued.issuedAt(),
-        account);
+        account,
+        settlement);
   }
 
   /** The document of a preview: numbered {@code PREVIEW}, state {@code preview}. */

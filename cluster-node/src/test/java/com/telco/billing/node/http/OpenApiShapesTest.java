@@ -188,6 +188,11 @@ class OpenApiShapesTest {
   @Test
   void anInvoiceAsTmf678CustomerBill() {
     assertValid("CustomerBill", written(CustomerBills.of(InvoiceSamples.eur())));
+    assertValid(
+        "CustomerBill", written(CustomerBills.of(InvoiceSamples.eurPartiallyPaidWithCredit())));
+    for (var line : CustomerBills.lines(InvoiceSamples.eur())) {
+      assertValid("AppliedCustomerBillingRate", written(line));
+    }
   }
 
   @Test

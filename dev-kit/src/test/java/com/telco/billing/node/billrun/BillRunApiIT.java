@@ -10,10 +10,12 @@ import com.telco.billing.devkit.EmbeddedNode;
 import com.telco.billing.devkit.HttpJson;
 import com.telco.billing.devkit.HttpJson.Response;
 import com.telco.billing.node.catalog.SampleCatalog;
+import com.telco.billing.node.invoice.render.Tmf678Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +105,12 @@ class BillRunApiIT {
     return new BigDecimal(node.asText());
   }
 
+  /** A TMF678 Money value: an exact JSON number. */
+  static BigDecimal money(JsonNode value) {
+    assertTrue(value.isNumber(), "a JSON number: " + value);
+    return value.decimalValue();
+  }
+
   @Test
   void aBillRunInvoicesEveryAccountOnceWithGapFreeNumbers() {
     Response started = http.post("/bill-runs", "{\"cycleDate\": \"" + CYCLE + "\"}");
@@ -132,24 +140,33 @@ class BillRunApiIT {
         String prefix = "INV-DEFAULT-" + CYCLE.getYear() + "-";
         assertTrue(number.startsWith(prefix), number);
         sequences.add(Long.parseLong(number.substring(prefix.length())));
-        assertEquals("issued", invoice.get("state").asText());
-        assertEquals(CYCLE.toString(), invoice.get("billDate").asText());
-        assertEquals(CYCLE.plusDays(14).toString(), invoice.get("paymentDueDate").asText());
+        assertEquals("sent", invoice.get("state").asText());
+        // the accounts of the fixtures are in UTC
+        assertEquals(
+            CYCLE.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime(),
+            OffsetDateTime.parse(invoice.get("billDate").asText()));
+        assertEquals(
+            CYCLE.plusDays(14).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime(),
+            OffsetDateTime.parse(invoice.get("paymentDueDate").asText()));
+        assertEquals(
+            0,
+            money(invoice.get("taxIncludedAmount").get("value"))
+                .compareTo(money(invoice.get("remainingAmount").get("value"))));
         BigDecimal net = BigDecimal.ZERO;
         boolean usage = false;
         for (JsonNode line : invoice.get("appliedCustomerBillingRate")) {
-          net = net.add(amount(line.get("taxExcludedAmount").get("value")));
+          net = net.add(money(line.get("taxExcludedAmount").get("value")));
           usage |= line.get("type").asText().equals("usage");
         }
         assertTrue(usage, "the call of the closed period is on the invoice: " + invoice);
         assertEquals(
             0,
-            net.compareTo(amount(invoice.get("taxExcludedAmount").get("value"))),
+            net.compareTo(money(invoice.get("taxExcludedAmount").get("value"))),
             invoice.toString());
         BigDecimal tax = net.multiply(new BigDecimal("0.19")).setScale(2, RoundingMode.HALF_UP);
         assertEquals(
-            0, tax.compareTo(amount(invoice.get("taxAmount").get("value"))), invoice.toString());
-        total = total.add(amount(invoice.get("taxIncludedAmount").get("value")));
+            0, tax.compareTo(money(invoice.get("taxAmount").get("value"))), invoice.toString());
+        total = total.add(money(invoice.get("taxIncludedAmount").get("value")));
       }
     }
     assertEquals(BILLED, sequences.size());
@@ -207,6 +224,7 @@ class BillRunApiIT {
     }
     assertEquals("CustomerBill", json.text("@type"));
     assertEquals(account(0), json.json().get("billingAccount").get("id").asText());
+    tmf678Paths(numbers.get(0), json.json());
     Response html = http.get("/invoices/" + numbers.get(0) + "?format=html");
     assertEquals(200, html.status());
     assertTrue(html.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
@@ -239,6 +257,7 @@ class BillRunApiIT {
     assertEquals(200, preview.status(), preview.body());
     JsonNode draft = preview.json();
     assertEquals("preview", draft.get("state").asText());
+    assertTrue(!draft.has("href"), "a preview is no resource: " + draft);
     assertTrue(
         draft.get("billingPeriod").get("startDateTime").asText().startsWith(CYCLE.toString()),
         draft.toString());
@@ -258,6 +277,61 @@ class BillRunApiIT {
     assertEquals(
         1, http.get("/accounts/" + account(0) + "/invoices").json().get("invoices").size());
     assertNotNull(http.get("/bill-runs").json().get("runs").get(0));
+  }
+
+  /**
+   * The TMF678 paths serve the JSON of {@code /invoices/{number}}, and every answer is valid by the
+   * published TMF678 v4 schema.
+   */
+  private static void tmf678Paths(String number, JsonNode bill) {
+    assertEquals(
+        List.of(), Tmf678Schema.problems(Tmf678Schema.CUSTOMER_BILL, bill), bill.toString());
+    String accountId = bill.get("billingAccount").get("id").asText();
+
+    Response byId = http.get("/customerBill/" + number);
+    assertEquals(200, byId.status(), byId.body());
+    assertEquals(bill, byId.json());
+    assertEquals(
+        List.of(), Tmf678Schema.problems(Tmf678Schema.CUSTOMER_BILL, byId.json()), byId.body());
+
+    Response ofAccount = http.get("/customerBill?billingAccount.id=" + accountId + "&limit=1");
+    assertEquals(200, ofAccount.status(), ofAccount.body());
+    JsonNode bills = ofAccount.json();
+    assertTrue(bills.isArray(), ofAccount.body());
+    assertEquals(1, bills.size(), ofAccount.body());
+    assertEquals(bill, bills.get(0));
+    assertEquals(
+        List.of(),
+        Tmf678Schema.problemsOfEach(Tmf678Schema.CUSTOMER_BILL, bills),
+        ofAccount.body());
+    assertEquals("1", ofAccount.raw().headers().firstValue("X-Result-Count").orElse(""));
+    assertTrue(ofAccount.raw().headers().firstValue("X-Next-Cursor").isEmpty(), "one page");
+
+    Response rates = http.get("/appliedCustomerBillingRate?bill.id=" + number);
+    assertEquals(200, rates.status(), rates.body());
+    JsonNode lines = rates.json();
+    assertEquals(bill.get("appliedCustomerBillingRate"), lines);
+    assertEquals(
+        List.of(),
+        Tmf678Schema.problemsOfEach(Tmf678Schema.APPLIED_CUSTOMER_BILLING_RATE, lines),
+        rates.body());
+    for (JsonNode line : lines) {
+      assertEquals(number, line.get("bill").get("id").asText(), line.toString());
+      assertEquals("/invoices/" + number, line.get("bill").get("href").asText());
+    }
+
+    Response noAccount = http.get("/customerBill");
+    assertEquals(400, noAccount.status(), noAccount.body());
+    assertEquals("required", noAccount.text("code"));
+    assertEquals("billingAccount.id", noAccount.text("field"));
+    Response unknownFilter =
+        http.get("/customerBill?billingAccount.id=" + accountId + "&state=sent");
+    assertEquals(400, unknownFilter.status(), unknownFilter.body());
+    assertEquals("unknown_parameter", unknownFilter.text("code"));
+    Response unknownBill = http.get("/appliedCustomerBillingRate?bill.id=INV-DEFAULT-1999-000001");
+    assertEquals(404, unknownBill.status(), unknownBill.body());
+    assertEquals("invoice_not_found", unknownBill.text("code"));
+    assertEquals(404, http.get("/customerBill/INV-DEFAULT-1999-000001").status());
   }
 
   @Test

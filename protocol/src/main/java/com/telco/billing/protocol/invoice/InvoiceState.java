@@ -1,9 +1,9 @@
 package com.telco.billing.protocol.invoice;
 
 /**
- * The state of an invoice. Invoices start {@code ISSUED} with a due date; payments (a later
- * feature) move them on. TMF678 CustomerBill {@code state}: {@code issued} maps to TMF's {@code
- * new}/{@code sent} family and is shown as {@code issued}.
+ * The lifecycle state of an issued invoice as its event records it: {@code ISSUED} with a due date.
+ * The TMF678 CustomerBill {@code state} served is not this one but where the invoice stands in
+ * accounts receivable ({@link InvoiceSettlement#state()}: sent, partiallyPaid, settled, onHold).
  */
 public enum InvoiceState {
   ISSUED

@@ -22,19 +22,34 @@ final class InvoiceFormat {
    * the scale (e.g. {@code 12.5} to {@code 12.50}).
    */
   static String amount(BigDecimal value, Currency currency) {
-    return value.setScale(minorUnits(currency), RoundingMode.HALF_UP).toPlainString();
+    return amountValue(value, currency).toPlainString();
+  }
+
+  /** {@link #amount} as the decimal itself (scale: the currency's minor units). */
+  static BigDecimal amountValue(BigDecimal value, Currency currency) {
+    return value.setScale(minorUnits(currency), RoundingMode.HALF_UP);
   }
 
   /** A unit price: at least the currency's minor units, more when the catalog price has them. */
   static String unitPrice(BigDecimal value, Currency currency) {
+    return unitPriceValue(value, currency).toPlainString();
+  }
+
+  /** {@link #unitPrice} as the decimal itself. */
+  static BigDecimal unitPriceValue(BigDecimal value, Currency currency) {
     int scale = Math.max(minorUnits(currency), value.stripTrailingZeros().scale());
-    return value.setScale(scale, RoundingMode.UNNECESSARY).toPlainString();
+    return value.setScale(scale, RoundingMode.UNNECESSARY);
   }
 
   /** A decimal without trailing zeros ({@code 31}, {@code 1.5}, {@code 0.19}). */
   static String decimal(BigDecimal value) {
+    return decimalValue(value).toPlainString();
+  }
+
+  /** {@link #decimal} as the decimal itself (scale 0 or more). */
+  static BigDecimal decimalValue(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();
-    return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /** A tax rate as a percentage: {@code 0.19} is {@code 19 %}, {@code 0.075} is {@code 7.5 %}. */

@@ -11,7 +11,9 @@ import java.util.List;
  * The printed content of an invoice, as text, shared by {@link InvoiceHtml} and {@link InvoicePdf}
  * so that both show the same thing. Service periods are shown with both dates inclusive (the last
  * date is the exclusive end minus one day). Amounts have the currency's minor units. Texts taken
- * from the invoice or the account are {@linkplain #text made printable}.
+ * from the invoice or the account are {@linkplain #text made printable}. When unallocated credit of
+ * the account was applied to the invoice, the totals go on with "Credit applied" and "Amount due",
+ * and the payment terms ask for the amount due.
  */
 record InvoiceView(
     String seller,
@@ -26,6 +28,8 @@ record InvoiceView(
     String net,
     String tax,
     String total,
+    String creditApplied,
+    String amountDue,
     String paymentTerms) {
 
   InvoiceView {
@@ -35,6 +39,8 @@ record InvoiceView(
     number = text(number);
     currency = text(currency);
     taxNote = text(taxNote);
+    creditApplied = text(creditApplied);
+    amountDue = text(amountDue);
     paymentTerms = text(paymentTerms);
   }
 
@@ -77,6 +83,30 @@ record InvoiceView(
   }
 
   static final String SEP = " \u00b7 ";
+
+  /** Whether an issued invoice has nothing left to pay. */
+  private static boolean settled(InvoiceDocument doc) {
+    return !doc.isPreview()
+        && doc.settlement().state() == com.telco.billing.core.receivable.ItemState.SETTLED;
+  }
+
+  /** Whether the totals show the credit applied and the amount due. */
+  boolean hasCreditApplied() {
+    return !creditApplied.isEmpty();
+  }
+
+  /** The printed state of a document: {@code Preview}, {@code Sent}, {@code Partially paid}, ... */
+  static String stateLabel(InvoiceDocument doc) {
+    if (doc.isPreview()) {
+      return "Preview";
+    }
+    return switch (doc.settlement().state()) {
+      case SENT -> "Sent";
+      case PARTIALLY_PAID -> "Partially paid";
+      case SETTLED -> "Settled";
+      case ON_HOLD -> "On hold";
+    };
+  }
 
   /**
    * {@code text} with the characters HTML and XML 1.0 do not allow in a document (control
@@ -130,7 +160,8 @@ record InvoiceView(
                 "Billing period",
                 InvoiceFormat.inclusivePeriod(
                     inv.billingPeriod().start(), inv.billingPeriod().end())),
-            new Field("Currency", cur.getCurrencyCode()));
+            new Field("Currency", cur.getCurrencyCode()),
+            new Field("State", stateLabel(doc)));
     List<Row> rows = new ArrayList<>(inv.lines().size());
     for (InvoiceLine l : inv.lines()) {
       rows.add(row(l, cur));
@@ -149,19 +180,23 @@ record InvoiceView(
             ? ""
             : account.taxExempt() ? "Tax-exempt account: no tax charged." : "No tax charged.";
     String total = InvoiceFormat.amount(inv.taxIncludedAmount(), cur);
+    boolean credited = doc.hasCreditApplied();
+    String amountDue = InvoiceFormat.amount(doc.settlement().amountDue(), cur);
     String terms =
-        (account.paymentTermsDays() == 0
-                ? "Payable on receipt"
-                : "Payable within " + account.paymentTermsDays() + " days of the issue date")
-            + ": please pay "
-            + total
-            + " "
-            + cur.getCurrencyCode()
-            + " by "
-            + inv.dueDate()
-            + ", quoting invoice number "
-            + doc.number()
-            + ".";
+        settled(doc)
+            ? "Nothing to pay: this invoice is settled."
+            : (account.paymentTermsDays() == 0
+                    ? "Payable on receipt"
+                    : "Payable within " + account.paymentTermsDays() + " days of the issue date")
+                + ": please pay "
+                + (credited ? amountDue : total)
+                + " "
+                + cur.getCurrencyCode()
+                + " by "
+                + inv.dueDate()
+                + ", quoting invoice number "
+                + doc.number()
+                + ".";
     return new InvoiceView(
         inv.legalEntity(),
         account.name(),
@@ -175,6 +210,8 @@ record InvoiceView(
         InvoiceFormat.amount(inv.taxExcludedAmount(), cur),
         InvoiceFormat.amount(inv.taxAmount(), cur),
         total,
+        credited ? InvoiceFormat.amount(doc.settlement().creditApplied().negate(), cur) : "",
+        credited ? amountDue : "",
         terms);
   }
 

@@ -64,6 +64,43 @@ class InvoiceHtmlRenderTest {
   }
 
   @Test
+  void shows_the_state_and_without_credit_no_credit_lines() {
+    String html = InvoiceHtml.render(InvoiceSamples.eur());
+    assertTrue(html.contains("<th scope=\"row\">State</th><td>Sent</td>"), html);
+    assertFalse(html.contains("Credit applied"));
+    assertFalse(html.contains("Amount due"));
+    assertTrue(html.contains("please pay 45.05 EUR"));
+  }
+
+  @Test
+  void shows_credit_applied_and_amount_due_when_credit_was_applied() {
+    String html = InvoiceHtml.render(InvoiceSamples.eurPartiallyPaidWithCredit());
+    assertTrue(html.contains("<th scope=\"row\">State</th><td>Partially paid</td>"), html);
+    assertTrue(
+        html.contains(
+            "<tr class=\"credit\"><th scope=\"row\">Credit applied</th>"
+                + "<td class=\"num\">-5.05 EUR</td></tr>"),
+        html);
+    assertTrue(
+        html.contains(
+            "<tr class=\"total\"><th scope=\"row\">Amount due</th>"
+                + "<td class=\"num\">40.00 EUR</td></tr>"),
+        html);
+    assertTrue(html.contains("please pay 40.00 EUR"), html);
+  }
+
+  @Test
+  void a_settled_invoice_asks_for_nothing_and_a_preview_says_so() {
+    String settled = InvoiceHtml.render(InvoiceSamples.jpySettled());
+    assertTrue(settled.contains("<td>Settled</td>"), settled);
+    assertTrue(settled.contains("Nothing to pay: this invoice is settled."), settled);
+    assertFalse(settled.contains("please pay"));
+    String preview = InvoiceHtml.render(InvoiceSamples.preview(InvoiceSamples.eur()));
+    assertTrue(preview.contains("<td>Preview</td>"), preview);
+    assertTrue(preview.contains("please pay 45.05 EUR"), preview);
+  }
+
+  @Test
   void escapes_markup_in_the_customer_name_and_descriptions() {
     String html = InvoiceHtml.render(InvoiceSamples.eur("<script>alert('x')</script>"));
     assertFalse(html.contains("<script>"));

@@ -61,6 +61,19 @@ class InvoicePdfRenderTest {
   }
 
   @Test
+  void the_pdf_shows_the_state_the_credit_applied_and_the_amount_due() throws IOException {
+    String t = parse(InvoicePdf.render(InvoiceSamples.eurPartiallyPaidWithCredit())).text();
+    assertTrue(t.contains("Partially paid"), t);
+    assertTrue(t.contains("Credit applied"), t);
+    assertTrue(t.contains("-5.05 EUR"), t);
+    assertTrue(t.contains("Amount due"), t);
+    assertTrue(t.contains("40.00 EUR"), t);
+    String plain = parse(InvoicePdf.render(InvoiceSamples.eur())).text();
+    assertTrue(plain.contains("Sent"), plain);
+    assertFalse(plain.contains("Credit applied"), plain);
+  }
+
+  @Test
   void two_hundred_lines_continue_over_several_pages() throws IOException {
     InvoiceDocument doc = InvoiceSamples.manyLines(200);
     Parsed pdf = parse(InvoicePdf.render(doc));

@@ -6,6 +6,8 @@ import com.telco.billing.core.invoice.InvoiceLine;
 import com.telco.billing.core.invoice.LineType;
 import com.telco.billing.core.invoice.TaxItem;
 import com.telco.billing.core.period.BillPeriod;
+import com.telco.billing.core.receivable.ItemState;
+import com.telco.billing.protocol.invoice.InvoiceSettlement;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -405,5 +407,107 @@ public final class InvoiceSamples {
             inv.taxAmount(),
             inv.taxIncludedAmount());
     return new InvoiceDocument(doc.number(), draft, doc.state(), doc.issuedAt(), doc.account());
+  }
+
+  /**
+   * EUR, a credit only: one adjustment of -10.00 at 19 %: tax -1.90, total -11.90 (settled at
+   * issue: nothing is owed).
+   */
+  static InvoiceDocument negative() {
+    InvoiceLine refund =
+        line(
+            LineType.ADJUSTMENT,
+            "Goodwill credit",
+            null,
+            FEB,
+            MAR,
+            null,
+            null,
+            null,
+            "-10.00",
+            "STANDARD");
+    InvoiceDraft draft =
+        new InvoiceDraft(
+            "ACC-1",
+            "Telco Europe GmbH",
+            Currency.getInstance("EUR"),
+            MAR,
+            LocalDate.of(2025, 3, 15),
+            new BillPeriod(FEB, MAR),
+            List.of(refund),
+            List.of(
+                new TaxItem(
+                    List.of("STANDARD"),
+                    new BigDecimal("0.19"),
+                    new BigDecimal("-10.00"),
+                    new BigDecimal("-1.90"))),
+            new BigDecimal("-10.00"),
+            new BigDecimal("-1.90"),
+            new BigDecimal("-11.90"));
+    return new InvoiceDocument(
+        "TEG-2025-000050",
+        draft,
+        InvoiceDocument.ISSUED,
+        ISSUED_AT,
+        account("ACC-1", "Zoë O'Brien & Partners", "EUR", "Europe/Berlin"));
+  }
+
+  /** An invoice without lines: every amount zero (settled at issue). */
+  static InvoiceDocument zero() {
+    return manyLines(0);
+  }
+
+  /** {@code doc} with where it stands in accounts receivable. */
+  static InvoiceDocument settled(InvoiceDocument doc, InvoiceSettlement settlement) {
+    return new InvoiceDocument(
+        doc.number(), doc.invoice(), doc.state(), doc.issuedAt(), doc.account(), settlement);
+  }
+
+  /**
+   * {@link #eur()} (total 45.05) with 5.05 of unallocated credit applied at issue (40.00 due) and a
+   * payment of 15.00: partially paid, 25.00 remaining.
+   */
+  public static InvoiceDocument eurPartiallyPaidWithCredit() {
+    return settled(
+        eur(),
+        new InvoiceSettlement(
+            ItemState.PARTIALLY_PAID,
+            new BigDecimal("5.05"),
+            new BigDecimal("40.00"),
+            new BigDecimal("25.00"),
+            List.of(
+                new InvoiceSettlement.Applied(
+                    "PAY-00000000000000a1-ACC-1",
+                    "credit",
+                    new BigDecimal("5.05"),
+                    LocalDate.of(2025, 2, 20)),
+                new InvoiceSettlement.Applied(
+                    "PAY-00000000000000b2-ACC-1",
+                    "payment",
+                    new BigDecimal("15.00"),
+                    LocalDate.of(2025, 3, 5)))));
+  }
+
+  /** {@link #jpy()} (total 1700) paid in full by one payment: settled. */
+  static InvoiceDocument jpySettled() {
+    return settled(
+        jpy(),
+        new InvoiceSettlement(
+            ItemState.SETTLED,
+            BigDecimal.ZERO,
+            new BigDecimal("1700"),
+            BigDecimal.ZERO,
+            List.of(
+                new InvoiceSettlement.Applied(
+                    "PAY-00000000000000c3-ACC-JP",
+                    "payment",
+                    new BigDecimal("1700"),
+                    LocalDate.of(2025, 3, 10)))));
+  }
+
+  /** {@code doc} as a preview of the open period. */
+  static InvoiceDocument preview(InvoiceDocument doc) {
+    return new InvoiceDocument(
+        "PREVIEW", doc.invoice(), InvoiceDocument.PREVIEW, doc.issuedAt(), doc.account());
   }
 }
