@@ -180,7 +180,13 @@ public final class MessageSamples {
         CloseBillPeriodResult.earlierPeriodOpen(CYCLE.minusMonths(1)));
     samples.put(
         AccountInvoices.InvoiceList.class,
-        new AccountInvoices.InvoiceList(profile(), List.of(issued)));
+        new AccountInvoices.InvoiceList(
+            profile(),
+            List.of(issued),
+            Map.of(
+                issued.number(),
+                com.telco.billing.protocol.invoice.InvoiceSettlement.unpaid(
+                    issued.invoice().taxIncludedAmount()))));
     samples.put(AccountInvoices.Preview.class, new AccountInvoices.Preview(profile(), draft(), AT));
 
     samples.put(

@@ -304,7 +304,8 @@ public final class AccountEntity
             (state, cmd) ->
                 reply(
                     cmd.replyTo(),
-                    new AccountInvoices.InvoiceList(state.profile(), state.invoices())))
+                    new AccountInvoices.InvoiceList(
+                        state.profile(), state.invoices(), settlements(state))))
         .onCommand(PreviewInvoice.class, this::onPreviewInvoice)
         .onCommand(CollectDue.class, payments::onCollectDue)
         .onCommand(SetPaymentMethod.class, payments::onSetPaymentMethod)
@@ -321,6 +322,20 @@ public final class AccountEntity
         .onCommand(ChargeAnswered.class, payments::onChargeAnswered)
         .onCommand(RefundAnswered.class, payments::onRefundAnswered);
     return builder.build();
+  }
+
+  /** Where each kept invoice stands in accounts receivable. */
+  private static java.util.Map<String, com.telco.billing.protocol.invoice.InvoiceSettlement>
+      settlements(AccountState.Open state) {
+    java.util.Map<String, com.telco.billing.protocol.invoice.InvoiceSettlement> all =
+        new java.util.LinkedHashMap<>();
+    for (IssuedInvoice invoice : state.invoices()) {
+      all.put(
+          invoice.number(),
+          com.telco.billing.node.payment.PaymentViews.settlement(
+              state.payments(), invoice.number(), invoice.invoice().taxIncludedAmount()));
+    }
+    return all;
   }
 
   private ReplyEffect<AccountEvent, AccountState> onOpen(

@@ -238,8 +238,11 @@ public final class InvoicingService {
         .thenCompose(
             issued ->
                 account(issued.invoice().accountId())
-                    .askWithStatus(AccountCommand.GetAccount::new, readTimeout)
-                    .thenApply(view -> documentOf(issued, view.profile())));
+                    .<AccountInvoices.Settled>askWithStatus(
+                        replyTo -> new AccountCommand.GetSettlement(issued.number(), replyTo),
+                        readTimeout)
+                    .thenApply(
+                        settled -> documentOf(issued, settled.account(), settled.settlement())));
   }
 
   /**
@@ -252,7 +255,8 @@ public final class InvoicingService {
             page ->
                 new DocumentPage(
                     page.invoices().stream()
-                        .map(issued -> documentOf(issued, page.account()))
+                        .map(
+                            issued -> documentOf(issued, page.account(), page.settlementOf(issued)))
                         .toList(),
                     page.nextCursor()));
   }
@@ -323,7 +327,8 @@ public final class InvoicingService {
               return new InvoicePage(
                   list.account(),
                   page.items(),
-                  page.more() ? InvoiceKey.of(page.last()).encode(accountId) : null);
+                  page.more() ? InvoiceKey.of(page.last()).encode(accountId) : null,
+                  list.settlements());
             });
   }
 
@@ -333,7 +338,16 @@ public final class InvoicingService {
    * @param nextCursor the cursor of the next page; null on the last page
    */
   public record InvoicePage(
-      AccountProfile account, List<IssuedInvoice> invoices, String nextCursor) {}
+      AccountProfile account,
+      List<IssuedInvoice> invoices,
+      String nextCursor,
+      java.util.Map<String, InvoiceSettlement> settlements) {
+
+    /** Where {@code issued} stands in accounts receivable; unpaid when not known. */
+    public InvoiceSettlement settlementOf(IssuedInvoice issued) {
+      return AccountInvoices.settlementIn(settlements, issued);
+    }
+  }
 
   /** Where a page of invoices ended: the issue time and number of its last invoice. */
   private record InvoiceKey(Instant issuedAt, String number) {
