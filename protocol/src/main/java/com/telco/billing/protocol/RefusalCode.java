@@ -53,6 +53,7 @@ public enum RefusalCode {
   SERVICE_NOT_GUIDED("service_not_guided", RefusalKind.NOT_FOUND),
   UNKNOWN_BATCH("unknown_batch", RefusalKind.NOT_FOUND),
   API_KEY_NOT_FOUND("api_key_not_found", RefusalKind.NOT_FOUND),
+  DIRECT_DEBIT_FILE_NOT_FOUND("direct_debit_file_not_found", RefusalKind.NOT_FOUND),
 
   // who is calling
   UNAUTHENTICATED("unauthenticated", RefusalKind.UNAUTHENTICATED),
@@ -91,6 +92,7 @@ public enum RefusalCode {
   TIMEOUT("timeout", RefusalKind.UNAVAILABLE),
   INTAKE_UNAVAILABLE("intake_unavailable", RefusalKind.UNAVAILABLE),
   CREDENTIALS_UNAVAILABLE("credentials_unavailable", RefusalKind.UNAVAILABLE),
+  DIRECT_DEBIT_RETURNS_UNAVAILABLE("direct_debit_returns_unavailable", RefusalKind.UNAVAILABLE),
   INTERNAL_ERROR("internal_error", RefusalKind.INTERNAL);
 
   private static final Map<String, RefusalCode> BY_WIRE =

@@ -78,6 +78,12 @@ public final class Endpoints {
   public static final Endpoint LIST_BILL_RUNS = get("/bill-runs", readers(FINANCE));
   public static final Endpoint GET_BILL_RUN = get("/bill-runs/{id}", readers(FINANCE));
 
+  // direct debit files (finance)
+  public static final Endpoint LIST_DIRECT_DEBITS = get("/direct-debits", readers(FINANCE));
+  public static final Endpoint GET_DIRECT_DEBIT = get("/direct-debits/{fileId}", readers(FINANCE));
+  public static final Endpoint RETURN_DIRECT_DEBITS =
+      post("/direct-debits/{fileId}/returns", Set.of(FINANCE));
+
   // catalog (product management)
   public static final Endpoint PUBLISH_CATALOG = post("/catalog/versions", Set.of(CATALOG_MANAGER));
   public static final Endpoint LIST_CATALOG_VERSIONS =
@@ -127,6 +133,9 @@ public final class Endpoints {
           START_BILL_RUN,
           LIST_BILL_RUNS,
           GET_BILL_RUN,
+          LIST_DIRECT_DEBITS,
+          GET_DIRECT_DEBIT,
+          RETURN_DIRECT_DEBITS,
           PUBLISH_CATALOG,
           LIST_CATALOG_VERSIONS,
           GET_CATALOG_VERSION,
