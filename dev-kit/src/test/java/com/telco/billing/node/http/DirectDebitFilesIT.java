@@ -113,7 +113,7 @@ class DirectDebitFilesIT {
                         Map.of("billing.payments.direct-debit.folder", folder.toString()))));
     var system = node.system();
     BillingSettings settings = BillingSettings.from(system.settings().config());
-    store = new DirectDebitStore(system, KEYSPACE);
+    store = new DirectDebitStore(system, KEYSPACE, settings.directDebit().creditors().keySet());
     files =
         new DirectDebitFiles(
             store,

@@ -78,27 +78,8 @@ public final class DirectDebitFiles {
     return "DD-" + legalEntity + "-" + collectionDate.format(DAY) + "-" + sequence;
   }
 
-  /**
-   * Adds an instruction to be filed (idempotent by end-to-end id). Refused ({@link
-   * IllegalArgumentException}) for a legal entity without a configured creditor or a currency other
-   * than EUR, so that nothing is added that could never be filed.
-   */
+  /** Adds an instruction to be filed: {@link DirectDebitStore#addPending}. */
   public CompletionStage<Done> addPending(DirectDebitInstruction instruction) {
-    if (!settings.creditors().containsKey(instruction.legalEntity())) {
-      return CompletableFuture.failedFuture(
-          new IllegalArgumentException(
-              "no direct debit creditor is configured for legal entity "
-                  + instruction.legalEntity()));
-    }
-    try {
-      Pain008Writer.amount(instruction.amount());
-    } catch (IllegalArgumentException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    if (!"EUR".equals(instruction.currency().getCurrencyCode())) {
-      return CompletableFuture.failedFuture(
-          new IllegalArgumentException("SEPA direct debits are in EUR"));
-    }
     return store.addPending(instruction);
   }
 

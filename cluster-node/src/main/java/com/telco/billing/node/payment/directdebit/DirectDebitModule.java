@@ -38,7 +38,9 @@ public final class DirectDebitModule {
 
   public static DirectDebitModule init(
       ActorSystem<?> system, BillingSettings settings, Clock clock) {
-    DirectDebitStore store = new DirectDebitStore(system, settings.cassandra().keyspace());
+    DirectDebitStore store =
+        new DirectDebitStore(
+            system, settings.cassandra().keyspace(), settings.directDebit().creditors().keySet());
     DirectDebitFiles files =
         new DirectDebitFiles(
             store,

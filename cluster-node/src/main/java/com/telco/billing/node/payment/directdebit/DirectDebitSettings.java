@@ -31,6 +31,10 @@ public record DirectDebitSettings(
     int maxLimit,
     Map<String, Creditor> creditors) {
 
+  /** Legal entity codes short enough for the file id to be a pain.008 {@code MsgId}. */
+  static final java.util.regex.Pattern LEGAL_ENTITY =
+      java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,16}");
+
   public DirectDebitSettings {
     creditors = Map.copyOf(creditors);
   }
@@ -48,6 +52,13 @@ public record DirectDebitSettings(
     Map<String, Creditor> creditors = new TreeMap<>();
     Config section = config.getConfig(p + "creditors");
     for (String legalEntity : section.root().keySet()) {
+      if (!LEGAL_ENTITY.matcher(legalEntity).matches()) {
+        // DD-<legal entity>-<yyyyMMdd>-<sequence> is the file's MsgId, at most 35 characters
+        throw ConfigChecks.badValue(
+            p + "creditors",
+            "legal entities that collect by direct debit are 1..17 upper-case letters, digits, '_'"
+                + " or '-'");
+      }
       creditors.put(legalEntity, creditor(section.getConfig(quoted(legalEntity)), legalEntity, p));
     }
     int maxTransactions = ConfigChecks.intAtLeast(config, p + "max-transactions-per-file", 1);

@@ -63,6 +63,7 @@ public final class DirectDebitStore {
   private static final int ENTRY_BATCH = 100;
 
   private final CassandraSession session;
+  private final Set<String> legalEntities;
   private final String readProfile;
   private final String writeProfile;
   private final CompletionStage<PreparedStatement> claimInstruction;
@@ -82,8 +83,12 @@ public final class DirectDebitStore {
   private final CompletionStage<PreparedStatement> insertReturn;
   private final CompletionStage<PreparedStatement> selectReturn;
 
-  public DirectDebitStore(ActorSystem<?> system, String keyspace) {
+  /**
+   * @param legalEntities the legal entities with a creditor: only their instructions are taken
+   */
+  public DirectDebitStore(ActorSystem<?> system, String keyspace, Set<String> legalEntities) {
     this.session = CassandraSessionRegistry.get(system).sessionFor(PLUGIN);
+    this.legalEntities = Set.copyOf(legalEntities);
     var config = system.settings().config();
     // the journal's profiles: a stored file or return is on a quorum, as an event is
     this.readProfile = config.getString(PLUGIN + ".read-profile");
@@ -231,9 +236,17 @@ public final class DirectDebitStore {
   /**
    * Adds an instruction to the pending ones of its legal entity and collection date. Idempotent by
    * end-to-end id: adding it again (e.g. after a timeout) changes nothing. Fails with {@link
-   * IllegalArgumentException} when the end-to-end id was added for another legal entity or date.
+   * IllegalArgumentException} (nothing stored) when the end-to-end id was added for another legal
+   * entity or date, and for an instruction no file could hold: a legal entity without a creditor, a
+   * currency other than EUR, an amount not positive or not a whole number of cents, an end-to-end
+   * id over 35 characters.
    */
   public CompletionStage<Done> addPending(DirectDebitInstruction i) {
+    try {
+      checkFileable(i);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     return claimInstruction
         .thenCompose(
             ps ->
@@ -270,6 +283,20 @@ public final class DirectDebitStore {
                           insertDate.thenCompose(
                               ps -> write(ps.bind(i.legalEntity(), i.collectionDate()))));
             });
+  }
+
+  private void checkFileable(DirectDebitInstruction i) {
+    if (!legalEntities.contains(i.legalEntity())) {
+      throw new IllegalArgumentException(
+          "no direct debit creditor is configured for legal entity " + i.legalEntity());
+    }
+    if (!"EUR".equals(i.currency().getCurrencyCode())) {
+      throw new IllegalArgumentException("SEPA direct debits are in EUR");
+    }
+    Pain008Writer.amount(i.amount());
+    if (i.endToEndId().isEmpty() || i.endToEndId().length() > 35) {
+      throw new IllegalArgumentException("an end-to-end id has 1..35 characters");
+    }
   }
 
   private record Place(String legalEntity, LocalDate collectionDate) {}

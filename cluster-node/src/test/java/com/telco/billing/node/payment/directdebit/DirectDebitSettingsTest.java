@@ -55,6 +55,18 @@ class DirectDebitSettingsTest {
   }
 
   @Test
+  void legalEntitiesShortEnoughForAMessageId() {
+    assertThrows(
+        ConfigException.class,
+        () ->
+            DirectDebitSettings.from(
+                node(
+                    "billing.payments.direct-debit.creditors.A_VERY_LONG_ENTITY_1 { name = x, iban ="
+                        + " \"DE89370400440532013000\", bic = COBADEFFXXX, creditor-id ="
+                        + " DE98ZZZ09999999999 }")));
+  }
+
+  @Test
   void leadTimeInWholeDays() {
     assertEquals(
         Duration.ofDays(3),
