@@ -87,7 +87,7 @@ public final class DirectDebitFiles {
    * Builds and stores the files due: for every configured legal entity, one file (or more, above
    * {@code max-transactions-per-file}) per collection date from {@code today - lookback} to {@code
    * today + lead-time} for the instructions not yet in a file, and completes any file a crash left
-   * half built. Legal entities and dates one after the other.
+   * half built. Legal entities (in their order) and dates one after the other.
    *
    * @return the files built or completed by this call (none when everything was filed already)
    */

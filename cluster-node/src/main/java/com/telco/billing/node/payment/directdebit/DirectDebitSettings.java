@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param maxTransactionsPerFile the most transactions one file holds (more: further files)
  * @param defaultLimit files per page of the list when no limit is given
  * @param maxLimit the largest page the list may ask for
- * @param creditors the creditor of each legal entity, by legal entity
+ * @param creditors the creditor of each legal entity, ordered by legal entity
  */
 public record DirectDebitSettings(
     Path folder,
@@ -36,7 +36,8 @@ public record DirectDebitSettings(
       java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,16}");
 
   public DirectDebitSettings {
-    creditors = Map.copyOf(creditors);
+    // by legal entity: files are built and listed in this order
+    creditors = java.util.Collections.unmodifiableMap(new TreeMap<>(creditors));
   }
 
   public static DirectDebitSettings from(Config config) {
