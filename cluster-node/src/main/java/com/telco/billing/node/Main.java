@@ -9,7 +9,9 @@ import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
 import com.telco.billing.node.invoice.InvoicingModule;
 import com.telco.billing.node.metrics.BillingMetrics;
+import com.telco.billing.node.payment.AccountDirectDebitReturns;
 import com.telco.billing.node.payment.PaymentModule;
+import com.telco.billing.node.payment.directdebit.DirectDebitModule;
 import com.telco.billing.node.security.SecurityModule;
 import com.telco.billing.node.usage.UsageModule;
 import com.telco.billing.sharding.ShardingInit;
@@ -101,6 +103,7 @@ public final class Main {
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
     SecurityModule security = SecurityModule.init(system, settings, clock);
     AuditModule audit = AuditModule.init(system, settings);
+    DirectDebitModule directDebits = DirectDebitModule.init(system, settings, clock);
     BillingMetrics.get(system)
         .startPolling(
             system, settings.metrics(), ShardingInit.ENTITY_TYPES, billRuns.service()::list);
@@ -120,7 +123,9 @@ public final class Main {
             security.rateLimiter(),
             security.apiKeys(),
             audit.trail(),
-            payments.service());
+            payments.service(),
+            directDebits.files(),
+            new AccountDirectDebitReturns(payments.service()));
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -65,6 +65,7 @@ public enum RefusalCode {
   API_KEY_NOT_FOUND("api_key_not_found", RefusalKind.NOT_FOUND),
   PAYMENT_NOT_FOUND("payment_not_found", RefusalKind.NOT_FOUND),
   DIRECT_DEBIT_NOT_FOUND("direct_debit_not_found", RefusalKind.NOT_FOUND),
+  DIRECT_DEBIT_FILE_NOT_FOUND("direct_debit_file_not_found", RefusalKind.NOT_FOUND),
 
   // who is calling
   UNAUTHENTICATED("unauthenticated", RefusalKind.UNAUTHENTICATED),
@@ -106,6 +107,7 @@ public enum RefusalCode {
   GATEWAY_UNAVAILABLE("gateway_unavailable", RefusalKind.UNAVAILABLE),
   INTAKE_UNAVAILABLE("intake_unavailable", RefusalKind.UNAVAILABLE),
   CREDENTIALS_UNAVAILABLE("credentials_unavailable", RefusalKind.UNAVAILABLE),
+  DIRECT_DEBIT_RETURNS_UNAVAILABLE("direct_debit_returns_unavailable", RefusalKind.UNAVAILABLE),
   INTERNAL_ERROR("internal_error", RefusalKind.INTERNAL);
 
   private static final Map<String, RefusalCode> BY_WIRE =

@@ -99,6 +99,11 @@ public final class Endpoints {
   public static final Endpoint GET_PAYMENT = get("/payments/{id}", readers(FINANCE, COLLECTIONS));
   public static final Endpoint REFUND_PAYMENT = post("/payments/{id}/refunds", Set.of(FINANCE));
   public static final Endpoint GATEWAY_WEBHOOK = Endpoint.open("POST", "/webhooks/payment-gateway");
+  // direct debit files (finance)
+  public static final Endpoint LIST_DIRECT_DEBITS = get("/direct-debits", readers(FINANCE));
+  public static final Endpoint GET_DIRECT_DEBIT = get("/direct-debits/{fileId}", readers(FINANCE));
+  public static final Endpoint RETURN_DIRECT_DEBITS =
+      post("/direct-debits/{fileId}/returns", Set.of(FINANCE));
 
   // catalog (product management)
   public static final Endpoint PUBLISH_CATALOG = post("/catalog/versions", Set.of(CATALOG_MANAGER));
@@ -161,6 +166,9 @@ public final class Endpoints {
           GET_PAYMENT,
           REFUND_PAYMENT,
           GATEWAY_WEBHOOK,
+          LIST_DIRECT_DEBITS,
+          GET_DIRECT_DEBIT,
+          RETURN_DIRECT_DEBITS,
           PUBLISH_CATALOG,
           LIST_CATALOG_VERSIONS,
           GET_CATALOG_VERSION,

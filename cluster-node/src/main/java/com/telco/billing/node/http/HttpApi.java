@@ -12,6 +12,8 @@ import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.metrics.HttpRequestMetrics;
 import com.telco.billing.node.payment.PaymentService;
+import com.telco.billing.node.payment.directdebit.DirectDebitFiles;
+import com.telco.billing.node.payment.directdebit.DirectDebitReturns;
 import com.telco.billing.node.security.ApiKeys;
 import com.telco.billing.node.security.Authenticator;
 import com.telco.billing.node.security.ClientRateLimiter;
@@ -48,7 +50,9 @@ public final class HttpApi {
       ClientRateLimiter rateLimiter,
       ApiKeys apiKeys,
       AuditTrail audit,
-      PaymentService payments) {}
+      PaymentService payments,
+      DirectDebitFiles directDebits,
+      DirectDebitReturns directDebitReturns) {}
 
   /**
    * Binds the API.
@@ -87,6 +91,9 @@ public final class HttpApi {
                 new ServiceRoutes(access, services.guiding(), clock).routes(),
                 new InvoiceRoutes(access, services.invoicing()).routes(),
                 new BillRunRoutes(access, services.billRuns()).routes(),
+                new DirectDebitRoutes(
+                        access, services.directDebits(), services.directDebitReturns())
+                    .routes(),
                 new CatalogRoutes(access, services.catalog()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
                 new ApiKeyRoutes(access, services.apiKeys()).routes(),

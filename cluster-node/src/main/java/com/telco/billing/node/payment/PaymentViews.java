@@ -143,7 +143,7 @@ public final class PaymentViews {
           accountId,
           PaymentMethod.DIRECT_DEBIT,
           null,
-          maskIban(dd.iban()),
+          com.telco.billing.core.payment.Iban.mask(dd.iban()),
           dd.bic(),
           dd.mandateId(),
           dd.signedOn(),
@@ -154,13 +154,5 @@ public final class PaymentViews {
           accountId, PaymentMethod.MANUAL, null, null, null, null, null, null);
     }
     return new PaymentMethodView(accountId, "none", null, null, null, null, null, null);
-  }
-
-  /** The country code and the last four characters; the rest as {@code *}. */
-  public static String maskIban(String iban) {
-    if (iban.length() <= 6) {
-      return "*".repeat(iban.length());
-    }
-    return iban.substring(0, 2) + "*".repeat(iban.length() - 6) + iban.substring(iban.length() - 4);
   }
 }

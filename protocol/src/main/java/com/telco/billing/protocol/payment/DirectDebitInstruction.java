@@ -63,4 +63,20 @@ public record DirectDebitInstruction(
       throw new IllegalArgumentException("sequence type must be FRST or RCUR");
     }
   }
+
+  /** Never the IBAN in full: logs and errors see it masked. */
+  @Override
+  public String toString() {
+    return "DirectDebitInstruction["
+        + endToEndId
+        + " "
+        + accountId
+        + " "
+        + invoiceNumber
+        + " "
+        + sequenceType
+        + " "
+        + com.telco.billing.core.payment.Iban.mask(debtorIban)
+        + "]";
+  }
 }
