@@ -24,6 +24,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +55,7 @@ public final class StripeGateway implements PaymentGateway, AutoCloseable {
   private final GatewaySettings settings;
   private final StripeClient stripe;
   private final ThreadPoolExecutor pool;
+  private final ScheduledThreadPoolExecutor timer;
   private final GatewayCircuitBreaker breaker;
 
   public StripeGateway(GatewaySettings settings) {
@@ -83,6 +86,15 @@ public final class StripeGateway implements PaymentGateway, AutoCloseable {
               return thread;
             });
     pool.allowCoreThreadTimeOut(true);
+    this.timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "payment-gateway-timer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.setRemoveOnCancelPolicy(true);
     this.breaker =
         new GatewayCircuitBreaker(
             settings.breaker().maxFailures(), settings.breaker().resetTimeout(), clock);
@@ -176,16 +188,8 @@ public final class StripeGateway implements PaymentGateway, AutoCloseable {
     }
     Duration limit = settings.breaker().callTimeout();
     CompletableFuture<T> bounded = new CompletableFuture<>();
-    result.whenComplete(
-        (value, failure) -> {
-          if (failure == null) {
-            bounded.complete(value);
-          } else {
-            bounded.completeExceptionally(unwrap(failure));
-          }
-        });
-    CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS)
-        .execute(
+    ScheduledFuture<?> deadline =
+        timer.schedule(
             () -> {
               if (!bounded.isDone()) {
                 breaker.onFailure();
@@ -195,7 +199,18 @@ public final class StripeGateway implements PaymentGateway, AutoCloseable {
                   bounded.completeExceptionally(e);
                 }
               }
-            });
+            },
+            limit.toMillis(),
+            TimeUnit.MILLISECONDS);
+    result.whenComplete(
+        (value, failure) -> {
+          deadline.cancel(false);
+          if (failure == null) {
+            bounded.complete(value);
+          } else {
+            bounded.completeExceptionally(unwrap(failure));
+          }
+        });
     return bounded;
   }
 
@@ -366,5 +381,6 @@ public final class StripeGateway implements PaymentGateway, AutoCloseable {
   @Override
   public void close() {
     pool.shutdown();
+    timer.shutdown();
   }
 }

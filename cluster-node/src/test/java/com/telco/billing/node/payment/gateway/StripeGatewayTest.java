@@ -10,12 +10,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.sandbox.PaymentSandbox;
 import com.telco.billing.sandbox.SandboxSettings;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +42,7 @@ class StripeGatewayTest {
     sandbox =
         PaymentSandbox.start(
             SandboxSettings.defaults()
-                .withTimeoutDelay(Duration.ofMillis(1500))
+                .withTimeoutDelay(Duration.ofSeconds(3))
                 .withAsyncDelay(Duration.ofMillis(200)));
     gateway =
         new StripeGateway(
@@ -88,6 +98,22 @@ class StripeGatewayTest {
     var again =
         (ChargeOutcome.Succeeded) await(gateway.charge(charge(key, "tok_visa", 500, invoice)));
     assertEquals(first.intentId(), again.intentId());
+    assertEquals(1, capturesOf(invoice));
+  }
+
+  @Test
+  void concurrentCallsWithOneKeyCaptureOnce() throws Exception {
+    String invoice = "INV-" + key();
+    String key = key();
+    List<CompletableFuture<ChargeOutcome>> calls = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      calls.add(gateway.charge(charge(key, "tok_visa", 800, invoice)).toCompletableFuture());
+    }
+    Set<String> intents = new HashSet<>();
+    for (CompletableFuture<ChargeOutcome> call : calls) {
+      intents.add(assertInstanceOf(ChargeOutcome.Succeeded.class, await(call)).intentId());
+    }
+    assertEquals(1, intents.size());
     assertEquals(1, capturesOf(invoice));
   }
 
@@ -150,7 +176,7 @@ class StripeGatewayTest {
     GatewaySettings impatient =
         GatewayTestSettings.withTimeouts(
             GatewayTestSettings.of(sandbox.baseUrl(), sandbox.secretKey(), "whsec_test"),
-            Duration.ofMillis(400),
+            Duration.ofSeconds(1),
             3,
             new GatewaySettings.Breaker(5, Duration.ofSeconds(30), Duration.ofSeconds(30)));
     try (StripeGateway client = new StripeGateway(impatient)) {
@@ -171,7 +197,7 @@ class StripeGatewayTest {
     GatewaySettings oneTry =
         GatewayTestSettings.withTimeouts(
             GatewayTestSettings.of(sandbox.baseUrl(), sandbox.secretKey(), "whsec_test"),
-            Duration.ofMillis(400),
+            Duration.ofSeconds(1),
             1,
             new GatewaySettings.Breaker(5, Duration.ofSeconds(30), Duration.ofSeconds(30)));
     try (StripeGateway client = new StripeGateway(oneTry)) {
@@ -184,6 +210,24 @@ class StripeGatewayTest {
               await(client.charge(charge(key, "tok_timeout", 4_300, invoice))));
       assertEquals(1, sandbox.captures(later.intentId()).size());
       assertEquals(1, capturesOf(invoice));
+    }
+  }
+
+  @Test
+  void aCallLongerThanTheCallTimeoutIsUnknown() throws Exception {
+    String invoice = "INV-" + key();
+    GatewaySettings hurried =
+        GatewayTestSettings.withTimeouts(
+            GatewayTestSettings.of(sandbox.baseUrl(), sandbox.secretKey(), "whsec_test"),
+            Duration.ofSeconds(5),
+            1,
+            new GatewaySettings.Breaker(5, Duration.ofMillis(300), Duration.ofSeconds(30)));
+    try (StripeGateway client = new StripeGateway(hurried)) {
+      var outcome =
+          assertInstanceOf(
+              ChargeOutcome.Unknown.class,
+              await(client.charge(charge(key(), "tok_timeout", 4_400, invoice))));
+      assertTrue(outcome.reason().startsWith("call_timeout"), outcome.reason());
     }
   }
 
@@ -252,8 +296,26 @@ class StripeGatewayTest {
             GatewayTestSettings.of(url, SandboxSettings.DEV_SECRET_KEY, "whsec_test"),
             Duration.ofSeconds(1),
             1,
-            new GatewaySettings.Breaker(2, Duration.ofSeconds(30), Duration.ofMillis(500)));
-    try (StripeGateway client = new StripeGateway(settings)) {
+            new GatewaySettings.Breaker(2, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T10:00:00Z"));
+    Clock clock =
+        new Clock() {
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+        };
+    try (StripeGateway client = new StripeGateway(settings, clock)) {
       for (int i = 0; i < 2; i++) {
         var unknown =
             assertInstanceOf(
@@ -270,7 +332,11 @@ class StripeGatewayTest {
       assertEquals("circuit_open", ((PaymentGatewayException) read.getCause()).code());
 
       try (PaymentSandbox back = PaymentSandbox.start(SandboxSettings.defaults().withPort(port))) {
-        Thread.sleep(600);
+        now.set(now.get().plusSeconds(29));
+        assertEquals(
+            new ChargeOutcome.Unknown("circuit_open"),
+            await(client.charge(charge(key(), "tok_visa", 100, "INV-" + key()))));
+        now.set(now.get().plusSeconds(2));
         assertInstanceOf(
             ChargeOutcome.Succeeded.class,
             await(client.charge(charge(key(), "tok_visa", 100, "INV-" + key()))));
