@@ -1,10 +1,12 @@
 package com.telco.billing.node.payment.gateway;
 
 import java.util.Currency;
-import java.util.Objects;
 
 /**
- * One collection attempt of an invoice by card or wallet token.
+ * One collection attempt of an invoice by card or wallet token. {@link StripeGateway} answers a
+ * request without a key, token or currency, or with an amount not above zero, without calling the
+ * gateway: {@code Unknown} without a key, else a hard {@code Declined} with code {@code
+ * invalid_request}.
  *
  * @param idempotencyKey the attempt's key: every try of this attempt sends it, a new attempt has a
  *     new one
@@ -22,22 +24,4 @@ public record ChargeRequest(
     Currency currency,
     String accountId,
     String invoiceNumber,
-    String paymentId) {
-  public ChargeRequest {
-    requireText(idempotencyKey, "idempotencyKey");
-    requireText(paymentMethodToken, "paymentMethodToken");
-    Objects.requireNonNull(currency, "currency");
-    requireText(accountId, "accountId");
-    requireText(invoiceNumber, "invoiceNumber");
-    requireText(paymentId, "paymentId");
-    if (amountMinor <= 0) {
-      throw new IllegalArgumentException("amountMinor must be greater than zero");
-    }
-  }
-
-  static void requireText(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-  }
-}
+    String paymentId) {}

@@ -18,6 +18,6 @@ public record IntentView(
     Currency currency,
     Map<String, String> metadata) {
   public IntentView {
-    metadata = Map.copyOf(metadata);
+    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
   }
 }

@@ -20,15 +20,4 @@ public record RefundRequest(
     String reason,
     String accountId,
     String paymentId,
-    String refundId) {
-  public RefundRequest {
-    ChargeRequest.requireText(idempotencyKey, "idempotencyKey");
-    ChargeRequest.requireText(intentId, "intentId");
-    ChargeRequest.requireText(accountId, "accountId");
-    ChargeRequest.requireText(paymentId, "paymentId");
-    ChargeRequest.requireText(refundId, "refundId");
-    if (amountMinor <= 0) {
-      throw new IllegalArgumentException("amountMinor must be greater than zero");
-    }
-  }
-}
+    String refundId) {}

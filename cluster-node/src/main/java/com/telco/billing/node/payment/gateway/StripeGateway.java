@@ -17,6 +17,7 @@ import com.stripe.param.RefundCreateParams;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -107,6 +108,17 @@ public final class StripeGateway implements PaymentGateway, AutoCloseable {
 
   @Override
   public CompletionStage<ChargeOutcome> charge(ChargeRequest request) {
+    if (blank(request.idempotencyKey())) {
+      // without a key the library would make up a new one per try: never call without it
+      return CompletableFuture.completedFuture(
+          new ChargeOutcome.Unknown("idempotency_key_missing"));
+    }
+    if (blank(request.paymentMethodToken())
+        || request.currency() == null
+        || request.amountMinor() <= 0) {
+      return CompletableFuture.completedFuture(
+          new ChargeOutcome.Declined(null, "invalid_request", null, true));
+    }
     PaymentIntentCreateParams params =
         PaymentIntentCreateParams.builder()
             .setAmount(request.amountMinor())
@@ -114,9 +126,11 @@ public final class StripeGateway implements PaymentGateway, AutoCloseable {
             .setPaymentMethod(request.paymentMethodToken())
             .addPaymentMethodType("card")
             .setConfirm(true)
-            .putMetadata("account_id", request.accountId())
-            .putMetadata("invoice", request.invoiceNumber())
-            .putMetadata("payment_id", request.paymentId())
+            .putAllMetadata(
+                metadata(
+                    "account_id", request.accountId(),
+                    "invoice", request.invoiceNumber(),
+                    "payment_id", request.paymentId()))
             .build();
     RequestOptions options = withKey(request.idempotencyKey());
     return run(
@@ -127,6 +141,10 @@ public final class StripeGateway implements PaymentGateway, AutoCloseable {
 
   @Override
   public CompletionStage<IntentView> retrieve(String intentId) {
+    if (blank(intentId)) {
+      return CompletableFuture.failedFuture(
+          new PaymentGatewayException("invalid_request", "no intent id"));
+    }
     CompletableFuture<IntentView> result =
         run(
             () -> toView(stripe.paymentIntents().retrieve(intentId)),
@@ -145,13 +163,22 @@ public final class StripeGateway implements PaymentGateway, AutoCloseable {
 
   @Override
   public CompletionStage<RefundOutcome> refund(RefundRequest request) {
+    if (blank(request.idempotencyKey())) {
+      return CompletableFuture.completedFuture(
+          new RefundOutcome.Unknown("idempotency_key_missing"));
+    }
+    if (blank(request.intentId()) || request.amountMinor() <= 0) {
+      return CompletableFuture.completedFuture(new RefundOutcome.Failed("invalid_request"));
+    }
     RefundCreateParams.Builder params =
         RefundCreateParams.builder()
             .setPaymentIntent(request.intentId())
             .setAmount(request.amountMinor())
-            .putMetadata("account_id", request.accountId())
-            .putMetadata("payment_id", request.paymentId())
-            .putMetadata("refund_id", request.refundId());
+            .putAllMetadata(
+                metadata(
+                    "account_id", request.accountId(),
+                    "payment_id", request.paymentId(),
+                    "refund_id", request.refundId()));
     String reason = request.reason();
     if (reason != null && STRIPE_REFUND_REASONS.contains(reason)) {
       params.setReason(RefundCreateParams.Reason.valueOf(reason.toUpperCase(Locale.ROOT)));
@@ -352,6 +379,21 @@ public final class StripeGateway implements PaymentGateway, AutoCloseable {
       return error.getType();
     }
     return e instanceof AuthenticationException ? "authentication_failed" : "gateway_refused";
+  }
+
+  /** Key-value pairs without the null values (the gateway takes no null metadata). */
+  private static Map<String, String> metadata(String... keysAndValues) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      if (keysAndValues[i + 1] != null) {
+        metadata.put(keysAndValues[i], keysAndValues[i + 1]);
+      }
+    }
+    return metadata;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static RequestOptions withKey(String key) {

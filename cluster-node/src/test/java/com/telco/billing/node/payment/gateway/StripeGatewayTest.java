@@ -346,6 +346,21 @@ class StripeGatewayTest {
   }
 
   @Test
+  void refusesIncompleteRequestsWithoutCallingTheGateway() throws Exception {
+    int before = sandbox.captures().size();
+    assertEquals(
+        new ChargeOutcome.Unknown("idempotency_key_missing"),
+        await(gateway.charge(charge(null, "tok_visa", 100, "INV-" + key()))));
+    assertEquals(
+        new ChargeOutcome.Declined(null, "invalid_request", null, true),
+        await(gateway.charge(charge(key(), "tok_visa", 0, "INV-" + key()))));
+    assertEquals(
+        new RefundOutcome.Failed("invalid_request"),
+        await(gateway.refund(new RefundRequest(key(), null, 100, null, "A", "P", "R"))));
+    assertEquals(before, sandbox.captures().size());
+  }
+
+  @Test
   void aMissingIntentIsAGatewayRefusal() {
     ExecutionException read =
         assertThrows(ExecutionException.class, () -> await(gateway.retrieve("pi_missing")));
