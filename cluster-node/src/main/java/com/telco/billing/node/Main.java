@@ -95,7 +95,7 @@ public final class Main {
       ActorSystem<?> system, BillingSettings settings) {
     Clock clock = Clock.systemUTC();
     CatalogModule catalog = CatalogModule.init(system, settings, clock);
-    PaymentModule payments = PaymentModule.init(system, settings, null, clock);
+    PaymentModule payments = PaymentModule.init(system, settings, clock);
     AccountModule accounts = AccountModule.init(system, settings, catalog, payments, clock);
     InvoicingModule invoicing = InvoicingModule.init(system, settings);
     GuidingModule guiding = GuidingModule.init(system, settings);
@@ -124,6 +124,7 @@ public final class Main {
             security.apiKeys(),
             audit.trail(),
             payments.service(),
+            payments.webhooks(),
             directDebits.files(),
             new AccountDirectDebitReturns(payments.service()));
     return HttpApi.start(system, settings, services, clock)

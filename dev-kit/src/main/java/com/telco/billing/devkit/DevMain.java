@@ -2,6 +2,9 @@ package com.telco.billing.devkit;
 
 import com.telco.billing.devcassandra.DevCassandra;
 import com.telco.billing.node.Main;
+import com.telco.billing.sandbox.PaymentSandbox;
+import com.telco.billing.sandbox.PaymentSandboxMain;
+import com.telco.billing.sandbox.SandboxSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
@@ -16,7 +19,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * killed, through the child's own watch of its parent).
  *
  * <p>Environment: {@code BILLING_DEV_DATA} (default {@code var}), {@code BILLING_DEV_CQL_PORT}
- * (default 9042), plus every {@code BILLING_*} variable of the node's configuration.
+ * (default 9042), {@code BILLING_DEV_SANDBOX_PORT} (default 12111; 0: a free port), plus every
+ * {@code BILLING_*} variable of the node's configuration.
  */
 public final class DevMain {
   private DevMain() {}
@@ -31,6 +35,12 @@ public final class DevMain {
             .build()
             .start();
 
+    int sandboxPort =
+        Integer.parseInt(
+            env("BILLING_DEV_SANDBOX_PORT", String.valueOf(PaymentSandboxMain.DEV_PORT)));
+    PaymentSandbox sandbox = PaymentSandbox.start(SandboxSettings.defaults().withPort(sandboxPort));
+    Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "payment-sandbox-stop"));
+
     // the dev node trusts the DEV-ONLY signing key that bin/billing token signs with
     DevKeys keys = DevKeys.in(dataDir.resolve("dev-keys"));
     Config config =
@@ -41,34 +51,47 @@ public final class DevMain {
                     pekko.coordinated-shutdown.exit-jvm = on
                     """
                         .formatted(cassandra.endpoint().hostAndPort()))
+                .withFallback(
+                    EmbeddedNode.gatewayConfig(
+                        sandbox.baseUrl(),
+                        sandbox.secretKey(),
+                        PaymentSandboxMain.DEV_WEBHOOK_SECRET))
                 .withFallback(keys.nodeConfig()));
-    ActorSystem.create(root(cassandra), Main.SYSTEM_NAME, config);
+    ActorSystem.create(root(cassandra, sandbox), Main.SYSTEM_NAME, config);
   }
 
-  private static Behavior<Void> root(DevCassandra cassandra) {
+  private static Behavior<Void> root(DevCassandra cassandra, PaymentSandbox sandbox) {
     return Behaviors.setup(
         context -> {
           var system = context.getSystem();
           var config = system.settings().config();
           Main.init(system)
               .thenAccept(
-                  address ->
-                      System.out.printf(
-                          "%nBilling dev node is up.%n"
-                              + "  HTTP API:   http://%s:%d/%n"
-                              + "  Management: http://%s:%d/ready  /alive  /cluster/members%n"
-                              + "  Cassandra:  %s (data in %s)%n"
-                              + "  Tokens:     bin/billing token --role finance   (roles: %s;"
-                              + " DEV-ONLY key in %s)%n"
-                              + "Ctrl-C stops the node and Cassandra.%n%n",
-                          address.getHostString(),
-                          address.getPort(),
-                          config.getString("pekko.management.http.hostname"),
-                          config.getInt("pekko.management.http.port"),
-                          cassandra.endpoint().hostAndPort(),
-                          cassandra.dataDir(),
-                          String.join(",", DevKeys.ALL_ROLES),
-                          config.getString("billing.security.jwt.public-key-file")));
+                  address -> {
+                    sandbox.addWebhookEndpoint(
+                        "http://127.0.0.1:" + address.getPort() + "/webhooks/payment-gateway",
+                        PaymentSandboxMain.DEV_WEBHOOK_SECRET);
+                    System.out.printf(
+                        "%nBilling dev node is up.%n"
+                            + "  HTTP API:   http://%s:%d/%n"
+                            + "  Management: http://%s:%d/ready  /alive  /cluster/members%n"
+                            + "  Cassandra:  %s (data in %s)%n"
+                            + "  Payments:   %s (sandbox gateway, tokens tok_visa,"
+                            + " tok_chargeDeclined, tok_insufficientFunds, tok_timeout, tok_async,"
+                            + " ...; captures at /sandbox/captures)%n"
+                            + "  Tokens:     bin/billing token --role finance   (roles: %s;"
+                            + " DEV-ONLY key in %s)%n"
+                            + "Ctrl-C stops the node, the sandbox and Cassandra.%n%n",
+                        address.getHostString(),
+                        address.getPort(),
+                        config.getString("pekko.management.http.hostname"),
+                        config.getInt("pekko.management.http.port"),
+                        cassandra.endpoint().hostAndPort(),
+                        cassandra.dataDir(),
+                        sandbox.baseUrl(),
+                        String.join(",", DevKeys.ALL_ROLES),
+                        config.getString("billing.security.jwt.public-key-file"));
+                  });
           return Behaviors.empty();
         });
   }

@@ -3,6 +3,7 @@ package com.telco.billing.devkit;
 import com.telco.billing.node.Main;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -100,6 +101,23 @@ public final class EmbeddedNode implements AutoCloseable {
     return node;
   }
 
+  /**
+   * Configuration (for {@code extra}) that points a node's card gateway client at a gateway, e.g. a
+   * payment sandbox; without it the node keeps the defaults of {@code billing.payments.gateway}.
+   * The read timeout is 2 s, shorter than the sandbox's {@code tok_timeout} delay.
+   *
+   * @param webhookSecret the secret the node checks webhook signatures with (register the node's
+   *     {@link #gatewayWebhookUrl()} with the gateway under the same secret)
+   */
+  public static Config gatewayConfig(String baseUrl, String secretKey, String webhookSecret) {
+    return ConfigFactory.empty()
+        .withValue("billing.payments.gateway.base-url", ConfigValueFactory.fromAnyRef(baseUrl))
+        .withValue("billing.payments.gateway.secret-key", ConfigValueFactory.fromAnyRef(secretKey))
+        .withValue(
+            "billing.payments.gateway.webhook-secret", ConfigValueFactory.fromAnyRef(webhookSecret))
+        .withValue("billing.payments.gateway.read-timeout", ConfigValueFactory.fromAnyRef("2s"));
+  }
+
   /** Configuration that makes a node join the cluster through the given seed nodes. */
   public static Config joinSeedNodes(String... seedAddresses) {
     StringBuilder seeds = new StringBuilder();
@@ -113,6 +131,11 @@ public final class EmbeddedNode implements AutoCloseable {
   /** E.g. {@code http://127.0.0.1:24512}, without a trailing slash. */
   public String httpUrl() {
     return httpUrl;
+  }
+
+  /** Where the card gateway delivers its webhooks to this node. */
+  public String gatewayWebhookUrl() {
+    return httpUrl + "/webhooks/payment-gateway";
   }
 
   /** Pekko Management's base URL, without a trailing slash. */

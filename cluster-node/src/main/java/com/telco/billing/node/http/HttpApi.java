@@ -11,6 +11,7 @@ import com.telco.billing.node.catalog.CatalogService;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.metrics.HttpRequestMetrics;
+import com.telco.billing.node.payment.GatewayWebhookService;
 import com.telco.billing.node.payment.PaymentService;
 import com.telco.billing.node.payment.directdebit.DirectDebitFiles;
 import com.telco.billing.node.payment.directdebit.DirectDebitReturns;
@@ -51,6 +52,7 @@ public final class HttpApi {
       ApiKeys apiKeys,
       AuditTrail audit,
       PaymentService payments,
+      GatewayWebhookService webhooks,
       DirectDebitFiles directDebits,
       DirectDebitReturns directDebitReturns) {}
 
@@ -78,6 +80,7 @@ public final class HttpApi {
             concat(
                 new AccountRoutes(access, services.accounts(), clock).routes(),
                 new PaymentRoutes(access, services.payments()).routes(),
+                new WebhookRoutes(access, services.webhooks()).routes(),
                 new SubscriptionRoutes(access, services.subscriptions(), clock).routes(),
                 new UsageRoutes(
                         access,

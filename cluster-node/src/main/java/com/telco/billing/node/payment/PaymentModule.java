@@ -1,47 +1,77 @@
 package com.telco.billing.node.payment;
 
 import com.telco.billing.node.BillingSettings;
+import com.telco.billing.node.payment.gateway.GatewaySettings;
+import com.telco.billing.node.payment.gateway.GatewayWebhooks;
 import com.telco.billing.node.payment.gateway.PaymentGateway;
+import com.telco.billing.node.payment.gateway.StripeGateway;
 import com.typesafe.config.Config;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * Payments on a node: the settings the accounts collect with ({@code billing.payments}), the
- * payment gateway client they collect and refund through, and the {@link PaymentService} the
- * payment routes serve. Starts before the accounts, which take the gateway.
+ * payment gateway client they collect and refund through ({@code billing.payments.gateway}), the
+ * {@link PaymentService} of the payment routes and the {@link GatewayWebhookService} of the
+ * gateway's webhooks. Starts before the accounts, which take the gateway.
  */
 public final class PaymentModule {
   private final PaymentSettings settings;
   private final PaymentGateway gateway;
   private final PaymentService service;
+  private final GatewayWebhookService webhooks;
 
-  private PaymentModule(PaymentSettings settings, PaymentGateway gateway, PaymentService service) {
+  private PaymentModule(
+      PaymentSettings settings,
+      PaymentGateway gateway,
+      PaymentService service,
+      GatewayWebhookService webhooks) {
     this.settings = settings;
     this.gateway = gateway;
     this.service = service;
+    this.webhooks = webhooks;
   }
 
-  public static PaymentModule init(
-      ActorSystem<?> system, BillingSettings billing, PaymentGateway gateway, Clock clock) {
+  /** Starts the gateway client; it closes with the node. */
+  public static PaymentModule init(ActorSystem<?> system, BillingSettings billing, Clock clock) {
     Config config = system.settings().config().getConfig("billing.payments");
     PaymentSettings settings = PaymentSettings.from(config);
+    GatewaySettings gatewaySettings = GatewaySettings.from(system.settings().config());
+    StripeGateway gateway = new StripeGateway(gatewaySettings);
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            "close-payment-gateway",
+            () -> {
+              gateway.close();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
     PaymentService service =
         new PaymentService(
             system, billing.http().askTimeout(), config.getDuration("refund-ask-timeout"), clock);
-    return new PaymentModule(settings, gateway, service);
+    GatewayWebhookService webhooks =
+        new GatewayWebhookService(GatewayWebhooks.from(gatewaySettings, clock), gateway, service);
+    return new PaymentModule(settings, gateway, service, webhooks);
   }
 
   public PaymentSettings settings() {
     return settings;
   }
 
-  /** The gateway the accounts collect through; {@code null} when none is configured. */
+  /** The gateway the accounts collect and refund through. */
   public PaymentGateway gateway() {
     return gateway;
   }
 
   public PaymentService service() {
     return service;
+  }
+
+  /** The service of {@code POST /webhooks/payment-gateway}. */
+  public GatewayWebhookService webhooks() {
+    return webhooks;
   }
 }
