@@ -4,6 +4,7 @@ import com.telco.billing.node.audit.AuditSettings;
 import com.telco.billing.node.billrun.BillRunSettings;
 import com.telco.billing.node.invoice.InvoicingSettings;
 import com.telco.billing.node.metrics.MetricsSettings;
+import com.telco.billing.node.payment.collection.CollectionSettings;
 import com.telco.billing.node.security.SecuritySettings;
 import com.telco.billing.node.usage.SuspenseSettings;
 import com.telco.billing.node.usage.UsageSettings;
@@ -26,7 +27,8 @@ public record BillingSettings(
     BillRunSettings billRun,
     SecuritySettings security,
     MetricsSettings metrics,
-    AuditSettings audit) {
+    AuditSettings audit,
+    CollectionSettings collection) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -47,6 +49,7 @@ public record BillingSettings(
         BillRunSettings.from(config),
         SecuritySettings.from(config),
         MetricsSettings.from(config),
-        AuditSettings.from(config));
+        AuditSettings.from(config),
+        CollectionSettings.from(config));
   }
 }

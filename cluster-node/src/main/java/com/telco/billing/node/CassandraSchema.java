@@ -2,6 +2,7 @@ package com.telco.billing.node;
 
 import com.telco.billing.node.audit.AuditStore;
 import com.telco.billing.node.invoice.BillingTables;
+import com.telco.billing.node.payment.collection.CollectionStore;
 import com.telco.billing.node.security.ApiKeyStore;
 import com.telco.billing.node.usage.SuspenseStore;
 import com.telco.billing.node.usage.intake.IntakeLog;
@@ -49,6 +50,7 @@ public final class CassandraSchema {
     all.addAll(IntakeLog.createStatements(keyspace));
     all.addAll(ApiKeyStore.createStatements(keyspace));
     all.addAll(AuditStore.createStatements(keyspace));
+    all.addAll(CollectionStore.createStatements(keyspace));
     return all;
   }
 

@@ -9,6 +9,9 @@ import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
 import com.telco.billing.node.invoice.InvoicingModule;
 import com.telco.billing.node.metrics.BillingMetrics;
+import com.telco.billing.node.payment.collection.AfterRound;
+import com.telco.billing.node.payment.collection.CollectionModule;
+import com.telco.billing.node.payment.collection.DirectDebitSink;
 import com.telco.billing.node.security.SecurityModule;
 import com.telco.billing.node.usage.UsageModule;
 import com.telco.billing.sharding.ShardingInit;
@@ -86,7 +89,8 @@ public final class Main {
   /**
    * The modules, then the HTTP API, once the schema exists. Each module starts its entities before
    * its projections, after the modules it asks: accounts before invoicing, guiding and usage (their
-   * projections and intake readers ask accounts), guiding before usage, invoicing before bill runs.
+   * projections and intake readers ask accounts), guiding before usage, invoicing before bill runs,
+   * accounts before collection.
    */
   private static CompletionStage<InetSocketAddress> startServices(
       ActorSystem<?> system, BillingSettings settings) {
@@ -97,6 +101,8 @@ public final class Main {
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
+    CollectionModule.init(
+        system, settings, clock, DirectDebitSink.NOT_CONFIGURED, AfterRound.NOTHING);
     SecurityModule security = SecurityModule.init(system, settings, clock);
     AuditModule audit = AuditModule.init(system, settings);
     BillingMetrics.get(system)
