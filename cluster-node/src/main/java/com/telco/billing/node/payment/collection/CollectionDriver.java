@@ -23,12 +23,13 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * The collection driver, a cluster singleton: a {@link CollectionRound} at start and then {@code
- * interval} after the end of each round, one at a time, each followed by the {@link AfterRound}
- * hook. It keeps nothing but whether a round is in flight: the due rows and the watermark are in
- * Cassandra, so the driver started on another node after this one died resumes where the last ended
- * round left off (the rows of a round cut short are asked again; the account answers a repeated
- * {@code CollectDue} from its own state).
+ * The collection driver, a cluster singleton: a {@link CollectionRound} {@code interval} after it
+ * started and then {@code interval} after the end of each round, one at a time, each followed by
+ * the {@link AfterRound} hook (a driver moving between nodes does not start rounds in a burst). It
+ * keeps nothing but whether a round is in flight: the due rows and the watermark are in Cassandra,
+ * so the driver started on another node after this one died resumes where the last ended round left
+ * off (the rows of a round cut short are asked again; the account answers a repeated {@code
+ * CollectDue} from its own state).
  */
 public final class CollectionDriver extends AbstractBehavior<CollectionDriver.Command> {
 
@@ -94,7 +95,7 @@ public final class CollectionDriver extends AbstractBehavior<CollectionDriver.Co
             context ->
                 Behaviors.withTimers(
                     timers -> {
-                      context.getSelf().tell(Tick.INSTANCE);
+                      timers.startSingleTimer(Tick.INSTANCE, interval);
                       return new CollectionDriver(
                           context, timers, round, afterRound, clock, interval, metrics);
                     }));
