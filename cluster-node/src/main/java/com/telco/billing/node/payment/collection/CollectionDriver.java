@@ -21,6 +21,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.stream.Materializer;
 
 /**
  * The collection driver, a cluster singleton: a {@link CollectionRound} {@code interval} after it
@@ -58,6 +59,9 @@ public final class CollectionDriver extends AbstractBehavior<CollectionDriver.Co
   private final Duration interval;
   private final CollectionMetrics metrics;
 
+  /** Streams that stop with this actor. */
+  private final Materializer materializer;
+
   private boolean busy;
   private List<ActorRef<StatusReply<RoundReport>>> waiting = new ArrayList<>();
   private List<ActorRef<StatusReply<RoundReport>>> waitingForNext = new ArrayList<>();
@@ -77,6 +81,7 @@ public final class CollectionDriver extends AbstractBehavior<CollectionDriver.Co
     this.clock = clock;
     this.interval = interval;
     this.metrics = metrics;
+    this.materializer = Materializer.createMaterializer(context);
   }
 
   /**
@@ -139,7 +144,7 @@ public final class CollectionDriver extends AbstractBehavior<CollectionDriver.Co
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     CompletionStage<RoundReport> report;
     try {
-      report = round.run(today);
+      report = round.run(today, materializer);
     } catch (RuntimeException e) {
       report = CompletableFuture.failedFuture(e);
     }
@@ -174,22 +179,18 @@ public final class CollectionDriver extends AbstractBehavior<CollectionDriver.Co
       hook = CompletableFuture.failedFuture(e);
     }
     LocalDate today = ended.today();
-    getContext()
-        .pipeToSelf(
-            hook,
-            (done, failure) -> {
-              if (failure != null) {
-                metrics.failed(Stage.AFTER_ROUND);
-                getContext()
-                    .getLog()
-                    .warn(
-                        "the after-round step of {} failed: {}",
-                        today,
-                        CollectionRound.describe(failure));
-              }
-              return new HookDone(result);
-            });
+    getContext().pipeToSelf(hook, (done, failure) -> afterHook(today, result, failure));
     return this;
+  }
+
+  private HookDone afterHook(LocalDate today, StatusReply<RoundReport> result, Throwable failure) {
+    if (failure != null) {
+      metrics.failed(Stage.AFTER_ROUND);
+      getContext()
+          .getLog()
+          .warn("the after-round step of {} failed: {}", today, CollectionRound.describe(failure));
+    }
+    return new HookDone(result);
   }
 
   private Behavior<Command> onHookDone(HookDone done) {

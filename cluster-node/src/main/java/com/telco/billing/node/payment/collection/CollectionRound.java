@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,14 @@ public final class CollectionRound {
 
   /** Runs a round for {@code today}. */
   public CompletionStage<RoundReport> run(LocalDate today) {
+    return run(today, Materializer.matFromSystem(system));
+  }
+
+  /**
+   * Runs a round for {@code today} on {@code materializer}: the driver's own, so that the round
+   * stops with it (the rows it had not asked yet are asked by the next driver).
+   */
+  public CompletionStage<RoundReport> run(LocalDate today, Materializer materializer) {
     return rows.watermark()
         .thenCompose(
             watermark -> {
@@ -64,7 +73,7 @@ public final class CollectionRound {
               return Source.from(plan.dates())
                   .flatMapConcat(rows::dueOn)
                   .mapAsyncUnordered(parallelism, row -> handle(row, today))
-                  .runFold(new Tally(), Tally::add, system)
+                  .runFold(new Tally(), Tally::add, materializer)
                   .thenCompose(tally -> finish(plan, watermark, tally));
             });
   }

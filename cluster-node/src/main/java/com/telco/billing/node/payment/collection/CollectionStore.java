@@ -14,13 +14,26 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * The collection driver's tables in Cassandra: {@code collections_due}, one partition per
- * collection date with a row per account and invoice, written by {@link CollectionProjection} and
- * by the driver (retries, later asks), deleted by the driver; and {@code collection_watermark}, the
- * oldest date that may still have rows, so that a driver starting on another node resumes there.
- * Prepared statements only.
+ * The collection driver's tables in Cassandra: {@code collections_due}, partitioned by collection
+ * date (and {@value #BUCKETS} buckets of accounts per date) with a row per account and invoice,
+ * written by {@link CollectionProjection} and by the driver (retries, later asks), deleted by the
+ * driver; and {@code collection_watermark}, the oldest date that may still have rows, so that a
+ * driver starting on another node resumes there. Prepared statements only.
+ *
+ * <p>Every collected invoice leaves a tombstone in its date's partition, and the driver reads
+ * today's and yesterday's partitions every round: the buckets keep the tombstones one read meets
+ * far below Cassandra's failure threshold (100,000) on a day of a million collections, and the
+ * table's short {@code gc_grace_seconds} lets compaction drop them after a day. (A delete that a
+ * replica missed for longer may bring a row back: the driver asks its account again, which answers
+ * that there is nothing to collect.)
  */
 public final class CollectionStore implements DueRows {
+
+  /**
+   * Partitions per collection date; an account's rows are in bucket {@code hash(accountId) mod
+   * BUCKETS}. Fixed for the life of a keyspace.
+   */
+  static final int BUCKETS = 16;
 
   /** The watermark's row: there is one driver per cluster. */
   static final String DRIVER = "collection";
@@ -42,18 +55,19 @@ public final class CollectionStore implements DueRows {
         session.prepare(
             "INSERT INTO "
                 + ks
-                + ".collections_due (collect_on, account_id, invoice_number, requested_on,"
-                + " scheduled_at) VALUES (?, ?, ?, ?, ?)");
+                + ".collections_due (collect_on, bucket, account_id, invoice_number,"
+                + " requested_on, scheduled_at) VALUES (?, ?, ?, ?, ?, ?)");
     selectRows =
         session.prepare(
             "SELECT account_id, invoice_number FROM "
                 + ks
-                + ".collections_due WHERE collect_on = ?");
+                + ".collections_due WHERE collect_on = ? AND bucket = ?");
     deleteRow =
         session.prepare(
             "DELETE FROM "
                 + ks
-                + ".collections_due WHERE collect_on = ? AND account_id = ? AND invoice_number = ?");
+                + ".collections_due WHERE collect_on = ? AND bucket = ? AND account_id = ?"
+                + " AND invoice_number = ?");
     selectWatermark =
         session.prepare("SELECT oldest_due FROM " + ks + ".collection_watermark WHERE driver = ?");
     updateWatermark =
@@ -68,9 +82,10 @@ public final class CollectionStore implements DueRows {
     return List.of(
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
-            + ".collections_due (collect_on date, account_id text, invoice_number text,"
-            + " requested_on date, scheduled_at timestamp,"
-            + " PRIMARY KEY ((collect_on), account_id, invoice_number))",
+            + ".collections_due (collect_on date, bucket int, account_id text,"
+            + " invoice_number text, requested_on date, scheduled_at timestamp,"
+            + " PRIMARY KEY ((collect_on, bucket), account_id, invoice_number))"
+            + " WITH gc_grace_seconds = 86400",
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
             + ".collection_watermark (driver text, oldest_due date, updated_at timestamp,"
@@ -80,7 +95,10 @@ public final class CollectionStore implements DueRows {
   @Override
   public Source<DueRow, NotUsed> dueOn(LocalDate collectOn) {
     return Source.completionStage(selectRows)
-        .flatMapConcat(ps -> session.select(ps.bind(collectOn)))
+        .flatMapConcat(
+            ps ->
+                Source.range(0, BUCKETS - 1)
+                    .flatMapConcat(bucket -> session.select(ps.bind(collectOn, bucket))))
         .map(row -> new DueRow(collectOn, row.getString(0), row.getString(1)));
   }
 
@@ -91,6 +109,7 @@ public final class CollectionStore implements DueRows {
             session.executeWrite(
                 ps.bind(
                     row.collectOn(),
+                    bucketOf(row.accountId()),
                     row.accountId(),
                     row.invoiceNumber(),
                     requestedOn,
@@ -100,7 +119,18 @@ public final class CollectionStore implements DueRows {
   @Override
   public CompletionStage<Done> remove(DueRow row) {
     return deleteRow.thenCompose(
-        ps -> session.executeWrite(ps.bind(row.collectOn(), row.accountId(), row.invoiceNumber())));
+        ps ->
+            session.executeWrite(
+                ps.bind(
+                    row.collectOn(),
+                    bucketOf(row.accountId()),
+                    row.accountId(),
+                    row.invoiceNumber())));
+  }
+
+  /** The bucket of an account's rows ({@link String#hashCode} is the same on every JVM). */
+  static int bucketOf(String accountId) {
+    return Math.floorMod(accountId.hashCode(), BUCKETS);
   }
 
   @Override

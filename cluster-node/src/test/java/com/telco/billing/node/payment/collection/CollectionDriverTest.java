@@ -141,4 +141,41 @@ class CollectionDriverTest {
     assertEquals(1, resumed.askFailures());
     testKit.stop(second);
   }
+
+  /** A driver that stops (its singleton moving away) stops its round: the next driver asks. */
+  @Test
+  void aStoppedDriverAsksNoMore() throws Exception {
+    var rows = new InMemoryDueRows();
+    for (int i = 0; i < 200; i++) {
+      rows.add(new DueRow(TODAY, "acc-" + i, "INV-" + i));
+    }
+    java.util.concurrent.atomic.AtomicInteger asks =
+        new java.util.concurrent.atomic.AtomicInteger();
+    var later = CompletableFuture.delayedExecutor(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+    CollectionTarget slow =
+        (account, invoice, today) -> {
+          asks.incrementAndGet();
+          return CompletableFuture.supplyAsync(
+              () -> (CollectionStatus) new CollectionStatus.Collected("PAY-" + invoice), later);
+        };
+    var driver = driver(rows, slow, AfterRound.NOTHING, Duration.ofHours(1));
+    driver.tell(
+        new CollectionDriver.RunRound(testKit.<StatusReply<RoundReport>>createTestProbe().ref()));
+    TestProbe<Object> probe = testKit.createTestProbe();
+    probe.awaitAssert(
+        Duration.ofSeconds(5),
+        () -> {
+          assertTrue(asks.get() >= 8);
+          return null;
+        });
+
+    testKit.stop(driver);
+    Thread.sleep(300);
+    int atStop = asks.get();
+    Thread.sleep(500);
+
+    assertEquals(atStop, asks.get());
+    assertTrue(atStop < 200, "asked " + atStop);
+    assertTrue(rows.rows.size() > 0);
+  }
 }
