@@ -132,6 +132,8 @@ class CollectionDriverIT {
                 pekko.coordinated-shutdown.exit-jvm = off
                 pekko.loglevel = WARNING
                 pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+                # the shared test machine can be slow to apply DDL and reads of a busy day
+                datastax-java-driver.basic.request.timeout = 10s
                 """
                     .formatted(CASSANDRA, KEYSPACE, Ports.freeLoopbackPort())));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "CollectionDriverIT", config);
