@@ -8,6 +8,8 @@ import com.telco.billing.sharding.EntityKeys;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,7 +22,7 @@ import org.apache.pekko.projection.javadsl.Handler;
 /**
  * Keeps {@code collections_due} from the account events: every {@link CollectionScheduled} becomes
  * one row (an upsert, so a replay writes the same row again), over the account tags, one instance
- * per tag slice, at-least-once.
+ * per tag slice, at-least-once, a group of events at a time.
  *
  * <p>A row is never written for a date that has passed: an invoice to be collected on a past date
  * is due today (the date the account asked for is kept in {@code requested_on}). So the driver,
@@ -36,12 +38,15 @@ public final class CollectionProjection {
   private CollectionProjection() {}
 
   public static void init(ActorSystem<?> system, DueRows rows, Clock clock) {
-    AccountEventProjections.init(
+    AccountEventProjections.initGrouped(
         system, NAME, AccountTags.ALL, () -> new ScheduledHandler(rows, clock));
   }
 
-  /** Writes the due row of each {@link CollectionScheduled}. */
-  static final class ScheduledHandler extends Handler<EventEnvelope<AccountEvent>> {
+  /**
+   * Writes the due rows of the {@link CollectionScheduled} events of a group, all at once (a bill
+   * run schedules thousands of collections a second).
+   */
+  static final class ScheduledHandler extends Handler<List<EventEnvelope<AccountEvent>>> {
     private final DueRows rows;
     private final Clock clock;
 
@@ -51,15 +56,20 @@ public final class CollectionProjection {
     }
 
     @Override
-    public CompletionStage<Done> process(EventEnvelope<AccountEvent> envelope) {
+    public CompletionStage<Done> process(List<EventEnvelope<AccountEvent>> envelopes) {
       LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-      return rowOf(envelope, today)
-          .map(
-              row -> {
-                CollectionScheduled scheduled = (CollectionScheduled) envelope.event();
-                return rows.schedule(row, scheduled.collectOn(), scheduled.recordedAt());
-              })
-          .orElseGet(() -> CompletableFuture.completedFuture(Done.getInstance()));
+      List<CompletableFuture<Done>> writes = new ArrayList<>();
+      for (EventEnvelope<AccountEvent> envelope : envelopes) {
+        rowOf(envelope, today).ifPresent(row -> writes.add(write(row, envelope)));
+      }
+      return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+          .thenApply(all -> Done.getInstance());
+    }
+
+    private CompletableFuture<Done> write(DueRow row, EventEnvelope<AccountEvent> envelope) {
+      CollectionScheduled scheduled = (CollectionScheduled) envelope.event();
+      return rows.schedule(row, scheduled.collectOn(), scheduled.recordedAt())
+          .toCompletableFuture();
     }
   }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -149,9 +151,8 @@ class CollectionDriverTest {
     for (int i = 0; i < 200; i++) {
       rows.add(new DueRow(TODAY, "acc-" + i, "INV-" + i));
     }
-    java.util.concurrent.atomic.AtomicInteger asks =
-        new java.util.concurrent.atomic.AtomicInteger();
-    var later = CompletableFuture.delayedExecutor(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+    AtomicInteger asks = new AtomicInteger();
+    var later = CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS);
     CollectionTarget slow =
         (account, invoice, today) -> {
           asks.incrementAndGet();

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.account.AccountEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.junit.jupiter.api.Test;
@@ -58,5 +62,27 @@ class CollectionProjectionTest {
         Optional.empty(),
         CollectionProjection.rowOf(
             envelope(new AccountEvent.AccountOpened(null, AT, Origin.BILL_CYCLE)), TODAY));
+  }
+
+  @Test
+  void aGroupWritesTheRowsOfItsScheduledEventsOnceEach() throws Exception {
+    var rows = new InMemoryDueRows();
+    var handler = new CollectionProjection.ScheduledHandler(rows, Clock.fixed(AT, ZoneOffset.UTC));
+
+    handler
+        .process(
+            List.of(
+                envelope(scheduled("INV-1", TODAY.plusDays(3))),
+                envelope(new AccountEvent.AccountOpened(null, AT, Origin.BILL_CYCLE)),
+                envelope(scheduled("INV-2", TODAY.minusDays(1))),
+                // a replay of the first
+                envelope(scheduled("INV-1", TODAY.plusDays(3)))))
+        .toCompletableFuture()
+        .get();
+
+    assertEquals(
+        Set.of(
+            new DueRow(TODAY.plusDays(3), "acc-7", "INV-1"), new DueRow(TODAY, "acc-7", "INV-2")),
+        rows.rows);
   }
 }

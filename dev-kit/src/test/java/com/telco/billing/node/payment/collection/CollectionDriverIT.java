@@ -258,7 +258,7 @@ class CollectionDriverIT {
         new AccountEvent.CollectionScheduled(
             invoice, on, Instant.parse("2026-12-07T08:00:00Z"), Origin.BILL_CYCLE);
     return handler.process(
-        EventEnvelope.create(Offset.noOffset(), "Account|" + account, 5, event, 0L));
+        List.of(EventEnvelope.create(Offset.noOffset(), "Account|" + account, 5, event, 0L)));
   }
 
   @Test
