@@ -4,6 +4,7 @@ import com.telco.billing.node.audit.AuditSettings;
 import com.telco.billing.node.billrun.BillRunSettings;
 import com.telco.billing.node.invoice.InvoicingSettings;
 import com.telco.billing.node.metrics.MetricsSettings;
+import com.telco.billing.node.payment.collection.CollectionSettings;
 import com.telco.billing.node.payment.directdebit.DirectDebitSettings;
 import com.telco.billing.node.security.SecuritySettings;
 import com.telco.billing.node.usage.SuspenseSettings;
@@ -28,7 +29,8 @@ public record BillingSettings(
     SecuritySettings security,
     MetricsSettings metrics,
     AuditSettings audit,
-    DirectDebitSettings directDebit) {
+    DirectDebitSettings directDebit,
+    CollectionSettings collection) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -50,6 +52,7 @@ public record BillingSettings(
         SecuritySettings.from(config),
         MetricsSettings.from(config),
         AuditSettings.from(config),
-        DirectDebitSettings.from(config));
+        DirectDebitSettings.from(config),
+        CollectionSettings.from(config));
   }
 }

@@ -11,6 +11,7 @@ import com.telco.billing.node.invoice.InvoicingModule;
 import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.payment.AccountDirectDebitReturns;
 import com.telco.billing.node.payment.PaymentModule;
+import com.telco.billing.node.payment.collection.CollectionModule;
 import com.telco.billing.node.payment.directdebit.DirectDebitModule;
 import com.telco.billing.node.security.SecurityModule;
 import com.telco.billing.node.usage.UsageModule;
@@ -20,6 +21,7 @@ import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -89,7 +91,8 @@ public final class Main {
   /**
    * The modules, then the HTTP API, once the schema exists. Each module starts its entities before
    * its projections, after the modules it asks: accounts before invoicing, guiding and usage (their
-   * projections and intake readers ask accounts), guiding before usage, invoicing before bill runs.
+   * projections and intake readers ask accounts), guiding before usage, invoicing before bill runs,
+   * accounts before collection.
    */
   private static CompletionStage<InetSocketAddress> startServices(
       ActorSystem<?> system, BillingSettings settings) {
@@ -101,9 +104,16 @@ public final class Main {
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
+    DirectDebitModule directDebits = DirectDebitModule.init(system, settings, clock);
+    // each round of the collection driver hands direct debits to the store, then files what is due
+    CollectionModule.init(
+        system,
+        settings,
+        clock,
+        directDebits.files()::addPending,
+        today -> directDebits.files().fileDue(today).thenApply(files -> Done.getInstance()));
     SecurityModule security = SecurityModule.init(system, settings, clock);
     AuditModule audit = AuditModule.init(system, settings);
-    DirectDebitModule directDebits = DirectDebitModule.init(system, settings, clock);
     BillingMetrics.get(system)
         .startPolling(
             system, settings.metrics(), ShardingInit.ENTITY_TYPES, billRuns.service()::list);

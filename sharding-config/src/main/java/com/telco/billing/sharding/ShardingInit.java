@@ -160,4 +160,18 @@ public final class ShardingInit {
       ActorSystem<?> system, Behavior<BillRunCommand> behavior) {
     return initSingleton(system, BILL_CYCLE_SINGLETON, behavior);
   }
+
+  /** The collection driver singleton's name in the cluster. */
+  public static final String COLLECTION_SINGLETON = "payment-collection";
+
+  /**
+   * Starts (or joins) the collection driver cluster singleton: it runs on the oldest node and moves
+   * when that node leaves or dies.
+   *
+   * @return a proxy that reaches the singleton wherever it runs
+   */
+  public static <M> ActorRef<M> initCollectionSingleton(
+      ActorSystem<?> system, Behavior<M> behavior) {
+    return initSingleton(system, COLLECTION_SINGLETON, behavior);
+  }
 }

@@ -40,6 +40,7 @@ public final class BillingMetrics implements Extension {
   private final ProjectionMetrics projections;
   private final ShardingMetrics sharding;
   private final BillRunMetrics billRuns;
+  private final CollectionMetrics collections;
 
   /** The node's metrics, created with the actor system's first use. */
   public static BillingMetrics get(ActorSystem<?> system) {
@@ -56,6 +57,7 @@ public final class BillingMetrics implements Extension {
     this.projections = new ProjectionMetrics(registry);
     this.sharding = new ShardingMetrics(registry);
     this.billRuns = new BillRunMetrics(registry);
+    this.collections = new CollectionMetrics(registry);
   }
 
   public PrometheusRegistry registry() {
@@ -84,6 +86,10 @@ public final class BillingMetrics implements Extension {
 
   public BillRunMetrics billRuns() {
     return billRuns;
+  }
+
+  public CollectionMetrics collections() {
+    return collections;
   }
 
   /**

@@ -1,0 +1,22 @@
+package com.telco.billing.node.payment.collection;
+
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+
+/**
+ * Runs after each round of the collection driver (ended or failed), before the next one can start:
+ * where the direct debit files of the day are built. A failure is logged and counted; the next
+ * round runs it again.
+ */
+public interface AfterRound {
+
+  /**
+   * @param today the round's date (UTC)
+   */
+  CompletionStage<Done> run(LocalDate today);
+
+  /** Nothing after a round. */
+  AfterRound NOTHING = today -> CompletableFuture.completedFuture(Done.getInstance());
+}

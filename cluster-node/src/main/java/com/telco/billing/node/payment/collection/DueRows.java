@@ -1,0 +1,38 @@
+package com.telco.billing.node.payment.collection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * What the collection driver keeps: the due rows, one partition per collection date, and its
+ * watermark. {@link CollectionStore} keeps them in Cassandra; the seam lets the round be tested
+ * without one.
+ */
+public interface DueRows {
+
+  /** The rows due on {@code collectOn}, read page by page as the stream pulls them. */
+  Source<DueRow, NotUsed> dueOn(LocalDate collectOn);
+
+  /**
+   * Writes {@code row} (an upsert: writing it again changes nothing).
+   *
+   * @param requestedOn the date the account asked for (earlier than the row's date only when that
+   *     was already past when the row was written)
+   * @param scheduledAt when it was asked for
+   */
+  CompletionStage<Done> schedule(DueRow row, LocalDate requestedOn, Instant scheduledAt);
+
+  /** Deletes {@code row}; deleting a row that is not there changes nothing. */
+  CompletionStage<Done> remove(DueRow row);
+
+  /** The oldest date that may still have rows; empty before the first round ever ended. */
+  CompletionStage<Optional<LocalDate>> watermark();
+
+  /** Stores the watermark. */
+  CompletionStage<Done> saveWatermark(LocalDate watermark);
+}
