@@ -30,7 +30,8 @@ public record BillingSettings(
     MetricsSettings metrics,
     AuditSettings audit,
     DirectDebitSettings directDebit,
-    CollectionSettings collection) {
+    CollectionSettings collection,
+    com.telco.billing.node.payment.PaymentSettings payments) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -53,6 +54,7 @@ public record BillingSettings(
         MetricsSettings.from(config),
         AuditSettings.from(config),
         DirectDebitSettings.from(config),
-        CollectionSettings.from(config));
+        CollectionSettings.from(config),
+        com.telco.billing.node.payment.PaymentSettings.from(config));
   }
 }

@@ -5,7 +5,6 @@ import com.telco.billing.node.payment.gateway.GatewaySettings;
 import com.telco.billing.node.payment.gateway.GatewayWebhooks;
 import com.telco.billing.node.payment.gateway.PaymentGateway;
 import com.telco.billing.node.payment.gateway.StripeGateway;
-import com.typesafe.config.Config;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
@@ -37,8 +36,7 @@ public final class PaymentModule {
 
   /** Starts the gateway client; it closes with the node. */
   public static PaymentModule init(ActorSystem<?> system, BillingSettings billing, Clock clock) {
-    Config config = system.settings().config().getConfig("billing.payments");
-    PaymentSettings settings = PaymentSettings.from(config);
+    PaymentSettings settings = billing.payments();
     GatewaySettings gatewaySettings = GatewaySettings.from(system.settings().config());
     StripeGateway gateway = new StripeGateway(gatewaySettings);
     CoordinatedShutdown.get(system)
@@ -50,8 +48,7 @@ public final class PaymentModule {
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     PaymentService service =
-        new PaymentService(
-            system, billing.http().askTimeout(), config.getDuration("refund-ask-timeout"), clock);
+        new PaymentService(system, billing.http().askTimeout(), settings.refundAskTimeout(), clock);
     GatewayWebhookService webhooks =
         new GatewayWebhookService(GatewayWebhooks.from(gatewaySettings, clock), gateway, service);
     return new PaymentModule(settings, gateway, service, webhooks);
