@@ -144,8 +144,13 @@ final class PaymentHandlers {
     if (book.method() == null || !book.method().isAutomatic() || !item.isOpen()) {
       return List.of();
     }
-    LocalDate collectOn = settings.collectOnDueDate() ? item.dueDate() : item.issueDate();
-    return List.of(new CollectionScheduled(invoice.number(), collectOn, clock.instant(), null));
+    return List.of(
+        new CollectionScheduled(invoice.number(), collectionDateOf(item), clock.instant(), null));
+  }
+
+  /** The date an invoice is collected automatically: its issue date or its due date. */
+  private LocalDate collectionDateOf(OpenItem item) {
+    return settings.collectOnDueDate() ? item.dueDate() : item.issueDate();
   }
 
   // ---------------------------------------------------------------- payment methods
@@ -156,15 +161,30 @@ final class PaymentHandlers {
     if (cmd.method().equals(book.method())) {
       return reply(cmd.replyTo(), PaymentViews.method(book.method(), accountId));
     }
+    if (cmd.method() instanceof PaymentMethod.DirectDebit
+        && !"EUR".equals(book.receivables().currency().getCurrencyCode())) {
+      return refuse(
+          cmd.replyTo(),
+          RefusalCode.CURRENCY_MISMATCH,
+          "type",
+          "a SEPA direct debit collects euros; the account is billed in another currency");
+    }
     List<AccountEvent> events = new ArrayList<>();
     events.add(changed(List.of(PaymentJournal.toFact(cmd.method())), cmd.origin()));
     if (cmd.method().isAutomatic()) {
-      // what is open and not being collected now is collected with the new method from today
+      // what is open and not being collected is collected with the new method from its
+      // collection date, or today when that has passed
       LocalDate today = today(state);
       for (OpenItem item : book.receivables().openItems()) {
         if (!book.collection(item.number()).isUnderWay()
             && !book.directDebits().containsKey(item.number())) {
-          events.add(new CollectionScheduled(item.number(), today, clock.instant(), cmd.origin()));
+          LocalDate collectOn = collectionDateOf(item);
+          events.add(
+              new CollectionScheduled(
+                  item.number(),
+                  collectOn.isAfter(today) ? collectOn : today,
+                  clock.instant(),
+                  cmd.origin()));
         }
       }
     }
@@ -484,6 +504,11 @@ final class PaymentHandlers {
     }
     if (!item.isOpen()) {
       return reply(cmd.replyTo(), new CollectionStatus.NothingToCollect("settled"));
+    }
+    LocalDate collectOn = collectionDateOf(item);
+    if (today.isBefore(collectOn)) {
+      // asked early (a replayed row): nothing starts before the collection date
+      return reply(cmd.replyTo(), new CollectionStatus.Pending(null, collectOn));
     }
     PaymentMethod method = book.method();
     if (method == null) {

@@ -29,7 +29,8 @@ public sealed interface CollectionStatus extends CborSerializable
 
   /**
    * An attempt is under way (a gateway answer not yet had, or {@code processing} awaiting its
-   * webhook): the driver asks again on {@code askAgainOn} (today: on its next round).
+   * webhook), or the invoice's collection date has not come ({@code paymentId} null): the driver
+   * asks again on {@code askAgainOn} (today: on its next round).
    */
   record Pending(String paymentId, LocalDate askAgainOn) implements CollectionStatus {
     public Pending {
