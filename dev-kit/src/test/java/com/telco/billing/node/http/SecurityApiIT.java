@@ -45,7 +45,8 @@ class SecurityApiIT {
           "{serviceId}", "491700000001",
           "{batchId}", "b-walk",
           "{number}", "INV-WALK-1",
-          "{versionId}", "v-walk");
+          "{versionId}", "v-walk",
+          "{fileId}", "DD-WALK-20261201-1");
 
   private static EmbeddedNode node;
 
@@ -97,6 +98,14 @@ class SecurityApiIT {
     HttpJson anonymous = HttpJson.anonymous(node.httpUrl());
     List<String> problems = new ArrayList<>();
     for (Endpoint endpoint : Endpoints.all()) {
+      if (endpoint == Endpoints.GATEWAY_WEBHOOK) {
+        // public, and authenticated by its signature: none is refused, nothing recorded
+        Response unsigned = call(anonymous, endpoint);
+        if (unsigned.status() != 400 || !"signature_invalid".equals(unsigned.text("code"))) {
+          problems.add(endpoint + " without a signature: " + unsigned.status());
+        }
+        continue;
+      }
       if (endpoint.isPublic()) {
         Response open = call(anonymous, endpoint);
         if (open.status() != 200) {
