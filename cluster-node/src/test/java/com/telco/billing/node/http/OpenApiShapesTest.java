@@ -3,6 +3,8 @@ package com.telco.billing.node.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.billing.core.receivable.Balance;
+import com.telco.billing.core.receivable.Statement;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.validation.FieldError;
 import com.telco.billing.node.invoice.render.CustomerBills;
@@ -15,12 +17,22 @@ import com.telco.billing.protocol.billrun.BillRunView;
 import com.telco.billing.protocol.http.AccountResponse;
 import com.telco.billing.protocol.http.ApiKeyList;
 import com.telco.billing.protocol.http.ApiKeyResponse;
+import com.telco.billing.protocol.http.BalanceResponse;
 import com.telco.billing.protocol.http.BillRunPage;
 import com.telco.billing.protocol.http.OpenAccountRequest;
+import com.telco.billing.protocol.http.PaymentPage;
+import com.telco.billing.protocol.http.PaymentResponse;
+import com.telco.billing.protocol.http.RefundResponse;
 import com.telco.billing.protocol.http.ServiceHolderResponse;
+import com.telco.billing.protocol.http.StatementResponse;
 import com.telco.billing.protocol.http.SubscriptionDraft;
 import com.telco.billing.protocol.http.SubscriptionResponse;
 import com.telco.billing.protocol.http.SuspenseList;
+import com.telco.billing.protocol.payment.BalanceView;
+import com.telco.billing.protocol.payment.PaymentMethodView;
+import com.telco.billing.protocol.payment.PaymentView;
+import com.telco.billing.protocol.payment.RefundView;
+import com.telco.billing.protocol.payment.StatementView;
 import com.telco.billing.protocol.usage.CurrentUsage;
 import com.telco.billing.protocol.usage.UsageBatchResponse;
 import com.telco.billing.protocol.usage.UsageIntakeBacklog;
@@ -33,8 +45,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -299,6 +313,134 @@ class OpenApiShapesTest {
     assertValid("ApiKeyList", written(new ApiKeyList(List.of(listed))));
     // a listed key never shows a secret
     assertEquals(false, SCHEMAS.problemsAgainst("ApiKey", written(created)).isEmpty());
+  }
+
+  private static final Currency EUR = Currency.getInstance("EUR");
+  private static final String PAYMENT = "PAY-0123456789abcdef-acc-1001";
+
+  private static RefundView refund(String status, String gatewayId, String failureCode) {
+    return new RefundView(
+        "RF-0123456789abcdef-acc-1001",
+        PAYMENT,
+        "acc-1001",
+        new BigDecimal("5.00"),
+        EUR,
+        "goodwill",
+        status,
+        LocalDate.of(2026, 12, 6),
+        gatewayId,
+        failureCode);
+  }
+
+  private static PaymentView payment(String method, String status, String reference) {
+    return new PaymentView(
+        PAYMENT,
+        "acc-1001",
+        ZoneId.of("Europe/Berlin"),
+        method,
+        status,
+        new BigDecimal("60.00"),
+        EUR,
+        LocalDate.of(2026, 12, 5),
+        reference,
+        method.equals("bank_transfer") ? null : "pi_1",
+        null,
+        List.of(
+            new PaymentView.AllocationView(
+                "INV-TELCO_DE-2026-000001", new BigDecimal("45.05"), LocalDate.of(2026, 12, 5))),
+        new BigDecimal("9.95"),
+        new BigDecimal("5.00"),
+        new BigDecimal("0.00"),
+        List.of(refund("succeeded", "re_1", null)));
+  }
+
+  @Test
+  void paymentsRefundsAndMethodsAsTheRoutesWriteThem() {
+    for (PaymentView p :
+        List.of(
+            payment("bank_transfer", "partiallyRefunded", "SEPA-CT 42"),
+            payment("card", "chargedBack", null),
+            payment("direct_debit", "returned", null))) {
+      assertValid("Payment", written(PaymentResponse.of(p)));
+    }
+    assertValid(
+        "PaymentPage",
+        written(
+            new PaymentPage(
+                "acc-1001",
+                List.of(PaymentResponse.of(payment("bank_transfer", "succeeded", null))))));
+    assertValid("Refund", written(RefundResponse.of(refund("pending", null, null))));
+    assertValid("Refund", written(RefundResponse.of(refund("failed", null, "card_declined"))));
+    assertValid(
+        "PaymentMethod",
+        written(
+            new PaymentMethodView(
+                "acc-1001",
+                "direct_debit",
+                null,
+                "DE**************3000",
+                null,
+                "MANDATE-1",
+                LocalDate.of(2026, 11, 20),
+                null)));
+    assertValid(
+        "PaymentMethod",
+        written(new PaymentMethodView("acc-1001", "none", null, null, null, null, null, null)));
+  }
+
+  @Test
+  void balancesAndStatements() {
+    BigDecimal zero = new BigDecimal("0.00");
+    assertValid(
+        "Balance",
+        written(
+            BalanceResponse.of(
+                new BalanceView(
+                    "acc-1001",
+                    EUR,
+                    new Balance(LocalDate.of(2026, 12, 7), zero, zero, 0, null, zero, zero)))));
+    assertValid(
+        "Balance",
+        written(
+            BalanceResponse.of(
+                new BalanceView(
+                    "acc-1001",
+                    EUR,
+                    new Balance(
+                        LocalDate.of(2026, 12, 7),
+                        new BigDecimal("45.05"),
+                        new BigDecimal("45.05"),
+                        8,
+                        "INV-TELCO_DE-2026-000001",
+                        new BigDecimal("10.00"),
+                        new BigDecimal("35.05"))))));
+    var profile =
+        new OpenAccountRequest(
+                "acc-1001", "Jane Doe", "EUR", 5, "Europe/Berlin", "DE", false, null, null, null)
+            .validate()
+            .value();
+    var statement =
+        new Statement(
+            LocalDate.of(2026, 11, 1),
+            LocalDate.of(2026, 12, 31),
+            zero,
+            List.of(
+                new Statement.Entry(
+                    LocalDate.of(2026, 11, 5),
+                    Statement.Kind.INVOICE,
+                    "INV-TELCO_DE-2026-000001",
+                    null,
+                    new BigDecimal("45.05"),
+                    new BigDecimal("45.05")),
+                new Statement.Entry(
+                    LocalDate.of(2026, 12, 6),
+                    Statement.Kind.CHARGEBACK_WON,
+                    "du_1:won",
+                    PAYMENT,
+                    new BigDecimal("-45.05"),
+                    zero)),
+            zero);
+    assertValid("Statement", written(StatementResponse.of(new StatementView(profile, statement))));
   }
 
   @Test

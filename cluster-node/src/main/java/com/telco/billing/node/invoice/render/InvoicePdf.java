@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.util.BitSet;
 import java.util.GregorianCalendar;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -57,7 +58,25 @@ public final class InvoicePdf {
   /** The PDF of an invoice. */
   public static byte[] render(InvoiceDocument doc) {
     InvoiceView v = InvoiceView.of(doc);
-    String html = InvoiceHtml.render(v);
+    try {
+      return layout(
+          InvoiceHtml.render(v),
+          info -> {
+            info.setTitle("Invoice " + v.number());
+            info.setAuthor(v.seller());
+            info.setSubject("Invoice " + v.number() + " for account " + v.accountId());
+            info.setCreationDate(GregorianCalendar.from(doc.issuedAt().atZone(ZoneOffset.UTC)));
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render invoice " + doc.number() + " as PDF", e);
+    }
+  }
+
+  /**
+   * A standalone page of this package's templates laid out on A4 with the embedded fonts, its
+   * document information set by {@code info}. The renderer loads no external resource.
+   */
+  static byte[] layout(String html, Consumer<PDDocumentInformation> info) throws IOException {
     PdfRendererBuilder builder =
         new PdfRendererBuilder()
             .withHtmlContent(html, null)
@@ -74,17 +93,11 @@ public final class InvoicePdf {
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
       renderer.layout();
       try (PDDocument pdf = renderer.createPDFKeepOpen()) {
-        PDDocumentInformation info = pdf.getDocumentInformation();
-        info.setTitle("Invoice " + v.number());
-        info.setAuthor(v.seller());
-        info.setSubject("Invoice " + v.number() + " for account " + v.accountId());
-        info.setCreationDate(GregorianCalendar.from(doc.issuedAt().atZone(ZoneOffset.UTC)));
+        info.accept(pdf.getDocumentInformation());
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         pdf.save(out);
         return out.toByteArray();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot render invoice " + doc.number() + " as PDF", e);
     }
   }
 
@@ -112,9 +125,9 @@ public final class InvoicePdf {
     @Override
     public void log(String where, Level level, String msg, Throwable th) {
       if (level.intValue() >= Level.SEVERE.intValue()) {
-        log.warn("invoice PDF ({}): {}", where, msg, th);
+        log.warn("PDF ({}): {}", where, msg, th);
       } else {
-        log.debug("invoice PDF ({}): {}", where, msg, th);
+        log.debug("PDF ({}): {}", where, msg, th);
       }
     }
 
