@@ -205,17 +205,22 @@ final class PaymentHandlers {
 
   // ---------------------------------------------------------------- manual payments
 
+  /** The same idempotency key came with another request: 409, nothing changes. */
+  private <T> ReplyEffect<AccountEvent, AccountState> keyReused(ActorRef<StatusReply<T>> replyTo) {
+    return refuse(
+        replyTo,
+        RefusalCode.IDEMPOTENCY_KEY_REUSED,
+        "Idempotency-Key",
+        "this idempotency key was used with another request");
+  }
+
   ReplyEffect<AccountEvent, AccountState> onRecordPayment(
       AccountState.Open state, AccountCommand.RecordPayment cmd) {
     PaymentBook book = state.payments();
     PaymentInfo known = book.payments().get(cmd.paymentId());
     if (known != null) {
       if (!cmd.fingerprint().equals(known.fingerprint())) {
-        return refuse(
-            cmd.replyTo(),
-            RefusalCode.IDEMPOTENCY_KEY_REUSED,
-            "Idempotency-Key",
-            "this idempotency key was used with another request");
+        return keyReused(cmd.replyTo());
       }
       return reply(
           cmd.replyTo(),
@@ -275,11 +280,7 @@ final class PaymentHandlers {
     RefundInfo known = book.refunds().get(cmd.refundId());
     if (known != null) {
       if (!cmd.fingerprint().equals(known.fingerprint())) {
-        return refuse(
-            cmd.replyTo(),
-            RefusalCode.IDEMPOTENCY_KEY_REUSED,
-            "Idempotency-Key",
-            "this idempotency key was used with another request");
+        return keyReused(cmd.replyTo());
       }
       if (known.status() == RefundInfo.Status.PENDING) {
         refundWaiters.computeIfAbsent(known.refundId(), id -> new ArrayList<>()).add(cmd.replyTo());
