@@ -112,7 +112,11 @@ public final class PaymentSamples {
             DAY,
             new BigDecimal("7.00"),
             "MANDATE-1",
-            "FRST"),
+            "FRST",
+            "DE89370400440532013000",
+            null,
+            DAY.minusDays(30),
+            "Jane Doe"),
         new ReceivableFact.GatewayEventSeen("evt_1"));
   }
 
@@ -196,7 +200,8 @@ public final class PaymentSamples {
                 1210,
                 "fraudulent",
                 false,
-                "dp_1"),
+                "dp_1",
+                null),
             r));
     samples.put(
         AccountCommand.ReturnDirectDebit.class,

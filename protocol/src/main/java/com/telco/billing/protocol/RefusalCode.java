@@ -100,6 +100,7 @@ public enum RefusalCode {
   API_KEY_CHANGED("api_key_changed", RefusalKind.CONFLICT),
   REFUND_EXCEEDS_PAYMENT("refund_exceeds_payment", RefusalKind.CONFLICT),
   IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", RefusalKind.CONFLICT),
+  DIRECT_DEBIT_NOT_OFFERED("direct_debit_not_offered", RefusalKind.CONFLICT),
 
   OVERLOADED("overloaded", RefusalKind.OVERLOADED),
   RATE_LIMITED("rate_limited", RefusalKind.OVERLOADED),

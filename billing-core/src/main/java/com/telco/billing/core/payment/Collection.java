@@ -10,7 +10,8 @@ import java.util.Objects;
  * core.collection.RetrySchedule}).
  *
  * @param invoiceNumber the invoice
- * @param attempts attempts started so far
+ * @param attempts attempts started so far (they number the attempts' payment ids)
+ * @param failures declined attempts since the first failure, or since the payment method changed
  * @param firstFailure the date of the first failed attempt, or {@code null}
  * @param current the latest attempt, or {@code null} before the first
  * @param nextAttemptOn when to try again after a failure; {@code null} when no retry is planned
@@ -19,6 +20,7 @@ import java.util.Objects;
 public record Collection(
     String invoiceNumber,
     int attempts,
+    int failures,
     LocalDate firstFailure,
     Attempt current,
     LocalDate nextAttemptOn,
@@ -29,7 +31,7 @@ public record Collection(
   }
 
   static Collection none(String invoiceNumber) {
-    return new Collection(invoiceNumber, 0, null, null, null, false);
+    return new Collection(invoiceNumber, 0, 0, null, null, null, false);
   }
 
   /** An attempt under way: started and no final answer yet (in flight, or processing). */

@@ -8,6 +8,8 @@ import java.time.LocalDate;
  * rebuilt from it, identical, as often as asked).
  *
  * @param sequenceType {@code FRST} for the mandate's first collection, else {@code RCUR}
+ * @param iban the debtor's IBAN under the mandate (the instruction needs it in full)
+ * @param debtorName the name on the mandate, or {@code null} for the account's name
  */
 public record DirectDebitRef(
     String invoiceNumber,
@@ -16,4 +18,15 @@ public record DirectDebitRef(
     LocalDate collectionDate,
     BigDecimal amount,
     String mandateId,
-    String sequenceType) {}
+    String sequenceType,
+    String iban,
+    String bic,
+    LocalDate mandateSignedOn,
+    String debtorName) {
+
+  /** Never the IBAN in full. */
+  @Override
+  public String toString() {
+    return "DirectDebitRef[" + invoiceNumber + " " + endToEndId + " " + Iban.mask(iban) + "]";
+  }
+}

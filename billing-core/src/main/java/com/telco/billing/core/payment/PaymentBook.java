@@ -74,7 +74,7 @@ public record PaymentBook(
                 invoice,
                 c.isUnderWay()
                     ? c
-                    : new Collection(invoice, c.attempts(), null, c.current(), null, false)));
+                    : new Collection(invoice, c.attempts(), 0, null, c.current(), null, false)));
     return new PaymentBook(
         receivables, next, payments, refunds, restarted, directDebits, seenEvents);
   }
@@ -199,7 +199,13 @@ public record PaymentBook(
     Collection c = collection(invoiceNumber);
     Collection next =
         new Collection(
-            invoiceNumber, attempt.number(), c.firstFailure(), attempt, null, c.stopped());
+            invoiceNumber,
+            attempt.number(),
+            c.failures(),
+            c.firstFailure(),
+            attempt,
+            null,
+            c.stopped());
     return withCollection(next);
   }
 
@@ -247,6 +253,7 @@ public record PaymentBook(
         new Collection(
             invoiceNumber,
             c.attempts(),
+            declined ? c.failures() + 1 : c.failures(),
             firstFailure,
             answered,
             declined ? nextAttemptOn : null,

@@ -11,7 +11,8 @@ import java.util.Map;
  * Taking money back from a payment (docs/billing-rules.md, Payments): a refund reverses the
  * payment's allocations newest first, the invoice allocated last reopening first, then takes its
  * unallocated credit; a chargeback or a bank return does the same for all the payment holds. A
- * chargeback won gives the money back to the payment, which is then allocated oldest first.
+ * chargeback won gives the money back to the payment, which is then allocated oldest first. Nothing
+ * takes back more than a payment holds: a payment never goes below zero.
  */
 final class Reversals {
   private Reversals() {}
@@ -22,6 +23,14 @@ final class Reversals {
       return r;
     }
     Receipt receipt = r.receipts().get(index);
+    // never more than the payment still holds (a refund that lands after a chargeback took all)
+    BigDecimal amount = reversal.amount().min(receipt.held());
+    if (amount.signum() <= 0) {
+      return r;
+    }
+    if (amount.compareTo(reversal.amount()) < 0) {
+      reversal = new Reversal(reversal.id(), reversal.kind(), amount, reversal.date());
+    }
     List<Allocation> allocations = new ArrayList<>(receipt.allocations());
     allocations.sort(Comparator.comparingLong(Allocation::seq));
     Map<String, BigDecimal> reopened = new HashMap<>();

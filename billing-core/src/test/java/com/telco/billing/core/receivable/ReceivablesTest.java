@@ -95,6 +95,17 @@ class ReceivablesTest {
   }
 
   @Test
+  void aRefundLandingAfterAChargebackNeverTakesThePaymentBelowZero() {
+    Receivables r = twoInvoices().receive("P1", D3, eur("100.00"));
+    Receivables charged = r.reverseInFull("P1", "dp_1", Reversal.Kind.CHARGEBACK, D3);
+    Receivables refunded = charged.refund("P1", "R1", eur("40.00"), D3);
+    Receipt p1 = refunded.receipt("P1").orElseThrow();
+    assertAmount("0", p1.held());
+    assertAmount("0", refunded.unallocatedCredit());
+    assertAmount("150.00", refunded.receivable());
+  }
+
+  @Test
   void otherCurrenciesAndSubCentAmountsAreRefused() {
     Receivables r = twoInvoices();
     assertEquals(

@@ -162,6 +162,14 @@ final class PaymentHandlers {
       return reply(cmd.replyTo(), PaymentViews.method(book.method(), accountId));
     }
     if (cmd.method() instanceof PaymentMethod.DirectDebit
+        && !settings.directDebitLegalEntities().contains(state.profile().legalEntity())) {
+      return refuse(
+          cmd.replyTo(),
+          RefusalCode.DIRECT_DEBIT_NOT_OFFERED,
+          "type",
+          "the account's legal entity has no SEPA creditor configured for direct debits");
+    }
+    if (cmd.method() instanceof PaymentMethod.DirectDebit
         && !"EUR".equals(book.receivables().currency().getCurrencyCode())) {
       return refuse(
           cmd.replyTo(),
@@ -177,7 +185,10 @@ final class PaymentHandlers {
       LocalDate today = today(state);
       for (OpenItem item : book.receivables().openItems()) {
         if (!book.collection(item.number()).isUnderWay()
-            && !book.directDebits().containsKey(item.number())) {
+            && !book.directDebits().containsKey(item.number())
+            // past due: the collections team's (a new card is not charged for it unasked, nor
+            // for invoices settled outside the system before receivables were kept)
+            && !item.isPastDue(today)) {
           LocalDate collectOn = collectionDateOf(item);
           events.add(
               new CollectionScheduled(
@@ -386,7 +397,15 @@ final class PaymentHandlers {
     GatewayAnswer answer = cmd.answer();
     ReceivableFact fact;
     switch (answer.status()) {
-      case SUCCEEDED, PROCESSING ->
+      case PROCESSING -> {
+        // the gateway is still paying it out: the refund stays pending until its webhook
+        RefundView pending = PaymentViews.refund(state.payments(), accountId, refund);
+        for (var replyTo : waiting) {
+          replyTo.tell(StatusReply.success(new RefundResult(pending, true)));
+        }
+        return effect().noReply();
+      }
+      case SUCCEEDED ->
           fact =
               new ReceivableFact.RefundSucceeded(
                   refund.refundId(),
@@ -470,8 +489,8 @@ final class PaymentHandlers {
       AccountState.Open state, AccountCommand.GetSettlement cmd) {
     Optional<OpenItem> item = state.payments().receivables().item(cmd.number());
     if (item.isEmpty()) {
-      return refuse(
-          cmd.replyTo(), RefusalCode.INVOICE_NOT_FOUND, "number", "no invoice with this number");
+      // an invoice older than the receivables the account keeps (issued before they were kept)
+      return reply(cmd.replyTo(), new AccountInvoices.Settled(state.profile(), null));
     }
     return reply(
         cmd.replyTo(),
@@ -498,18 +517,21 @@ final class PaymentHandlers {
           cmd.replyTo(), new CollectionStatus.Pending(collection.current().paymentId(), today));
     }
     DirectDebitRef scheduled = book.directDebits().get(item.number());
-    if (scheduled != null && book.method() instanceof PaymentMethod.DirectDebit dd) {
+    if (scheduled != null) {
+      // the same instruction until it is filed, whatever the method is now
       return reply(
-          cmd.replyTo(),
-          new CollectionStatus.DirectDebitScheduled(instruction(state, dd, scheduled)));
+          cmd.replyTo(), new CollectionStatus.DirectDebitScheduled(instruction(state, scheduled)));
     }
     if (!item.isOpen()) {
       return reply(cmd.replyTo(), new CollectionStatus.NothingToCollect("settled"));
     }
     LocalDate collectOn = collectionDateOf(item);
     if (today.isBefore(collectOn)) {
-      // asked early (a replayed row): nothing starts before the collection date
-      return reply(cmd.replyTo(), new CollectionStatus.Pending(null, collectOn));
+      // asked early (a replayed row, or the driver's UTC date is ahead of the account's zone):
+      // nothing starts before the collection date; the row waits for a date the driver has not
+      // reached yet, so it is not asked again every round
+      LocalDate askAgainOn = collectOn.isAfter(cmd.today()) ? collectOn : cmd.today().plusDays(1);
+      return reply(cmd.replyTo(), new CollectionStatus.Pending(null, askAgainOn));
     }
     PaymentMethod method = book.method();
     if (method == null) {
@@ -657,7 +679,7 @@ final class PaymentHandlers {
         LocalDate firstFailure =
             collection.firstFailure() != null ? collection.firstFailure() : today;
         Optional<LocalDate> next =
-            settings.retries().nextAttempt(firstFailure, collection.attempts(), answer.hard());
+            settings.retries().nextAttempt(firstFailure, collection.failures() + 1, answer.hard());
         yield List.of(
             new ReceivableFact.AttemptAnswered(
                 invoiceNumber,
@@ -700,25 +722,22 @@ final class PaymentHandlers {
         book.mandateUsed(dd.mandateId())
             ? DirectDebitInstruction.RECURRING
             : DirectDebitInstruction.FIRST;
-    DirectDebitRef ref =
-        new DirectDebitRef(
-            item.number(),
-            paymentId,
-            endToEndId,
-            today,
-            item.remaining(),
-            dd.mandateId(),
-            sequence);
+    // SEPA Core: the bank has the file the day before the collection date
+    LocalDate collectionDate = today.plusDays(1);
     List<ReceivableFact> facts =
         List.of(
             new ReceivableFact.DirectDebitScheduled(
                 item.number(),
                 paymentId,
                 endToEndId,
-                today,
+                collectionDate,
                 item.remaining(),
                 dd.mandateId(),
-                sequence),
+                sequence,
+                dd.iban(),
+                dd.bic(),
+                dd.signedOn(),
+                dd.debtorName()),
             new ReceivableFact.PaymentReceived(
                 paymentId,
                 PaymentInfo.DIRECT_DEBIT,
@@ -726,7 +745,7 @@ final class PaymentHandlers {
                 null,
                 endToEndId,
                 item.number(),
-                today,
+                collectionDate,
                 item.remaining()));
     return effect()
         .persist(changed(facts, null))
@@ -734,11 +753,16 @@ final class PaymentHandlers {
             cmd.replyTo(),
             next ->
                 StatusReply.success(
-                    new CollectionStatus.DirectDebitScheduled(instruction(state, dd, ref))));
+                    new CollectionStatus.DirectDebitScheduled(
+                        instruction(
+                            state,
+                            ((AccountState.Open) next)
+                                .payments()
+                                .directDebits()
+                                .get(item.number())))));
   }
 
-  private DirectDebitInstruction instruction(
-      AccountState.Open state, PaymentMethod.DirectDebit dd, DirectDebitRef ref) {
+  private DirectDebitInstruction instruction(AccountState.Open state, DirectDebitRef ref) {
     return new DirectDebitInstruction(
         ref.endToEndId(),
         accountId,
@@ -749,11 +773,11 @@ final class PaymentHandlers {
         ref.amount(),
         state.profile().currency(),
         ref.mandateId(),
-        dd.signedOn(),
+        ref.mandateSignedOn(),
         ref.sequenceType(),
-        dd.debtorName() != null ? dd.debtorName() : state.profile().name(),
-        dd.iban(),
-        dd.bic());
+        ref.debtorName() != null ? ref.debtorName() : state.profile().name(),
+        ref.iban(),
+        ref.bic());
   }
 
   // ---------------------------------------------------------------- gateway events, returns
@@ -789,7 +813,21 @@ final class PaymentHandlers {
         }
       }
       case REFUND_SUCCEEDED -> {
-        if (notice.paymentId() != null
+        RefundInfo ours = notice.refundId() == null ? null : book.refunds().get(notice.refundId());
+        if (ours != null) {
+          // a refund we asked for, paid out after a pending answer
+          if (ours.status() == RefundInfo.Status.PENDING) {
+            facts.add(
+                new ReceivableFact.RefundSucceeded(
+                    ours.refundId(),
+                    ours.paymentId(),
+                    ours.amount(),
+                    ours.reason(),
+                    ours.fingerprint(),
+                    ours.date(),
+                    notice.objectId()));
+          }
+        } else if (notice.paymentId() != null
             && book.payments().containsKey(notice.paymentId())
             && !refundKnown(book, notice.objectId())
             && notice.amountMinor() > 0) {
@@ -810,6 +848,12 @@ final class PaymentHandlers {
           }
         }
       }
+      case REFUND_FAILED -> {
+        RefundInfo ours = notice.refundId() == null ? null : book.refunds().get(notice.refundId());
+        if (ours != null && ours.status() == RefundInfo.Status.PENDING) {
+          facts.add(new ReceivableFact.RefundFailed(ours.refundId(), "gateway_refund_failed"));
+        }
+      }
       case DISPUTE_CREATED -> {
         if (notice.paymentId() != null && book.payments().containsKey(notice.paymentId())) {
           facts.add(
@@ -825,8 +869,7 @@ final class PaymentHandlers {
         }
       }
       default -> {
-        // refund failures of refunds we asked for come back as answers; lost disputes change
-        // nothing the chargeback did not
+        // a lost dispute changes nothing the chargeback did not
       }
     }
     boolean applied = !facts.isEmpty();
@@ -841,9 +884,6 @@ final class PaymentHandlers {
     for (RefundInfo refund : book.refunds().values()) {
       if (gatewayRefundId != null && gatewayRefundId.equals(refund.gatewayRefundId())) {
         return true;
-      }
-      if (refund.status() == RefundInfo.Status.PENDING) {
-        return true; // ours, answered through its own call
       }
     }
     return false;

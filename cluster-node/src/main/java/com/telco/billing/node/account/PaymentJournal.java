@@ -174,7 +174,11 @@ public final class PaymentJournal {
               f.collectionDate(),
               f.amount(),
               f.mandateId(),
-              f.sequenceType()));
+              f.sequenceType(),
+              f.iban(),
+              f.bic(),
+              f.mandateSignedOn(),
+              f.debtorName()));
     }
     if (fact instanceof ReceivableFact.GatewayEventSeen f) {
       return book.withSeen(f.eventId());

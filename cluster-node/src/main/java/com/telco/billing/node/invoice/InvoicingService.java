@@ -242,7 +242,10 @@ public final class InvoicingService {
                         replyTo -> new AccountCommand.GetSettlement(issued.number(), replyTo),
                         readTimeout)
                     .thenApply(
-                        settled -> documentOf(issued, settled.account(), settled.settlement())));
+                        settled ->
+                            settled.settlement() == null
+                                ? documentOf(issued, settled.account())
+                                : documentOf(issued, settled.account(), settled.settlement())));
   }
 
   /**

@@ -133,7 +133,13 @@ public final class GatewayWebhookService {
     }
     if (event instanceof GatewayEvent.RefundUpdated e) {
       String accountId = e.metadata().get("account_id");
-      if (accountId == null || !"succeeded".equals(e.status())) {
+      GatewayNotice.Kind kind =
+          switch (e.status()) {
+            case "succeeded" -> GatewayNotice.Kind.REFUND_SUCCEEDED;
+            case "failed", "canceled" -> GatewayNotice.Kind.REFUND_FAILED;
+            default -> null;
+          };
+      if (accountId == null || kind == null) {
         return done(Optional.empty());
       }
       return done(
@@ -142,14 +148,15 @@ public final class GatewayWebhookService {
                   accountId,
                   new GatewayNotice(
                       e.eventId(),
-                      GatewayNotice.Kind.REFUND_SUCCEEDED,
+                      kind,
                       e.metadata().get("payment_id"),
                       null,
                       e.intentId(),
                       e.amountMinor(),
                       null,
                       false,
-                      e.gatewayRefundId()))));
+                      e.gatewayRefundId(),
+                      e.metadata().get("refund_id")))));
     }
     if (event instanceof GatewayEvent.DisputeCreated e) {
       return dispute(
@@ -193,6 +200,7 @@ public final class GatewayWebhookService {
                 amountMinor,
                 code,
                 hard,
+                null,
                 null)));
   }
 
@@ -228,7 +236,8 @@ public final class GatewayWebhookService {
                           amountMinor,
                           null,
                           false,
-                          disputeId)));
+                          disputeId,
+                          null)));
             })
         .exceptionallyCompose(
             failure ->

@@ -137,7 +137,7 @@ class AccountPaymentsTest {
               Duration.ofDays(45),
               true,
               gateway,
-              new PaymentSettings(false, RetrySchedule.DEFAULT)),
+              new PaymentSettings(false, RetrySchedule.DEFAULT, java.util.Set.of("DEFAULT"))),
           EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
 
   @AfterAll
@@ -456,7 +456,8 @@ class AccountPaymentsTest {
             0,
             "fraudulent",
             false,
-            "dp_1");
+            "dp_1",
+            null);
     assertEquals("applied", notice(created));
     assertEquals(ItemState.SENT, settlement(invoice.number()).settlement().state());
     assertEquals("duplicate", notice(created));
@@ -472,7 +473,8 @@ class AccountPaymentsTest {
                 0,
                 null,
                 false,
-                "dp_1")));
+                "dp_1",
+                null)));
     assertEquals(ItemState.SETTLED, settlement(invoice.number()).settlement().state());
   }
 

@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param amountMinor the amount in minor units, or 0
  * @param code a decline or failure code, or {@code null}
  * @param hard whether a decline is hard
- * @param objectId the refund or dispute id, or {@code null}
+ * @param objectId the gateway's refund or dispute id, or {@code null}
+ * @param refundId our refund id from a refund's metadata, or {@code null} (a refund made at the
+ *     gateway itself)
  */
 public record GatewayNotice(
     String eventId,
@@ -25,7 +27,8 @@ public record GatewayNotice(
     long amountMinor,
     String code,
     boolean hard,
-    String objectId)
+    String objectId,
+    String refundId)
     implements CborSerializable {
 
   /** The gateway events the account acts on. */

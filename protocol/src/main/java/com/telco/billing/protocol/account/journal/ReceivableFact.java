@@ -154,7 +154,11 @@ public sealed interface ReceivableFact
       boolean stopped)
       implements ReceivableFact {}
 
-  /** A direct debit of an invoice was scheduled (a {@link PaymentReceived} comes with it). */
+  /**
+   * A direct debit of an invoice was scheduled (a {@link PaymentReceived} comes with it), with the
+   * mandate it collects under: its file instruction is rebuilt from this alone, whatever the
+   * account's payment method is later.
+   */
   record DirectDebitScheduled(
       String invoiceNumber,
       String paymentId,
@@ -162,8 +166,17 @@ public sealed interface ReceivableFact
       LocalDate collectionDate,
       BigDecimal amount,
       String mandateId,
-      String sequenceType)
-      implements ReceivableFact {}
+      String sequenceType,
+      String iban,
+      String bic,
+      LocalDate mandateSignedOn,
+      String debtorName)
+      implements ReceivableFact {
+    @Override
+    public String toString() {
+      return "DirectDebitScheduled[" + invoiceNumber + " " + endToEndId + "]";
+    }
+  }
 
   /** A gateway event was applied (deliveries are deduplicated by its id). */
   record GatewayEventSeen(String eventId) implements ReceivableFact {}
