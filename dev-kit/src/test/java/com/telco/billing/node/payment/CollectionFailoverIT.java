@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 class CollectionFailoverIT {
   private static final String CASSANDRA = TestCassandra.shared().hostAndPort();
   private static final String KEYSPACE = TestCassandra.uniqueKeyspace("collection_failover");
-  private static final int ACCOUNTS = 200;
+  private static final int ACCOUNTS = 120;
   private static final String SECRET = TestSandbox.WEBHOOK_SECRET;
 
   private static final PaymentSandbox sandbox = PaymentSandbox.start(TestSandbox.SETTINGS);
