@@ -704,8 +704,7 @@ public final class BillRunBench implements Callable<Integer> {
   }
 
   /** The stored offsets of projection {@code name}, one per tag of {@code tags}, in slice order. */
-  private static List<String> offsetsOf(
-      ProjectionManagement management, String name, List<String> tags) {
+  static List<String> offsetsOf(ProjectionManagement management, String name, List<String> tags) {
     List<String> offsets = new ArrayList<>(tags.size());
     for (String tag : tags) {
       offsets.add(offsetOf(management, ProjectionId.of(name, tag)));

@@ -42,14 +42,21 @@ final class BillRunSetup {
   /**
    * One set of the bench's accounts: ids {@code <prefix>-<7 digits>}, MSISDNs {@code
    * <msisdnPrefix><8 digits>} (distinct between sets, each MSISDN is guided to one account); the
-   * setup's progress lines start with {@code label}.
+   * setup's progress lines start with {@code label}; {@code paymentMethodRef} (a gateway token, or
+   * null for none) goes into every account's profile.
    */
-  record Accounts(String prefix, String msisdnPrefix, String label) {
+  record Accounts(String prefix, String msisdnPrefix, String label, String paymentMethodRef) {
     /** The accounts the measured run invoices. */
-    static final Accounts MEASURED = new Accounts("br", "+49152", "setup");
+    static final Accounts MEASURED = new Accounts("br", "+49152", "setup", null);
 
     /** The accounts of the warm-up run before it, of another bill cycle day. */
-    static final Accounts WARM_UP = new Accounts("bw", "+49153", "warm-up setup");
+    static final Accounts WARM_UP = new Accounts("bw", "+49153", "warm-up setup", null);
+
+    /**
+     * The accounts of {@code bench payments}: their profile's {@code paymentMethodRef} is the
+     * sandbox's always-succeeding card token, so every invoice is collected automatically.
+     */
+    static final Accounts PAYING = new Accounts("bp", "+49154", "setup", "tok_visa");
 
     String id(int index) {
       return String.format("%s-%07d", prefix, index);
@@ -243,6 +250,9 @@ final class BillRunSetup {
     account.put("taxExempt", false);
     account.put("paymentTermsDays", AccountProfile.DEFAULT_PAYMENT_TERMS_DAYS);
     account.put("legalEntity", "DEFAULT");
+    if (set.paymentMethodRef() != null) {
+      account.put("paymentMethodRef", set.paymentMethodRef());
+    }
     return bytes(account);
   }
 
