@@ -12,6 +12,7 @@ import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.payment.AccountDirectDebitReturns;
 import com.telco.billing.node.payment.PaymentModule;
 import com.telco.billing.node.payment.collection.CollectionModule;
+import com.telco.billing.node.payment.collection.EveryNowAndThen;
 import com.telco.billing.node.payment.directdebit.DirectDebitModule;
 import com.telco.billing.node.security.SecurityModule;
 import com.telco.billing.node.usage.UsageModule;
@@ -20,6 +21,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -105,13 +107,17 @@ public final class Main {
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
     DirectDebitModule directDebits = DirectDebitModule.init(system, settings, clock);
-    // each round of the collection driver hands direct debits to the store, then files what is due
+    // each round of the collection driver hands direct debits to the store; what is due is filed
+    // after a round at most once a minute (and on a new date)
     CollectionModule.init(
         system,
         settings,
         clock,
         directDebits.files()::addPending,
-        today -> directDebits.files().fileDue(today).thenApply(files -> Done.getInstance()));
+        new EveryNowAndThen(
+            today -> directDebits.files().fileDue(today).thenApply(files -> Done.getInstance()),
+            Duration.ofMinutes(1),
+            clock));
     SecurityModule security = SecurityModule.init(system, settings, clock);
     AuditModule audit = AuditModule.init(system, settings);
     BillingMetrics.get(system)
