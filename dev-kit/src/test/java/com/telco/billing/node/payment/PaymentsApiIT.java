@@ -510,6 +510,21 @@ class PaymentsApiIT {
     assertEquals("MNDT-PAYIT-1", tx.mandateId());
     assertEquals("EUR", tx.currency());
 
+    // the listing says what the file says
+    JsonNode listed = null;
+    for (JsonNode file : http.get("/direct-debits").json().get("files")) {
+      if (file.get("fileId").asText().equals(fileId[0])) {
+        listed = file;
+      }
+    }
+    assertNotNull(listed);
+    assertEquals(doc.numberOfTransactions(), listed.get("numberOfTransactions").asInt());
+    assertEquals(0, doc.controlSum().compareTo(listed.get("controlSum").decimalValue()));
+
+    // the debit counts as paid once filed; the bank's return takes it back
+    assertEquals("settled", invoice(invoice).get("state").asText());
+    JsonNode paid = http.get("/accounts/" + DEBIT + "/balance").json();
+    assertEquals(0, money(paid.get("balance")).signum(), paid.toString());
     Response returned =
         post(
             "/direct-debits/" + fileId[0] + "/returns",
