@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.billing.devcassandra.TestCassandra;
 import com.telco.billing.devkit.EmbeddedNode;
@@ -18,7 +19,9 @@ import com.telco.billing.sandbox.PaymentSandbox;
 import com.telco.billing.sandbox.SandboxEvent;
 import com.telco.billing.sandbox.SandboxSettings;
 import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -588,9 +593,8 @@ class PaymentsApiIT {
   private static void awaitAccountsInReadSide(int expected) {
     String[] hostPort = CASSANDRA.split(":");
     try (var session =
-        com.datastax.oss.driver.api.core.CqlSession.builder()
-            .addContactPoint(
-                new java.net.InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
+        CqlSession.builder()
+            .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
             .withLocalDatacenter("datacenter1")
             .build()) {
       var count =
@@ -674,8 +678,7 @@ class PaymentsApiIT {
     return awaitInvoice(number, b -> b.get("state").asText().equals(state));
   }
 
-  private static JsonNode awaitInvoice(
-      String number, java.util.function.Predicate<JsonNode> condition) {
+  private static JsonNode awaitInvoice(String number, Predicate<JsonNode> condition) {
     JsonNode[] last = new JsonNode[1];
     try {
       await(
@@ -717,7 +720,7 @@ class PaymentsApiIT {
         if (invoice.equals(viaIntent) || invoice.equals(invoiceOfIntent(object))) {
           found.add(e);
         }
-      } catch (java.io.IOException ex) {
+      } catch (IOException ex) {
         throw new IllegalStateException(ex);
       }
     }
@@ -754,7 +757,7 @@ class PaymentsApiIT {
     return amount.movePointRight(2).longValueExact();
   }
 
-  private static void await(java.util.function.BooleanSupplier condition, String what) {
+  private static void await(BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
