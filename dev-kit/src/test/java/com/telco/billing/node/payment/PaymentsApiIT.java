@@ -25,6 +25,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,7 +112,8 @@ class PaymentsApiIT {
   private static Response mandateAnswer;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
+    Path folder = Files.createTempDirectory("payments-api-direct-debits");
     sandbox =
         PaymentSandbox.start(
             SandboxSettings.defaults()
@@ -127,6 +130,9 @@ class PaymentsApiIT {
                     billing.payments.gateway.read-timeout = 1s
                     datastax-java-driver.basic.request.timeout = 10s
                     """)
+                .withFallback(
+                    ConfigFactory.parseMap(
+                        Map.of("billing.payments.direct-debit.folder", folder.toString())))
                 .withFallback(
                     EmbeddedNode.gatewayConfig(
                         sandbox.baseUrl(), sandbox.secretKey(), WEBHOOK_SECRET)));
