@@ -392,6 +392,13 @@ final class PaymentHandlers {
     List<ActorRef<StatusReply<RefundResult>>> waiting =
         Optional.ofNullable(refundWaiters.remove(cmd.refundId())).orElse(List.of());
     if (refund == null || refund.status() != RefundInfo.Status.PENDING) {
+      if (refund != null) {
+        // settled meanwhile (its webhook came before the answer): the callers get what it is now
+        RefundView now = PaymentViews.refund(state.payments(), accountId, refund);
+        for (var replyTo : waiting) {
+          replyTo.tell(StatusReply.success(new RefundResult(now, true)));
+        }
+      }
       return effect().noReply();
     }
     GatewayAnswer answer = cmd.answer();
