@@ -108,7 +108,7 @@ public final class Main {
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
     DirectDebitModule directDebits = DirectDebitModule.init(system, settings, clock);
     // each round of the collection driver hands direct debits to the store; what is due is filed
-    // after a round at most once a minute (and on a new date)
+    // after a round at most every 30 seconds (and on a new date)
     CollectionModule.init(
         system,
         settings,
@@ -116,7 +116,7 @@ public final class Main {
         directDebits.files()::addPending,
         new EveryNowAndThen(
             today -> directDebits.files().fileDue(today).thenApply(files -> Done.getInstance()),
-            Duration.ofMinutes(1),
+            Duration.ofSeconds(30),
             clock));
     SecurityModule security = SecurityModule.init(system, settings, clock);
     AuditModule audit = AuditModule.init(system, settings);
