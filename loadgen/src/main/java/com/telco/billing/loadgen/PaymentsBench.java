@@ -462,6 +462,15 @@ public final class PaymentsBench implements Callable<Integer> {
         measured.seconds(),
         TARGET_PAYMENTS_PER_SECOND,
         rate >= TARGET_PAYMENTS_PER_SECOND ? "reached" : "NOT reached");
+    double afterSeconds =
+        Duration.between(measured.run().completedAt(), measured.last()).toMillis() / 1000.0;
+    if (measured.afterRun() > 0 && afterSeconds > 0) {
+      // collection overlaps the bill run (it starts with the first invoices); once the run is
+      // over, collection has the node to itself
+      out.printf(
+          "after:    %,.0f payments/s   (%,d payments captured after the bill run ended, in %.1f s)%n",
+          measured.afterRun() / afterSeconds, measured.afterRun(), afterSeconds);
+    }
     if (ceiling != null) {
       out.printf(
           "ceiling:  %,.0f payments/s   (%,d payment intents through the node's gateway client"
@@ -519,7 +528,8 @@ public final class PaymentsBench implements Callable<Integer> {
       Instant first,
       Instant last,
       Duration p50,
-      Duration p99) {
+      Duration p99,
+      long afterRun) {
     /** The window's start: the end of the bill run, or the first capture if that came earlier. */
     Instant start() {
       return first.isBefore(run.completedAt()) ? first : run.completedAt();
@@ -578,7 +588,7 @@ public final class PaymentsBench implements Callable<Integer> {
     Collections.sort(times);
     if (times.isEmpty()) {
       return new Measured(
-          run, 0, false, run.completedAt(), run.completedAt(), Duration.ZERO, Duration.ZERO);
+          run, 0, false, run.completedAt(), run.completedAt(), Duration.ZERO, Duration.ZERO, 0);
     }
     Instant first = times.get(0);
     Instant last = times.get(times.size() - 1);
@@ -593,7 +603,8 @@ public final class PaymentsBench implements Callable<Integer> {
         first,
         last,
         quantileAfter(times, 0.50, windowStart),
-        quantileAfter(times, 0.99, windowStart));
+        quantileAfter(times, 0.99, windowStart),
+        times.stream().filter(t -> !t.isBefore(run.completedAt())).count());
   }
 
   /** What the gateway ceiling measured. */
