@@ -20,6 +20,7 @@ import com.telco.billing.node.payment.gateway.ChargeRequest;
 import com.telco.billing.node.payment.gateway.PaymentGateway;
 import com.telco.billing.node.payment.gateway.RefundOutcome;
 import com.telco.billing.node.payment.gateway.RefundRequest;
+import com.telco.billing.node.payment.gateway.StripeAmounts;
 import com.telco.billing.node.util.Replies;
 import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
@@ -369,16 +370,20 @@ final class PaymentHandlers {
       return;
     }
     PaymentInfo payment = book.payments().get(refund.paymentId());
+    long units = gatewayUnits(refund.amount(), book);
     RefundRequest request =
         new RefundRequest(
             refund.idempotencyKey(),
             payment.gatewayRef(),
-            minorUnits(refund.amount(), book),
+            units,
             refund.reason(),
             accountId,
             refund.paymentId(),
             refund.refundId());
-    CompletionStage<RefundOutcome> call = safely(() -> gateway.refund(request));
+    CompletionStage<RefundOutcome> call =
+        units < 0
+            ? CompletableFuture.completedFuture(new RefundOutcome.Failed("amount_not_supported"))
+            : safely(() -> gateway.refund(request));
     context.pipeToSelf(
         call,
         (outcome, failure) ->
@@ -606,16 +611,21 @@ final class PaymentHandlers {
                         default -> new ChargeOutcome.Unknown(intent.status());
                       });
     } else {
+      long units = gatewayUnits(attempt.amount(), book);
       ChargeRequest request =
           new ChargeRequest(
               attempt.idempotencyKey(),
               attempt.token(),
-              minorUnits(attempt.amount(), book),
+              units,
               book.receivables().currency(),
               accountId,
               collection.invoiceNumber(),
               attempt.paymentId());
-      call = safely(() -> gateway.charge(request));
+      call =
+          units < 0
+              ? CompletableFuture.completedFuture(
+                  new ChargeOutcome.Declined(null, "amount_not_supported", null, true))
+              : safely(() -> gateway.charge(request));
     }
     context.pipeToSelf(
         call,
@@ -937,10 +947,16 @@ final class PaymentHandlers {
 
   // ---------------------------------------------------------------- helpers
 
-  private static long minorUnits(BigDecimal amount, PaymentBook book) {
-    return amount
-        .movePointRight(book.receivables().currency().getDefaultFractionDigits())
-        .longValueExact();
+  /**
+   * {@code amount} in the gateway's units ({@link StripeAmounts}), or -1 when the gateway cannot
+   * take it exactly.
+   */
+  private static long gatewayUnits(BigDecimal amount, PaymentBook book) {
+    try {
+      return StripeAmounts.toGateway(amount, book.receivables().currency());
+    } catch (ArithmeticException e) {
+      return -1;
+    }
   }
 
   private static <T> CompletionStage<T> safely(Supplier<CompletionStage<T>> call) {
