@@ -329,13 +329,14 @@ class DirectDebitFilesIT {
     assertEquals(404, missing.status());
     assertEquals("direct_debit_file_not_found", missing.text("code"));
 
-    // the node itself has no account ledger to reverse payments: refused, nothing recorded
-    Response unconnected =
+    // the node hands a return to the debtor's account; these instructions were written straight
+    // into the store for accounts that were never opened: refused, nothing recorded
+    Response noAccount =
         finance.post(
             "/direct-debits/" + FILE_DE_1 + "/returns",
             "{\"returns\":[{\"endToEndId\":\"E2E-TELCO_DE-1\",\"reasonCode\":\"AC04\"}]}");
-    assertEquals(503, unconnected.status(), unconnected.body());
-    assertEquals("direct_debit_returns_unavailable", unconnected.text("code"));
+    assertEquals(404, noAccount.status(), noAccount.body());
+    assertEquals("account_not_found", noAccount.text("code"));
   }
 
   @Test
