@@ -108,7 +108,6 @@ public enum RefusalCode {
   GATEWAY_UNAVAILABLE("gateway_unavailable", RefusalKind.UNAVAILABLE),
   INTAKE_UNAVAILABLE("intake_unavailable", RefusalKind.UNAVAILABLE),
   CREDENTIALS_UNAVAILABLE("credentials_unavailable", RefusalKind.UNAVAILABLE),
-  DIRECT_DEBIT_RETURNS_UNAVAILABLE("direct_debit_returns_unavailable", RefusalKind.UNAVAILABLE),
   INTERNAL_ERROR("internal_error", RefusalKind.INTERNAL);
 
   private static final Map<String, RefusalCode> BY_WIRE =

@@ -4,6 +4,7 @@ import com.telco.billing.node.payment.gateway.GatewayEvent;
 import com.telco.billing.node.payment.gateway.GatewayWebhooks;
 import com.telco.billing.node.payment.gateway.PaymentGateway;
 import com.telco.billing.node.payment.gateway.WebhookVerification;
+import com.telco.billing.node.util.Failures;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.RefusedException;
@@ -11,7 +12,6 @@ import com.telco.billing.protocol.payment.GatewayNotice;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,11 +87,7 @@ public final class GatewayWebhookService {
   }
 
   private static boolean notOurs(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    return cause instanceof RefusedException r
+    return Failures.cause(failure) instanceof RefusedException r
         && r.refusal().code() == RefusalCode.ACCOUNT_NOT_FOUND;
   }
 

@@ -4,6 +4,7 @@ import com.telco.billing.core.payment.PaymentMethod;
 import com.telco.billing.core.validation.PlausibleDates;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.core.validation.Validator;
+import com.telco.billing.node.util.Failures;
 import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
@@ -163,7 +164,7 @@ public final class PaymentService {
         .exceptionallyCompose(
             failure ->
                 CompletableFuture.failedFuture(
-                    unwrap(failure) instanceof com.telco.billing.protocol.RefusedException r
+                    Failures.cause(failure) instanceof com.telco.billing.protocol.RefusedException r
                             && r.refusal().code() == RefusalCode.ACCOUNT_NOT_FOUND
                         ? notFound().toException()
                         : failure));
@@ -243,11 +244,5 @@ public final class PaymentService {
 
   private static Refusal notFound() {
     return Refusal.of(RefusalCode.PAYMENT_NOT_FOUND, "id", "no payment with this id");
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    return t instanceof java.util.concurrent.CompletionException && t.getCause() != null
-        ? t.getCause()
-        : t;
   }
 }

@@ -1,10 +1,7 @@
 package com.telco.billing.node.payment.directdebit;
 
 import com.telco.billing.node.BillingSettings;
-import com.telco.billing.protocol.Refusal;
-import com.telco.billing.protocol.RefusalCode;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 
@@ -13,21 +10,6 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
  * The folder is written on the blocking dispatcher.
  */
 public final class DirectDebitModule {
-  /**
-   * Returns while no account ledger is connected: every return is refused (503 {@code
-   * direct_debit_returns_unavailable}) and nothing is recorded, so the bank's returns can be posted
-   * again once it is.
-   */
-  public static final DirectDebitReturns NO_LEDGER =
-      (entry, reasonCode) ->
-          CompletableFuture.failedFuture(
-              Refusal.of(
-                      RefusalCode.DIRECT_DEBIT_RETURNS_UNAVAILABLE,
-                      null,
-                      "returns cannot be applied: no account ledger is connected to reverse the"
-                          + " payments")
-                  .toException());
-
   private final DirectDebitStore store;
   private final DirectDebitFiles files;
 
