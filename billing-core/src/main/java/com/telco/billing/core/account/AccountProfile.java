@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param paymentMethodRef a reference (token) to a payment method held by the gateway; never a card
  *     number
  * @param legalEntity the billing legal entity, which also names the invoice number series
+ * @param email where invoices and reminders are mailed, or {@code null} when none is known
+ * @param segment the customer segment (chooses a segment's dunning policy), or {@code null}
+ * @param dunningExempt true when the account is never dunned (e.g. a government account)
  */
 public record AccountProfile(
     String accountId,
@@ -35,12 +38,43 @@ public record AccountProfile(
     boolean taxExempt,
     int paymentTermsDays,
     String paymentMethodRef,
-    String legalEntity) {
+    String legalEntity,
+    String email,
+    String segment,
+    boolean dunningExempt) {
 
   public static final int MIN_BILL_CYCLE_DAY = 1;
   public static final int MAX_BILL_CYCLE_DAY = 28;
   public static final int DEFAULT_PAYMENT_TERMS_DAYS = 14;
   public static final int MAX_PAYMENT_TERMS_DAYS = 365;
+
+  /** A profile without email, segment or dunning exemption. */
+  public AccountProfile(
+      String accountId,
+      String name,
+      Currency currency,
+      int billCycleDay,
+      ZoneId timeZone,
+      String taxJurisdiction,
+      boolean taxExempt,
+      int paymentTermsDays,
+      String paymentMethodRef,
+      String legalEntity) {
+    this(
+        accountId,
+        name,
+        currency,
+        billCycleDay,
+        timeZone,
+        taxJurisdiction,
+        taxExempt,
+        paymentTermsDays,
+        paymentMethodRef,
+        legalEntity,
+        null,
+        null,
+        false);
+  }
 
   public AccountProfile {
     Objects.requireNonNull(accountId, "accountId");

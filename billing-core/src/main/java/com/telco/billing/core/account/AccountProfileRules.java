@@ -33,6 +33,17 @@ public final class AccountProfileRules {
 
   public static final String DEFAULT_LEGAL_ENTITY = "DEFAULT";
 
+  /** Customer segments name dunning policies: like legal entity codes, in lower case too. */
+  public static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+
+  /**
+   * A plausible mail address (RFC 5321 limits: 254 characters): a local part of printable ASCII
+   * without spaces, quotes or angle brackets, and a dotted domain of letters, digits and '-'.
+   */
+  public static final Pattern EMAIL =
+      Pattern.compile(
+          "(?=.{3,254}$)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
   /** Longest account name accepted. */
   public static final int MAX_NAME_LENGTH = 200;
 
@@ -142,5 +153,23 @@ public final class AccountProfileRules {
     String entity = legalEntity == null ? DEFAULT_LEGAL_ENTITY : legalEntity;
     v.requireFormat(entity, field, LEGAL_ENTITY, "1..32 upper-case letters, digits, '_' or '-'");
     return entity;
+  }
+
+  /** An optional mail address: {@code null} stays {@code null}. */
+  public static String email(Validator v, String email, String field) {
+    if (email == null) {
+      return null;
+    }
+    v.requireFormat(email, field, EMAIL, "a mail address such as name@example.com");
+    return email;
+  }
+
+  /** An optional customer segment: {@code null} stays {@code null}. */
+  public static String segment(Validator v, String segment, String field) {
+    if (segment == null) {
+      return null;
+    }
+    v.requireFormat(segment, field, SEGMENT, "1..32 letters, digits, '_' or '-'");
+    return segment;
   }
 }

@@ -134,7 +134,10 @@ public final class AccountJournal {
         profile.taxExempt(),
         profile.paymentTermsDays(),
         profile.paymentMethodRef(),
-        profile.legalEntity());
+        profile.legalEntity(),
+        profile.email(),
+        profile.segment(),
+        profile.dunningExempt());
   }
 
   public static AccountProfile toProfile(AccountProfileRecord record) {
@@ -148,7 +151,10 @@ public final class AccountJournal {
         record.taxExempt(),
         record.paymentTermsDays(),
         record.paymentMethodRef(),
-        record.legalEntity());
+        record.legalEntity(),
+        record.email(),
+        record.segment(),
+        record.dunningExempt());
   }
 
   // ---- subscriptions

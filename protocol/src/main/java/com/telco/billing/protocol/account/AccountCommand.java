@@ -45,7 +45,11 @@ public sealed interface AccountCommand extends CborSerializable
         AccountCommand.ApplyGatewayNotice,
         AccountCommand.ReturnDirectDebit,
         AccountCommand.ChargeAnswered,
-        AccountCommand.RefundAnswered {
+        AccountCommand.RefundAnswered,
+        AccountCommand.EvaluateDunning,
+        AccountCommand.PlaceDunningHold,
+        AccountCommand.ReleaseDunningHold,
+        AccountCommand.GetDunning {
 
   /**
    * Opens the account with the given profile. Repeating it with the same profile answers the
@@ -244,5 +248,35 @@ public sealed interface AccountCommand extends CborSerializable
 
   /** The gateway's answer to a refund (the account sends it to itself). */
   record RefundAnswered(String refundId, com.telco.billing.protocol.payment.GatewayAnswer answer)
+      implements AccountCommand {}
+
+  /**
+   * Evaluates the account's dunning on {@code date} (the dunning driver's date; the account uses
+   * the earlier of it and its own date today): fires the steps due, ends an episode whose overdue
+   * amount fell below the minimum. Idempotent per account and date.
+   */
+  record EvaluateDunning(
+      java.time.LocalDate date,
+      ActorRef<StatusReply<com.telco.billing.protocol.dunning.DunningOutcome>> replyTo)
+      implements AccountCommand {}
+
+  /** Pauses dunning steps until {@code until} (inclusive, a date of the account's zone). */
+  record PlaceDunningHold(
+      String holdId,
+      java.time.LocalDate until,
+      String reason,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.dunning.DunningView>> replyTo)
+      implements AccountCommand {}
+
+  /** Releases the hold {@code holdId} before its end. */
+  record ReleaseDunningHold(
+      String holdId,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.dunning.DunningView>> replyTo)
+      implements AccountCommand {}
+
+  /** Reads the account's dunning state. */
+  record GetDunning(ActorRef<StatusReply<com.telco.billing.protocol.dunning.DunningView>> replyTo)
       implements AccountCommand {}
 }

@@ -34,7 +34,8 @@ public sealed interface AccountEvent extends CborSerializable
         AccountEvent.InvoiceRegistered,
         AccountEvent.BillPeriodClosed,
         AccountEvent.CollectionScheduled,
-        AccountEvent.ReceivablesChanged {
+        AccountEvent.ReceivablesChanged,
+        AccountEvent.DunningChanged {
 
   /** The account was opened with this profile at {@code openedAt}. */
   record AccountOpened(AccountProfileRecord profile, Instant openedAt, Origin origin)
@@ -154,6 +155,21 @@ public sealed interface AccountEvent extends CborSerializable
       Origin origin)
       implements AccountEvent {
     public ReceivablesChanged {
+      facts = List.copyOf(facts);
+    }
+  }
+
+  /**
+   * The account's dunning state changed: an episode started or ended, steps fired, a hold, the next
+   * evaluation date. One event holds what one command changed, in order. Tagged with the account's
+   * tag (the dunning driver and the notification outbox read it).
+   */
+  record DunningChanged(
+      List<com.telco.billing.protocol.account.journal.DunningFact> facts,
+      Instant recordedAt,
+      Origin origin)
+      implements AccountEvent {
+    public DunningChanged {
       facts = List.copyOf(facts);
     }
   }

@@ -18,6 +18,9 @@ public record AccountResponse(
     int paymentTermsDays,
     String paymentMethodRef,
     String legalEntity,
+    String email,
+    String segment,
+    boolean dunningExempt,
     Instant openedAt,
     List<SubscriptionResponse> subscriptions) {
 
@@ -39,6 +42,9 @@ public record AccountResponse(
         p.paymentTermsDays(),
         p.paymentMethodRef(),
         p.legalEntity(),
+        p.email(),
+        p.segment(),
+        p.dunningExempt(),
         view.openedAt(),
         view.subscriptions().stream().map(s -> SubscriptionResponse.from(s, today)).toList());
   }

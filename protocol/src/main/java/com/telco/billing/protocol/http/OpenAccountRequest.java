@@ -23,7 +23,38 @@ public record OpenAccountRequest(
     Boolean taxExempt,
     Integer paymentTermsDays,
     String paymentMethodRef,
-    String legalEntity) {
+    String legalEntity,
+    String email,
+    String segment,
+    Boolean dunningExempt) {
+
+  /** A request without email, segment or dunning exemption. */
+  public OpenAccountRequest(
+      String id,
+      String name,
+      String currency,
+      Integer billCycleDay,
+      String timeZone,
+      String taxJurisdiction,
+      Boolean taxExempt,
+      Integer paymentTermsDays,
+      String paymentMethodRef,
+      String legalEntity) {
+    this(
+        id,
+        name,
+        currency,
+        billCycleDay,
+        timeZone,
+        taxJurisdiction,
+        taxExempt,
+        paymentTermsDays,
+        paymentMethodRef,
+        legalEntity,
+        null,
+        null,
+        null);
+  }
 
   /** Checks every field and returns the profile or all problems found. */
   public Validated<AccountProfile> validate() {
@@ -37,6 +68,8 @@ public record OpenAccountRequest(
     int terms = AccountProfileRules.paymentTermsDays(v, paymentTermsDays, "paymentTermsDays");
     AccountProfileRules.checkPaymentMethodRef(v, paymentMethodRef, "paymentMethodRef");
     String entity = AccountProfileRules.legalEntity(v, legalEntity, "legalEntity");
+    String mail = AccountProfileRules.email(v, email, "email");
+    String seg = AccountProfileRules.segment(v, segment, "segment");
     if (!v.isValid()) {
       return Validated.invalid(v.errors());
     }
@@ -51,6 +84,9 @@ public record OpenAccountRequest(
             Boolean.TRUE.equals(taxExempt),
             terms,
             paymentMethodRef,
-            entity));
+            entity,
+            mail,
+            seg,
+            Boolean.TRUE.equals(dunningExempt)));
   }
 }
