@@ -1,6 +1,8 @@
 package com.telco.billing.node;
 
 import com.telco.billing.node.account.AccountModule;
+import com.telco.billing.node.dunning.DunningPolicySource;
+import com.telco.billing.node.dunning.DunningService;
 import com.telco.billing.node.audit.AuditModule;
 import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
@@ -98,10 +100,11 @@ public final class Main {
    */
   private static CompletionStage<InetSocketAddress> startServices(
       ActorSystem<?> system, BillingSettings settings) {
-    Clock clock = Clock.systemUTC();
+    Clock clock = settings.clock().clock();
     CatalogModule catalog = CatalogModule.init(system, settings, clock);
     PaymentModule payments = PaymentModule.init(system, settings, clock);
-    AccountModule accounts = AccountModule.init(system, settings, catalog, payments, clock);
+    AccountModule accounts =
+        AccountModule.init(system, settings, catalog, payments, DunningPolicySource.NONE, clock);
     InvoicingModule invoicing = InvoicingModule.init(system, settings);
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
@@ -142,7 +145,8 @@ public final class Main {
             payments.service(),
             payments.webhooks(),
             directDebits.files(),
-            new AccountDirectDebitReturns(payments.service()));
+            new AccountDirectDebitReturns(payments.service()),
+            new DunningService(system, settings.http().askTimeout()));
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

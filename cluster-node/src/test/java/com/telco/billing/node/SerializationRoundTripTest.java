@@ -157,6 +157,7 @@ class SerializationRoundTripTest {
     samples.putAll(catalogSamples(probe));
     samples.putAll(MessageSamples.all(probe.ref().unsafeUpcast()));
     samples.putAll(refusalSamples());
+    samples.putAll(DunningSamples.all(probe.ref(), ORIGIN));
     samples.putAll(
         PaymentSamples.all(
             probe.ref(),

@@ -63,6 +63,7 @@ public enum RefusalCode {
   SERVICE_NOT_GUIDED("service_not_guided", RefusalKind.NOT_FOUND),
   UNKNOWN_BATCH("unknown_batch", RefusalKind.NOT_FOUND),
   API_KEY_NOT_FOUND("api_key_not_found", RefusalKind.NOT_FOUND),
+  DUNNING_HOLD_NOT_FOUND("dunning_hold_not_found", RefusalKind.NOT_FOUND),
   PAYMENT_NOT_FOUND("payment_not_found", RefusalKind.NOT_FOUND),
   DIRECT_DEBIT_NOT_FOUND("direct_debit_not_found", RefusalKind.NOT_FOUND),
   DIRECT_DEBIT_FILE_NOT_FOUND("direct_debit_file_not_found", RefusalKind.NOT_FOUND),

@@ -3,6 +3,7 @@ package com.telco.billing.node.account;
 import com.telco.billing.core.catalog.Catalog;
 import com.telco.billing.core.dedupe.DatedKey;
 import com.telco.billing.core.dedupe.DedupeWindow;
+import com.telco.billing.core.invoice.FeeCharge;
 import com.telco.billing.core.invoice.InvoiceCalculator;
 import com.telco.billing.core.invoice.InvoiceComputation;
 import com.telco.billing.core.invoice.InvoiceNumbers;
@@ -20,6 +21,7 @@ import com.telco.billing.core.subscription.SubscriptionChange;
 import com.telco.billing.core.subscription.SubscriptionLifecycle;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.catalog.RatingCatalog;
+import com.telco.billing.node.dunning.DunningPolicySource;
 import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.payment.PaymentSettings;
 import com.telco.billing.node.payment.gateway.PaymentGateway;
@@ -34,7 +36,11 @@ import com.telco.billing.protocol.account.AccountCommand.ChangeSubscription;
 import com.telco.billing.protocol.account.AccountCommand.ChargeAnswered;
 import com.telco.billing.protocol.account.AccountCommand.CloseBillPeriod;
 import com.telco.billing.protocol.account.AccountCommand.CollectDue;
+import com.telco.billing.protocol.account.AccountCommand.EvaluateDunning;
 import com.telco.billing.protocol.account.AccountCommand.GetAccount;
+import com.telco.billing.protocol.account.AccountCommand.GetDunning;
+import com.telco.billing.protocol.account.AccountCommand.PlaceDunningHold;
+import com.telco.billing.protocol.account.AccountCommand.ReleaseDunningHold;
 import com.telco.billing.protocol.account.AccountCommand.GetBalance;
 import com.telco.billing.protocol.account.AccountCommand.GetCurrentUsage;
 import com.telco.billing.protocol.account.AccountCommand.GetInvoices;
@@ -57,6 +63,7 @@ import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.BillPeriodClosed;
 import com.telco.billing.protocol.account.AccountEvent.CollectionScheduled;
+import com.telco.billing.protocol.account.AccountEvent.DunningChanged;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceIssued;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceIssuedWithHistory;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceRegistered;
@@ -122,6 +129,7 @@ public final class AccountEntity
   private final boolean skipZeroInvoices;
   private final BillingMetrics metrics;
   private final PaymentHandlers payments;
+  private final DunningHandlers dunning;
 
   /** The entity and event labels of its journal metrics. */
   private static final String ENTITY = "account";
@@ -152,7 +160,8 @@ public final class AccountEntity
       Duration maxUsageAge,
       boolean skipZeroInvoices,
       PaymentGateway gateway,
-      PaymentSettings paymentSettings) {
+      PaymentSettings paymentSettings,
+      DunningPolicySource dunningPolicies) {
     super(PersistenceId.of(EntityKeys.ACCOUNT.name(), accountId));
     this.context = context;
     this.accountId = accountId;
@@ -161,8 +170,10 @@ public final class AccountEntity
     this.maxUsageAge = maxUsageAge;
     this.skipZeroInvoices = skipZeroInvoices;
     this.metrics = BillingMetrics.get(context.getSystem());
+    this.dunning = new DunningHandlers(accountId, clock, dunningPolicies, this::Effect);
     this.payments =
-        new PaymentHandlers(accountId, clock, gateway, paymentSettings, context, this::Effect);
+        new PaymentHandlers(
+            accountId, clock, gateway, paymentSettings, context, this::Effect, dunning::review);
   }
 
   /**
@@ -178,13 +189,21 @@ public final class AccountEntity
       Duration maxUsageAge,
       boolean skipZeroInvoices) {
     return create(
-        accountId, clock, catalog, maxUsageAge, skipZeroInvoices, null, PaymentSettings.DEFAULTS);
+        accountId,
+        clock,
+        catalog,
+        maxUsageAge,
+        skipZeroInvoices,
+        null,
+        PaymentSettings.DEFAULTS,
+        DunningPolicySource.NONE);
   }
 
   /**
    * @param gateway the payment gateway collections and card refunds go through; {@code null} on a
    *     node that collects nothing automatically
    * @param paymentSettings the collection date and the retry schedule
+   * @param dunningPolicies the published dunning policies as this node knows them
    */
   public static Behavior<AccountCommand> create(
       String accountId,
@@ -193,7 +212,8 @@ public final class AccountEntity
       Duration maxUsageAge,
       boolean skipZeroInvoices,
       PaymentGateway gateway,
-      PaymentSettings paymentSettings) {
+      PaymentSettings paymentSettings,
+      DunningPolicySource dunningPolicies) {
     return Behaviors.setup(
         context ->
             new AccountEntity(
@@ -204,7 +224,8 @@ public final class AccountEntity
                 maxUsageAge,
                 skipZeroInvoices,
                 gateway,
-                paymentSettings));
+                paymentSettings,
+                dunningPolicies));
   }
 
   @Override
@@ -286,6 +307,10 @@ public final class AccountEntity
         .onCommand(GetSettlement.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(ApplyGatewayNotice.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(ReturnDirectDebit.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(EvaluateDunning.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(PlaceDunningHold.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(ReleaseDunningHold.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(GetDunning.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(ChargeAnswered.class, (state, cmd) -> Effect().noReply())
         .onCommand(RefundAnswered.class, (state, cmd) -> Effect().noReply());
     builder
@@ -320,7 +345,11 @@ public final class AccountEntity
         .onCommand(ApplyGatewayNotice.class, payments::onGatewayNotice)
         .onCommand(ReturnDirectDebit.class, payments::onReturnDirectDebit)
         .onCommand(ChargeAnswered.class, payments::onChargeAnswered)
-        .onCommand(RefundAnswered.class, payments::onRefundAnswered);
+        .onCommand(RefundAnswered.class, payments::onRefundAnswered)
+        .onCommand(EvaluateDunning.class, dunning::onEvaluate)
+        .onCommand(PlaceDunningHold.class, dunning::onPlaceHold)
+        .onCommand(ReleaseDunningHold.class, dunning::onReleaseHold)
+        .onCommand(GetDunning.class, dunning::onGet);
     return builder.build();
   }
 
@@ -613,6 +642,7 @@ public final class AccountEntity
     events.add(AccountJournal.invoiceIssued(invoice, now));
     events.add(new InvoiceRegistered(InvoiceEntry.of(invoice, invoiceSequenceNr), now));
     events.addAll(payments.onInvoiceIssued(state, invoice));
+    events.addAll(dunning.onInvoiceIssued(state, invoice, feeIdsOf(request)));
     return Effect().persist(events).thenReply(cmd.replyTo(), next -> StatusReply.success(invoice));
   }
 
@@ -668,6 +698,10 @@ public final class AccountEntity
     return Optional.empty();
   }
 
+  /**
+   * What the invoice of {@code cycleDate} is computed from; the late fees dunning charged and no
+   * invoice billed yet are billed on it.
+   */
   private InvoiceRequest invoiceRequest(AccountState.Open state, LocalDate cycleDate) {
     return new InvoiceRequest(
         state.profile(),
@@ -675,7 +709,21 @@ public final class AccountEntity
         catalog.catalog(),
         cycleDate,
         List.copyOf(state.usage().lines().values()),
-        state.billing());
+        state.billing(),
+        state.dunning().pendingFees().stream()
+            .map(
+                fee ->
+                    new FeeCharge(
+                        fee.feeId(),
+                        fee.chargedOn(),
+                        fee.amount(),
+                        fee.taxCategory(),
+                        fee.description()))
+            .toList());
+  }
+
+  private static List<String> feeIdsOf(InvoiceRequest request) {
+    return request.fees().stream().map(FeeCharge::feeId).toList();
   }
 
   private ReplyEffect<AccountEvent, AccountState> onGetCurrentUsage(
@@ -733,6 +781,9 @@ public final class AccountEntity
         .onEvent(InvoiceRegistered.class, (state, evt) -> state)
         .onEvent(CollectionScheduled.class, (state, evt) -> state)
         .onEvent(ReceivablesChanged.class, (state, evt) -> state.withReceivables(evt.facts()))
+        .onEvent(
+            DunningChanged.class,
+            (state, evt) -> state.withDunning(DunningJournal.applyAll(state.dunning(), evt.facts())))
         .onEvent(
             SubscriptionChanged.class,
             (state, evt) ->

@@ -474,7 +474,8 @@ public final class AccountJournal {
         toRecord(open.dedupe()),
         toRecord(open.billing()),
         open.invoices().stream().map(AccountJournal::toRecord).toList(),
-        open.receivableHistory());
+        open.receivableHistory(),
+        DunningJournal.toRecord(open.dunning()));
   }
 
   public static AccountState fromSnapshot(AccountSnapshot snapshot) {
@@ -499,7 +500,8 @@ public final class AccountJournal {
         toHistory(open.billing()),
         invoices,
         PaymentJournal.bookOf(profile, history),
-        history);
+        history,
+        DunningJournal.toState(open.dunning()));
   }
 
   private static SubscriptionRecord toRecord(Subscription subscription) {

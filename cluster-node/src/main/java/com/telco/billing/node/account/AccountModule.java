@@ -36,6 +36,7 @@ public final class AccountModule {
    *
    * @param catalog the catalog the accounts rate with
    * @param payments the gateway and settings the accounts collect with
+   * @param dunningPolicies the published dunning policies as this node knows them
    * @param clock the clock of rating ("too late") and of the bill periods
    */
   public static AccountModule init(
@@ -43,6 +44,7 @@ public final class AccountModule {
       BillingSettings settings,
       CatalogModule catalog,
       PaymentModule payments,
+      com.telco.billing.node.dunning.DunningPolicySource dunningPolicies,
       Clock clock) {
     RatingCatalog ratingCatalog = new RatingCatalog(catalog.replica()::current);
     var maxUsageAge = settings.usage().maxUsageAge();
@@ -57,7 +59,8 @@ public final class AccountModule {
                 maxUsageAge,
                 skipZeroInvoices,
                 payments.gateway(),
-                payments.settings()));
+                payments.settings(),
+                dunningPolicies));
     Duration askTimeout = settings.http().askTimeout();
     return new AccountModule(system, askTimeout, new AccountService(system, askTimeout));
   }

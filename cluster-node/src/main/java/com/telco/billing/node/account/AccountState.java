@@ -2,6 +2,7 @@ package com.telco.billing.node.account;
 
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.dedupe.DedupeWindow;
+import com.telco.billing.core.dunning.DunningState;
 import com.telco.billing.core.invoice.BillingHistory;
 import com.telco.billing.core.payment.PaymentBook;
 import com.telco.billing.core.subscription.Subscription;
@@ -42,7 +43,8 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
       BillingHistory billing,
       List<IssuedInvoice> invoices,
       PaymentBook payments,
-      List<ReceivableFact> receivableHistory)
+      List<ReceivableFact> receivableHistory,
+      DunningState dunning)
       implements AccountState {
 
     /** Invoices kept in the state (older ones are in the invoice read side). */
@@ -54,6 +56,7 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
       invoices = List.copyOf(invoices);
       java.util.Objects.requireNonNull(payments, "payments");
       receivableHistory = List.copyOf(receivableHistory);
+      java.util.Objects.requireNonNull(dunning, "dunning");
     }
 
     /**
@@ -77,7 +80,8 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
           billing,
           invoices,
           PaymentJournal.bookOf(profile, PaymentJournal.invoicesOpened(invoices)),
-          PaymentJournal.invoicesOpened(invoices));
+          PaymentJournal.invoicesOpened(invoices),
+          DunningState.NONE);
     }
 
     static Open opened(AccountProfile profile, Instant openedAt) {
@@ -90,14 +94,15 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
           BillingHistory.EMPTY,
           List.of(),
           PaymentJournal.initialBook(profile),
-          List.of());
+          List.of(),
+          DunningState.NONE);
     }
 
     Open withSubscription(Subscription subscription) {
       Map<String, Subscription> next = new LinkedHashMap<>(subscriptions);
       next.put(subscription.subscriptionId(), subscription);
       return new Open(
-          profile, openedAt, next, usage, dedupe, billing, invoices, payments, receivableHistory);
+          profile, openedAt, next, usage, dedupe, billing, invoices, payments, receivableHistory, dunning);
     }
 
     Open withUsage(UsageBook nextUsage, DedupeWindow nextDedupe) {
@@ -110,7 +115,7 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
           billing,
           invoices,
           payments,
-          receivableHistory);
+          receivableHistory, dunning);
     }
 
     Open withBilling(BillingHistory next) {
@@ -123,7 +128,7 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
           next,
           invoices,
           payments,
-          receivableHistory);
+          receivableHistory, dunning);
     }
 
     Open withInvoice(IssuedInvoice invoice) {
@@ -141,7 +146,7 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
           billing,
           all,
           payments,
-          receivableHistory);
+          receivableHistory, dunning);
     }
 
     /**
@@ -156,7 +161,31 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
       List<ReceivableFact> history = new ArrayList<>(receivableHistory);
       history.addAll(facts);
       return new Open(
-          profile, openedAt, subscriptions, usage, dedupe, billing, invoices, next, history);
+          profile,
+          openedAt,
+          subscriptions,
+          usage,
+          dedupe,
+          billing,
+          invoices,
+          next,
+          history,
+          dunning);
+    }
+
+    /** The dunning state after {@code next}. */
+    public Open withDunning(DunningState next) {
+      return new Open(
+          profile,
+          openedAt,
+          subscriptions,
+          usage,
+          dedupe,
+          billing,
+          invoices,
+          payments,
+          receivableHistory,
+          next);
     }
 
     /** The invoice issued on {@code cycleDate}, if any. */

@@ -82,6 +82,14 @@ final class PaymentHandlers {
   private final ActorContext<AccountCommand> context;
   private final Supplier<EffectFactories<AccountEvent, AccountState>> effects;
 
+  /**
+   * Appends to the events of a change of the receivables what it changes in dunning (an episode
+   * ended at once by a payment, the next evaluation date re-anchored).
+   */
+  private final java.util.function.BiFunction<
+          AccountState.Open, List<AccountEvent>, List<AccountEvent>>
+      dunningReview;
+
   /** Charges and refunds this incarnation is waiting for the gateway on (by payment/refund id). */
   private final Set<String> callsInFlight = new HashSet<>();
 
@@ -95,7 +103,10 @@ final class PaymentHandlers {
       PaymentGateway gateway,
       PaymentSettings settings,
       ActorContext<AccountCommand> context,
-      Supplier<EffectFactories<AccountEvent, AccountState>> effects) {
+      Supplier<EffectFactories<AccountEvent, AccountState>> effects,
+      java.util.function.BiFunction<AccountState.Open, List<AccountEvent>, List<AccountEvent>>
+          dunningReview) {
+    this.dunningReview = dunningReview;
     this.accountId = accountId;
     this.clock = clock;
     this.gateway = gateway;
@@ -110,6 +121,14 @@ final class PaymentHandlers {
 
   private LocalDate today(AccountState.Open state) {
     return LifecycleDates.dateAt(clock.instant(), state.profile().timeZone());
+  }
+
+  private List<AccountEvent> reviewed(AccountState.Open state, AccountEvent event) {
+    return dunningReview.apply(state, List.of(event));
+  }
+
+  private List<AccountEvent> reviewed(AccountState.Open state, List<AccountEvent> events) {
+    return dunningReview.apply(state, events);
   }
 
   private ReceivablesChanged changed(List<ReceivableFact> facts, Origin origin) {
@@ -269,7 +288,7 @@ final class PaymentHandlers {
             cmd.receivedOn(),
             cmd.amount());
     return effect()
-        .persist(changed(List.of(fact), cmd.origin()))
+        .persist(reviewed(state, changed(List.of(fact), cmd.origin())))
         .thenReply(
             cmd.replyTo(),
             next ->
@@ -334,7 +353,7 @@ final class PaymentHandlers {
               today,
               null);
       return effect()
-          .persist(changed(List.of(fact), cmd.origin()))
+          .persist(reviewed(state, changed(List.of(fact), cmd.origin())))
           .thenReply(
               cmd.replyTo(),
               next ->
@@ -351,7 +370,7 @@ final class PaymentHandlers {
             cmd.refundId());
     refundWaiters.computeIfAbsent(cmd.refundId(), id -> new ArrayList<>()).add(cmd.replyTo());
     return effect()
-        .persist(changed(List.of(requested), cmd.origin()))
+        .persist(reviewed(state, changed(List.of(requested), cmd.origin())))
         .thenRun(
             next -> {
               PaymentBook after = ((AccountState.Open) next).payments();
@@ -444,7 +463,7 @@ final class PaymentHandlers {
       }
     }
     return effect()
-        .persist(changed(List.of(fact), null))
+        .persist(reviewed(state, changed(List.of(fact), null)))
         .thenRun(
             next -> {
               RefundView view = refundView(next, cmd.refundId());
@@ -642,7 +661,7 @@ final class PaymentHandlers {
     if (facts.isEmpty()) {
       return effect().noReply();
     }
-    return effect().persist(events(state, facts, null)).thenNoReply();
+    return effect().persist(reviewed(state, events(state, facts, null))).thenNoReply();
   }
 
   /**
@@ -765,7 +784,7 @@ final class PaymentHandlers {
                 collectionDate,
                 item.remaining()));
     return effect()
-        .persist(changed(facts, null))
+        .persist(reviewed(state, changed(facts, null)))
         .thenReply(
             cmd.replyTo(),
             next ->
@@ -893,7 +912,7 @@ final class PaymentHandlers {
     facts.add(new ReceivableFact.GatewayEventSeen(notice.eventId()));
     String outcome = applied ? "applied" : "ignored";
     return effect()
-        .persist(events(state, facts, null))
+        .persist(reviewed(state, events(state, facts, null)))
         .thenReply(cmd.replyTo(), next -> StatusReply.success(outcome));
   }
 
@@ -932,7 +951,7 @@ final class PaymentHandlers {
         new ReceivableFact.PaymentReversed(
             paymentId, reversalId, Reversal.Kind.RETURN.name(), today(state), cmd.reasonCode());
     return effect()
-        .persist(changed(List.of(fact), cmd.origin()))
+        .persist(reviewed(state, changed(List.of(fact), cmd.origin())))
         .thenReply(
             cmd.replyTo(),
             next ->

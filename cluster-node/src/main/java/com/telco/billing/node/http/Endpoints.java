@@ -125,6 +125,12 @@ public final class Endpoints {
       Endpoint.secured("DELETE", "/admin/api-keys/{id}", Set.of(ADMIN));
   public static final Endpoint ROTATE_API_KEY = post("/admin/api-keys/{id}/rotate", Set.of(ADMIN));
   public static final Endpoint AUDIT_TRAIL = get("/audit", Set.of(AUDITOR));
+  public static final Endpoint ACCOUNT_DUNNING =
+      get("/accounts/{id}/dunning", readers(COLLECTIONS, FINANCE));
+  public static final Endpoint PLACE_DUNNING_HOLD =
+      post("/accounts/{id}/dunning/hold", Set.of(COLLECTIONS));
+  public static final Endpoint RELEASE_DUNNING_HOLD =
+      Endpoint.secured("DELETE", "/accounts/{id}/dunning/hold/{holdId}", Set.of(COLLECTIONS));
 
   // the contract itself
   public static final Endpoint OPENAPI = Endpoint.open("GET", "/openapi.json");
@@ -163,6 +169,9 @@ public final class Endpoints {
           ACCOUNT_PAYMENTS,
           ACCOUNT_BALANCE,
           ACCOUNT_STATEMENT,
+          ACCOUNT_DUNNING,
+          PLACE_DUNNING_HOLD,
+          RELEASE_DUNNING_HOLD,
           GET_PAYMENT,
           REFUND_PAYMENT,
           GATEWAY_WEBHOOK,

@@ -54,7 +54,8 @@ public final class HttpApi {
       PaymentService payments,
       GatewayWebhookService webhooks,
       DirectDebitFiles directDebits,
-      DirectDebitReturns directDebitReturns) {}
+      DirectDebitReturns directDebitReturns,
+      com.telco.billing.node.dunning.DunningService dunning) {}
 
   /**
    * Binds the API.
@@ -80,6 +81,7 @@ public final class HttpApi {
             concat(
                 new AccountRoutes(access, services.accounts(), clock).routes(),
                 new PaymentRoutes(access, services.payments()).routes(),
+                new DunningRoutes(access, services.dunning()).routes(),
                 new WebhookRoutes(access, services.webhooks()).routes(),
                 new SubscriptionRoutes(access, services.subscriptions(), clock).routes(),
                 new UsageRoutes(

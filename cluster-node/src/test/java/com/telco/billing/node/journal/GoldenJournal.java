@@ -203,6 +203,18 @@ final class GoldenJournal {
         "AccountState.Open-receivables",
         openAccount().withReceivables(com.telco.billing.node.PaymentSamples.facts()));
 
+    all.put(
+        "AccountEvent.DunningChanged", com.telco.billing.node.DunningSamples.dunningChanged(ORIGIN));
+    AccountState.Open dunned =
+        openAccount().withReceivables(com.telco.billing.node.PaymentSamples.facts());
+    for (var fact : com.telco.billing.node.DunningSamples.underWay()) {
+      dunned =
+          dunned.withDunning(
+              com.telco.billing.node.account.DunningJournal.apply(
+                  dunned.dunning(), fact));
+    }
+    accountSnapshot(all, states, "AccountState.Open-dunning", dunned);
+
     accountSnapshot(all, states, "AccountState.Unopened", AccountState.Unopened.INSTANCE);
     accountSnapshot(all, states, "AccountState.Open-filled", openAccount());
     AccountState.Open filled = openAccount();

@@ -26,6 +26,8 @@ public sealed interface AccountSnapshot extends CborSerializable
    * @param invoices the latest issued invoices, oldest first
    * @param receivables the account's receivable history, oldest first; {@code null} in snapshots
    *     written before receivables were kept (then every kept invoice is open and unpaid)
+   * @param dunning the account's dunning state; {@code null} in snapshots written before dunning
+   *     was kept (no episode, no hold)
    */
   record Open(
       AccountProfileRecord profile,
@@ -35,7 +37,8 @@ public sealed interface AccountSnapshot extends CborSerializable
       DedupeRecord dedupe,
       BillingHistoryRecord billing,
       List<IssuedInvoiceRecord> invoices,
-      List<ReceivableFact> receivables)
+      List<ReceivableFact> receivables,
+      DunningStateRecord dunning)
       implements AccountSnapshot {
 
     public Open {
