@@ -43,6 +43,7 @@ import java.util.Set;
  *       D_k}).
  *   <li>Usage lines of {@code C}, and for earlier periods the difference between the usage line and
  *       what was billed for it (late usage), each rounded once.
+ *   <li>The fees of the request (late fees), one one-time line each.
  *   <li>Tax per rate on the issue date: {@code HALF_UP(sum of rounded net lines at that rate *
  *       rate)}; none for a tax-exempt account.
  * </ul>
@@ -50,9 +51,9 @@ import java.util.Set;
  * <p>This class composes the rules; each rule family is a class of its own, with the rules it
  * applies cited in its comment: {@link RecurringCharges} (billable days, charges, credits), {@link
  * Discounts}, {@link Proration}, {@link OneTimeCharges}, {@link UsageCharges} (usage and late
- * usage), {@link InvoiceTax} and {@link HistoryAfter} (what the next invoice needs). They share an
- * {@link InvoiceContext} (the request, its two periods, catalog look-ups) and add to one {@link
- * InvoiceLines}.
+ * usage), {@link FeeCharges}, {@link InvoiceTax} and {@link HistoryAfter} (what the next invoice
+ * needs). They share an {@link InvoiceContext} (the request, its two periods, catalog look-ups) and
+ * add to one {@link InvoiceLines}.
  */
 public final class InvoiceCalculator {
 
@@ -124,7 +125,7 @@ public final class InvoiceCalculator {
   /**
    * The rules in invoice order: per subscription (by id) the recurring charges of the closed and
    * the advance period with their credits and discounts, then its one-time charges; then usage and
-   * late usage; then tax over all lines; then the history after the invoice.
+   * late usage; then the fees; then tax over all lines; then the history after the invoice.
    */
   private static InvoiceComputation run(InvoiceRequest request) {
     InvoiceContext context = new InvoiceContext(request);
@@ -141,6 +142,7 @@ public final class InvoiceCalculator {
       oneTime.bill(s);
     }
     Map<String, BilledUsage> billedUsage = new UsageCharges(context, lines).bill(subscriptions);
+    FeeCharges.bill(context, lines);
     List<TaxItem> taxItems = InvoiceTax.compute(context, lines.asList());
     BigDecimal net = context.zero();
     for (InvoiceLine line : lines.asList()) {

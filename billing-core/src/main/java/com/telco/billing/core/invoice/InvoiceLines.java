@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The lines of one invoice in the order the rules add them: per subscription (by id) the closed
  * period's credits and charges, the advance period's, the one-time charges; then usage, then late
- * usage.
+ * usage; then the fees.
  *
  * <p>docs/billing-rules.md, "Recurring and one-time charges; proration", project choices:
  * recurring, discount, credit and one-time lines that round to zero are left out. Usage lines are

@@ -20,6 +20,7 @@ import java.util.Objects;
  *     usageBook.lines().values()}); the calculator picks the closed period's lines and the late
  *     ones
  * @param history the account's billing history before this invoice
+ * @param fees the fees charged and not billed yet (late fees of dunning); each becomes a line
  */
 public record InvoiceRequest(
     AccountProfile account,
@@ -27,7 +28,19 @@ public record InvoiceRequest(
     Catalog catalog,
     LocalDate cycleDate,
     List<UsageBook.UsageLine> usage,
-    BillingHistory history) {
+    BillingHistory history,
+    List<FeeCharge> fees) {
+
+  /** A request without fees. */
+  public InvoiceRequest(
+      AccountProfile account,
+      List<Subscription> subscriptions,
+      Catalog catalog,
+      LocalDate cycleDate,
+      List<UsageBook.UsageLine> usage,
+      BillingHistory history) {
+    this(account, subscriptions, catalog, cycleDate, usage, history, List.of());
+  }
 
   public InvoiceRequest {
     Objects.requireNonNull(account, "account");
@@ -36,5 +49,6 @@ public record InvoiceRequest(
     Objects.requireNonNull(cycleDate, "cycleDate");
     usage = List.copyOf(usage);
     Objects.requireNonNull(history, "history");
+    fees = List.copyOf(fees);
   }
 }
