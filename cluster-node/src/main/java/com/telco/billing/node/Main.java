@@ -1,11 +1,11 @@
 package com.telco.billing.node;
 
 import com.telco.billing.node.account.AccountModule;
-import com.telco.billing.node.dunning.DunningPolicySource;
-import com.telco.billing.node.dunning.DunningService;
 import com.telco.billing.node.audit.AuditModule;
 import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
+import com.telco.billing.node.dunning.DunningPolicySource;
+import com.telco.billing.node.dunning.DunningService;
 import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;

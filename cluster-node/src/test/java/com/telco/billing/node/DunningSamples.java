@@ -79,9 +79,7 @@ public final class DunningSamples {
             1, "reminder-2", 10, List.of("reminder", "late_fee"), DAY.plusDays(7)),
         List.of(new DunningView.Hold("HOLD-0123456789abcdef", DAY, DAY.plusDays(5), "promise")),
         List.of("sub-1"),
-        List.of(
-            new DunningView.PendingFee(
-                "LF-acc-1-1", DAY, new BigDecimal("5.00"), "Late fee")),
+        List.of(new DunningView.PendingFee("LF-acc-1-1", DAY, new BigDecimal("5.00"), "Late fee")),
         DAY.plusDays(7));
   }
 
@@ -99,12 +97,12 @@ public final class DunningSamples {
         AccountCommand.ReleaseDunningHold.class,
         new AccountCommand.ReleaseDunningHold(
             "HOLD-0123456789abcdef", origin, probe.unsafeUpcast()));
-    samples.put(AccountCommand.GetDunning.class, new AccountCommand.GetDunning(probe.unsafeUpcast()));
+    samples.put(
+        AccountCommand.GetDunning.class, new AccountCommand.GetDunning(probe.unsafeUpcast()));
     samples.put(AccountEvent.DunningChanged.class, dunningChanged(origin));
     samples.put(DunningView.class, view());
     samples.put(
-        DunningOutcome.class,
-        new DunningOutcome(view().stepsFired(), false, DAY.plusDays(7)));
+        DunningOutcome.class, new DunningOutcome(view().stepsFired(), false, DAY.plusDays(7)));
     return samples;
   }
 }

@@ -38,11 +38,9 @@ import com.telco.billing.protocol.account.AccountCommand.CloseBillPeriod;
 import com.telco.billing.protocol.account.AccountCommand.CollectDue;
 import com.telco.billing.protocol.account.AccountCommand.EvaluateDunning;
 import com.telco.billing.protocol.account.AccountCommand.GetAccount;
-import com.telco.billing.protocol.account.AccountCommand.GetDunning;
-import com.telco.billing.protocol.account.AccountCommand.PlaceDunningHold;
-import com.telco.billing.protocol.account.AccountCommand.ReleaseDunningHold;
 import com.telco.billing.protocol.account.AccountCommand.GetBalance;
 import com.telco.billing.protocol.account.AccountCommand.GetCurrentUsage;
+import com.telco.billing.protocol.account.AccountCommand.GetDunning;
 import com.telco.billing.protocol.account.AccountCommand.GetInvoices;
 import com.telco.billing.protocol.account.AccountCommand.GetPayment;
 import com.telco.billing.protocol.account.AccountCommand.GetPaymentMethod;
@@ -51,12 +49,14 @@ import com.telco.billing.protocol.account.AccountCommand.GetSettlement;
 import com.telco.billing.protocol.account.AccountCommand.GetStatement;
 import com.telco.billing.protocol.account.AccountCommand.IssueInvoice;
 import com.telco.billing.protocol.account.AccountCommand.OpenAccount;
+import com.telco.billing.protocol.account.AccountCommand.PlaceDunningHold;
 import com.telco.billing.protocol.account.AccountCommand.PlanActivation;
 import com.telco.billing.protocol.account.AccountCommand.PreviewInvoice;
 import com.telco.billing.protocol.account.AccountCommand.RateUsage;
 import com.telco.billing.protocol.account.AccountCommand.RecordPayment;
 import com.telco.billing.protocol.account.AccountCommand.RefundAnswered;
 import com.telco.billing.protocol.account.AccountCommand.RefundPayment;
+import com.telco.billing.protocol.account.AccountCommand.ReleaseDunningHold;
 import com.telco.billing.protocol.account.AccountCommand.ReturnDirectDebit;
 import com.telco.billing.protocol.account.AccountCommand.SetPaymentMethod;
 import com.telco.billing.protocol.account.AccountEvent;
@@ -783,7 +783,8 @@ public final class AccountEntity
         .onEvent(ReceivablesChanged.class, (state, evt) -> state.withReceivables(evt.facts()))
         .onEvent(
             DunningChanged.class,
-            (state, evt) -> state.withDunning(DunningJournal.applyAll(state.dunning(), evt.facts())))
+            (state, evt) ->
+                state.withDunning(DunningJournal.applyAll(state.dunning(), evt.facts())))
         .onEvent(
             SubscriptionChanged.class,
             (state, evt) ->

@@ -102,7 +102,16 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
       Map<String, Subscription> next = new LinkedHashMap<>(subscriptions);
       next.put(subscription.subscriptionId(), subscription);
       return new Open(
-          profile, openedAt, next, usage, dedupe, billing, invoices, payments, receivableHistory, dunning);
+          profile,
+          openedAt,
+          next,
+          usage,
+          dedupe,
+          billing,
+          invoices,
+          payments,
+          receivableHistory,
+          dunning);
     }
 
     Open withUsage(UsageBook nextUsage, DedupeWindow nextDedupe) {
@@ -115,7 +124,8 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
           billing,
           invoices,
           payments,
-          receivableHistory, dunning);
+          receivableHistory,
+          dunning);
     }
 
     Open withBilling(BillingHistory next) {
@@ -128,7 +138,8 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
           next,
           invoices,
           payments,
-          receivableHistory, dunning);
+          receivableHistory,
+          dunning);
     }
 
     Open withInvoice(IssuedInvoice invoice) {
@@ -146,7 +157,8 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
           billing,
           all,
           payments,
-          receivableHistory, dunning);
+          receivableHistory,
+          dunning);
     }
 
     /**

@@ -2,12 +2,12 @@ package com.telco.billing.node.account;
 
 import com.telco.billing.core.dunning.DunningAction;
 import com.telco.billing.core.dunning.DunningDecision;
+import com.telco.billing.core.dunning.DunningDecision.DueStep;
 import com.telco.billing.core.dunning.DunningEvaluation;
 import com.telco.billing.core.dunning.DunningInput;
 import com.telco.billing.core.dunning.DunningPolicy;
 import com.telco.billing.core.dunning.DunningState;
 import com.telco.billing.core.dunning.DunningStep;
-import com.telco.billing.core.dunning.DunningDecision.DueStep;
 import com.telco.billing.core.subscription.Decision;
 import com.telco.billing.core.subscription.LifecycleDates;
 import com.telco.billing.core.subscription.ServiceRelease;
@@ -119,7 +119,9 @@ final class DunningHandlers {
           effect(),
           cmd.replyTo(),
           Refusal.of(
-              RefusalCode.INVALID_VALUE, "until", "a hold ends today or later in " + zoneOf(state)));
+              RefusalCode.INVALID_VALUE,
+              "until",
+              "a hold ends today or later in " + zoneOf(state)));
     }
     String by = cmd.origin() == null ? null : cmd.origin().subject();
     DunningFact placed =
@@ -129,8 +131,7 @@ final class DunningHandlers {
 
   ReplyEffect<AccountEvent, AccountState> onReleaseHold(
       AccountState.Open state, AccountCommand.ReleaseDunningHold cmd) {
-    boolean held =
-        state.dunning().holds().stream().anyMatch(h -> h.holdId().equals(cmd.holdId()));
+    boolean held = state.dunning().holds().stream().anyMatch(h -> h.holdId().equals(cmd.holdId()));
     if (!held) {
       return Replies.refuse(
           effect(),
@@ -192,8 +193,7 @@ final class DunningHandlers {
    */
   List<AccountEvent> onInvoiceIssued(
       AccountState.Open state, IssuedInvoice invoice, List<String> billedFees) {
-    AccountState.Open after =
-        state.withReceivables(List.of(PaymentJournal.invoiceOpened(invoice)));
+    AccountState.Open after = state.withReceivables(List.of(PaymentJournal.invoiceOpened(invoice)));
     List<DunningFact> facts = new ArrayList<>();
     if (!billedFees.isEmpty()) {
       DunningFact billed = new DunningFact.LateFeesBilled(invoice.number(), billedFees);
@@ -218,7 +218,8 @@ final class DunningHandlers {
   private Optional<DunningPolicy> policyOf(AccountState.Open state) {
     DunningState.Episode episode = state.dunning().episode();
     if (episode != null) {
-      Optional<DunningPolicy> pinned = policies.version(episode.policyId(), episode.policyVersion());
+      Optional<DunningPolicy> pinned =
+          policies.version(episode.policyId(), episode.policyVersion());
       if (pinned.isPresent()) {
         return pinned;
       }
@@ -256,8 +257,7 @@ final class DunningHandlers {
           policy.isEmpty() || state.profile().dunningExempt() ? ENDED_NO_POLICY : ENDED_PAID;
       if (dunning.isBarred()) {
         facts.add(
-            new DunningFact.ServiceUnbarred(
-                episode, today, dunning.barredSubscriptions(), reason));
+            new DunningFact.ServiceUnbarred(episode, today, dunning.barredSubscriptions(), reason));
       }
       facts.add(new DunningFact.EpisodeEnded(episode, today, reason));
       inEpisode = false;
@@ -311,7 +311,8 @@ final class DunningHandlers {
               case SUSPEND_SERVICE -> {
                 if (!barred) {
                   facts.add(
-                      new DunningFact.ServiceBarred(episode, today, liveSubscriptions(state, today)));
+                      new DunningFact.ServiceBarred(
+                          episode, today, liveSubscriptions(state, today)));
                   barred = true;
                 }
               }
@@ -352,11 +353,10 @@ final class DunningHandlers {
   }
 
   /**
-   * The terminations of a {@code terminate} step: every subscription without a termination ends
-   * on {@code today}; the next bill run issues the final invoice.
+   * The terminations of a {@code terminate} step: every subscription without a termination ends on
+   * {@code today}; the next bill run issues the final invoice.
    */
-  private List<AccountEvent> terminations(
-      AccountState.Open state, LocalDate today, Origin origin) {
+  private List<AccountEvent> terminations(AccountState.Open state, LocalDate today, Origin origin) {
     List<AccountEvent> events = new ArrayList<>();
     List<Subscription> all = new ArrayList<>(state.subscriptions().values());
     for (Subscription subscription : state.subscriptions().values()) {

@@ -105,7 +105,11 @@ public final class DunningJournal {
 
   // ---- snapshots
 
+  /** The snapshot record of {@code state}; {@code null} for an account never dunned. */
   static DunningStateRecord toRecord(DunningState state) {
+    if (state.equals(DunningState.NONE)) {
+      return null;
+    }
     DunningStateRecord.Episode episode = null;
     DunningState.Episode e = state.episode();
     if (e != null) {
@@ -123,7 +127,10 @@ public final class DunningJournal {
         state.episodes(),
         episode,
         state.holds().stream()
-            .map(h -> new DunningFact.HoldPlaced(h.holdId(), h.placedOn(), h.until(), h.reason(), null))
+            .map(
+                h ->
+                    new DunningFact.HoldPlaced(
+                        h.holdId(), h.placedOn(), h.until(), h.reason(), null))
             .toList(),
         state.barredSubscriptions(),
         state.pendingFees().stream().map(DunningJournal::toFact).toList(),

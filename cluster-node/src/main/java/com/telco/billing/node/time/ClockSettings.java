@@ -19,8 +19,6 @@ public record ClockSettings(Optional<Path> offsetFile) {
 
   /** The clock of the node: the system clock, or one shifted by the offset file. */
   public java.time.Clock clock() {
-    return offsetFile
-        .<java.time.Clock>map(ShiftedClock::new)
-        .orElseGet(java.time.Clock::systemUTC);
+    return offsetFile.<java.time.Clock>map(ShiftedClock::new).orElseGet(java.time.Clock::systemUTC);
   }
 }

@@ -13,10 +13,10 @@ import java.time.ZoneOffset;
 
 /**
  * TEST-ONLY: the system clock moved by the offset written in a file (an ISO-8601 duration such as
- * {@code P21D} or {@code PT36H}; a missing or empty file is no offset). Every node of a test cluster
- * names the same file, so moving the file moves the whole cluster's time at once. The file is read
- * again at most every 100 ms. Time never goes backwards: an offset smaller than the one before
- * keeps the clock where it was until the system clock catches up.
+ * {@code P21D} or {@code PT36H}; a missing or empty file is no offset). Every node of a test
+ * cluster names the same file, so moving the file moves the whole cluster's time at once. The file
+ * is read again at most every 100 ms. Time never goes backwards: an offset smaller than the one
+ * before keeps the clock where it was until the system clock catches up.
  */
 public final class ShiftedClock extends Clock {
   private static final long REREAD_NANOS = Duration.ofMillis(100).toNanos();

@@ -286,7 +286,8 @@ class AccountDunningTest {
     IssuedInvoice invoice = issue(CYCLE, 1);
     firedOn(DUE.plusDays(1));
     assertEquals(
-        List.of("reminder-1", "reminder-2", "suspend"), firedOn(DUE.plusDays(22)),
+        List.of("reminder-1", "reminder-2", "suspend"),
+        firedOn(DUE.plusDays(22)),
         "steps delayed by an outage fire together, in order");
     assertEquals(List.of("sub-1"), view().barredSubscriptions());
 
@@ -309,8 +310,7 @@ class AccountDunningTest {
     IssuedInvoice second = issue(CYCLE.plusMonths(1), 2);
     LocalDate secondDue = CYCLE.plusMonths(1).plusDays(14);
     // 37 days past the first due date, 6 past the second's
-    assertEquals(
-        List.of("reminder-1", "reminder-2", "suspend"), firedOn(secondDue.plusDays(6)));
+    assertEquals(List.of("reminder-1", "reminder-2", "suspend"), firedOn(secondDue.plusDays(6)));
     var paid = pay("first", first.invoice().taxIncludedAmount());
     assertTrue(paid.reply().isSuccess());
     DunningView after = view();
@@ -375,9 +375,10 @@ class AccountDunningTest {
     assertEquals("exempt", view().status());
     assertEquals(
         List.of("sub-1"),
-        ((AccountView) kit.<StatusReply<AccountView>>runCommand(AccountCommand.GetAccount::new)
-                .reply()
-                .getValue())
+        ((AccountView)
+                kit.<StatusReply<AccountView>>runCommand(AccountCommand.GetAccount::new)
+                    .reply()
+                    .getValue())
             .subscriptions().stream().map(s -> s.subscriptionId()).toList());
   }
 }

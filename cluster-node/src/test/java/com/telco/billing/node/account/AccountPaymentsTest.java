@@ -137,7 +137,8 @@ class AccountPaymentsTest {
               Duration.ofDays(45),
               true,
               gateway,
-              new PaymentSettings(false, RetrySchedule.DEFAULT, java.util.Set.of("DEFAULT"))),
+              new PaymentSettings(false, RetrySchedule.DEFAULT, java.util.Set.of("DEFAULT")),
+              com.telco.billing.node.dunning.DunningPolicySource.NONE),
           EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
 
   @AfterAll

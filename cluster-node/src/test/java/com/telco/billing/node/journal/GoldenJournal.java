@@ -204,14 +204,14 @@ final class GoldenJournal {
         openAccount().withReceivables(com.telco.billing.node.PaymentSamples.facts()));
 
     all.put(
-        "AccountEvent.DunningChanged", com.telco.billing.node.DunningSamples.dunningChanged(ORIGIN));
+        "AccountEvent.DunningChanged",
+        com.telco.billing.node.DunningSamples.dunningChanged(ORIGIN));
     AccountState.Open dunned =
         openAccount().withReceivables(com.telco.billing.node.PaymentSamples.facts());
     for (var fact : com.telco.billing.node.DunningSamples.underWay()) {
       dunned =
           dunned.withDunning(
-              com.telco.billing.node.account.DunningJournal.apply(
-                  dunned.dunning(), fact));
+              com.telco.billing.node.account.DunningJournal.apply(dunned.dunning(), fact));
     }
     accountSnapshot(all, states, "AccountState.Open-dunning", dunned);
 
