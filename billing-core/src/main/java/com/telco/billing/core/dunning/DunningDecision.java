@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one dunning evaluation decided (docs/billing-rules.md, "Dunning"; docs/dunning.md,
- * "Evaluation"). The caller records it in this order: the episode started, the due steps fired (and
- * the late fee charged), or the episode ended; then the next evaluation.
+ * What one dunning evaluation decided (docs/billing-rules.md, "Dunning", rules and project
+ * choices). The caller records it in this order: the episode started, the due steps fired (and the
+ * late fee charged), or the episode ended; then the next evaluation.
  *
  * @param overdue what remains on invoices past due, minus the disputed amount (never below zero)
  * @param daysPastDue the days past due of the oldest invoice past due and unpaid; 0 when none is

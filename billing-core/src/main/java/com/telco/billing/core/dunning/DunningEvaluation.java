@@ -15,8 +15,7 @@ import java.util.Optional;
 
 /**
  * Dunning evaluation, a pure function of the account's receivables, its policy, its dunning state
- * and today's date (docs/billing-rules.md, "Dunning"; the choices are in docs/dunning.md,
- * "Evaluation").
+ * and today's date (docs/billing-rules.md, "Dunning", rules and project choices).
  *
  * <ul>
  *   <li>Overdue amount: what remains on the invoices past due ({@link Balance#of}) minus the

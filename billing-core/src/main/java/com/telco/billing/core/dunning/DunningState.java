@@ -229,6 +229,15 @@ public record DunningState(
       return fired.stream().anyMatch(f -> f.stepIndex() == stepIndex);
     }
 
+    /** The index of the step that fires next: the lowest index not fired. */
+    public int nextStepIndex() {
+      int index = 0;
+      while (hasFired(index)) {
+        index++;
+      }
+      return index;
+    }
+
     /** The step fired last, if any. */
     public Optional<FiredStep> lastFired() {
       return fired.isEmpty() ? Optional.empty() : Optional.of(fired.get(fired.size() - 1));

@@ -34,11 +34,13 @@ class DunningStateTest {
     assertTrue(s.inEpisode());
     assertEquals(1, s.episodes());
     assertEquals(1, s.episode().number());
+    assertEquals(0, s.episode().nextStepIndex());
     assertEquals(2, s.episode().policyVersion());
     s = s.stepFired(FIRST);
     assertSame(s, s.stepFired(FIRST), "a step fired twice is recorded once");
     assertEquals(List.of(FIRST), s.episode().fired());
     assertEquals(Optional.of(FIRST), s.episode().lastFired());
+    assertEquals(1, s.episode().nextStepIndex());
     s = s.handedToCollections(date("2026-03-01"));
     assertEquals(date("2026-03-01"), s.episode().handedToCollectionsOn());
     s = s.ended();
