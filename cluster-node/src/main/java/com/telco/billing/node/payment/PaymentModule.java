@@ -50,7 +50,9 @@ public final class PaymentModule {
     PaymentService service =
         new PaymentService(system, billing.http().askTimeout(), settings.refundAskTimeout(), clock);
     GatewayWebhookService webhooks =
-        new GatewayWebhookService(GatewayWebhooks.from(gatewaySettings, clock), gateway, service);
+        // a webhook's signature timestamp is checked against wall time, whatever the business clock
+        new GatewayWebhookService(
+            GatewayWebhooks.from(gatewaySettings, Clock.systemUTC()), gateway, service);
     return new PaymentModule(settings, gateway, service, webhooks);
   }
 
