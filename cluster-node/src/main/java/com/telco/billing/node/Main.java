@@ -4,6 +4,7 @@ import com.telco.billing.node.account.AccountModule;
 import com.telco.billing.node.audit.AuditModule;
 import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
+import com.telco.billing.node.dunning.policy.DunningPolicyModule;
 import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
@@ -142,7 +143,8 @@ public final class Main {
             payments.service(),
             payments.webhooks(),
             directDebits.files(),
-            new AccountDirectDebitReturns(payments.service()));
+            new AccountDirectDebitReturns(payments.service()),
+            DunningPolicyModule.init(system, settings, clock).service());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -8,6 +8,7 @@ import com.telco.billing.node.account.SubscriptionService;
 import com.telco.billing.node.audit.AuditTrail;
 import com.telco.billing.node.billrun.BillRunService;
 import com.telco.billing.node.catalog.CatalogService;
+import com.telco.billing.node.dunning.policy.DunningPolicyService;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.metrics.HttpRequestMetrics;
@@ -54,7 +55,8 @@ public final class HttpApi {
       PaymentService payments,
       GatewayWebhookService webhooks,
       DirectDebitFiles directDebits,
-      DirectDebitReturns directDebitReturns) {}
+      DirectDebitReturns directDebitReturns,
+      DunningPolicyService dunningPolicies) {}
 
   /**
    * Binds the API.
@@ -98,6 +100,7 @@ public final class HttpApi {
                         access, services.directDebits(), services.directDebitReturns())
                     .routes(),
                 new CatalogRoutes(access, services.catalog()).routes(),
+                new DunningPolicyRoutes(access, services.dunningPolicies()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
                 new ApiKeyRoutes(access, services.apiKeys()).routes(),
                 new AuditRoutes(access, services.audit(), clock).routes(),
