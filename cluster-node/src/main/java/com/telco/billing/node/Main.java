@@ -4,8 +4,8 @@ import com.telco.billing.node.account.AccountModule;
 import com.telco.billing.node.audit.AuditModule;
 import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
-import com.telco.billing.node.dunning.DunningPolicySource;
 import com.telco.billing.node.dunning.DunningService;
+import com.telco.billing.node.dunning.policy.DunningPolicyModule;
 import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
@@ -103,8 +103,9 @@ public final class Main {
     Clock clock = settings.clock().clock();
     CatalogModule catalog = CatalogModule.init(system, settings, clock);
     PaymentModule payments = PaymentModule.init(system, settings, clock);
+    DunningPolicyModule dunningPolicies = DunningPolicyModule.init(system, settings, clock);
     AccountModule accounts =
-        AccountModule.init(system, settings, catalog, payments, DunningPolicySource.NONE, clock);
+        AccountModule.init(system, settings, catalog, payments, dunningPolicies.policies(), clock);
     InvoicingModule invoicing = InvoicingModule.init(system, settings);
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
@@ -147,7 +148,8 @@ public final class Main {
             payments.webhooks(),
             directDebits.files(),
             new AccountDirectDebitReturns(payments.service()),
-            new DunningService(system, settings.http().askTimeout()));
+            new DunningService(system, settings.http().askTimeout()),
+            dunningPolicies.service());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -107,6 +107,8 @@ class SerializationRoundTripTest {
           ServiceEvent.class,
           CatalogCommand.class,
           CatalogEvent.class,
+          com.telco.billing.protocol.dunning.DunningPolicyCommand.class,
+          com.telco.billing.protocol.dunning.DunningPolicyEvent.class,
           SeriesCommand.class,
           SeriesEvent.class,
           BillRunCommand.class,
@@ -137,6 +139,8 @@ class SerializationRoundTripTest {
           CatalogState.class,
           PublishedVersion.class,
           PublishVersionResult.class,
+          com.telco.billing.node.dunning.policy.DunningPolicyState.class,
+          com.telco.billing.protocol.dunning.PublishPolicyResult.class,
           IssuedInvoice.class,
           AccountInvoices.InvoiceList.class,
           AccountInvoices.Preview.class,
@@ -155,6 +159,7 @@ class SerializationRoundTripTest {
     samples.putAll(subscriptionSamples(probe));
     samples.putAll(usageSamples(probe));
     samples.putAll(catalogSamples(probe));
+    samples.putAll(DunningPolicySamples.all(probe.ref()));
     samples.putAll(MessageSamples.all(probe.ref().unsafeUpcast()));
     samples.putAll(refusalSamples());
     samples.putAll(DunningSamples.all(probe.ref(), ORIGIN));

@@ -8,6 +8,7 @@ import com.telco.billing.sandbox.SandboxSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -16,7 +17,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * {@code bin/billing dev}: a dev Cassandra (child JVM, data kept in {@code var/cassandra}) and one
  * billing node that forms a cluster by itself. Ctrl-C or SIGTERM stops both: the node through
  * CoordinatedShutdown, Cassandra through the launcher's shutdown hook (and, should this JVM be
- * killed, through the child's own watch of its parent).
+ * killed, through the child's own watch of its parent). Once the node is up it publishes the sample
+ * dunning policy ({@code samples/dunning-policy.json}) and prints the version.
  *
  * <p>Environment: {@code BILLING_DEV_DATA} (default {@code var}), {@code BILLING_DEV_CQL_PORT}
  * (default 9042), {@code BILLING_DEV_SANDBOX_PORT} (default 12111; 0: a free port), plus every
@@ -57,10 +59,10 @@ public final class DevMain {
                         sandbox.secretKey(),
                         PaymentSandboxMain.DEV_WEBHOOK_SECRET))
                 .withFallback(keys.nodeConfig()));
-    ActorSystem.create(root(cassandra, sandbox), Main.SYSTEM_NAME, config);
+    ActorSystem.create(root(cassandra, sandbox, keys), Main.SYSTEM_NAME, config);
   }
 
-  private static Behavior<Void> root(DevCassandra cassandra, PaymentSandbox sandbox) {
+  private static Behavior<Void> root(DevCassandra cassandra, PaymentSandbox sandbox, DevKeys keys) {
     return Behaviors.setup(
         context -> {
           var system = context.getSystem();
@@ -91,6 +93,11 @@ public final class DevMain {
                         sandbox.baseUrl(),
                         String.join(",", DevKeys.ALL_ROLES),
                         config.getString("billing.security.jwt.public-key-file"));
+                    // off the callback's thread: the request goes through this very node
+                    CompletableFuture.runAsync(
+                        () ->
+                            DevDunningPolicy.publish(
+                                "http://127.0.0.1:" + address.getPort(), keys));
                   });
           return Behaviors.empty();
         });

@@ -67,6 +67,7 @@ public enum RefusalCode {
   PAYMENT_NOT_FOUND("payment_not_found", RefusalKind.NOT_FOUND),
   DIRECT_DEBIT_NOT_FOUND("direct_debit_not_found", RefusalKind.NOT_FOUND),
   DIRECT_DEBIT_FILE_NOT_FOUND("direct_debit_file_not_found", RefusalKind.NOT_FOUND),
+  DUNNING_POLICY_NOT_FOUND("dunning_policy_not_found", RefusalKind.NOT_FOUND),
 
   // who is calling
   UNAUTHENTICATED("unauthenticated", RefusalKind.UNAUTHENTICATED),
@@ -102,6 +103,8 @@ public enum RefusalCode {
   REFUND_EXCEEDS_PAYMENT("refund_exceeds_payment", RefusalKind.CONFLICT),
   IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", RefusalKind.CONFLICT),
   DIRECT_DEBIT_NOT_OFFERED("direct_debit_not_offered", RefusalKind.CONFLICT),
+  // dunning policies
+  POLICY_SCOPE_CONFLICT("policy_scope_conflict", RefusalKind.CONFLICT),
 
   OVERLOADED("overloaded", RefusalKind.OVERLOADED),
   RATE_LIMITED("rate_limited", RefusalKind.OVERLOADED),

@@ -2,6 +2,7 @@ package com.telco.billing.sharding;
 
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.catalog.CatalogCommand;
+import com.telco.billing.protocol.dunning.DunningPolicyCommand;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.invoice.SeriesCommand;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -34,4 +35,11 @@ public final class EntityKeys {
    */
   public static final EntityTypeKey<SeriesCommand> INVOICE_SERIES =
       EntityTypeKey.create(SeriesCommand.class, "InvoiceSeries");
+
+  /**
+   * The dunning policies: one entity, id {@code policies}, the one writer of every dunning policy
+   * version; persistence id {@code DunningPolicy|policies}.
+   */
+  public static final EntityTypeKey<DunningPolicyCommand> DUNNING_POLICY =
+      EntityTypeKey.create(DunningPolicyCommand.class, "DunningPolicy");
 }

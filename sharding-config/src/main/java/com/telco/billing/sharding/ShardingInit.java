@@ -3,6 +3,7 @@ package com.telco.billing.sharding;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.billrun.BillRunCommand;
 import com.telco.billing.protocol.catalog.CatalogCommand;
+import com.telco.billing.protocol.dunning.DunningPolicyCommand;
 import com.telco.billing.protocol.guiding.ServiceCommand;
 import com.telco.billing.protocol.invoice.SeriesCommand;
 import java.util.List;
@@ -40,7 +41,11 @@ public final class ShardingInit {
    */
   public static final List<EntityTypeKey<?>> ENTITY_TYPES =
       List.of(
-          EntityKeys.CATALOG, EntityKeys.ACCOUNT, EntityKeys.INVOICE_SERIES, EntityKeys.SERVICE);
+          EntityKeys.CATALOG,
+          EntityKeys.ACCOUNT,
+          EntityKeys.INVOICE_SERIES,
+          EntityKeys.SERVICE,
+          EntityKeys.DUNNING_POLICY);
 
   /**
    * Starts (or joins) the sharded Account entities on this node.
@@ -69,6 +74,16 @@ public final class ShardingInit {
       ActorSystem<?> system,
       Function<EntityContext<CatalogCommand>, Behavior<CatalogCommand>> behavior) {
     return initEntity(system, EntityKeys.CATALOG, behavior);
+  }
+
+  /**
+   * Starts (or joins) the sharded dunning policy entity on this node: one entity for every policy,
+   * like the catalog's.
+   */
+  public static ActorRef<ShardingEnvelope<DunningPolicyCommand>> initDunningPolicies(
+      ActorSystem<?> system,
+      Function<EntityContext<DunningPolicyCommand>, Behavior<DunningPolicyCommand>> behavior) {
+    return initEntity(system, EntityKeys.DUNNING_POLICY, behavior);
   }
 
   /**

@@ -114,6 +114,16 @@ public final class Endpoints {
   public static final Endpoint OFFERINGS =
       get("/catalog/offerings", readers(CATALOG_MANAGER, ORDER_MANAGEMENT, FINANCE));
 
+  // dunning policies (finance)
+  public static final Endpoint PUBLISH_DUNNING_POLICY =
+      post("/dunning-policies", Set.of(FINANCE, ADMIN));
+  public static final Endpoint LIST_DUNNING_POLICIES =
+      get("/dunning-policies", readers(FINANCE, COLLECTIONS, ADMIN));
+  public static final Endpoint GET_DUNNING_POLICY =
+      get("/dunning-policies/{policyId}", readers(FINANCE, COLLECTIONS, ADMIN));
+  public static final Endpoint GET_DUNNING_POLICY_VERSION =
+      get("/dunning-policies/{policyId}/versions/{version}", readers(FINANCE, COLLECTIONS, ADMIN));
+
   // operations
   public static final Endpoint CLUSTER_SHARDS = get("/cluster/shards", readers());
 
@@ -182,6 +192,10 @@ public final class Endpoints {
           LIST_CATALOG_VERSIONS,
           GET_CATALOG_VERSION,
           OFFERINGS,
+          PUBLISH_DUNNING_POLICY,
+          LIST_DUNNING_POLICIES,
+          GET_DUNNING_POLICY,
+          GET_DUNNING_POLICY_VERSION,
           CLUSTER_SHARDS,
           CREATE_API_KEY,
           LIST_API_KEYS,

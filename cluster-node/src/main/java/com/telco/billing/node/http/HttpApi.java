@@ -8,6 +8,7 @@ import com.telco.billing.node.account.SubscriptionService;
 import com.telco.billing.node.audit.AuditTrail;
 import com.telco.billing.node.billrun.BillRunService;
 import com.telco.billing.node.catalog.CatalogService;
+import com.telco.billing.node.dunning.policy.DunningPolicyService;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.metrics.HttpRequestMetrics;
@@ -55,7 +56,8 @@ public final class HttpApi {
       GatewayWebhookService webhooks,
       DirectDebitFiles directDebits,
       DirectDebitReturns directDebitReturns,
-      com.telco.billing.node.dunning.DunningService dunning) {}
+      com.telco.billing.node.dunning.DunningService dunning,
+      DunningPolicyService dunningPolicies) {}
 
   /**
    * Binds the API.
@@ -100,6 +102,7 @@ public final class HttpApi {
                         access, services.directDebits(), services.directDebitReturns())
                     .routes(),
                 new CatalogRoutes(access, services.catalog()).routes(),
+                new DunningPolicyRoutes(access, services.dunningPolicies()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
                 new ApiKeyRoutes(access, services.apiKeys()).routes(),
                 new AuditRoutes(access, services.audit(), clock).routes(),

@@ -19,6 +19,8 @@ import com.telco.billing.protocol.http.ApiKeyList;
 import com.telco.billing.protocol.http.ApiKeyResponse;
 import com.telco.billing.protocol.http.BalanceResponse;
 import com.telco.billing.protocol.http.BillRunPage;
+import com.telco.billing.protocol.http.DunningPolicyList;
+import com.telco.billing.protocol.http.DunningPolicyResponse;
 import com.telco.billing.protocol.http.OpenAccountRequest;
 import com.telco.billing.protocol.http.PaymentPage;
 import com.telco.billing.protocol.http.PaymentResponse;
@@ -447,5 +449,26 @@ class OpenApiShapesTest {
   void theSampleCatalogIsACatalogDocument() throws IOException {
     Path sample = Path.of("..", "samples", "catalog.json");
     assertValid("CatalogDocument", OpenApiSchemas.MAPPER.readTree(Files.readAllBytes(sample)));
+  }
+
+  @Test
+  void theSampleDunningPolicyAndItsPublishedVersionsFitTheirSchemas() throws IOException {
+    Path sample = Path.of("..", "samples", "dunning-policy.json");
+    assertValid("DunningPolicyRequest", OpenApiSchemas.MAPPER.readTree(Files.readAllBytes(sample)));
+    var published = com.telco.billing.node.dunning.policy.SampleDunningPolicy.published(1, AT);
+    assertValid("DunningPolicy", written(DunningPolicyResponse.from(published)));
+    var draft = com.telco.billing.node.dunning.policy.SampleDunningPolicy.draft();
+    var percent =
+        new com.telco.billing.core.dunning.DunningPolicy(
+            "vip",
+            2,
+            "DEFAULT",
+            "vip",
+            draft.minimumOverdue(),
+            draft.steps(),
+            new com.telco.billing.core.dunning.LateFee(
+                Map.of(), new BigDecimal("1.5"), "STANDARD", "Late payment fee"),
+            AT);
+    assertValid("DunningPolicyList", written(DunningPolicyList.from(List.of(published, percent))));
   }
 }

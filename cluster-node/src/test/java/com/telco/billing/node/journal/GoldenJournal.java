@@ -38,6 +38,8 @@ import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.journal.BillRunSnapshot;
 import com.telco.billing.protocol.catalog.PublishedVersion;
+import com.telco.billing.protocol.dunning.DunningPolicyEvent;
+import com.telco.billing.protocol.dunning.journal.DunningPolicyRecord;
 import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
 import com.telco.billing.protocol.http.OpenAccountRequest;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
@@ -126,6 +128,7 @@ final class GoldenJournal {
     account(all, states);
     guiding(all, states);
     catalog(all);
+    dunningPolicies(all);
     series(all, states);
     billRun(all, states);
   }
@@ -302,6 +305,49 @@ final class GoldenJournal {
         "CatalogState-oneVersion",
         new CatalogState(List.of(new PublishedVersion(version, document, AT))));
     all.put("CatalogState-empty", CatalogState.EMPTY);
+  }
+
+  private static void dunningPolicies(Map<String, Object> all) {
+    var eur = new DunningPolicyRecord.Amount("EUR", new BigDecimal("5.00"));
+    var jpy = new DunningPolicyRecord.Amount("JPY", new BigDecimal("500"));
+    var reminder = new DunningPolicyRecord.Step("reminder-1", 3, List.of("reminder"));
+    var lateFee = new DunningPolicyRecord.Step("reminder-2", 10, List.of("reminder", "late_fee"));
+    var terminate =
+        new DunningPolicyRecord.Step("terminate", 45, List.of("terminate", "collections"));
+    all.put(
+        "DunningPolicyEvent.PolicyPublished",
+        new DunningPolicyEvent.PolicyPublished(
+            new DunningPolicyRecord(
+                "standard",
+                1,
+                "DEFAULT",
+                null,
+                List.of(eur, jpy),
+                List.of(reminder, lateFee, terminate),
+                new DunningPolicyRecord.LateFee(
+                    List.of(eur, jpy), null, "STANDARD", "Late payment fee"),
+                AT),
+            ORIGIN));
+    all.put(
+        "DunningPolicyEvent.PolicyPublished-segmentPercent",
+        new DunningPolicyEvent.PolicyPublished(
+            new DunningPolicyRecord(
+                "business",
+                3,
+                "ENT-1",
+                "business",
+                List.of(new DunningPolicyRecord.Amount("EUR", new BigDecimal("0.00"))),
+                List.of(lateFee),
+                new DunningPolicyRecord.LateFee(
+                    List.of(), new BigDecimal("2.5"), "STANDARD", "Late payment fee 2.5 %"),
+                AT),
+            null));
+    all.put(
+        "DunningPolicyEvent.PolicyPublished-noFee",
+        new DunningPolicyEvent.PolicyPublished(
+            new DunningPolicyRecord(
+                "gentle", 1, "ENT-1", null, List.of(eur), List.of(reminder), null, AT),
+            ORIGIN));
   }
 
   private static void series(Map<String, Object> all, Map<String, Object> states) {

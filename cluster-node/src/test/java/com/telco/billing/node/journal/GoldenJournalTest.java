@@ -12,6 +12,7 @@ import com.telco.billing.protocol.account.journal.AccountSnapshot;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.journal.BillRunSnapshot;
 import com.telco.billing.protocol.catalog.CatalogEvent;
+import com.telco.billing.protocol.dunning.DunningPolicyEvent;
 import com.telco.billing.protocol.guiding.ServiceEvent;
 import com.telco.billing.protocol.guiding.journal.ServiceGuideSnapshot;
 import com.telco.billing.protocol.invoice.SeriesEvent;
@@ -56,6 +57,7 @@ class GoldenJournalTest {
           ServiceGuideSnapshot.class,
           CatalogEvent.class,
           CatalogState.class,
+          DunningPolicyEvent.class,
           SeriesEvent.class,
           SeriesSnapshot.class,
           BillRunEvent.class,
