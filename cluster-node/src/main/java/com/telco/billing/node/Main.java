@@ -9,6 +9,7 @@ import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
 import com.telco.billing.node.invoice.InvoicingModule;
 import com.telco.billing.node.metrics.BillingMetrics;
+import com.telco.billing.node.notification.NotificationModule;
 import com.telco.billing.node.payment.AccountDirectDebitReturns;
 import com.telco.billing.node.payment.PaymentModule;
 import com.telco.billing.node.payment.collection.CollectionModule;
@@ -102,6 +103,7 @@ public final class Main {
     CatalogModule catalog = CatalogModule.init(system, settings, clock);
     PaymentModule payments = PaymentModule.init(system, settings, clock);
     AccountModule accounts = AccountModule.init(system, settings, catalog, payments, clock);
+    NotificationModule notifications = NotificationModule.init(system, settings, clock);
     InvoicingModule invoicing = InvoicingModule.init(system, settings);
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
@@ -142,7 +144,8 @@ public final class Main {
             payments.service(),
             payments.webhooks(),
             directDebits.files(),
-            new AccountDirectDebitReturns(payments.service()));
+            new AccountDirectDebitReturns(payments.service()),
+            notifications.service());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -11,6 +11,7 @@ import com.telco.billing.node.catalog.CatalogService;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.metrics.HttpRequestMetrics;
+import com.telco.billing.node.notification.NotificationService;
 import com.telco.billing.node.payment.GatewayWebhookService;
 import com.telco.billing.node.payment.PaymentService;
 import com.telco.billing.node.payment.directdebit.DirectDebitFiles;
@@ -54,7 +55,8 @@ public final class HttpApi {
       PaymentService payments,
       GatewayWebhookService webhooks,
       DirectDebitFiles directDebits,
-      DirectDebitReturns directDebitReturns) {}
+      DirectDebitReturns directDebitReturns,
+      NotificationService notifications) {}
 
   /**
    * Binds the API.
@@ -97,6 +99,7 @@ public final class HttpApi {
                 new DirectDebitRoutes(
                         access, services.directDebits(), services.directDebitReturns())
                     .routes(),
+                new NotificationRoutes(access, services.notifications()).routes(),
                 new CatalogRoutes(access, services.catalog()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
                 new ApiKeyRoutes(access, services.apiKeys()).routes(),
