@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -48,8 +49,8 @@ public final class DeliveryWorker extends AbstractBehavior<DeliveryWorker.Comman
 
   private record Tried(QueueRow row, Throwable failure) implements Command {}
 
-  private final NotificationStore store;
-  private final DeliveryAttempts attempts;
+  private final DeliveryQueue store;
+  private final Function<QueueRow, CompletionStage<Done>> attempts;
   private final NotificationSettings settings;
   private final Clock clock;
   private final Materializer materializer;
@@ -61,8 +62,8 @@ public final class DeliveryWorker extends AbstractBehavior<DeliveryWorker.Comman
 
   private DeliveryWorker(
       ActorContext<Command> context,
-      NotificationStore store,
-      DeliveryAttempts attempts,
+      DeliveryQueue store,
+      Function<QueueRow, CompletionStage<Done>> attempts,
       NotificationSettings settings,
       Clock clock) {
     super(context);
@@ -73,10 +74,14 @@ public final class DeliveryWorker extends AbstractBehavior<DeliveryWorker.Comman
     this.materializer = Materializer.createMaterializer(context);
   }
 
-  /** The worker's behavior, restarted (with a back-off) should it ever fail. */
+  /**
+   * The worker's behavior, restarted (with a back-off) should it ever fail.
+   *
+   * @param attempts makes one try of a queue row and records it ({@link DeliveryAttempts#attempt})
+   */
   public static Behavior<Command> create(
-      NotificationStore store,
-      DeliveryAttempts attempts,
+      DeliveryQueue store,
+      Function<QueueRow, CompletionStage<Done>> attempts,
       NotificationSettings settings,
       Clock clock) {
     Behavior<Command> worker =
@@ -194,7 +199,7 @@ public final class DeliveryWorker extends AbstractBehavior<DeliveryWorker.Comman
 
   private CompletionStage<Done> tryOnce(QueueRow row) {
     try {
-      return attempts.attempt(row);
+      return attempts.apply(row);
     } catch (RuntimeException e) {
       return java.util.concurrent.CompletableFuture.failedFuture(e);
     }

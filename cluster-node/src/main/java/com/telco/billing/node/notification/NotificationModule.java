@@ -38,7 +38,9 @@ public record NotificationModule(
             clock);
     var worker =
         ShardingInit.initSingleton(
-            system, WORKER_SINGLETON, DeliveryWorker.create(store, attempts, notifications, clock));
+            system,
+            WORKER_SINGLETON,
+            DeliveryWorker.create(store, attempts::attempt, notifications, clock));
     return new NotificationModule(new NotificationService(store, notifications, clock), worker);
   }
 }

@@ -32,7 +32,7 @@ import org.apache.pekko.stream.javadsl.Source;
  *       dunning (their events do not carry it).
  * </ul>
  */
-public final class NotificationStore {
+public final class NotificationStore implements DeliveryQueue {
 
   /** The watermark's row: there is one worker per cluster. */
   static final String WORKER = "delivery";
@@ -324,6 +324,7 @@ public final class NotificationStore {
   }
 
   /** The rows of the minutes {@code from} to {@code to}, inclusive, in order. */
+  @Override
   public Source<QueueRow, NotUsed> queue(long from, long to) {
     if (to < from) {
       return Source.empty();
@@ -369,12 +370,14 @@ public final class NotificationStore {
 
   // --- the watermark
 
+  @Override
   public CompletionStage<Optional<Long>> watermark() {
     return selectWatermark
         .thenCompose(ps -> session.selectOne(ps.bind(WORKER)))
         .thenApply(row -> row.map(r -> r.getLong(0)));
   }
 
+  @Override
   public CompletionStage<Done> saveWatermark(long minute, Instant at) {
     return updateWatermark.thenCompose(ps -> session.executeWrite(ps.bind(WORKER, minute, at)));
   }
