@@ -32,7 +32,8 @@ public record BillingSettings(
     DirectDebitSettings directDebit,
     CollectionSettings collection,
     com.telco.billing.node.payment.PaymentSettings payments,
-    com.telco.billing.node.time.ClockSettings clock) {
+    com.telco.billing.node.time.ClockSettings clock,
+    com.telco.billing.node.notification.NotificationSettings notifications) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -57,6 +58,7 @@ public record BillingSettings(
         DirectDebitSettings.from(config),
         CollectionSettings.from(config),
         com.telco.billing.node.payment.PaymentSettings.from(config),
-        com.telco.billing.node.time.ClockSettings.from(config));
+        com.telco.billing.node.time.ClockSettings.from(config),
+        com.telco.billing.node.notification.NotificationSettings.from(config));
   }
 }

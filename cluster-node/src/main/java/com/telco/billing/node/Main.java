@@ -11,6 +11,7 @@ import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
 import com.telco.billing.node.invoice.InvoicingModule;
 import com.telco.billing.node.metrics.BillingMetrics;
+import com.telco.billing.node.notification.NotificationModule;
 import com.telco.billing.node.payment.AccountDirectDebitReturns;
 import com.telco.billing.node.payment.PaymentModule;
 import com.telco.billing.node.payment.collection.CollectionModule;
@@ -106,6 +107,7 @@ public final class Main {
     DunningPolicyModule dunningPolicies = DunningPolicyModule.init(system, settings, clock);
     AccountModule accounts =
         AccountModule.init(system, settings, catalog, payments, dunningPolicies.policies(), clock);
+    NotificationModule notifications = NotificationModule.init(system, settings, clock);
     InvoicingModule invoicing = InvoicingModule.init(system, settings);
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
@@ -149,7 +151,8 @@ public final class Main {
             directDebits.files(),
             new AccountDirectDebitReturns(payments.service()),
             new DunningService(system, settings.http().askTimeout()),
-            dunningPolicies.service());
+            dunningPolicies.service(),
+            notifications.service());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -68,6 +68,8 @@ public enum RefusalCode {
   DIRECT_DEBIT_NOT_FOUND("direct_debit_not_found", RefusalKind.NOT_FOUND),
   DIRECT_DEBIT_FILE_NOT_FOUND("direct_debit_file_not_found", RefusalKind.NOT_FOUND),
   DUNNING_POLICY_NOT_FOUND("dunning_policy_not_found", RefusalKind.NOT_FOUND),
+  NOTIFICATION_SUBSCRIPTION_NOT_FOUND("notification_subscription_not_found", RefusalKind.NOT_FOUND),
+  NOTIFICATION_DELIVERY_NOT_FOUND("notification_delivery_not_found", RefusalKind.NOT_FOUND),
 
   // who is calling
   UNAUTHENTICATED("unauthenticated", RefusalKind.UNAUTHENTICATED),

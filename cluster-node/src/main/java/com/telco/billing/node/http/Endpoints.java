@@ -105,6 +105,18 @@ public final class Endpoints {
   public static final Endpoint RETURN_DIRECT_DEBITS =
       post("/direct-debits/{fileId}/returns", Set.of(FINANCE));
 
+  // notifications out (admin registers subscribers; ops watch and redeliver)
+  public static final Endpoint CREATE_NOTIFICATION_SUBSCRIPTION =
+      post("/notification-subscriptions", Set.of(ADMIN));
+  public static final Endpoint LIST_NOTIFICATION_SUBSCRIPTIONS =
+      get("/notification-subscriptions", readers(ADMIN));
+  public static final Endpoint DELETE_NOTIFICATION_SUBSCRIPTION =
+      Endpoint.secured("DELETE", "/notification-subscriptions/{id}", Set.of(ADMIN));
+  public static final Endpoint LIST_NOTIFICATION_DELIVERIES =
+      get("/notifications/deliveries", readers(ADMIN));
+  public static final Endpoint REDELIVER_NOTIFICATION =
+      post("/notifications/deliveries/{id}/redeliver", Set.of(OPS, ADMIN));
+
   // catalog (product management)
   public static final Endpoint PUBLISH_CATALOG = post("/catalog/versions", Set.of(CATALOG_MANAGER));
   public static final Endpoint LIST_CATALOG_VERSIONS =
@@ -188,6 +200,11 @@ public final class Endpoints {
           LIST_DIRECT_DEBITS,
           GET_DIRECT_DEBIT,
           RETURN_DIRECT_DEBITS,
+          CREATE_NOTIFICATION_SUBSCRIPTION,
+          LIST_NOTIFICATION_SUBSCRIPTIONS,
+          DELETE_NOTIFICATION_SUBSCRIPTION,
+          LIST_NOTIFICATION_DELIVERIES,
+          REDELIVER_NOTIFICATION,
           PUBLISH_CATALOG,
           LIST_CATALOG_VERSIONS,
           GET_CATALOG_VERSION,

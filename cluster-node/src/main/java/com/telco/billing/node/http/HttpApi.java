@@ -12,6 +12,7 @@ import com.telco.billing.node.dunning.policy.DunningPolicyService;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.metrics.HttpRequestMetrics;
+import com.telco.billing.node.notification.NotificationService;
 import com.telco.billing.node.payment.GatewayWebhookService;
 import com.telco.billing.node.payment.PaymentService;
 import com.telco.billing.node.payment.directdebit.DirectDebitFiles;
@@ -57,7 +58,8 @@ public final class HttpApi {
       DirectDebitFiles directDebits,
       DirectDebitReturns directDebitReturns,
       com.telco.billing.node.dunning.DunningService dunning,
-      DunningPolicyService dunningPolicies) {}
+      DunningPolicyService dunningPolicies,
+      NotificationService notifications) {}
 
   /**
    * Binds the API.
@@ -101,6 +103,7 @@ public final class HttpApi {
                 new DirectDebitRoutes(
                         access, services.directDebits(), services.directDebitReturns())
                     .routes(),
+                new NotificationRoutes(access, services.notifications()).routes(),
                 new CatalogRoutes(access, services.catalog()).routes(),
                 new DunningPolicyRoutes(access, services.dunningPolicies()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
