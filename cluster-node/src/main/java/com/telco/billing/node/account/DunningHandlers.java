@@ -91,6 +91,11 @@ final class DunningHandlers {
     // the driver's date is a UTC date: an account whose zone is behind UTC is evaluated on its
     // own date, one ahead of UTC on the driver's (the next sweep catches up)
     LocalDate today = cmd.date() != null && cmd.date().isBefore(own) ? cmd.date() : own;
+    if (!policies.isReady()) {
+      // the driver keeps the account's row and asks again next round
+      return effect()
+          .reply(cmd.replyTo(), StatusReply.error("the dunning policies are not loaded yet"));
+    }
     List<AccountEvent> events = evaluation(state, today, true, null);
     if (events.isEmpty()) {
       return effect()
@@ -245,6 +250,10 @@ final class DunningHandlers {
    */
   private List<AccountEvent> evaluation(
       AccountState.Open state, LocalDate today, boolean fire, Origin origin) {
+    if (!policies.isReady()) {
+      // nothing is decided without the policies: the driver evaluates the account later
+      return List.of();
+    }
     Optional<DunningPolicy> policy = policyOf(state);
     DunningDecision decision = decide(state, today);
     DunningState dunning = state.dunning();

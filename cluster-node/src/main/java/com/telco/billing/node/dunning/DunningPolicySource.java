@@ -15,6 +15,14 @@ public interface DunningPolicySource {
    */
   Optional<DunningPolicy> policyFor(String legalEntity, String segment);
 
+  /**
+   * Whether this node has read every published policy: until then an empty answer may only mean
+   * "not read yet", and no account is evaluated (an episode must not end for want of its policy).
+   */
+  default boolean isReady() {
+    return true;
+  }
+
   /** The published version {@code version} of {@code policyId}. */
   Optional<DunningPolicy> version(String policyId, int version);
 

@@ -129,6 +129,11 @@ public final class DunningPolicyReplica implements Extension, DunningPolicySourc
     return caughtUp.isDone();
   }
 
+  @Override
+  public boolean isReady() {
+    return hasCaughtUp();
+  }
+
   /**
    * Completes with {@code true} as soon as this node's replica has the version, or with {@code
    * false} after {@code timeout}.
