@@ -8,6 +8,7 @@ import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
 import com.telco.billing.node.invoice.InvoicingModule;
+import com.telco.billing.node.mail.MailModule;
 import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.payment.AccountDirectDebitReturns;
 import com.telco.billing.node.payment.PaymentModule;
@@ -106,6 +107,7 @@ public final class Main {
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
+    MailModule mail = MailModule.init(system, settings, invoicing.service(), clock);
     DirectDebitModule directDebits = DirectDebitModule.init(system, settings, clock);
     // each round of the collection driver hands direct debits to the store; what is due is filed
     // after a round at most every 30 seconds (and on a new date)
@@ -142,7 +144,8 @@ public final class Main {
             payments.service(),
             payments.webhooks(),
             directDebits.files(),
-            new AccountDirectDebitReturns(payments.service()));
+            new AccountDirectDebitReturns(payments.service()),
+            mail.letters());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -66,6 +66,7 @@ public enum RefusalCode {
   PAYMENT_NOT_FOUND("payment_not_found", RefusalKind.NOT_FOUND),
   DIRECT_DEBIT_NOT_FOUND("direct_debit_not_found", RefusalKind.NOT_FOUND),
   DIRECT_DEBIT_FILE_NOT_FOUND("direct_debit_file_not_found", RefusalKind.NOT_FOUND),
+  LETTER_NOT_FOUND("letter_not_found", RefusalKind.NOT_FOUND),
 
   // who is calling
   UNAUTHENTICATED("unauthenticated", RefusalKind.UNAUTHENTICATED),
