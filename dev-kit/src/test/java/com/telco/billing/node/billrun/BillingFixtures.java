@@ -12,16 +12,16 @@ import java.time.ZoneOffset;
 import java.util.function.BooleanSupplier;
 
 /** Accounts, subscriptions and usage that a bill run invoices, set up through HTTP. */
-final class BillingFixtures {
+public final class BillingFixtures {
   private BillingFixtures() {}
 
   /** Yesterday (so the period has ended everywhere), or the 28th when yesterday is 29..31. */
-  static LocalDate cycleDate() {
+  public static LocalDate cycleDate() {
     LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     return yesterday.getDayOfMonth() > 28 ? yesterday.withDayOfMonth(28) : yesterday;
   }
 
-  static String msisdn(int i) {
+  public static String msisdn(int i) {
     return String.format("+49151%08d", 7_000_000 + i);
   }
 
@@ -30,7 +30,7 @@ final class BillingFixtures {
    * freshly started node allocates its first shards) or 429 is sent again after a pause, for up to
    * a minute. Every request sent this way is idempotent.
    */
-  static Response post(HttpJson http, String path, String body) {
+  public static Response post(HttpJson http, String path, String body) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       Response r = http.post(path, body);
@@ -47,7 +47,7 @@ final class BillingFixtures {
   }
 
   /** Opens an EUR account in UTC, jurisdiction DE, whose cycle day is {@code cycle}'s day. */
-  static void open(HttpJson http, String id, LocalDate cycle) {
+  public static void open(HttpJson http, String id, LocalDate cycle) {
     Response r =
         post(
             http,
@@ -61,7 +61,7 @@ final class BillingFixtures {
   }
 
   /** Activates a subscription ten days before the cycle date, inside the period it closes. */
-  static void activate(
+  public static void activate(
       HttpJson http, String account, String sub, String msisdn, String offering, LocalDate cycle) {
     Response r =
         post(
@@ -76,7 +76,7 @@ final class BillingFixtures {
   }
 
   /** A two-minute national call record of {@code msisdn} on {@code day} at 10:00 UTC. */
-  static String call(String id, String msisdn, LocalDate day) {
+  public static String call(String id, String msisdn, LocalDate day) {
     return """
         {"id": "%s", "source": "msc-1", "serviceId": "%s", "usageType": "VOICE",
          "usageDate": "%sT10:00:00Z", "quantity": 120, "unit": "s",
@@ -88,7 +88,7 @@ final class BillingFixtures {
    * The billing projection is eventually consistent (events-by-tag reads 5 s behind): waits until
    * the cycle-day read side lists {@code expected} accounts, so that a run started now sees them.
    */
-  static void awaitAccountsInReadSide(
+  public static void awaitAccountsInReadSide(
       String cassandraHostPort, String keyspace, LocalDate cycle, int expected) {
     String[] hostPort = cassandraHostPort.split(":");
     try (CqlSession session =
@@ -106,7 +106,7 @@ final class BillingFixtures {
     }
   }
 
-  static void await(BooleanSupplier condition, Duration timeout, String what) {
+  public static void await(BooleanSupplier condition, Duration timeout, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
