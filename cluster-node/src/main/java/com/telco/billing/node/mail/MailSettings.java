@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * {@code billing.mail}: whether and how the node mails invoices and reminder letters (docs/
- * notifications.md, "Email"). Read once at startup.
+ * {@code billing.mail}: whether and how the node mails invoices and reminder letters
+ * (docs/notifications.md, "Email"). Read once at startup.
  *
  * @param enabled whether the mail projections run on this node; off, nothing is mailed
  * @param host the SMTP server
