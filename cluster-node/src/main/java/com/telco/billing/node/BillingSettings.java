@@ -33,7 +33,8 @@ public record BillingSettings(
     CollectionSettings collection,
     com.telco.billing.node.payment.PaymentSettings payments,
     com.telco.billing.node.time.ClockSettings clock,
-    com.telco.billing.node.notification.NotificationSettings notifications) {
+    com.telco.billing.node.notification.NotificationSettings notifications,
+    com.telco.billing.node.mail.MailSettings mail) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -59,6 +60,7 @@ public record BillingSettings(
         CollectionSettings.from(config),
         com.telco.billing.node.payment.PaymentSettings.from(config),
         com.telco.billing.node.time.ClockSettings.from(config),
-        com.telco.billing.node.notification.NotificationSettings.from(config));
+        com.telco.billing.node.notification.NotificationSettings.from(config),
+        com.telco.billing.node.mail.MailSettings.from(config));
   }
 }

@@ -3,6 +3,7 @@ package com.telco.billing.node;
 import com.telco.billing.node.audit.AuditStore;
 import com.telco.billing.node.invoice.BillingTables;
 import com.telco.billing.node.notification.NotificationStore;
+import com.telco.billing.node.mail.SentMailStore;
 import com.telco.billing.node.payment.collection.CollectionStore;
 import com.telco.billing.node.payment.directdebit.DirectDebitStore;
 import com.telco.billing.node.security.ApiKeyStore;
@@ -55,6 +56,7 @@ public final class CassandraSchema {
     all.addAll(DirectDebitStore.createStatements(keyspace));
     all.addAll(CollectionStore.createStatements(keyspace));
     all.addAll(NotificationStore.createStatements(keyspace));
+    all.addAll(SentMailStore.createStatements(keyspace));
     return all;
   }
 

@@ -10,6 +10,7 @@ import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
 import com.telco.billing.node.invoice.InvoicingModule;
+import com.telco.billing.node.mail.MailModule;
 import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.notification.NotificationModule;
 import com.telco.billing.node.payment.AccountDirectDebitReturns;
@@ -112,6 +113,7 @@ public final class Main {
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
+    MailModule mail = MailModule.init(system, settings, invoicing.service(), clock);
     DirectDebitModule directDebits = DirectDebitModule.init(system, settings, clock);
     // each round of the collection driver hands direct debits to the store; what is due is filed
     // after a round at most every 30 seconds (and on a new date)
@@ -152,7 +154,8 @@ public final class Main {
             new AccountDirectDebitReturns(payments.service()),
             new DunningService(system, settings.http().askTimeout()),
             dunningPolicies.service(),
-            notifications.service());
+            notifications.service(),
+            mail.letters());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

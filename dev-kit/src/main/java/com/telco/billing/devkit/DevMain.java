@@ -1,5 +1,6 @@
 package com.telco.billing.devkit;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.telco.billing.devcassandra.DevCassandra;
 import com.telco.billing.node.Main;
 import com.telco.billing.sandbox.PaymentSandbox;
@@ -21,8 +22,10 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * dunning policy ({@code samples/dunning-policy.json}) and prints the version.
  *
  * <p>Environment: {@code BILLING_DEV_DATA} (default {@code var}), {@code BILLING_DEV_CQL_PORT}
- * (default 9042), {@code BILLING_DEV_SANDBOX_PORT} (default 12111; 0: a free port), plus every
- * {@code BILLING_*} variable of the node's configuration.
+ * (default 9042), {@code BILLING_DEV_SANDBOX_PORT} (default 12111; 0: a free port), {@code
+ * BILLING_DEV_SMTP_PORT} and {@code BILLING_DEV_IMAP_PORT} (defaults 3025 and 3143: the SMTP server
+ * the node mails invoices and reminders to, and where they can be read), plus every {@code
+ * BILLING_*} variable of the node's configuration.
  */
 public final class DevMain {
   private DevMain() {}
@@ -43,6 +46,11 @@ public final class DevMain {
     PaymentSandbox sandbox = PaymentSandbox.start(SandboxSettings.defaults().withPort(sandboxPort));
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "payment-sandbox-stop"));
 
+    int smtpPort = Integer.parseInt(env("BILLING_DEV_SMTP_PORT", "3025"));
+    int imapPort = Integer.parseInt(env("BILLING_DEV_IMAP_PORT", "3143"));
+    GreenMail smtp = TestSmtp.start(smtpPort, imapPort);
+    Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop, "smtp-stop"));
+
     // the dev node trusts the DEV-ONLY signing key that bin/billing token signs with
     DevKeys keys = DevKeys.in(dataDir.resolve("dev-keys"));
     Config config =
@@ -58,11 +66,13 @@ public final class DevMain {
                         sandbox.baseUrl(),
                         sandbox.secretKey(),
                         PaymentSandboxMain.DEV_WEBHOOK_SECRET))
+                .withFallback(EmbeddedNode.mailConfig(TestSmtp.HOST, smtpPort))
                 .withFallback(keys.nodeConfig()));
-    ActorSystem.create(root(cassandra, sandbox, keys), Main.SYSTEM_NAME, config);
+    ActorSystem.create(root(cassandra, sandbox, keys, imapPort), Main.SYSTEM_NAME, config);
   }
 
-  private static Behavior<Void> root(DevCassandra cassandra, PaymentSandbox sandbox, DevKeys keys) {
+  private static Behavior<Void> root(
+      DevCassandra cassandra, PaymentSandbox sandbox, DevKeys keys, int imapPort) {
     return Behaviors.setup(
         context -> {
           var system = context.getSystem();
@@ -81,9 +91,12 @@ public final class DevMain {
                             + "  Payments:   %s (sandbox gateway, tokens tok_visa,"
                             + " tok_chargeDeclined, tok_insufficientFunds, tok_timeout, tok_async,"
                             + " ...; captures at /sandbox/captures)%n"
+                            + "  Mail:       SMTP %s:%d; read it with IMAP at %s:%d (user and"
+                            + " password: the recipient's address, e.g. curl -u a@x.example:a@x.example"
+                            + " imap://%s:%d/INBOX)%n"
                             + "  Tokens:     bin/billing token --role finance   (roles: %s;"
                             + " DEV-ONLY key in %s)%n"
-                            + "Ctrl-C stops the node, the sandbox and Cassandra.%n%n",
+                            + "Ctrl-C stops the node, the sandbox, the mail server and Cassandra.%n%n",
                         address.getHostString(),
                         address.getPort(),
                         config.getString("pekko.management.http.hostname"),
@@ -91,6 +104,12 @@ public final class DevMain {
                         cassandra.endpoint().hostAndPort(),
                         cassandra.dataDir(),
                         sandbox.baseUrl(),
+                        config.getString("billing.mail.host"),
+                        config.getInt("billing.mail.port"),
+                        TestSmtp.HOST,
+                        imapPort,
+                        TestSmtp.HOST,
+                        imapPort,
                         String.join(",", DevKeys.ALL_ROLES),
                         config.getString("billing.security.jwt.public-key-file"));
                     // off the callback's thread: the request goes through this very node

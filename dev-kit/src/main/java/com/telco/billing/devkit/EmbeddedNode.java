@@ -118,6 +118,20 @@ public final class EmbeddedNode implements AutoCloseable {
         .withValue("billing.payments.gateway.read-timeout", ConfigValueFactory.fromAnyRef("2s"));
   }
 
+  /**
+   * Configuration (for {@code extra}) that turns mail on and points it at an SMTP server, e.g.
+   * {@link TestSmtp#shared()}, without TLS or AUTH; without it a node mails nothing ({@code
+   * billing.mail.enabled = off}).
+   */
+  public static Config mailConfig(String host, int port) {
+    return ConfigFactory.empty()
+        .withValue("billing.mail.enabled", ConfigValueFactory.fromAnyRef(true))
+        .withValue("billing.mail.host", ConfigValueFactory.fromAnyRef(host))
+        .withValue("billing.mail.port", ConfigValueFactory.fromAnyRef(port))
+        .withValue("billing.mail.security", ConfigValueFactory.fromAnyRef("none"))
+        .withValue("billing.mail.username", ConfigValueFactory.fromAnyRef(""));
+  }
+
   /** Configuration that makes a node join the cluster through the given seed nodes. */
   public static Config joinSeedNodes(String... seedAddresses) {
     StringBuilder seeds = new StringBuilder();

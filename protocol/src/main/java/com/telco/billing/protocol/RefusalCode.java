@@ -70,6 +70,7 @@ public enum RefusalCode {
   DUNNING_POLICY_NOT_FOUND("dunning_policy_not_found", RefusalKind.NOT_FOUND),
   NOTIFICATION_SUBSCRIPTION_NOT_FOUND("notification_subscription_not_found", RefusalKind.NOT_FOUND),
   NOTIFICATION_DELIVERY_NOT_FOUND("notification_delivery_not_found", RefusalKind.NOT_FOUND),
+  LETTER_NOT_FOUND("letter_not_found", RefusalKind.NOT_FOUND),
 
   // who is calling
   UNAUTHENTICATED("unauthenticated", RefusalKind.UNAUTHENTICATED),

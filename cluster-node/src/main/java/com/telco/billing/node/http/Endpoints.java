@@ -97,6 +97,11 @@ public final class Endpoints {
   public static final Endpoint ACCOUNT_STATEMENT =
       get("/accounts/{id}/statement", readers(FINANCE, COLLECTIONS));
   public static final Endpoint GET_PAYMENT = get("/payments/{id}", readers(FINANCE, COLLECTIONS));
+  // dunning (collections)
+  public static final Endpoint REMINDER_LETTER =
+      get(
+          "/accounts/{id}/dunning/letters/{episode}/{stepIndex}",
+          readers(COLLECTIONS, FINANCE, ADMIN));
   public static final Endpoint REFUND_PAYMENT = post("/payments/{id}/refunds", Set.of(FINANCE));
   public static final Endpoint GATEWAY_WEBHOOK = Endpoint.open("POST", "/webhooks/payment-gateway");
   // direct debit files (finance)
@@ -195,6 +200,7 @@ public final class Endpoints {
           PLACE_DUNNING_HOLD,
           RELEASE_DUNNING_HOLD,
           GET_PAYMENT,
+          REMINDER_LETTER,
           REFUND_PAYMENT,
           GATEWAY_WEBHOOK,
           LIST_DIRECT_DEBITS,

@@ -11,6 +11,7 @@ import com.telco.billing.node.catalog.CatalogService;
 import com.telco.billing.node.dunning.policy.DunningPolicyService;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
+import com.telco.billing.node.mail.ReminderLetters;
 import com.telco.billing.node.metrics.HttpRequestMetrics;
 import com.telco.billing.node.notification.NotificationService;
 import com.telco.billing.node.payment.GatewayWebhookService;
@@ -59,7 +60,8 @@ public final class HttpApi {
       DirectDebitReturns directDebitReturns,
       com.telco.billing.node.dunning.DunningService dunning,
       DunningPolicyService dunningPolicies,
-      NotificationService notifications) {}
+      NotificationService notifications,
+      ReminderLetters letters) {}
 
   /**
    * Binds the API.
@@ -104,6 +106,7 @@ public final class HttpApi {
                         access, services.directDebits(), services.directDebitReturns())
                     .routes(),
                 new NotificationRoutes(access, services.notifications()).routes(),
+                new ReminderLetterRoutes(access, services.letters()).routes(),
                 new CatalogRoutes(access, services.catalog()).routes(),
                 new DunningPolicyRoutes(access, services.dunningPolicies()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),

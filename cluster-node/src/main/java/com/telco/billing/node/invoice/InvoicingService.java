@@ -16,6 +16,7 @@ import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.billrun.AccountResult;
 import com.telco.billing.protocol.invoice.AccountInvoices;
 import com.telco.billing.protocol.invoice.CloseBillPeriodResult;
+import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.InvoiceSettlement;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.invoice.SeriesCommand;
@@ -234,18 +235,27 @@ public final class InvoicingService {
 
   /** An issued invoice by number with its account, ready to render; 404 for an unknown number. */
   public CompletionStage<InvoiceDocument> document(String number) {
-    return invoice(number)
-        .thenCompose(
-            issued ->
-                account(issued.invoice().accountId())
-                    .<AccountInvoices.Settled>askWithStatus(
-                        replyTo -> new AccountCommand.GetSettlement(issued.number(), replyTo),
-                        readTimeout)
-                    .thenApply(
-                        settled ->
-                            settled.settlement() == null
-                                ? documentOf(issued, settled.account())
-                                : documentOf(issued, settled.account(), settled.settlement())));
+    return invoice(number).thenCompose(this::documentOf);
+  }
+
+  /**
+   * The document of the invoice of a register entry as the invoice tags deliver it ({@code
+   * InvoiceRegistered} in the journal of {@code persistenceId}), without waiting for the register.
+   */
+  public CompletionStage<InvoiceDocument> document(String persistenceId, InvoiceEntry entry) {
+    return issuedInvoiceOf(new BillingTables.Registered(entry, persistenceId))
+        .thenCompose(this::documentOf);
+  }
+
+  private CompletionStage<InvoiceDocument> documentOf(IssuedInvoice issued) {
+    return account(issued.invoice().accountId())
+        .<AccountInvoices.Settled>askWithStatus(
+            replyTo -> new AccountCommand.GetSettlement(issued.number(), replyTo), readTimeout)
+        .thenApply(
+            settled ->
+                settled.settlement() == null
+                    ? documentOf(issued, settled.account())
+                    : documentOf(issued, settled.account(), settled.settlement()));
   }
 
   /**
