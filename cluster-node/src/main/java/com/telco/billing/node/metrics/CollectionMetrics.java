@@ -1,5 +1,6 @@
 package com.telco.billing.node.metrics;
 
+import com.telco.billing.node.rounds.RoundMetrics;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -9,7 +10,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  * after the last round. Only the node running the driver (a singleton) moves them; dashboards sum
  * the counters and take the maximum of the backlog over the nodes.
  */
-public final class CollectionMetrics {
+public final class CollectionMetrics implements RoundMetrics {
 
   /** Where a row's handling failed: the {@code stage} label. */
   public enum Stage {
@@ -86,13 +87,25 @@ public final class CollectionMetrics {
     failures.labelValues(stage.label).inc();
   }
 
+  @Override
+  public void roundFailed() {
+    failed(Stage.ROUND);
+  }
+
+  @Override
+  public void afterRoundFailed() {
+    failed(Stage.AFTER_ROUND);
+  }
+
   /** A round ended, leaving {@code stillDue} of the rows it read due. */
+  @Override
   public void roundEnded(long stillDue) {
     rounds.inc();
     backlog.set(stillDue);
   }
 
   /** The driver stopped on this node: its backlog is reported by the node that runs it next. */
+  @Override
   public void driverStopped() {
     backlog.set(0);
   }
