@@ -31,7 +31,8 @@ public record BillingSettings(
     AuditSettings audit,
     DirectDebitSettings directDebit,
     CollectionSettings collection,
-    com.telco.billing.node.payment.PaymentSettings payments) {
+    com.telco.billing.node.payment.PaymentSettings payments,
+    com.telco.billing.node.dunning.driver.DunningDriverSettings dunningDriver) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -55,6 +56,7 @@ public record BillingSettings(
         AuditSettings.from(config),
         DirectDebitSettings.from(config),
         CollectionSettings.from(config),
-        com.telco.billing.node.payment.PaymentSettings.from(config));
+        com.telco.billing.node.payment.PaymentSettings.from(config),
+        com.telco.billing.node.dunning.driver.DunningDriverSettings.from(config));
   }
 }

@@ -1,6 +1,8 @@
 package com.telco.billing.node;
 
 import com.telco.billing.node.audit.AuditStore;
+import com.telco.billing.node.dunning.driver.DunningDueStore;
+import com.telco.billing.node.dunning.worklist.DunningReadStore;
 import com.telco.billing.node.invoice.BillingTables;
 import com.telco.billing.node.payment.collection.CollectionStore;
 import com.telco.billing.node.payment.directdebit.DirectDebitStore;
@@ -53,6 +55,8 @@ public final class CassandraSchema {
     all.addAll(AuditStore.createStatements(keyspace));
     all.addAll(DirectDebitStore.createStatements(keyspace));
     all.addAll(CollectionStore.createStatements(keyspace));
+    all.addAll(DunningDueStore.createStatements(keyspace));
+    all.addAll(DunningReadStore.createStatements(keyspace));
     return all;
   }
 

@@ -4,6 +4,7 @@ import com.telco.billing.node.account.AccountModule;
 import com.telco.billing.node.audit.AuditModule;
 import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
+import com.telco.billing.node.dunning.driver.DunningDriverModule;
 import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
@@ -118,6 +119,7 @@ public final class Main {
             today -> directDebits.files().fileDue(today).thenApply(files -> Done.getInstance()),
             Duration.ofSeconds(30),
             clock));
+    DunningDriverModule dunning = DunningDriverModule.init(system, settings, clock);
     SecurityModule security = SecurityModule.init(system, settings, clock);
     AuditModule audit = AuditModule.init(system, settings);
     BillingMetrics.get(system)
@@ -142,7 +144,8 @@ public final class Main {
             payments.service(),
             payments.webhooks(),
             directDebits.files(),
-            new AccountDirectDebitReturns(payments.service()));
+            new AccountDirectDebitReturns(payments.service()),
+            dunning.readSide());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -104,6 +104,11 @@ public final class Endpoints {
   public static final Endpoint GET_DIRECT_DEBIT = get("/direct-debits/{fileId}", readers(FINANCE));
   public static final Endpoint RETURN_DIRECT_DEBITS =
       post("/direct-debits/{fileId}/returns", Set.of(FINANCE));
+  // dunning read side (collections)
+  public static final Endpoint DUNNING_WORK_LIST =
+      get("/dunning/accounts", readers(COLLECTIONS, FINANCE, ADMIN));
+  public static final Endpoint COLLECTIONS_EXPORT =
+      get("/dunning/collections-export", Set.of(COLLECTIONS, FINANCE, ADMIN));
 
   // catalog (product management)
   public static final Endpoint PUBLISH_CATALOG = post("/catalog/versions", Set.of(CATALOG_MANAGER));
@@ -169,6 +174,8 @@ public final class Endpoints {
           LIST_DIRECT_DEBITS,
           GET_DIRECT_DEBIT,
           RETURN_DIRECT_DEBITS,
+          DUNNING_WORK_LIST,
+          COLLECTIONS_EXPORT,
           PUBLISH_CATALOG,
           LIST_CATALOG_VERSIONS,
           GET_CATALOG_VERSION,

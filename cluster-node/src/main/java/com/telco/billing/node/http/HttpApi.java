@@ -8,6 +8,7 @@ import com.telco.billing.node.account.SubscriptionService;
 import com.telco.billing.node.audit.AuditTrail;
 import com.telco.billing.node.billrun.BillRunService;
 import com.telco.billing.node.catalog.CatalogService;
+import com.telco.billing.node.dunning.worklist.DunningReadSide;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.metrics.HttpRequestMetrics;
@@ -54,7 +55,8 @@ public final class HttpApi {
       PaymentService payments,
       GatewayWebhookService webhooks,
       DirectDebitFiles directDebits,
-      DirectDebitReturns directDebitReturns) {}
+      DirectDebitReturns directDebitReturns,
+      DunningReadSide dunningReadSide) {}
 
   /**
    * Binds the API.
@@ -96,6 +98,9 @@ public final class HttpApi {
                 new BillRunRoutes(access, services.billRuns()).routes(),
                 new DirectDebitRoutes(
                         access, services.directDebits(), services.directDebitReturns())
+                    .routes(),
+                new DunningWorkRoutes(
+                        access, services.dunningReadSide(), clock, settings.dunningDriver())
                     .routes(),
                 new CatalogRoutes(access, services.catalog()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),
