@@ -100,7 +100,7 @@ public final class DunningWorkRoutes extends AllDirectives {
   }
 
   /** A validated work list query, and where the previous page ended (or null). */
-  private record Query(WorkListFilter filter, WorkListPage.Position after) {
+  record Query(WorkListFilter filter, WorkListPage.Position after) {
     List<String> cursorFields(WorkListPage.Position next) {
       return List.of(
           filter.step() == null ? "" : filter.step(),
@@ -115,10 +115,7 @@ public final class DunningWorkRoutes extends AllDirectives {
         ListParameters.valid(
             ListBounds.limit(
                 parameters.get("limit"), settings.defaultLimit(), settings.maxLimit()));
-    WorkListFilter given =
-        new WorkListFilter(
-            step(parameters.get("step")), minDaysPastDue(parameters.get("minDaysPastDue")));
-    Query query = query(given, parameters.get("cursor"));
+    Query query = listQuery(parameters);
     LocalDate today = today();
     return onSuccess(
         readSide.page(query.filter(), query.after(), limit, settings.maxScannedRows(), today),
@@ -171,6 +168,14 @@ public final class DunningWorkRoutes extends AllDirectives {
           .toException();
     }
     return days;
+  }
+
+  /** The work list query of {@code parameters}, or 400 naming the field. */
+  static Query listQuery(Map<String, String> parameters) {
+    WorkListFilter given =
+        new WorkListFilter(
+            step(parameters.get("step")), minDaysPastDue(parameters.get("minDaysPastDue")));
+    return query(given, parameters.get("cursor"));
   }
 
   /**
@@ -230,21 +235,32 @@ public final class DunningWorkRoutes extends AllDirectives {
         d.handedToCollections());
   }
 
-  private Route export(Map<String, String> parameters) {
-    LocalDate to = date(parameters.get("to"), "to", today());
+  /** The dates of an export, {@code from} through {@code to}. */
+  record ExportRange(LocalDate from, LocalDate to) {}
+
+  /** The export range of {@code parameters} on {@code today}, or 400 naming the field. */
+  static ExportRange exportRange(Map<String, String> parameters, LocalDate today, int maxDays) {
+    LocalDate to = date(parameters.get("to"), "to", today);
     LocalDate from = date(parameters.get("from"), "from", to.minusDays(DEFAULT_EXPORT_DAYS - 1));
     if (from.isAfter(to)) {
       throw Refusal.of(RefusalCode.INVALID_VALUE, "to", "to must not be before from").toException();
     }
-    if (ChronoUnit.DAYS.between(from, to) + 1 > settings.exportMaxDays()) {
+    if (ChronoUnit.DAYS.between(from, to) + 1 > maxDays) {
       throw Refusal.of(
               RefusalCode.INVALID_VALUE,
               "to",
               "from and to may span at most "
-                  + settings.exportMaxDays()
+                  + maxDays
                   + " days; export longer periods one range at a time")
           .toException();
     }
+    return new ExportRange(from, to);
+  }
+
+  private Route export(Map<String, String> parameters) {
+    ExportRange range = exportRange(parameters, today(), settings.exportMaxDays());
+    LocalDate from = range.from();
+    LocalDate to = range.to();
     return onSuccess(
         readSide.handedOver(from, to),
         handed ->
