@@ -1,6 +1,7 @@
 package com.telco.billing.node.dunning.driver;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.telco.billing.node.rounds.WatermarkStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,8 +42,7 @@ public final class DunningDueStore implements DunningDueRows {
   private final CompletionStage<PreparedStatement> selectRows;
   private final CompletionStage<PreparedStatement> deleteRow;
   private final CompletionStage<PreparedStatement> deleteRowAsOf;
-  private final CompletionStage<PreparedStatement> selectWatermark;
-  private final CompletionStage<PreparedStatement> updateWatermark;
+  private final WatermarkStore watermark;
 
   /**
    * @param keyspace the keyspace of the read-side tables
@@ -72,13 +72,7 @@ public final class DunningDueStore implements DunningDueRows {
                 + ks
                 + ".dunning_due USING TIMESTAMP ? WHERE evaluate_on = ? AND bucket = ?"
                 + " AND account_id = ?");
-    selectWatermark =
-        session.prepare("SELECT oldest_due FROM " + ks + ".dunning_watermark WHERE driver = ?");
-    updateWatermark =
-        session.prepare(
-            "INSERT INTO "
-                + ks
-                + ".dunning_watermark (driver, oldest_due, updated_at) VALUES (?, ?, ?)");
+    watermark = new WatermarkStore(session, ks, "dunning_watermark", DRIVER);
   }
 
   /** The statements that create the tables in {@code keyspace}. */
@@ -89,10 +83,7 @@ public final class DunningDueStore implements DunningDueRows {
             + ".dunning_due (evaluate_on date, bucket int, account_id text,"
             + " scheduled_at timestamp, PRIMARY KEY ((evaluate_on, bucket), account_id))"
             + " WITH gc_grace_seconds = 86400",
-        "CREATE TABLE IF NOT EXISTS "
-            + keyspace
-            + ".dunning_watermark (driver text, oldest_due date, updated_at timestamp,"
-            + " PRIMARY KEY (driver))");
+        WatermarkStore.createStatement(keyspace, "dunning_watermark"));
   }
 
   @Override
@@ -133,14 +124,11 @@ public final class DunningDueStore implements DunningDueRows {
 
   @Override
   public CompletionStage<Optional<LocalDate>> watermark() {
-    return selectWatermark
-        .thenCompose(ps -> session.selectOne(ps.bind(DRIVER)))
-        .thenApply(row -> row.map(r -> r.getLocalDate(0)));
+    return watermark.read();
   }
 
   @Override
-  public CompletionStage<Done> saveWatermark(LocalDate watermark) {
-    return updateWatermark.thenCompose(
-        ps -> session.executeWrite(ps.bind(DRIVER, watermark, Instant.now())));
+  public CompletionStage<Done> saveWatermark(LocalDate newWatermark) {
+    return watermark.save(newWatermark);
   }
 }

@@ -1,6 +1,7 @@
 package com.telco.billing.node.payment.collection;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.telco.billing.node.rounds.WatermarkStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,8 +43,7 @@ public final class CollectionStore implements DueRows {
   private final CompletionStage<PreparedStatement> insertRow;
   private final CompletionStage<PreparedStatement> selectRows;
   private final CompletionStage<PreparedStatement> deleteRow;
-  private final CompletionStage<PreparedStatement> selectWatermark;
-  private final CompletionStage<PreparedStatement> updateWatermark;
+  private final WatermarkStore watermark;
 
   /**
    * @param keyspace the keyspace of the read-side tables
@@ -68,13 +68,7 @@ public final class CollectionStore implements DueRows {
                 + ks
                 + ".collections_due WHERE collect_on = ? AND bucket = ? AND account_id = ?"
                 + " AND invoice_number = ?");
-    selectWatermark =
-        session.prepare("SELECT oldest_due FROM " + ks + ".collection_watermark WHERE driver = ?");
-    updateWatermark =
-        session.prepare(
-            "INSERT INTO "
-                + ks
-                + ".collection_watermark (driver, oldest_due, updated_at) VALUES (?, ?, ?)");
+    watermark = new WatermarkStore(session, ks, "collection_watermark", DRIVER);
   }
 
   /** The statements that create the tables in {@code keyspace}. */
@@ -86,10 +80,7 @@ public final class CollectionStore implements DueRows {
             + " invoice_number text, requested_on date, scheduled_at timestamp,"
             + " PRIMARY KEY ((collect_on, bucket), account_id, invoice_number))"
             + " WITH gc_grace_seconds = 86400",
-        "CREATE TABLE IF NOT EXISTS "
-            + keyspace
-            + ".collection_watermark (driver text, oldest_due date, updated_at timestamp,"
-            + " PRIMARY KEY (driver))");
+        WatermarkStore.createStatement(keyspace, "collection_watermark"));
   }
 
   @Override
@@ -135,14 +126,11 @@ public final class CollectionStore implements DueRows {
 
   @Override
   public CompletionStage<Optional<LocalDate>> watermark() {
-    return selectWatermark
-        .thenCompose(ps -> session.selectOne(ps.bind(DRIVER)))
-        .thenApply(row -> row.map(r -> r.getLocalDate(0)));
+    return watermark.read();
   }
 
   @Override
-  public CompletionStage<Done> saveWatermark(LocalDate watermark) {
-    return updateWatermark.thenCompose(
-        ps -> session.executeWrite(ps.bind(DRIVER, watermark, Instant.now())));
+  public CompletionStage<Done> saveWatermark(LocalDate newWatermark) {
+    return watermark.save(newWatermark);
   }
 }
