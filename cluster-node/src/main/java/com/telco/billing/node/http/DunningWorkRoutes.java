@@ -218,21 +218,22 @@ public final class DunningWorkRoutes extends AllDirectives {
 
   private static DunningWorkList.Entry entry(WorkListEntry e, LocalDate today) {
     AccountDunning d = e.dunning();
+    AccountDunning.Episode episode = d.episode();
     return new DunningWorkList.Entry(
         e.accountId(),
-        d.episode(),
-        d.episodeStart(),
-        d.stepName(),
-        d.stepIndex(),
-        d.stepDate(),
+        episode.number(),
+        episode.start(),
+        episode.stepName(),
+        episode.stepIndex(),
+        episode.stepDate(),
         WorkListFilter.daysPastDue(d, today),
-        d.daysPastDueAtStep(),
-        d.oldestDue(),
-        d.overdue(),
+        episode.daysPastDueAtStep(),
+        episode.oldestDue(),
+        episode.overdue(),
         d.currency(),
-        d.barred(),
+        episode.barred(),
         d.holdUntil(),
-        d.handedToCollections());
+        episode.handedToCollections());
   }
 
   /** The dates of an export, {@code from} through {@code to}. */

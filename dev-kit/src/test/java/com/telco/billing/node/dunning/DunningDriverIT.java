@@ -3,11 +3,8 @@ package com.telco.billing.node.dunning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.telco.billing.devcassandra.TestCassandra;
-import com.telco.billing.devkit.Ports;
-import com.telco.billing.node.CassandraSchema;
-import com.telco.billing.node.CassandraSettings;
 import com.telco.billing.node.DayClock;
-import com.telco.billing.node.Main;
+import com.telco.billing.node.SingleNode;
 import com.telco.billing.node.dunning.driver.DunningDriverModule;
 import com.telco.billing.node.dunning.driver.DunningDriverSettings;
 import com.telco.billing.node.dunning.driver.DunningDueStore;
@@ -26,7 +23,6 @@ import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.journal.DunningFact;
 import com.telco.billing.protocol.dunning.DunningOutcome;
 import com.telco.billing.sharding.ShardingInit;
-import com.typesafe.config.ConfigFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +44,6 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
@@ -94,28 +88,8 @@ class DunningDriverIT {
 
   /** A node of its own cluster with the keyspace's schema, as the billing node starts them. */
   private static ActorSystem<Void> node() {
-    var config =
-        Main.loadConfig(
-            ConfigFactory.parseString(
-                """
-                billing.cassandra.contact-point = "%s"
-                billing.cassandra.keyspace = "%s"
-                billing.cassandra.autocreate = true
-                pekko.remote.artery.canonical.hostname = "127.0.0.1"
-                pekko.remote.artery.canonical.port = %d
-                pekko.coordinated-shutdown.exit-jvm = off
-                pekko.loglevel = WARNING
-                pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-                datastax-java-driver.basic.request.timeout = 10s
-                """
-                    .formatted(CASSANDRA, KEYSPACE, Ports.freeLoopbackPort())));
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "DunningDriverIT", config);
+    ActorSystem<Void> system = SingleNode.start("DunningDriverIT", CASSANDRA, KEYSPACE);
     systems.add(system);
-    Cluster cluster = Cluster.get(system);
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    CassandraSchema.createIfEnabled(system, CassandraSettings.from(config))
-        .toCompletableFuture()
-        .join();
     return system;
   }
 

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -161,39 +162,52 @@ public final class DunningReadStore implements DunningReadSide {
     List<Object> values = new ArrayList<>(key);
     values.add(d.currency());
     values.add(d.nextEvaluation());
-    values.add(d.episode());
-    values.add(d.episodeStart());
-    values.add(d.stepIndex());
-    values.add(d.stepName());
-    values.add(d.stepDate());
-    values.add(d.daysPastDueAtStep());
-    values.add(d.oldestDue());
-    values.add(d.overdue());
-    values.add(d.barred());
+    AccountDunning.Episode e = d.episode();
+    if (e == null) {
+      // no episode: 0, its columns empty, not barred
+      values.add(0);
+      values.addAll(Arrays.asList(null, null, null, null, null, null, null));
+      values.add(false);
+    } else {
+      values.add(e.number());
+      values.add(e.start());
+      values.add(e.stepIndex());
+      values.add(e.stepName());
+      values.add(e.stepDate());
+      values.add(e.daysPastDueAtStep());
+      values.add(e.oldestDue());
+      values.add(e.overdue());
+      values.add(e.barred());
+    }
     values.add(d.holdId());
     values.add(d.holdUntil());
-    values.add(d.handedToCollections());
+    values.add(e == null ? null : e.handedToCollections());
     values.add(now);
     return values.toArray();
   }
 
   private static AccountDunning read(Row r, int from) {
     int i = from;
+    AccountDunning.Episode episode =
+        r.getInt(i + 2) == 0
+            ? null
+            : new AccountDunning.Episode(
+                r.getInt(i + 2),
+                r.getLocalDate(i + 3),
+                r.isNull(i + 4) ? null : r.getInt(i + 4),
+                r.getString(i + 5),
+                r.getLocalDate(i + 6),
+                r.isNull(i + 7) ? null : r.getLong(i + 7),
+                r.getLocalDate(i + 8),
+                r.getBigDecimal(i + 9),
+                r.getBoolean(i + 10),
+                r.getLocalDate(i + 13));
     return new AccountDunning(
         r.getString(i),
         r.getLocalDate(i + 1),
-        r.getInt(i + 2),
-        r.getLocalDate(i + 3),
-        r.isNull(i + 4) ? null : r.getInt(i + 4),
-        r.getString(i + 5),
-        r.getLocalDate(i + 6),
-        r.isNull(i + 7) ? null : r.getLong(i + 7),
-        r.getLocalDate(i + 8),
-        r.getBigDecimal(i + 9),
-        r.getBoolean(i + 10),
         r.getString(i + 11),
         r.getLocalDate(i + 12),
-        r.getLocalDate(i + 13));
+        episode);
   }
 
   @Override

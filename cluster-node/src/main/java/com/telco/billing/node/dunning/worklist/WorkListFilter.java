@@ -15,7 +15,7 @@ public record WorkListFilter(String step, Integer minDaysPastDue) {
     if (!dunning.inEpisode()) {
       return false;
     }
-    if (step != null && !step.equals(dunning.stepName())) {
+    if (step != null && !step.equals(dunning.episode().stepName())) {
       return false;
     }
     if (minDaysPastDue != null) {
@@ -27,6 +27,7 @@ public record WorkListFilter(String step, Integer minDaysPastDue) {
 
   /** Days past due on {@code today}, null before the first step fired (no due date known). */
   public static Long daysPastDue(AccountDunning dunning, LocalDate today) {
-    return dunning.oldestDue() == null ? null : ChronoUnit.DAYS.between(dunning.oldestDue(), today);
+    LocalDate oldestDue = dunning.inEpisode() ? dunning.episode().oldestDue() : null;
+    return oldestDue == null ? null : ChronoUnit.DAYS.between(oldestDue, today);
   }
 }

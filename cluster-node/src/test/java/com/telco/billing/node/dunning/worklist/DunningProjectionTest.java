@@ -189,8 +189,8 @@ class DunningProjectionTest {
     AccountDunning view = readSide.views.get("acc-4");
     assertTrue(view.inEpisode());
     assertEquals("EUR", view.currency());
-    assertEquals("reminder", view.stepName());
-    assertEquals(LocalDate.of(2026, 12, 1), view.oldestDue());
+    assertEquals("reminder", view.episode().stepName());
+    assertEquals(LocalDate.of(2026, 12, 1), view.episode().oldestDue());
     // days past due grow with the days
     assertTrue(new WorkListFilter(null, 6).matches(view, TODAY));
     assertFalse(new WorkListFilter(null, 7).matches(view, TODAY));
@@ -205,9 +205,9 @@ class DunningProjectionTest {
                 new DunningFact.HandedToCollections(1, TODAY, new BigDecimal("64.98")),
                 new DunningFact.HoldPlaced("h-1", TODAY, TODAY.plusDays(5), "dispute", "agent"))));
     view = readSide.views.get("acc-4");
-    assertTrue(view.barred());
+    assertTrue(view.episode().barred());
     assertEquals(TODAY.plusDays(5), view.holdUntil());
-    assertEquals(TODAY, view.handedToCollections());
+    assertEquals(TODAY, view.episode().handedToCollections());
     assertEquals(
         Set.of(new HandedOver(TODAY, "acc-4", 1, new BigDecimal("64.98"), "EUR")), readSide.handed);
 
@@ -220,8 +220,8 @@ class DunningProjectionTest {
                 new DunningFact.NextEvaluation(null))));
     view = readSide.views.get("acc-4");
     assertFalse(view.inEpisode());
-    assertFalse(view.barred());
-    assertNull(view.stepName());
+    assertNull(view.episode());
+    assertEquals(TODAY.plusDays(5), view.holdUntil());
     assertEquals(Set.of(), rows.rows.keySet());
   }
 }

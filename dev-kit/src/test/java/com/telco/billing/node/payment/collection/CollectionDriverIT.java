@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.devcassandra.TestCassandra;
-import com.telco.billing.devkit.Ports;
-import com.telco.billing.node.CassandraSchema;
-import com.telco.billing.node.CassandraSettings;
 import com.telco.billing.node.DayClock;
-import com.telco.billing.node.Main;
+import com.telco.billing.node.SingleNode;
 import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.rounds.AfterRound;
 import com.telco.billing.node.rounds.RoundDriver;
@@ -19,7 +16,6 @@ import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.payment.CollectionStatus;
 import com.telco.billing.protocol.payment.DirectDebitInstruction;
 import com.telco.billing.sharding.ShardingInit;
-import com.typesafe.config.ConfigFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +40,6 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
@@ -93,29 +87,8 @@ class CollectionDriverIT {
 
   /** A node of its own cluster with the keyspace's schema, as the billing node starts them. */
   private static ActorSystem<Void> node() {
-    var config =
-        Main.loadConfig(
-            ConfigFactory.parseString(
-                """
-                billing.cassandra.contact-point = "%s"
-                billing.cassandra.keyspace = "%s"
-                billing.cassandra.autocreate = true
-                pekko.remote.artery.canonical.hostname = "127.0.0.1"
-                pekko.remote.artery.canonical.port = %d
-                pekko.coordinated-shutdown.exit-jvm = off
-                pekko.loglevel = WARNING
-                pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-                # the shared test machine can be slow to apply DDL and reads of a busy day
-                datastax-java-driver.basic.request.timeout = 10s
-                """
-                    .formatted(CASSANDRA, KEYSPACE, Ports.freeLoopbackPort())));
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "CollectionDriverIT", config);
+    ActorSystem<Void> system = SingleNode.start("CollectionDriverIT", CASSANDRA, KEYSPACE);
     systems.add(system);
-    Cluster cluster = Cluster.get(system);
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    CassandraSchema.createIfEnabled(system, CassandraSettings.from(config))
-        .toCompletableFuture()
-        .join();
     return system;
   }
 
