@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.telco.billing.loadgen.BillRunSetup.Accounts;
 import com.telco.billing.node.dunning.driver.DunningDriverModule;
+import com.telco.billing.node.rounds.DateBuckets;
 import com.telco.billing.node.rounds.RoundDriver;
 import com.telco.billing.node.rounds.RoundReport;
 import com.typesafe.config.ConfigFactory;
@@ -392,7 +393,7 @@ public final class DunningBench implements Callable<Integer> {
     long deadline = System.nanoTime() + readSideTimeout.toNanos();
     while (true) {
       long rows = 0;
-      for (int bucket = 0; bucket < 16; bucket++) {
+      for (int bucket = 0; bucket < DateBuckets.BUCKETS; bucket++) {
         rows += cluster.cql().execute(count.bind(today, bucket)).one().getLong(0);
       }
       if (rows >= accounts) {

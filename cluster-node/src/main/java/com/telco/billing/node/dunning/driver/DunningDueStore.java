@@ -1,6 +1,7 @@
 package com.telco.billing.node.dunning.driver;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.telco.billing.node.rounds.DateBuckets;
 import com.telco.billing.node.rounds.WatermarkStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +17,10 @@ import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The dunning driver's tables in Cassandra: {@code dunning_due}, partitioned by evaluation date
- * (and {@value #BUCKETS} buckets of accounts per date) with a row per account, written by the
- * dunning projection and by the driver (a row moved to the next evaluation), deleted by both; and
- * {@code dunning_watermark}, the oldest date that may still have rows, so that a driver starting on
- * another node resumes there. Prepared statements only.
+ * (and {@value DateBuckets#BUCKETS} buckets of accounts per date) with a row per account, written
+ * by the dunning projection and by the driver (a row moved to the next evaluation), deleted by
+ * both; and {@code dunning_watermark}, the oldest date that may still have rows, so that a driver
+ * starting on another node resumes there. Prepared statements only.
  *
  * <p>The driver's deletes carry the write time of the row it read ({@code USING TIMESTAMP}): a row
  * written again after the read (the projection racing the driver on the same date) has a later
@@ -27,12 +28,6 @@ import org.apache.pekko.stream.javadsl.Source;
  * gc_grace_seconds} lets compaction drop the tombstones after a day.
  */
 public final class DunningDueStore implements DunningDueRows {
-
-  /**
-   * Partitions per evaluation date; an account's rows are in bucket {@code hash(accountId) mod
-   * BUCKETS}. Fixed for the life of a keyspace.
-   */
-  static final int BUCKETS = 16;
 
   /** The watermark's row: there is one dunning driver per cluster. */
   static final String DRIVER = "dunning";
@@ -88,24 +83,22 @@ public final class DunningDueStore implements DunningDueRows {
 
   @Override
   public Source<DunningDueRow, NotUsed> dueOn(LocalDate date) {
-    return Source.completionStage(selectRows)
-        .flatMapConcat(
-            ps ->
-                Source.range(0, BUCKETS - 1)
-                    .flatMapConcat(bucket -> session.select(ps.bind(date, bucket))))
+    return DateBuckets.rowsOn(session, selectRows, date)
         .map(row -> new DunningDueRow(date, row.getString(0), row.getLong(1)));
   }
 
   @Override
   public CompletionStage<Done> schedule(String accountId, LocalDate on) {
     return insertRow.thenCompose(
-        ps -> session.executeWrite(ps.bind(on, bucketOf(accountId), accountId, Instant.now())));
+        ps ->
+            session.executeWrite(
+                ps.bind(on, DateBuckets.bucketOf(accountId), accountId, Instant.now())));
   }
 
   @Override
   public CompletionStage<Done> remove(String accountId, LocalDate on) {
     return deleteRow.thenCompose(
-        ps -> session.executeWrite(ps.bind(on, bucketOf(accountId), accountId)));
+        ps -> session.executeWrite(ps.bind(on, DateBuckets.bucketOf(accountId), accountId)));
   }
 
   @Override
@@ -114,12 +107,10 @@ public final class DunningDueStore implements DunningDueRows {
         ps ->
             session.executeWrite(
                 ps.bind(
-                    row.version(), row.evaluateOn(), bucketOf(row.accountId()), row.accountId())));
-  }
-
-  /** The bucket of an account's rows ({@link String#hashCode} is the same on every JVM). */
-  static int bucketOf(String accountId) {
-    return Math.floorMod(accountId.hashCode(), BUCKETS);
+                    row.version(),
+                    row.evaluateOn(),
+                    DateBuckets.bucketOf(row.accountId()),
+                    row.accountId())));
   }
 
   @Override

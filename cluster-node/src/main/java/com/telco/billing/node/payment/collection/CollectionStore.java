@@ -1,6 +1,7 @@
 package com.telco.billing.node.payment.collection;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.telco.billing.node.rounds.DateBuckets;
 import com.telco.billing.node.rounds.WatermarkStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +17,10 @@ import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The collection driver's tables in Cassandra: {@code collections_due}, partitioned by collection
- * date (and {@value #BUCKETS} buckets of accounts per date) with a row per account and invoice,
- * written by {@link CollectionProjection} and by the driver (retries, later asks), deleted by the
- * driver; and {@code collection_watermark}, the oldest date that may still have rows, so that a
- * driver starting on another node resumes there. Prepared statements only.
+ * date (and {@value DateBuckets#BUCKETS} buckets of accounts per date) with a row per account and
+ * invoice, written by {@link CollectionProjection} and by the driver (retries, later asks), deleted
+ * by the driver; and {@code collection_watermark}, the oldest date that may still have rows, so
+ * that a driver starting on another node resumes there. Prepared statements only.
  *
  * <p>Every collected invoice leaves a tombstone in its date's partition, and the driver reads
  * today's and yesterday's partitions every round: the buckets keep the tombstones one read meets
@@ -29,12 +30,6 @@ import org.apache.pekko.stream.javadsl.Source;
  * that there is nothing to collect.)
  */
 public final class CollectionStore implements DueRows {
-
-  /**
-   * Partitions per collection date; an account's rows are in bucket {@code hash(accountId) mod
-   * BUCKETS}. Fixed for the life of a keyspace.
-   */
-  static final int BUCKETS = 16;
 
   /** The watermark's row: there is one driver per cluster. */
   static final String DRIVER = "collection";
@@ -85,11 +80,7 @@ public final class CollectionStore implements DueRows {
 
   @Override
   public Source<DueRow, NotUsed> dueOn(LocalDate collectOn) {
-    return Source.completionStage(selectRows)
-        .flatMapConcat(
-            ps ->
-                Source.range(0, BUCKETS - 1)
-                    .flatMapConcat(bucket -> session.select(ps.bind(collectOn, bucket))))
+    return DateBuckets.rowsOn(session, selectRows, collectOn)
         .map(row -> new DueRow(collectOn, row.getString(0), row.getString(1)));
   }
 
@@ -100,7 +91,7 @@ public final class CollectionStore implements DueRows {
             session.executeWrite(
                 ps.bind(
                     row.collectOn(),
-                    bucketOf(row.accountId()),
+                    DateBuckets.bucketOf(row.accountId()),
                     row.accountId(),
                     row.invoiceNumber(),
                     requestedOn,
@@ -114,14 +105,9 @@ public final class CollectionStore implements DueRows {
             session.executeWrite(
                 ps.bind(
                     row.collectOn(),
-                    bucketOf(row.accountId()),
+                    DateBuckets.bucketOf(row.accountId()),
                     row.accountId(),
                     row.invoiceNumber())));
-  }
-
-  /** The bucket of an account's rows ({@link String#hashCode} is the same on every JVM). */
-  static int bucketOf(String accountId) {
-    return Math.floorMod(accountId.hashCode(), BUCKETS);
   }
 
   @Override
