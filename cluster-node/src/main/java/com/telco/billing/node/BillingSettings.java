@@ -34,7 +34,8 @@ public record BillingSettings(
     com.telco.billing.node.payment.PaymentSettings payments,
     com.telco.billing.node.time.ClockSettings clock,
     com.telco.billing.node.notification.NotificationSettings notifications,
-    com.telco.billing.node.mail.MailSettings mail) {
+    com.telco.billing.node.mail.MailSettings mail,
+    com.telco.billing.node.dunning.driver.DunningDriverSettings dunningDriver) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -61,6 +62,7 @@ public record BillingSettings(
         com.telco.billing.node.payment.PaymentSettings.from(config),
         com.telco.billing.node.time.ClockSettings.from(config),
         com.telco.billing.node.notification.NotificationSettings.from(config),
-        com.telco.billing.node.mail.MailSettings.from(config));
+        com.telco.billing.node.mail.MailSettings.from(config),
+        com.telco.billing.node.dunning.driver.DunningDriverSettings.from(config));
   }
 }

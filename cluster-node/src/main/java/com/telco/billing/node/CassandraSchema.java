@@ -1,6 +1,8 @@
 package com.telco.billing.node;
 
 import com.telco.billing.node.audit.AuditStore;
+import com.telco.billing.node.dunning.driver.DunningDueStore;
+import com.telco.billing.node.dunning.worklist.DunningReadStore;
 import com.telco.billing.node.invoice.BillingTables;
 import com.telco.billing.node.notification.NotificationStore;
 import com.telco.billing.node.mail.SentMailStore;
@@ -57,6 +59,8 @@ public final class CassandraSchema {
     all.addAll(CollectionStore.createStatements(keyspace));
     all.addAll(NotificationStore.createStatements(keyspace));
     all.addAll(SentMailStore.createStatements(keyspace));
+    all.addAll(DunningDueStore.createStatements(keyspace));
+    all.addAll(DunningReadStore.createStatements(keyspace));
     return all;
   }
 

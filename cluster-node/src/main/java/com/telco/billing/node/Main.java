@@ -6,6 +6,7 @@ import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
 import com.telco.billing.node.dunning.DunningService;
 import com.telco.billing.node.dunning.policy.DunningPolicyModule;
+import com.telco.billing.node.dunning.driver.DunningDriverModule;
 import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
@@ -126,6 +127,7 @@ public final class Main {
             today -> directDebits.files().fileDue(today).thenApply(files -> Done.getInstance()),
             Duration.ofSeconds(30),
             clock));
+    DunningDriverModule dunning = DunningDriverModule.init(system, settings, clock);
     // tokens, API keys and rate limits keep wall time when a test clock moves business dates
     SecurityModule security = SecurityModule.init(system, settings, Clock.systemUTC());
     AuditModule audit = AuditModule.init(system, settings);
@@ -155,7 +157,8 @@ public final class Main {
             new DunningService(system, settings.http().askTimeout()),
             dunningPolicies.service(),
             notifications.service(),
-            mail.letters());
+            mail.letters(),
+            dunning.readSide());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -43,9 +43,20 @@ final class BillRunSetup {
    * One set of the bench's accounts: ids {@code <prefix>-<7 digits>}, MSISDNs {@code
    * <msisdnPrefix><8 digits>} (distinct between sets, each MSISDN is guided to one account); the
    * setup's progress lines start with {@code label}; {@code paymentMethodRef} (a gateway token, or
-   * null for none) goes into every account's profile.
+   * null for none) and {@code paymentTermsDays} go into every account's profile.
    */
-  record Accounts(String prefix, String msisdnPrefix, String label, String paymentMethodRef) {
+  record Accounts(
+      String prefix,
+      String msisdnPrefix,
+      String label,
+      String paymentMethodRef,
+      int paymentTermsDays) {
+
+    Accounts(String prefix, String msisdnPrefix, String label, String paymentMethodRef) {
+      this(
+          prefix, msisdnPrefix, label, paymentMethodRef, AccountProfile.DEFAULT_PAYMENT_TERMS_DAYS);
+    }
+
     /** The accounts the measured run invoices. */
     static final Accounts MEASURED = new Accounts("br", "+49152", "setup", null);
 
@@ -57,6 +68,12 @@ final class BillRunSetup {
      * sandbox's always-succeeding card token, so every invoice is collected automatically.
      */
     static final Accounts PAYING = new Accounts("bp", "+49154", "setup", "tok_visa");
+
+    /**
+     * The accounts of {@code bench dunning}: no payment method and payment terms of 0 days, so each
+     * invoice is due on its cycle date and stays unpaid.
+     */
+    static final Accounts DUNNING = new Accounts("bd", "+49155", "setup", null, 0);
 
     String id(int index) {
       return String.format("%s-%07d", prefix, index);
@@ -248,7 +265,7 @@ final class BillRunSetup {
     account.put("timeZone", "UTC");
     account.put("taxJurisdiction", "DE");
     account.put("taxExempt", false);
-    account.put("paymentTermsDays", AccountProfile.DEFAULT_PAYMENT_TERMS_DAYS);
+    account.put("paymentTermsDays", set.paymentTermsDays());
     account.put("legalEntity", "DEFAULT");
     if (set.paymentMethodRef() != null) {
       account.put("paymentMethodRef", set.paymentMethodRef());

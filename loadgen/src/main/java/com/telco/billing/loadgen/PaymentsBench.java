@@ -331,7 +331,7 @@ public final class PaymentsBench implements Callable<Integer> {
           RetryingHttp http = new RetryingHttp(cluster.httpUrl(), REQUEST_TIMEOUT, HTTP_THREADS)) {
         sandbox.addWebhookEndpoint(
             cluster.httpUrl().resolve("/webhooks/payment-gateway").toString(), webhookSecret);
-        publishCatalog(http);
+        publishCatalog(http, out);
 
         // setup: the accounts, then their invoices
         BillRunSetup.Result setup =
@@ -340,11 +340,11 @@ public final class PaymentsBench implements Callable<Integer> {
           out.println("setup failed for " + setup.failed() + " accounts: " + setup.errors());
           return 1;
         }
-        if (!awaitReadSide(cluster, cycle)) {
+        if (!awaitReadSide(cluster, cycle, accounts, readSideTimeout, out)) {
           return 1;
         }
         awaitCollectionProjection(cluster);
-        Run run = billRun(http, cycle);
+        Run run = billRun(http, cycle, runTimeout, json, out);
         if (run == null) {
           return 1;
         }
@@ -713,7 +713,7 @@ public final class PaymentsBench implements Callable<Integer> {
     Permits.acquire(permits, verifyConcurrency);
   }
 
-  private void publishCatalog(RetryingHttp http) throws Exception {
+  static void publishCatalog(RetryingHttp http, PrintStream out) throws Exception {
     HttpResponse<byte[]> answer =
         http.send(http.postJson("/catalog/versions", Files.readAllBytes(SampleCatalog.path())))
             .join();
@@ -726,7 +726,12 @@ public final class PaymentsBench implements Callable<Integer> {
   }
 
   /** Waits until the cycle-day read side lists every account (the bill run's input). */
-  private boolean awaitReadSide(BenchCluster cluster, LocalDate cycle) {
+  static boolean awaitReadSide(
+      BenchCluster cluster,
+      LocalDate cycle,
+      int accounts,
+      Duration readSideTimeout,
+      PrintStream out) {
     var count =
         cluster
             .cql()
@@ -799,7 +804,9 @@ public final class PaymentsBench implements Callable<Integer> {
   }
 
   /** Starts the bill run of {@code cycle} and follows it until completed; null if refused. */
-  private Run billRun(RetryingHttp http, LocalDate cycle) throws Exception {
+  static Run billRun(
+      RetryingHttp http, LocalDate cycle, Duration runTimeout, ObjectMapper json, PrintStream out)
+      throws Exception {
     out.printf("bill run: POST /bill-runs {\"cycleDate\": \"%s\"}%n", cycle);
     HttpResponse<byte[]> started =
         http.send(

@@ -109,6 +109,11 @@ public final class Endpoints {
   public static final Endpoint GET_DIRECT_DEBIT = get("/direct-debits/{fileId}", readers(FINANCE));
   public static final Endpoint RETURN_DIRECT_DEBITS =
       post("/direct-debits/{fileId}/returns", Set.of(FINANCE));
+  // dunning read side (collections)
+  public static final Endpoint DUNNING_WORK_LIST =
+      get("/dunning/accounts", readers(COLLECTIONS, FINANCE, ADMIN));
+  public static final Endpoint COLLECTIONS_EXPORT =
+      get("/dunning/collections-export", Set.of(COLLECTIONS, FINANCE, ADMIN));
 
   // notifications out (admin registers subscribers; ops watch and redeliver)
   public static final Endpoint CREATE_NOTIFICATION_SUBSCRIPTION =
@@ -211,6 +216,8 @@ public final class Endpoints {
           DELETE_NOTIFICATION_SUBSCRIPTION,
           LIST_NOTIFICATION_DELIVERIES,
           REDELIVER_NOTIFICATION,
+          DUNNING_WORK_LIST,
+          COLLECTIONS_EXPORT,
           PUBLISH_CATALOG,
           LIST_CATALOG_VERSIONS,
           GET_CATALOG_VERSION,

@@ -9,6 +9,7 @@ import com.telco.billing.node.audit.AuditTrail;
 import com.telco.billing.node.billrun.BillRunService;
 import com.telco.billing.node.catalog.CatalogService;
 import com.telco.billing.node.dunning.policy.DunningPolicyService;
+import com.telco.billing.node.dunning.worklist.DunningReadSide;
 import com.telco.billing.node.guiding.GuidingService;
 import com.telco.billing.node.invoice.InvoicingService;
 import com.telco.billing.node.mail.ReminderLetters;
@@ -61,7 +62,8 @@ public final class HttpApi {
       com.telco.billing.node.dunning.DunningService dunning,
       DunningPolicyService dunningPolicies,
       NotificationService notifications,
-      ReminderLetters letters) {}
+      ReminderLetters letters,
+      DunningReadSide dunningReadSide) {}
 
   /**
    * Binds the API.
@@ -107,6 +109,9 @@ public final class HttpApi {
                     .routes(),
                 new NotificationRoutes(access, services.notifications()).routes(),
                 new ReminderLetterRoutes(access, services.letters()).routes(),
+                new DunningWorkRoutes(
+                        access, services.dunningReadSide(), clock, settings.dunningDriver())
+                    .routes(),
                 new CatalogRoutes(access, services.catalog()).routes(),
                 new DunningPolicyRoutes(access, services.dunningPolicies()).routes(),
                 new ClusterRoutes(access, system, settings.http().askTimeout()).routes(),

@@ -41,6 +41,7 @@ public final class BillingMetrics implements Extension {
   private final ShardingMetrics sharding;
   private final BillRunMetrics billRuns;
   private final CollectionMetrics collections;
+  private final DunningMetrics dunning;
 
   /** The node's metrics, created with the actor system's first use. */
   public static BillingMetrics get(ActorSystem<?> system) {
@@ -58,6 +59,7 @@ public final class BillingMetrics implements Extension {
     this.sharding = new ShardingMetrics(registry);
     this.billRuns = new BillRunMetrics(registry);
     this.collections = new CollectionMetrics(registry);
+    this.dunning = new DunningMetrics(registry);
   }
 
   public PrometheusRegistry registry() {
@@ -90,6 +92,10 @@ public final class BillingMetrics implements Extension {
 
   public CollectionMetrics collections() {
     return collections;
+  }
+
+  public DunningMetrics dunning() {
+    return dunning;
   }
 
   /**

@@ -2,6 +2,7 @@ package com.telco.billing.node.projection;
 
 import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.protocol.account.AccountEvent;
+import com.telco.billing.sharding.EntityKeys;
 import com.telco.billing.sharding.ShardingInit;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
 import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.projection.Projection;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
@@ -95,5 +97,17 @@ public final class AccountEventProjections {
   private static SourceProvider<Offset, EventEnvelope<AccountEvent>> source(
       ActorSystem<?> system, String tag) {
     return EventSourcedProvider.eventsByTag(system, CassandraReadJournal.Identifier(), tag);
+  }
+
+  /**
+   * The entity id of an account's persistence id: what follows the entity type's name and its
+   * separator, whole.
+   */
+  public static String accountIdOf(String persistenceId) {
+    String prefix = EntityKeys.ACCOUNT.name() + PersistenceId.DefaultSeparator();
+    if (!persistenceId.startsWith(prefix)) {
+      throw new IllegalArgumentException("not an account's persistence id: " + persistenceId);
+    }
+    return persistenceId.substring(prefix.length());
   }
 }

@@ -2,6 +2,8 @@ package com.telco.billing.node.payment.collection;
 
 import com.telco.billing.node.BillingSettings;
 import com.telco.billing.node.metrics.BillingMetrics;
+import com.telco.billing.node.rounds.AfterRound;
+import com.telco.billing.node.rounds.RoundDriver;
 import com.telco.billing.sharding.ShardingInit;
 import java.time.Clock;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -15,7 +17,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * @param rows the due rows and the driver's watermark
  * @param driver a proxy to the driver singleton
  */
-public record CollectionModule(DueRows rows, ActorRef<CollectionDriver.Command> driver) {
+public record CollectionModule(DueRows rows, ActorRef<RoundDriver.Command> driver) {
 
   /**
    * Starts the projection and starts (or joins) the driver singleton. Call it after the account

@@ -4,7 +4,6 @@ import com.telco.billing.node.projection.AccountEventProjections;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.CollectionScheduled;
 import com.telco.billing.sharding.AccountTags;
-import com.telco.billing.sharding.EntityKeys;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.javadsl.Handler;
 
@@ -74,18 +72,6 @@ public final class CollectionProjection {
   }
 
   /**
-   * The entity id of an account's persistence id: what follows the entity type's name and its
-   * separator, whole.
-   */
-  static String accountIdOf(String persistenceId) {
-    String prefix = EntityKeys.ACCOUNT.name() + PersistenceId.DefaultSeparator();
-    if (!persistenceId.startsWith(prefix)) {
-      throw new IllegalArgumentException("not an account's persistence id: " + persistenceId);
-    }
-    return persistenceId.substring(prefix.length());
-  }
-
-  /**
    * The due row a {@link CollectionScheduled} makes on {@code today}: for its account (the entity
    * id of the event's persistence id) and invoice, on its date or today, whichever is later.
    */
@@ -95,6 +81,9 @@ public final class CollectionProjection {
     }
     LocalDate on = scheduled.collectOn().isBefore(today) ? today : scheduled.collectOn();
     return Optional.of(
-        new DueRow(on, accountIdOf(envelope.persistenceId()), scheduled.invoiceNumber()));
+        new DueRow(
+            on,
+            AccountEventProjections.accountIdOf(envelope.persistenceId()),
+            scheduled.invoiceNumber()));
   }
 }

@@ -2,24 +2,22 @@ package com.telco.billing.node.payment.collection;
 
 import com.telco.billing.node.metrics.CollectionMetrics;
 import com.telco.billing.node.metrics.CollectionMetrics.Stage;
+import com.telco.billing.node.rounds.DatedRound;
+import com.telco.billing.node.rounds.RoundDriver;
+import com.telco.billing.node.rounds.RoundReport;
 import com.telco.billing.protocol.payment.CollectionStatus;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One round of the collection driver: reads the due rows of the {@link RoundPlan}'s dates, oldest
+ * One round of the collection driver ({@link DatedRound}): reads the due rows of its dates, oldest
  * first, asks each row's account {@code CollectDue} (at most {@code parallelism} rows in flight,
  * each with the writes its answer calls for), carries out the {@link CollectionDecisions}, and
  * stores the next watermark once every date was read. A row whose ask or whose action failed stays
@@ -66,36 +64,22 @@ public final class CollectionRound {
    * stops with it (the rows it had not asked yet are asked by the next driver).
    */
   public CompletionStage<RoundReport> run(LocalDate today, Materializer materializer) {
-    return rows.watermark()
-        .thenCompose(
-            watermark -> {
-              RoundPlan plan = RoundPlan.of(watermark, today, lookbackDays);
-              return Source.from(plan.dates())
-                  .flatMapConcat(rows::dueOn)
-                  .mapAsyncUnordered(parallelism, row -> handle(row, today))
-                  .runFold(new Tally(), Tally::add, materializer)
-                  .thenCompose(tally -> finish(plan, watermark, tally));
-            });
+    return DatedRound.run(
+        rows,
+        today,
+        lookbackDays,
+        parallelism,
+        row -> handle(row, today).thenApply(CollectionRound::handled),
+        materializer);
   }
 
-  private CompletionStage<RoundReport> finish(
-      RoundPlan plan, Optional<LocalDate> watermark, Tally tally) {
-    LocalDate next = plan.nextWatermark(Optional.ofNullable(tally.oldestLeft));
-    CompletionStage<Done> saved =
-        watermark.equals(Optional.of(next))
-            ? CompletableFuture.completedFuture(Done.getInstance())
-            : rows.saveWatermark(next);
-    return saved.thenApply(
-        done ->
-            new RoundReport(
-                plan.today(),
-                plan.from(),
-                tally.read,
-                tally.outcomes,
-                tally.askFailures,
-                tally.otherFailures,
-                tally.left,
-                next));
+  private static DatedRound.Handled handled(RowResult result) {
+    DatedRound.Failure failure =
+        result.failure() == null
+            ? DatedRound.Failure.NONE
+            : result.failure() == Stage.ASK ? DatedRound.Failure.ASK : DatedRound.Failure.OTHER;
+    return new DatedRound.Handled(
+        result.row().collectOn(), result.outcome(), result.left(), failure);
   }
 
   /**
@@ -199,44 +183,6 @@ public final class CollectionRound {
 
   /** A failure's class and message, without the ask's actor paths. */
   static String describe(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    if (cause instanceof java.util.concurrent.TimeoutException) {
-      return "TimeoutException: no answer in time";
-    }
-    String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  /** The round's counts, folded one row at a time (the fold is sequential). */
-  static final class Tally {
-    long read;
-    long askFailures;
-    long otherFailures;
-    long left;
-    LocalDate oldestLeft;
-    final Map<String, Long> outcomes = new HashMap<>();
-
-    Tally add(RowResult result) {
-      read++;
-      if (result.outcome() != null) {
-        outcomes.merge(result.outcome(), 1L, Long::sum);
-      }
-      if (result.failure() == Stage.ASK) {
-        askFailures++;
-      } else if (result.failure() != null) {
-        otherFailures++;
-      }
-      if (result.left()) {
-        left++;
-        LocalDate on = result.row().collectOn();
-        if (oldestLeft == null || on.isBefore(oldestLeft)) {
-          oldestLeft = on;
-        }
-      }
-      return this;
-    }
+    return RoundDriver.describe(failure);
   }
 }

@@ -1,6 +1,8 @@
 package com.telco.billing.node.payment.collection;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.telco.billing.node.rounds.DateBuckets;
+import com.telco.billing.node.rounds.WatermarkStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,10 +17,10 @@ import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The collection driver's tables in Cassandra: {@code collections_due}, partitioned by collection
- * date (and {@value #BUCKETS} buckets of accounts per date) with a row per account and invoice,
- * written by {@link CollectionProjection} and by the driver (retries, later asks), deleted by the
- * driver; and {@code collection_watermark}, the oldest date that may still have rows, so that a
- * driver starting on another node resumes there. Prepared statements only.
+ * date (and {@value DateBuckets#BUCKETS} buckets of accounts per date) with a row per account and
+ * invoice, written by {@link CollectionProjection} and by the driver (retries, later asks), deleted
+ * by the driver; and {@code collection_watermark}, the oldest date that may still have rows, so
+ * that a driver starting on another node resumes there. Prepared statements only.
  *
  * <p>Every collected invoice leaves a tombstone in its date's partition, and the driver reads
  * today's and yesterday's partitions every round: the buckets keep the tombstones one read meets
@@ -29,12 +31,6 @@ import org.apache.pekko.stream.javadsl.Source;
  */
 public final class CollectionStore implements DueRows {
 
-  /**
-   * Partitions per collection date; an account's rows are in bucket {@code hash(accountId) mod
-   * BUCKETS}. Fixed for the life of a keyspace.
-   */
-  static final int BUCKETS = 16;
-
   /** The watermark's row: there is one driver per cluster. */
   static final String DRIVER = "collection";
 
@@ -42,8 +38,7 @@ public final class CollectionStore implements DueRows {
   private final CompletionStage<PreparedStatement> insertRow;
   private final CompletionStage<PreparedStatement> selectRows;
   private final CompletionStage<PreparedStatement> deleteRow;
-  private final CompletionStage<PreparedStatement> selectWatermark;
-  private final CompletionStage<PreparedStatement> updateWatermark;
+  private final WatermarkStore watermark;
 
   /**
    * @param keyspace the keyspace of the read-side tables
@@ -68,13 +63,7 @@ public final class CollectionStore implements DueRows {
                 + ks
                 + ".collections_due WHERE collect_on = ? AND bucket = ? AND account_id = ?"
                 + " AND invoice_number = ?");
-    selectWatermark =
-        session.prepare("SELECT oldest_due FROM " + ks + ".collection_watermark WHERE driver = ?");
-    updateWatermark =
-        session.prepare(
-            "INSERT INTO "
-                + ks
-                + ".collection_watermark (driver, oldest_due, updated_at) VALUES (?, ?, ?)");
+    watermark = new WatermarkStore(session, ks, "collection_watermark", DRIVER);
   }
 
   /** The statements that create the tables in {@code keyspace}. */
@@ -86,19 +75,12 @@ public final class CollectionStore implements DueRows {
             + " invoice_number text, requested_on date, scheduled_at timestamp,"
             + " PRIMARY KEY ((collect_on, bucket), account_id, invoice_number))"
             + " WITH gc_grace_seconds = 86400",
-        "CREATE TABLE IF NOT EXISTS "
-            + keyspace
-            + ".collection_watermark (driver text, oldest_due date, updated_at timestamp,"
-            + " PRIMARY KEY (driver))");
+        WatermarkStore.createStatement(keyspace, "collection_watermark"));
   }
 
   @Override
   public Source<DueRow, NotUsed> dueOn(LocalDate collectOn) {
-    return Source.completionStage(selectRows)
-        .flatMapConcat(
-            ps ->
-                Source.range(0, BUCKETS - 1)
-                    .flatMapConcat(bucket -> session.select(ps.bind(collectOn, bucket))))
+    return DateBuckets.rowsOn(session, selectRows, collectOn)
         .map(row -> new DueRow(collectOn, row.getString(0), row.getString(1)));
   }
 
@@ -109,7 +91,7 @@ public final class CollectionStore implements DueRows {
             session.executeWrite(
                 ps.bind(
                     row.collectOn(),
-                    bucketOf(row.accountId()),
+                    DateBuckets.bucketOf(row.accountId()),
                     row.accountId(),
                     row.invoiceNumber(),
                     requestedOn,
@@ -123,26 +105,18 @@ public final class CollectionStore implements DueRows {
             session.executeWrite(
                 ps.bind(
                     row.collectOn(),
-                    bucketOf(row.accountId()),
+                    DateBuckets.bucketOf(row.accountId()),
                     row.accountId(),
                     row.invoiceNumber())));
   }
 
-  /** The bucket of an account's rows ({@link String#hashCode} is the same on every JVM). */
-  static int bucketOf(String accountId) {
-    return Math.floorMod(accountId.hashCode(), BUCKETS);
-  }
-
   @Override
   public CompletionStage<Optional<LocalDate>> watermark() {
-    return selectWatermark
-        .thenCompose(ps -> session.selectOne(ps.bind(DRIVER)))
-        .thenApply(row -> row.map(r -> r.getLocalDate(0)));
+    return watermark.read();
   }
 
   @Override
-  public CompletionStage<Done> saveWatermark(LocalDate watermark) {
-    return updateWatermark.thenCompose(
-        ps -> session.executeWrite(ps.bind(DRIVER, watermark, Instant.now())));
+  public CompletionStage<Done> saveWatermark(LocalDate newWatermark) {
+    return watermark.save(newWatermark);
   }
 }

@@ -1,8 +1,8 @@
 package com.telco.billing.node.payment.collection;
 
+import com.telco.billing.node.rounds.DatedRows;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -13,9 +13,10 @@ import org.apache.pekko.stream.javadsl.Source;
  * watermark. {@link CollectionStore} keeps them in Cassandra; the seam lets the round be tested
  * without one.
  */
-public interface DueRows {
+public interface DueRows extends DatedRows<DueRow> {
 
   /** The rows due on {@code collectOn}, read page by page as the stream pulls them. */
+  @Override
   Source<DueRow, NotUsed> dueOn(LocalDate collectOn);
 
   /**
@@ -29,10 +30,4 @@ public interface DueRows {
 
   /** Deletes {@code row}; deleting a row that is not there changes nothing. */
   CompletionStage<Done> remove(DueRow row);
-
-  /** The oldest date that may still have rows; empty before the first round ever ended. */
-  CompletionStage<Optional<LocalDate>> watermark();
-
-  /** Stores the watermark. */
-  CompletionStage<Done> saveWatermark(LocalDate watermark);
 }

@@ -1,5 +1,6 @@
 package com.telco.billing.node.payment.collection;
 
+import com.telco.billing.node.rounds.AfterRound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.node.metrics.BillingMetrics;
+import com.telco.billing.node.rounds.AfterRound;
+import com.telco.billing.node.rounds.RoundDriver;
+import com.telco.billing.node.rounds.RoundReport;
 import com.telco.billing.protocol.payment.CollectionStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +39,7 @@ class CollectionDriverTest {
     testKit.shutdownTestKit();
   }
 
-  private static ActorRef<CollectionDriver.Command> driver(
+  private static ActorRef<RoundDriver.Command> driver(
       DueRows rows, CollectionTarget accounts, AfterRound afterRound, Duration interval) {
     var metrics = BillingMetrics.get(testKit.system()).collections();
     var round =
@@ -51,9 +54,9 @@ class CollectionDriverTest {
     return testKit.spawn(CollectionDriver.create(round, afterRound, CLOCK, interval, metrics));
   }
 
-  private static StatusReply<RoundReport> runRound(ActorRef<CollectionDriver.Command> driver) {
+  private static StatusReply<RoundReport> runRound(ActorRef<RoundDriver.Command> driver) {
     TestProbe<StatusReply<RoundReport>> probe = testKit.createTestProbe();
-    driver.tell(new CollectionDriver.RunRound(probe.ref()));
+    driver.tell(new RoundDriver.RunRound(probe.ref()));
     return probe.receiveMessage(Duration.ofSeconds(10));
   }
 
@@ -161,7 +164,7 @@ class CollectionDriverTest {
         };
     var driver = driver(rows, slow, AfterRound.NOTHING, Duration.ofHours(1));
     driver.tell(
-        new CollectionDriver.RunRound(testKit.<StatusReply<RoundReport>>createTestProbe().ref()));
+        new RoundDriver.RunRound(testKit.<StatusReply<RoundReport>>createTestProbe().ref()));
     TestProbe<Object> probe = testKit.createTestProbe();
     probe.awaitAssert(
         Duration.ofSeconds(5),

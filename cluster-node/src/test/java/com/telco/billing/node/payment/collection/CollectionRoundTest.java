@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.metrics.ScrapedMetrics;
+import com.telco.billing.node.rounds.RoundReport;
 import com.telco.billing.protocol.payment.CollectionStatus;
 import com.telco.billing.protocol.payment.DirectDebitInstruction;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package com.telco.billing.node.payment.collection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.telco.billing.node.rounds.AfterRound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

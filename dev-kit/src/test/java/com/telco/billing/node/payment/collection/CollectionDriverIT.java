@@ -4,25 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.devcassandra.TestCassandra;
-import com.telco.billing.devkit.Ports;
-import com.telco.billing.node.CassandraSchema;
-import com.telco.billing.node.CassandraSettings;
-import com.telco.billing.node.Main;
+import com.telco.billing.node.DayClock;
+import com.telco.billing.node.SingleNode;
 import com.telco.billing.node.metrics.BillingMetrics;
+import com.telco.billing.node.rounds.AfterRound;
+import com.telco.billing.node.rounds.RoundDriver;
+import com.telco.billing.node.rounds.RoundReport;
 import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.payment.CollectionStatus;
 import com.telco.billing.protocol.payment.DirectDebitInstruction;
 import com.telco.billing.sharding.ShardingInit;
-import com.typesafe.config.ConfigFactory;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -43,8 +40,6 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
@@ -69,34 +64,6 @@ class CollectionDriverIT {
 
   private static final List<ActorSystem<?>> systems = new ArrayList<>();
 
-  /** A clock the test moves from day to day. */
-  static final class DayClock extends Clock {
-    private volatile Instant now;
-
-    DayClock(LocalDate day) {
-      setDay(day);
-    }
-
-    void setDay(LocalDate day) {
-      now = day.atTime(9, 30).toInstant(ZoneOffset.UTC);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   /** How the stand-in accounts answer: by invoice; an invoice not in the map gets no answer. */
   private final Map<String, CollectionStatus> answers = new ConcurrentHashMap<>();
 
@@ -120,29 +87,8 @@ class CollectionDriverIT {
 
   /** A node of its own cluster with the keyspace's schema, as the billing node starts them. */
   private static ActorSystem<Void> node() {
-    var config =
-        Main.loadConfig(
-            ConfigFactory.parseString(
-                """
-                billing.cassandra.contact-point = "%s"
-                billing.cassandra.keyspace = "%s"
-                billing.cassandra.autocreate = true
-                pekko.remote.artery.canonical.hostname = "127.0.0.1"
-                pekko.remote.artery.canonical.port = %d
-                pekko.coordinated-shutdown.exit-jvm = off
-                pekko.loglevel = WARNING
-                pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-                # the shared test machine can be slow to apply DDL and reads of a busy day
-                datastax-java-driver.basic.request.timeout = 10s
-                """
-                    .formatted(CASSANDRA, KEYSPACE, Ports.freeLoopbackPort())));
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "CollectionDriverIT", config);
+    ActorSystem<Void> system = SingleNode.start("CollectionDriverIT", CASSANDRA, KEYSPACE);
     systems.add(system);
-    Cluster cluster = Cluster.get(system);
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    CassandraSchema.createIfEnabled(system, CassandraSettings.from(config))
-        .toCompletableFuture()
-        .join();
     return system;
   }
 
@@ -162,8 +108,7 @@ class CollectionDriverIT {
   }
 
   /** The driver singleton on {@code system}, asking the stand-in accounts. */
-  private ActorRef<CollectionDriver.Command> startDriver(
-      ActorSystem<?> system, CollectionStore store) {
+  private ActorRef<RoundDriver.Command> startDriver(ActorSystem<?> system, CollectionStore store) {
     ActorRef<ShardingEnvelope<AccountCommand>> region =
         system.systemActorOf(accounts(), "stand-in-accounts", Props.empty());
     CollectionTarget target =
@@ -192,16 +137,15 @@ class CollectionDriverIT {
         system, CollectionDriver.create(round, afterRound, clock, settings.interval(), metrics));
   }
 
-  private static RoundReport runRound(
-      ActorSystem<?> system, ActorRef<CollectionDriver.Command> driver) {
+  private static RoundReport runRound(ActorSystem<?> system, ActorRef<RoundDriver.Command> driver) {
     CompletionStage<RoundReport> report =
         AskPattern.askWithStatus(
-            driver, CollectionDriver.RunRound::new, Duration.ofSeconds(60), system.scheduler());
+            driver, RoundDriver.RunRound::new, Duration.ofSeconds(60), system.scheduler());
     return report.toCompletableFuture().join();
   }
 
   /** One round, recording its asks alone (the driver's own rounds are an hour apart). */
-  private RoundReport oneRound(ActorSystem<?> system, ActorRef<CollectionDriver.Command> driver) {
+  private RoundReport oneRound(ActorSystem<?> system, ActorRef<RoundDriver.Command> driver) {
     asked.clear();
     return runRound(system, driver);
   }
@@ -303,7 +247,7 @@ class CollectionDriverIT {
     answers.put("INV-7", new CollectionStatus.DirectDebitScheduled(instruction()));
 
     // day 0, first node: the first round looks back 35 days
-    ActorRef<CollectionDriver.Command> driver = startDriver(first, store);
+    ActorRef<RoundDriver.Command> driver = startDriver(first, store);
     RoundReport firstRound = oneRound(first, driver);
     assertEquals(D0.minusDays(35), firstRound.from(), firstRound.toString());
     assertEquals(
@@ -342,7 +286,7 @@ class CollectionDriverIT {
     answers.put("INV-4", new CollectionStatus.NothingToCollect("manual"));
     answers.put(
         "INV-5", new CollectionStatus.Pending("PAY-00000000000000a5-acc-5", D0.plusDays(2)));
-    ActorRef<CollectionDriver.Command> resumed = startDriver(second, store);
+    ActorRef<RoundDriver.Command> resumed = startDriver(second, store);
 
     RoundReport day1 = oneRound(second, resumed);
     // it starts at the stored watermark, not 35 days back

@@ -1,4 +1,4 @@
-package com.telco.billing.node.payment.collection;
+package com.telco.billing.node.rounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package com.telco.billing.node.payment.collection;
+package com.telco.billing.node.rounds;
 
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
@@ -6,9 +6,9 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 
 /**
- * Runs after each round of the collection driver (ended or failed), before the next one can start:
- * where the direct debit files of the day are built. A failure is logged and counted; the next
- * round runs it again.
+ * Runs after each round of a {@link RoundDriver} (ended or failed), before the next one can start:
+ * e.g. where the collection driver builds the direct debit files of the day. A failure is logged
+ * and counted; the next round runs it again.
  */
 public interface AfterRound {
 

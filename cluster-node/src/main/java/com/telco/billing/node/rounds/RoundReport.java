@@ -1,4 +1,4 @@
-package com.telco.billing.node.payment.collection;
+package com.telco.billing.node.rounds;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -10,10 +10,10 @@ import java.util.TreeMap;
  * @param today the round's date (UTC), the {@code today} of its asks
  * @param from the first date it read (through {@code today})
  * @param rowsRead due rows read, each asked once
- * @param outcomes answers by outcome label ({@link CollectionDecisions#outcomeOf})
+ * @param outcomes answers by outcome label (the driver's own labels)
  * @param askFailures asks without an answer (refused, timed out): their rows stay
- * @param otherFailures rows whose answer could not be carried out (the direct debit sink or a row
- *     write failed): their rows stay
+ * @param otherFailures rows whose answer could not be carried out (e.g. a row write failed): their
+ *     rows stay
  * @param rowsLeft rows read that are still due at their date after the round
  * @param watermark the watermark stored after the round
  */

@@ -1,4 +1,4 @@
-package com.telco.billing.node.payment.collection;
+package com.telco.billing.node.rounds;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The dates one round of the driver reads: from the stored watermark (the first round ever: {@code
- * lookback-days} before today) up to today (UTC), and never fewer than yesterday and today.
+ * The dates one round of a driver over dated due rows reads (the collection driver, the dunning
+ * driver): from the stored watermark (the first round ever: {@code lookback-days} before today) up
+ * to today (UTC), and never fewer than yesterday and today.
  *
  * <p>After a round that read every date, the watermark becomes the oldest date on which the round
  * left a row, but never later than the day before the round's date. Rows are written for today or
- * later only ({@link CollectionProjection}; the driver moves rows to dates after today), so no row
- * can appear below the watermark, and a round that did not read every date leaves the watermark
- * where it was: nothing is ever skipped.
+ * later only (the projections write a past date as today; the drivers move rows to dates after
+ * today), so no row can appear below the watermark, and a round that did not read every date leaves
+ * the watermark where it was: nothing is ever skipped.
  *
  * @param today the round's date
  * @param from the first date read
