@@ -6,17 +6,16 @@ import static com.telco.billing.node.billrun.BillingFixtures.awaitAccountsInRead
 import static com.telco.billing.node.billrun.BillingFixtures.msisdn;
 import static com.telco.billing.node.billrun.BillingFixtures.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.sun.net.httpserver.HttpServer;
+import com.telco.billing.devcassandra.TestCassandra;
 import com.telco.billing.devkit.EmbeddedNode;
 import com.telco.billing.devkit.HttpJson;
 import com.telco.billing.devkit.HttpJson.Response;
-import com.telco.billing.devkit.TestCassandra;
 import com.telco.billing.devkit.TestSmtp;
 import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.notification.NotificationSignature;
@@ -56,8 +55,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * file). Invoices issued by a bill run with payment terms of 0 days fall due on the cycle date; the
  * sample policy's steps (day 3 reminder; day 10 reminder and late fee; day 21 suspend; day 45
  * terminate and collections) fire once each, also after a node restart; a partial payment on day 12
- * skips no step; a full payment on day 22 unbars at once; a hold pauses steps; the late fee is billed
- * on the next invoice; every notification's signature verifies; the reminder mail carries its PDF.
+ * skips no step; a full payment on day 22 unbars at once; a hold pauses steps; the late fee is
+ * billed on the next invoice; every notification's signature verifies; the reminder mail carries
+ * its PDF.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DunningApiIT {
@@ -94,6 +94,9 @@ class DunningApiIT {
   private static EmbeddedNode node;
   private static HttpJson http;
   private static final Map<String, String> firstInvoice = new HashMap<>();
+
+  /** The date the cluster's clock shows (in UTC, the accounts' zone). */
+  private static LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
   @BeforeAll
   static void start() throws IOException {
@@ -189,7 +192,8 @@ class DunningApiIT {
   void aHoldPlacedOnDayOnePausesTheSteps() {
     Response held =
         http.send(
-            HttpRequest.newBuilder(URI.create(node.httpUrl() + "/accounts/" + HOLD + "/dunning/hold"))
+            HttpRequest.newBuilder(
+                    URI.create(node.httpUrl() + "/accounts/" + HOLD + "/dunning/hold"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "hold-1")
                 .POST(
@@ -200,9 +204,11 @@ class DunningApiIT {
     assertEquals("held", held.text("status"));
     assertEquals(1, held.json().get("holds").size());
 
-    Response reader = HttpJson.withRoles(node.httpUrl(), "ops").post(
-        "/accounts/" + HOLD + "/dunning/hold",
-        "{\"until\": \"%s\", \"reason\": \"x\"}".formatted(dayPastDue(11)));
+    Response reader =
+        HttpJson.withRoles(node.httpUrl(), "ops")
+            .post(
+                "/accounts/" + HOLD + "/dunning/hold",
+                "{\"until\": \"%s\", \"reason\": \"x\"}".formatted(dayPastDue(11)));
     assertEquals(403, reader.status(), "only collections places holds: " + reader.body());
     Response past =
         http.post(
@@ -237,8 +243,10 @@ class DunningApiIT {
     JsonNode dunning = http.get("/accounts/" + STEPS + "/dunning").json();
     assertEquals(1, dunning.get("pendingLateFees").size(), dunning.toString());
     assertEquals(
-        0, new BigDecimal("5.00").compareTo(
-            dunning.get("pendingLateFees").get(0).get("amount").get("value").decimalValue()));
+        0,
+        new BigDecimal("5.00")
+            .compareTo(
+                dunning.get("pendingLateFees").get(0).get("amount").get("value").decimalValue()));
 
     node.close();
     startNode();
@@ -317,12 +325,14 @@ class DunningApiIT {
     moveTo(45);
     awaitSteps(STEPS, List.of("reminder-1", "reminder-2", "suspend", "terminate"));
     JsonNode account = http.get("/accounts/" + STEPS).json();
-    assertEquals("TERMINATED", account.get("subscriptions").get(0).get("status").asText(),
+    assertEquals(
+        "TERMINATED",
+        account.get("subscriptions").get(0).get("status").asText(),
         account.toString());
-    Response export =
-        http.get("/dunning/collections-export?from=" + CYCLE + "&to=" + dayPastDue(46));
-    assertEquals(200, export.status(), export.body());
-    assertTrue(export.body().contains(STEPS), export.body());
+    String export = "/dunning/collections-export?from=" + CYCLE + "&to=" + dayPastDue(46);
+    await(
+        () -> http.get(export).body().contains(STEPS), WAIT, STEPS + " in the collections export");
+    assertEquals(200, http.get(export).status());
 
     // each step of each account reached the subscriber under one notification id
     Map<String, List<String>> idsByStep = new HashMap<>();
@@ -355,6 +365,9 @@ class DunningApiIT {
     LocalDate target = dayPastDue(days);
     long offset = target.toEpochDay() - LocalDate.now(ZoneOffset.UTC).toEpochDay();
     ShiftedClock.writeOffset(offsetFile, Duration.ofDays(offset));
+    today = target;
+    // the node reads the file again every 100 ms
+    pauseFor(Duration.ofMillis(400));
   }
 
   private static LocalDate dayPastDue(int days) {
@@ -383,8 +396,9 @@ class DunningApiIT {
             .header("Idempotency-Key", key)
             .POST(
                 HttpRequest.BodyPublishers.ofString(
-                    "{\"amount\": {\"unit\": \"EUR\", \"value\": %s}, \"method\": \"bank_transfer\"}"
-                        .formatted(amount.toPlainString()))));
+                    ("{\"amount\": {\"unit\": \"EUR\", \"value\": %s},"
+                            + " \"method\": \"bank_transfer\", \"receivedDate\": \"%s\"}")
+                        .formatted(amount.toPlainString(), today))));
   }
 
   private static List<String> steps(String account) {
@@ -458,7 +472,8 @@ class DunningApiIT {
       Part part = multipart.getBodyPart(i);
       if (part.isMimeType("application/pdf")) {
         byte[] bytes = part.getInputStream().readAllBytes();
-        return bytes.length > 4 && new String(bytes, 0, 4, StandardCharsets.US_ASCII).equals("%PDF");
+        return bytes.length > 4
+            && new String(bytes, 0, 4, StandardCharsets.US_ASCII).equals("%PDF");
       }
     }
     return false;
