@@ -45,11 +45,6 @@ public final class DunningDecisions {
     return next.isAfter(today) ? new Decision(Kind.MOVE, next) : Decision.KEEP;
   }
 
-  /** The decision when the ask got no answer: the row is asked again on the next round. */
-  public static Decision noAnswer() {
-    return Decision.KEEP;
-  }
-
   /** The {@code outcome} label of an answer in the metrics and round reports. */
   public static String outcomeOf(DunningOutcome outcome) {
     if (outcome.episodeEnded()) {
