@@ -109,7 +109,10 @@ public final class Main {
     DunningPolicyModule dunningPolicies = DunningPolicyModule.init(system, settings, clock);
     AccountModule accounts =
         AccountModule.init(system, settings, catalog, payments, dunningPolicies.policies(), clock);
-    NotificationModule notifications = NotificationModule.init(system, settings, clock);
+    // signatures and retries keep wall time (a subscriber checks the signature's timestamp against
+    // its own clock); the notifications name the business time of their events
+    NotificationModule notifications =
+        NotificationModule.init(system, settings, Clock.systemUTC());
     InvoicingModule invoicing = InvoicingModule.init(system, settings);
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);

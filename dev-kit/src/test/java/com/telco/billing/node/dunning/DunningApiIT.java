@@ -307,9 +307,12 @@ class DunningApiIT {
     billRun(next);
     JsonNode invoices = http.get("/accounts/" + STEPS + "/invoices").json().get("invoices");
     assertEquals(2, invoices.size(), invoices.toString());
-    JsonNode second = http.get("/invoices/" + invoices.get(1).get("billNo").asText()).json();
+    String path = "/invoices/" + invoices.get(1).get("billNo").asText();
+    // the invoice register is a read side: the invoice is served once it has it
+    await(() -> http.get(path).status() == 200, WAIT, path);
+    JsonNode second = http.get(path).json();
     int feeLines = 0;
-    for (JsonNode line : second.get("lines")) {
+    for (JsonNode line : second.get("appliedCustomerBillingRate")) {
       if (line.toString().contains("Late payment fee")) {
         feeLines++;
       }
