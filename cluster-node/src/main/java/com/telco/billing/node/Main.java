@@ -5,8 +5,8 @@ import com.telco.billing.node.audit.AuditModule;
 import com.telco.billing.node.billrun.BillRunModule;
 import com.telco.billing.node.catalog.CatalogModule;
 import com.telco.billing.node.dunning.DunningService;
-import com.telco.billing.node.dunning.policy.DunningPolicyModule;
 import com.telco.billing.node.dunning.driver.DunningDriverModule;
+import com.telco.billing.node.dunning.policy.DunningPolicyModule;
 import com.telco.billing.node.guiding.GuidingModule;
 import com.telco.billing.node.health.ServicesStarted;
 import com.telco.billing.node.http.HttpApi;
@@ -111,8 +111,7 @@ public final class Main {
         AccountModule.init(system, settings, catalog, payments, dunningPolicies.policies(), clock);
     // signatures and retries keep wall time (a subscriber checks the signature's timestamp against
     // its own clock); the notifications name the business time of their events
-    NotificationModule notifications =
-        NotificationModule.init(system, settings, Clock.systemUTC());
+    NotificationModule notifications = NotificationModule.init(system, settings, Clock.systemUTC());
     InvoicingModule invoicing = InvoicingModule.init(system, settings);
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);

@@ -211,7 +211,8 @@ public sealed interface AccountState permits AccountState.Unopened, AccountState
     }
 
     public AccountView toView() {
-      return new AccountView(profile, openedAt, List.copyOf(subscriptions.values()));
+      return new AccountView(
+          profile, openedAt, List.copyOf(subscriptions.values()), dunning.barredSubscriptions());
     }
   }
 }

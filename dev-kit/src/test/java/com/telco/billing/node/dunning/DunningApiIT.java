@@ -284,6 +284,9 @@ class DunningApiIT {
     assertEquals(
         List.of("sub-" + STEPS),
         strings(http.get("/accounts/" + STEPS + "/dunning").json().get("barredSubscriptions")));
+    assertTrue(
+        http.get("/accounts/" + STEPS).json().get("subscriptions").get(0).get("barred").asBoolean(),
+        "the subscription is marked barred");
   }
 
   @Test
@@ -295,6 +298,8 @@ class DunningApiIT {
     JsonNode dunning = http.get("/accounts/" + FULL + "/dunning").json();
     assertEquals("normal", dunning.get("status").asText(), dunning.toString());
     assertEquals(0, dunning.get("barredSubscriptions").size());
+    assertFalse(
+        http.get("/accounts/" + FULL).json().get("subscriptions").get(0).get("barred").asBoolean());
     JsonNode unbarred = awaitNotification("service.unbarred", FULL, -1);
     assertEquals(List.of("sub-" + FULL), strings(unbarred.get("data").get("subscriptionIds")));
   }

@@ -146,8 +146,8 @@ public sealed interface AccountEvent extends CborSerializable
 
   /**
    * The account's receivables changed: a payment, a refund, a chargeback, a collection attempt, a
-   * payment method. One event holds what one command changed, in order. Untagged: nothing outside
-   * the account reads it yet.
+   * payment method. One event holds what one command changed, in order. Tagged with the account's
+   * tag (the notification outbox reads it).
    */
   record ReceivablesChanged(
       List<com.telco.billing.protocol.account.journal.ReceivableFact> facts,

@@ -46,6 +46,11 @@ public record AccountResponse(
         p.segment(),
         p.dunningExempt(),
         view.openedAt(),
-        view.subscriptions().stream().map(s -> SubscriptionResponse.from(s, today)).toList());
+        view.subscriptions().stream()
+            .map(
+                s ->
+                    SubscriptionResponse.from(
+                        s, today, view.barredSubscriptions().contains(s.subscriptionId())))
+            .toList());
   }
 }

@@ -16,7 +16,8 @@ public record SubscriptionResponse(
     LocalDate activationDate,
     LocalDate terminationDate,
     List<ServiceIdJson> serviceIds,
-    List<StatusHistoryEntry> statusHistory) {
+    List<StatusHistoryEntry> statusHistory,
+    boolean barred) {
 
   /** A service identifier: {@code MSISDN} or {@code IMSI} and its canonical value. */
   public record ServiceIdJson(String type, String value) {}
@@ -37,6 +38,14 @@ public record SubscriptionResponse(
    * @param today the current date in the account's zone: decides status and offering shown
    */
   public static SubscriptionResponse from(Subscription s, LocalDate today) {
+    return from(s, today, false);
+  }
+
+  /**
+   * @param today the current date in the account's zone: decides status and offering shown
+   * @param barred whether dunning barred the subscription
+   */
+  public static SubscriptionResponse from(Subscription s, LocalDate today, boolean barred) {
     return new SubscriptionResponse(
         s.subscriptionId(),
         s.offeringOn(today).orElse(s.initialOfferingId()),
@@ -44,6 +53,7 @@ public record SubscriptionResponse(
         s.activationDate(),
         s.terminationDate().orElse(null),
         s.serviceIds().stream().map(id -> new ServiceIdJson(id.type().name(), id.value())).toList(),
-        s.history().stream().map(StatusHistoryEntry::from).toList());
+        s.history().stream().map(StatusHistoryEntry::from).toList(),
+        barred);
   }
 }
