@@ -88,7 +88,7 @@ public final class DunningBench implements Callable<Integer> {
 
   @Option(
       names = "--policy-endpoint",
-      defaultValue = "/dunning/policies",
+      defaultValue = "/dunning-policies",
       description = "where the policy is published with POST (default: ${DEFAULT-VALUE})")
   String policyEndpoint;
 

@@ -337,6 +337,14 @@ final class DunningHandlers {
     }
     DunningState after = DunningJournal.applyAll(dunning, facts);
     LocalDate next = decide(state.withDunning(after), today).nextEvaluation();
+    boolean dueNow =
+        inEpisode
+            ? !decision.held() && !decision.due().isEmpty()
+            : policy.isPresent() && decision.startsEpisode();
+    if (!fire && dueNow) {
+      // steps are due (or an episode starts) and only the driver fires them: it comes today
+      next = today;
+    }
     if (!Objects.equals(next, after.nextEvaluation())) {
       facts.add(new DunningFact.NextEvaluation(next));
     }

@@ -367,6 +367,18 @@ class AccountDunningTest {
   }
 
   @Test
+  void stepsAlreadyDueWhenTheReceivablesChangeAreEvaluatedTheSameDay() {
+    open("acc-1", false);
+    issue(CYCLE, 1);
+    // the driver has not come yet (an outage): a small payment on day 12 re-schedules for today
+    clock.set(DUE.plusDays(12));
+    assertTrue(pay("small", new BigDecimal("1.00")).reply().isSuccess());
+    assertEquals(DUE.plusDays(12), state().dunning().nextEvaluation());
+    assertEquals(List.of("reminder-1", "reminder-2"), firedOn(DUE.plusDays(12)));
+    assertEquals(DUE.plusDays(21), state().dunning().nextEvaluation());
+  }
+
+  @Test
   void anExemptAccountIsNeverDunned() {
     kit = kitFor("acc-x");
     open("acc-x", true);

@@ -6,6 +6,7 @@ import static com.telco.billing.node.billrun.BillingFixtures.awaitAccountsInRead
 import static com.telco.billing.node.billrun.BillingFixtures.msisdn;
 import static com.telco.billing.node.billrun.BillingFixtures.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
