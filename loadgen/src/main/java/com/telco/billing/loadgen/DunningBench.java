@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -313,7 +314,15 @@ public final class DunningBench implements Callable<Integer> {
       if (again.outcome("fired") != 0) {
         problems.add("a second sweep fired " + again.outcome("fired") + " steps again");
       }
-      problems.addAll(checkWorkList(http));
+      // the work list is a read side (events by tag, a few seconds behind): checked until it
+      // lists every account, for up to a minute
+      List<String> listProblems = checkWorkList(http);
+      long listDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!listProblems.isEmpty() && System.nanoTime() < listDeadline) {
+        Thread.sleep(2000);
+        listProblems = checkWorkList(http);
+      }
+      problems.addAll(listProblems);
       problems.addAll(checkSample(http));
 
       if (!noCeiling) {
