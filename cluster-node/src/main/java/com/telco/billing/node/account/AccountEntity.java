@@ -170,7 +170,8 @@ public final class AccountEntity
     this.maxUsageAge = maxUsageAge;
     this.skipZeroInvoices = skipZeroInvoices;
     this.metrics = BillingMetrics.get(context.getSystem());
-    this.dunning = new DunningHandlers(accountId, clock, dunningPolicies, this::Effect);
+    this.dunning =
+        new DunningHandlers(accountId, clock, dunningPolicies, catalog::catalog, this::Effect);
     this.payments =
         new PaymentHandlers(
             accountId, clock, gateway, paymentSettings, context, this::Effect, dunning::review);

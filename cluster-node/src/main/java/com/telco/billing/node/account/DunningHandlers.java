@@ -63,12 +63,19 @@ final class DunningHandlers {
   private final Clock clock;
   private final DunningPolicySource policies;
   private final Supplier<EffectFactories<AccountEvent, AccountState>> effects;
+  private final Supplier<com.telco.billing.core.catalog.Catalog> catalog;
 
+  /**
+   * @param catalog the catalog as this node knows it: a late fee is charged only with a tax
+   *     category its tax table has for the account (else no invoice could bill it)
+   */
   DunningHandlers(
       String accountId,
       Clock clock,
       DunningPolicySource policies,
+      Supplier<com.telco.billing.core.catalog.Catalog> catalog,
       Supplier<EffectFactories<AccountEvent, AccountState>> effects) {
+    this.catalog = catalog;
     this.accountId = accountId;
     this.clock = clock;
     this.policies = policies;
@@ -87,11 +94,10 @@ final class DunningHandlers {
 
   ReplyEffect<AccountEvent, AccountState> onEvaluate(
       AccountState.Open state, AccountCommand.EvaluateDunning cmd) {
-    LocalDate own = today(state);
-    // the driver's date is a UTC date: an account whose zone is behind UTC is evaluated on its
-    // own date, one ahead of UTC on the driver's (the next sweep catches up)
-    LocalDate today = cmd.date() != null && cmd.date().isBefore(own) ? cmd.date() : own;
-    if (!policies.isReady()) {
+    // always the account's own date (the driver's is a UTC date): an evaluation and a payment's
+    // review the same moment never see two different days
+    LocalDate today = today(state);
+    if (!ready(state)) {
       // the driver keeps the account's row and asks again next round
       return effect()
           .reply(cmd.replyTo(), StatusReply.error("the dunning policies are not loaded yet"));
@@ -162,9 +168,12 @@ final class DunningHandlers {
       ActorRef<StatusReply<DunningView>> replyTo) {
     List<DunningFact> all = new ArrayList<>(facts);
     AccountState.Open after = state.withDunning(DunningJournal.applyAll(state.dunning(), facts));
-    LocalDate next = decide(after, today).nextEvaluation();
-    if (!Objects.equals(next, after.dunning().nextEvaluation())) {
-      all.add(new DunningFact.NextEvaluation(next));
+    if (ready(after)) {
+      // without the policies the schedule stays as it is (the driver evaluates later)
+      LocalDate next = nextEvaluationOf(after, today);
+      if (!Objects.equals(next, after.dunning().nextEvaluation())) {
+        all.add(new DunningFact.NextEvaluation(next));
+      }
     }
     return effect()
         .persist(new DunningChanged(all, clock.instant(), origin))
@@ -220,6 +229,33 @@ final class DunningHandlers {
 
   // ---------------------------------------------------------------- evaluation
 
+  /**
+   * Whether the account can be evaluated on this node: the policies are read, and the version its
+   * episode is pinned to is among them (a version published on another node moments ago may not be
+   * yet; the episode's steps must never be read from another version).
+   */
+  private boolean ready(AccountState.Open state) {
+    if (!policies.isReady()) {
+      return false;
+    }
+    DunningState.Episode episode = state.dunning().episode();
+    return episode == null
+        || policies.version(episode.policyId(), episode.policyVersion()).isPresent();
+  }
+
+  /**
+   * When the account should be evaluated next: today when steps are due now (or an episode starts)
+   * and only the driver fires them, else the date the evaluation names.
+   */
+  private LocalDate nextEvaluationOf(AccountState.Open state, LocalDate today) {
+    DunningDecision decision = decide(state, today);
+    boolean dueNow =
+        state.dunning().inEpisode()
+            ? !decision.held() && !decision.due().isEmpty()
+            : policyOf(state).isPresent() && decision.startsEpisode();
+    return dueNow ? today : decision.nextEvaluation();
+  }
+
   private Optional<DunningPolicy> policyOf(AccountState.Open state) {
     DunningState.Episode episode = state.dunning().episode();
     if (episode != null) {
@@ -250,8 +286,14 @@ final class DunningHandlers {
    */
   private List<AccountEvent> evaluation(
       AccountState.Open state, LocalDate today, boolean fire, Origin origin) {
-    if (!policies.isReady()) {
-      // nothing is decided without the policies: the driver evaluates the account later
+    if (!ready(state)) {
+      // nothing is decided without the policies; a change of the receivables of an account in
+      // dunning (it may have paid) is evaluated by the driver as soon as it can be
+      if (!fire && state.dunning().inEpisode() && !today.equals(state.dunning().nextEvaluation())) {
+        return List.of(
+            new DunningChanged(
+                List.of(new DunningFact.NextEvaluation(today)), clock.instant(), origin));
+      }
       return List.of();
     }
     Optional<DunningPolicy> policy = policyOf(state);
@@ -305,8 +347,10 @@ final class DunningHandlers {
                 // the reminder mail and the dunning.step notification are made from StepFired
               }
               case LATE_FEE -> {
-                if (due.lateFee() != null && due.lateFee().signum() > 0) {
-                  var fee = policy.get().lateFee();
+                var fee = policy.get().lateFee();
+                if (due.lateFee() != null
+                    && due.lateFee().signum() > 0
+                    && taxable(state, fee.taxCategory(), today)) {
                   facts.add(
                       new DunningFact.LateFeeCharged(
                           "LF-" + accountId + "-" + episode,
@@ -336,15 +380,7 @@ final class DunningHandlers {
       }
     }
     DunningState after = DunningJournal.applyAll(dunning, facts);
-    LocalDate next = decide(state.withDunning(after), today).nextEvaluation();
-    boolean dueNow =
-        inEpisode
-            ? !decision.held() && !decision.due().isEmpty()
-            : policy.isPresent() && decision.startsEpisode();
-    if (!fire && dueNow) {
-      // steps are due (or an episode starts) and only the driver fires them: it comes today
-      next = today;
-    }
+    LocalDate next = nextEvaluationOf(state.withDunning(after), today);
     if (!Objects.equals(next, after.nextEvaluation())) {
       facts.add(new DunningFact.NextEvaluation(next));
     }
@@ -355,6 +391,16 @@ final class DunningHandlers {
     events.add(new DunningChanged(facts, clock.instant(), origin));
     events.addAll(effects);
     return events;
+  }
+
+  /**
+   * Whether an invoice of the account can tax a line of {@code category}: the account is tax
+   * exempt, or the catalog has a rate for its jurisdiction. A policy naming a category the catalog
+   * lacks charges no fee (charging it would block every later invoice of the account).
+   */
+  private boolean taxable(AccountState.Open state, String category, LocalDate today) {
+    return state.profile().taxExempt()
+        || catalog.get().taxRate(state.profile().taxJurisdiction(), category, today).isPresent();
   }
 
   /** The subscriptions in service on {@code today} (active or suspended, not terminated). */

@@ -138,6 +138,28 @@ class AccountDunningTest {
 
   private EventSourcedBehaviorTestKit<AccountCommand, AccountEvent, AccountState> kitFor(
       String id) {
+    return kitFor(id, SOURCE);
+  }
+
+  /** A source of the one policy {@code policy}. */
+  static DunningPolicySource sourceOf(DunningPolicy policy) {
+    return new DunningPolicySource() {
+      @Override
+      public Optional<DunningPolicy> policyFor(String legalEntity, String segment) {
+        return Optional.of(policy);
+      }
+
+      @Override
+      public Optional<DunningPolicy> version(String policyId, int version) {
+        return policyId.equals(policy.policyId()) && version == policy.version()
+            ? Optional.of(policy)
+            : Optional.empty();
+      }
+    };
+  }
+
+  private EventSourcedBehaviorTestKit<AccountCommand, AccountEvent, AccountState> kitFor(
+      String id, DunningPolicySource source) {
     return EventSourcedBehaviorTestKit.create(
         testKit.system(),
         AccountEntity.create(
@@ -148,7 +170,7 @@ class AccountDunningTest {
             true,
             null,
             PaymentSettings.DEFAULTS,
-            SOURCE),
+            source),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
   }
 
@@ -376,6 +398,50 @@ class AccountDunningTest {
     assertEquals(DUE.plusDays(12), state().dunning().nextEvaluation());
     assertEquals(List.of("reminder-1", "reminder-2"), firedOn(DUE.plusDays(12)));
     assertEquals(DUE.plusDays(21), state().dunning().nextEvaluation());
+  }
+
+  @Test
+  void releasingAHoldEarlyFiresTheStepsDueTheSameDay() {
+    open("acc-1", false);
+    issue(CYCLE, 1);
+    firedOn(DUE.plusDays(3));
+    clock.set(DUE.plusDays(4));
+    kit.<StatusReply<DunningView>>runCommand(
+        replyTo ->
+            new AccountCommand.PlaceDunningHold(
+                "HOLD-0000000000000002", DUE.plusDays(60), "dispute call", null, replyTo));
+    assertEquals(List.of(), firedOn(DUE.plusDays(30)));
+    clock.set(DUE.plusDays(30));
+    DunningView released =
+        kit.<StatusReply<DunningView>>runCommand(
+                replyTo ->
+                    new AccountCommand.ReleaseDunningHold("HOLD-0000000000000002", null, replyTo))
+            .reply()
+            .getValue();
+    assertEquals(DUE.plusDays(30), released.nextEvaluation(), "the driver comes today");
+    assertEquals(List.of("reminder-2", "suspend"), firedOn(DUE.plusDays(30)));
+  }
+
+  @Test
+  void aLateFeeWhoseTaxCategoryTheCatalogLacksIsNotCharged() {
+    DunningPolicy unknownCategory =
+        new DunningPolicy(
+            "standard",
+            1,
+            "DEFAULT",
+            null,
+            POLICY.minimumOverdue(),
+            POLICY.steps(),
+            new LateFee(Map.of(EUR, new BigDecimal("5.00")), null, "LATEFEE", "Late payment fee"),
+            POLICY.publishedAt());
+    kit = kitFor("acc-y", sourceOf(unknownCategory));
+    open("acc-y", false);
+    issue(CYCLE, 1);
+    firedOn(DUE.plusDays(1));
+    assertEquals(List.of("reminder-1", "reminder-2"), firedOn(DUE.plusDays(10)));
+    assertEquals(List.of(), view().pendingLateFees());
+    IssuedInvoice next = issue(CYCLE.plusMonths(1), 2);
+    assertTrue(next.invoice().taxIncludedAmount().signum() > 0, "the account is still invoiced");
   }
 
   @Test
