@@ -39,14 +39,19 @@ class SecurityApiIT {
 
   /** A value for each path parameter of the endpoint templates. */
   private static final Map<String, String> SAMPLES =
-      Map.of(
-          "{id}", "acc-walk",
-          "{subscriptionId}", "sub-walk",
-          "{serviceId}", "491700000001",
-          "{batchId}", "b-walk",
-          "{number}", "INV-WALK-1",
-          "{versionId}", "v-walk",
-          "{fileId}", "DD-WALK-20261201-1");
+      Map.ofEntries(
+          Map.entry("{id}", "acc-walk"),
+          Map.entry("{subscriptionId}", "sub-walk"),
+          Map.entry("{serviceId}", "491700000001"),
+          Map.entry("{batchId}", "b-walk"),
+          Map.entry("{number}", "INV-WALK-1"),
+          Map.entry("{versionId}", "v-walk"),
+          Map.entry("{fileId}", "DD-WALK-20261201-1"),
+          Map.entry("{holdId}", "HOLD-0000000000000001"),
+          Map.entry("{episode}", "1"),
+          Map.entry("{stepIndex}", "0"),
+          Map.entry("{policyId}", "standard"),
+          Map.entry("{version}", "1"));
 
   private static EmbeddedNode node;
 
