@@ -208,22 +208,13 @@ final class DunningHandlers {
   List<AccountEvent> onInvoiceIssued(
       AccountState.Open state, IssuedInvoice invoice, List<String> billedFees) {
     AccountState.Open after = state.withReceivables(List.of(PaymentJournal.invoiceOpened(invoice)));
-    List<DunningFact> facts = new ArrayList<>();
+    List<AccountEvent> events = new ArrayList<>();
     if (!billedFees.isEmpty()) {
       DunningFact billed = new DunningFact.LateFeesBilled(invoice.number(), billedFees);
-      facts.add(billed);
+      events.add(new DunningChanged(List.of(billed), clock.instant(), null));
       after = after.withDunning(DunningJournal.apply(after.dunning(), billed));
     }
-    List<AccountEvent> events = new ArrayList<>();
-    List<AccountEvent> evaluated = evaluation(after, today(state), false, null);
-    if (!evaluated.isEmpty()) {
-      // the evaluation's facts follow the billed fees in one event
-      DunningChanged changed = (DunningChanged) evaluated.get(0);
-      facts.addAll(changed.facts());
-    }
-    if (!facts.isEmpty()) {
-      events.add(new DunningChanged(facts, clock.instant(), null));
-    }
+    events.addAll(evaluation(after, today(state), false, null));
     return events;
   }
 

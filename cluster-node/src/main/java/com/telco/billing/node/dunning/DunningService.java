@@ -1,6 +1,7 @@
 package com.telco.billing.node.dunning;
 
 import com.telco.billing.core.validation.Validated;
+import com.telco.billing.node.payment.PaymentService;
 import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
@@ -14,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
@@ -26,9 +28,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
  * released. Validates input, derives hold ids, asks the account; no dunning logic lives here.
  */
 public final class DunningService {
-  /** Idempotency keys: 1 to 255 printable ASCII characters. */
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
   /** Hold ids as the API names them. */
   private static final Pattern HOLD_ID = Pattern.compile("HOLD-[0-9a-f]{16}");
 
@@ -52,12 +51,10 @@ public final class DunningService {
    */
   public CompletionStage<DunningView> placeHold(
       String accountId, String idempotencyKey, DunningHoldRequest request, Origin origin) {
-    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      return refused(
-          Refusal.of(
-              RefusalCode.IDEMPOTENCY_KEY_INVALID,
-              "Idempotency-Key",
-              "Idempotency-Key must be 1 to 255 printable ASCII characters"));
+    Optional<Refusal> badKey =
+        idempotencyKey == null ? Optional.empty() : PaymentService.malformedKey(idempotencyKey);
+    if (badKey.isPresent()) {
+      return refused(badKey.get());
     }
     Validated<DunningHoldRequest.Valid> valid = request.validate();
     if (!valid.isValid()) {

@@ -232,6 +232,11 @@ public final class PaymentService {
               "Idempotency-Key",
               "a request that creates money needs an Idempotency-Key header"));
     }
+    return malformedKey(key);
+  }
+
+  /** The refusal of an {@code Idempotency-Key} header that is not 1 to 255 printable ASCII. */
+  public static Optional<Refusal> malformedKey(String key) {
     if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
       return Optional.of(
           Refusal.of(
