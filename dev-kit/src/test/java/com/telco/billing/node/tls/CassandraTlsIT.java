@@ -14,6 +14,7 @@ import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +83,9 @@ class CassandraTlsIT {
                 # a Cassandra started a moment ago on a busy machine takes its time for the schema
                 datastax-java-driver.basic.request.timeout = 10s
                 """
-                    .formatted(stores.truststore(), stores.passwordFile())))) {
+                    .formatted(stores.truststore(), stores.passwordFile())),
+            // a fresh Cassandra creates every table of the node first: minutes on a busy machine
+            Duration.ofMinutes(5))) {
       List<Row> tls;
       try (CqlSession plain =
           CqlSession.builder()
