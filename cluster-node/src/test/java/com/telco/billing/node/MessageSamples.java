@@ -167,7 +167,7 @@ public final class MessageSamples {
     samples.put(InvoiceEntry.class, InvoiceEntry.of(issued, 12));
     samples.put(
         AccountEvent.BillPeriodClosed.class,
-        AccountJournal.billPeriodClosed(CYCLE, "nothing_to_bill", history(), AT));
+        AccountJournal.billPeriodClosed(CYCLE, "nothing_to_bill", history(), AT, List.of()));
     samples.put(IssuedInvoice.class, issued);
     samples.put(CloseBillPeriodResult.Invoiced.class, CloseBillPeriodResult.invoiced(issued));
     samples.put(

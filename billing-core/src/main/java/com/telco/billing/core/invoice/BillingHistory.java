@@ -17,18 +17,25 @@ import java.util.TreeSet;
  * it persists as it is. Immutable; {@link InvoiceCalculator} returns the history after each
  * invoice.
  *
- * <p>Bounded (docs/invoicing.md, "History"): charge records of periods before the closed period,
- * one-time records triggered before the closed period and usage totals of periods older than {@link
- * InvoiceCalculator#LATE_USAGE_HORIZON_DAYS} days before the cycle date are dropped.
+ * <p>Bounded (docs/invoicing.md, "History and its bounds"): charge records of periods before the
+ * correction window of the last invoice (its look-back), one-time records triggered before it and
+ * usage totals of periods older than {@link InvoiceCalculator#LATE_USAGE_HORIZON_DAYS} days before
+ * the cycle date are dropped.
  *
  * @param firstPeriodStart the first date of the first invoiced (closed) period, or {@code null}
  * @param lastCycleDate the cycle date (issue date) of the last invoice, or {@code null}
  * @param recentPeriods the first dates of the invoiced periods that can still receive late usage
- * @param charges the recurring charges billed for the last closed period and the period in advance
- * @param periodsCharged per subscription id, the number of bill periods it was charged for
- * @param oneTimeCharges the one-time charges billed for triggers in the last closed period
- * @param billedUsage per usage line key ({@code period|subscription|usageType|zone|band}), the
- *     totals already billed
+ * @param charges the recurring charges billed for the periods from {@code recordsFrom} on
+ * @param periodsCharged per subscription id, the highest bill period ordinal it was charged for
+ * @param oneTimeCharges the one-time charges billed for triggers from {@code recordsFrom} on
+ * @param billedUsage per usage line key ({@code period|subscription|usageType|zone|band}, plus
+ *     {@code |offering|charge} for lines kept per charge), the totals already billed
+ * @param recordsFrom the first date from which {@code charges} and {@code oneTimeCharges} are
+ *     complete; {@code null} for a history never invoiced (nothing was charged) or one written
+ *     before corrections looked back (then {@link #correctableFrom()} is its last closed period)
+ * @param changesSeen per subscription id, how many entries of its lifecycle history the invoices
+ *     have seen (entries are only ever appended); empty in a history written before corrections
+ *     looked back
  */
 public record BillingHistory(
     LocalDate firstPeriodStart,
@@ -37,21 +44,69 @@ public record BillingHistory(
     List<ChargedService> charges,
     Map<String, Integer> periodsCharged,
     List<BilledOneTimeCharge> oneTimeCharges,
-    Map<String, BilledUsage> billedUsage) {
+    Map<String, BilledUsage> billedUsage,
+    LocalDate recordsFrom,
+    Map<String, Integer> changesSeen) {
 
   /** The history of an account that was never invoiced. */
   public static final BillingHistory EMPTY =
-      new BillingHistory(null, null, Set.of(), List.of(), Map.of(), List.of(), Map.of());
+      new BillingHistory(
+          null, null, Set.of(), List.of(), Map.of(), List.of(), Map.of(), null, Map.of());
 
   public BillingHistory {
     if ((firstPeriodStart == null) != (lastCycleDate == null)) {
       throw new IllegalArgumentException("firstPeriodStart and lastCycleDate go together");
+    }
+    if (lastCycleDate == null && recordsFrom != null) {
+      throw new IllegalArgumentException("recordsFrom needs an invoiced period");
     }
     recentPeriods = Set.copyOf(recentPeriods);
     charges = List.copyOf(charges);
     periodsCharged = Map.copyOf(periodsCharged);
     oneTimeCharges = List.copyOf(oneTimeCharges);
     billedUsage = Map.copyOf(billedUsage);
+    changesSeen = Map.copyOf(changesSeen);
+  }
+
+  /**
+   * A history as written before corrections looked back: its records cover only the last closed and
+   * advance periods ({@link #correctableFrom()}), and every lifecycle entry counts as seen.
+   */
+  public BillingHistory(
+      LocalDate firstPeriodStart,
+      LocalDate lastCycleDate,
+      Set<LocalDate> recentPeriods,
+      List<ChargedService> charges,
+      Map<String, Integer> periodsCharged,
+      List<BilledOneTimeCharge> oneTimeCharges,
+      Map<String, BilledUsage> billedUsage) {
+    this(
+        firstPeriodStart,
+        lastCycleDate,
+        recentPeriods,
+        charges,
+        periodsCharged,
+        oneTimeCharges,
+        billedUsage,
+        null,
+        Map.of());
+  }
+
+  /**
+   * The first date a correction may reach: nothing was ever charged ({@code null}, no limit) when
+   * never invoiced; {@link #recordsFrom()} when set; else (a history written before corrections
+   * looked back) the first date of the last closed period, whose records it still holds.
+   */
+  public LocalDate correctableFrom() {
+    if (lastCycleDate == null) {
+      return null;
+    }
+    return recordsFrom != null ? recordsFrom : lastCycleDate.minusMonths(1);
+  }
+
+  /** True for a history written before corrections looked back (no lifecycle entries counted). */
+  public boolean predatesLookBack() {
+    return lastCycleDate != null && recordsFrom == null;
   }
 
   /**

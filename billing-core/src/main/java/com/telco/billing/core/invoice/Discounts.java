@@ -3,6 +3,8 @@ package com.telco.billing.core.invoice;
 import com.telco.billing.core.catalog.Discount;
 import com.telco.billing.core.invoice.BillingHistory.ChargedDiscount;
 import com.telco.billing.core.invoice.BillingHistory.ChargedService;
+import com.telco.billing.core.period.BillPeriod;
+import com.telco.billing.core.subscription.Subscription;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,10 +24,12 @@ import java.util.List;
 final class Discounts {
   private final InvoiceContext context;
   private final InvoiceLines lines;
+  private final Corrections corrections;
 
-  Discounts(InvoiceContext context, InvoiceLines lines) {
+  Discounts(InvoiceContext context, InvoiceLines lines, Corrections corrections) {
     this.context = context;
     this.lines = lines;
+    this.corrections = corrections;
   }
 
   /**
@@ -33,9 +37,14 @@ final class Discounts {
    * charged period to {@code recurring} (a recurring line just computed, rounded) and returns what
    * was charged, to remember with the recurring charge. Each line has the recurring line's
    * subscription, offering, catalog version, service period and tax category, and the discount's GL
-   * code.
+   * code; in a period before the closed one it is a correction line ({@link Corrections}).
    */
-  List<ChargedDiscount> apply(InvoiceLine recurring, List<Discount> discounts, int ordinal) {
+  List<ChargedDiscount> apply(
+      Subscription s,
+      BillPeriod period,
+      InvoiceLine recurring,
+      List<Discount> discounts,
+      int ordinal) {
     List<ChargedDiscount> charged = new ArrayList<>();
     for (Discount discount : discounts) {
       if (!discount.appliesInPeriod(ordinal)) {
@@ -52,7 +61,7 @@ final class Discounts {
       lines.addUnlessZero(
           new InvoiceLine(
               LineType.DISCOUNT,
-              discount.name(),
+              corrections.describe(period, discount.name(), s, recurring.servicePeriodStart()),
               recurring.subscriptionId(),
               recurring.offeringId(),
               discount.id(),
@@ -69,7 +78,7 @@ final class Discounts {
               null,
               null,
               null,
-              null,
+              recurring.originalPeriodStart(),
               false));
     }
     return charged;
@@ -81,6 +90,8 @@ final class Discounts {
    * {@code share} says so on the line ("9 of 28 days").
    */
   void credit(
+      Subscription s,
+      BillPeriod period,
       ChargedService charged,
       LocalDate from,
       LocalDate until,
@@ -92,7 +103,7 @@ final class Discounts {
       lines.addUnlessZero(
           new InvoiceLine(
               LineType.DISCOUNT,
-              "Credit: " + d.description() + ", " + share,
+              corrections.describe(period, "Credit: " + d.description() + ", " + share, s, from),
               charged.subscriptionId(),
               charged.offeringId(),
               d.discountId(),
@@ -109,7 +120,7 @@ final class Discounts {
               null,
               null,
               null,
-              null,
+              corrections.originalPeriodStart(period),
               true));
     }
   }

@@ -18,10 +18,13 @@ import java.util.Set;
  * <p>docs/billing-rules.md, "Recurring and one-time charges; proration": charged days are
  * remembered so that they can be credited, discounts count the periods a subscription was charged
  * for, one-time charges are billed once; "Invoices": one invoice per account and bill period.
- * Project choices in docs/invoicing.md, "History and its bounds": charge records of periods before
- * the closed period, one-time charges triggered before it, usage totals and invoiced periods older
- * than {@link InvoiceCalculator#LATE_USAGE_HORIZON_DAYS} days before the cycle date and the period
- * count of a subscription terminated on or before the cycle date are dropped.
+ * "Corrections of late and backdated changes": the records of every period of the look-back are
+ * kept so that a later invoice can correct them. Project choices in docs/invoicing.md, "History and
+ * its bounds": charge records of periods before the invoice's window, one-time charges triggered
+ * before it, usage totals and invoiced periods older than {@link
+ * InvoiceCalculator#LATE_USAGE_HORIZON_DAYS} days before the cycle date and the period count of a
+ * subscription terminated on or before the cycle date are dropped; the window's start becomes
+ * {@code recordsFrom}, and the number of lifecycle entries of every subscription is remembered.
  */
 final class HistoryAfter {
   private HistoryAfter() {}
@@ -45,6 +48,7 @@ final class HistoryAfter {
     BillingHistory history = context.history();
     LocalDate cycleDate = context.cycleDate();
     LocalDate closedStart = context.closed().start();
+    LocalDate keepFrom = context.windowStart();
     LocalDate horizon = cycleDate.minusDays(InvoiceCalculator.LATE_USAGE_HORIZON_DAYS);
     Set<LocalDate> recent = new HashSet<>();
     for (LocalDate p : history.recentPeriods()) {
@@ -54,7 +58,9 @@ final class HistoryAfter {
     }
     recent.add(closedStart);
     Map<String, Integer> counts = new HashMap<>();
+    Map<String, Integer> seen = new HashMap<>(history.changesSeen());
     for (Subscription s : subscriptions) {
+      seen.put(s.subscriptionId(), s.history().size());
       Integer count = periodsCharged.get(s.subscriptionId());
       boolean over = s.terminationDate().map(t -> !t.isAfter(cycleDate)).orElse(false);
       if (count != null && !over) {
@@ -63,14 +69,14 @@ final class HistoryAfter {
     }
     List<BilledOneTimeCharge> oneTimeAfter = new ArrayList<>();
     for (BilledOneTimeCharge b : history.oneTimeCharges()) {
-      if (!b.triggerDate().isBefore(closedStart)) {
+      if (!b.triggerDate().isBefore(keepFrom)) {
         oneTimeAfter.add(b);
       }
     }
     oneTimeAfter.addAll(oneTime);
     List<ChargedService> chargesAfter = new ArrayList<>();
     for (ChargedService c : charges) {
-      if (!c.periodStart().isBefore(closedStart)) {
+      if (!c.periodStart().isBefore(keepFrom)) {
         chargesAfter.add(c);
       }
     }
@@ -81,6 +87,8 @@ final class HistoryAfter {
         chargesAfter,
         counts,
         oneTimeAfter,
-        billedUsage);
+        billedUsage,
+        keepFrom,
+        seen);
   }
 }

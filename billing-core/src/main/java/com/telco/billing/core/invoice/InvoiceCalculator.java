@@ -133,12 +133,15 @@ public final class InvoiceCalculator {
     LocalDate cycleDate = context.cycleDate();
     List<Subscription> subscriptions = byId(request.subscriptions());
     InvoiceLines lines = new InvoiceLines();
+    Corrections corrections = new Corrections(context);
     RecurringCharges recurring =
-        new RecurringCharges(context, lines, new Discounts(context, lines));
-    OneTimeCharges oneTime = new OneTimeCharges(context, lines);
+        new RecurringCharges(
+            context, lines, new Discounts(context, lines, corrections), corrections);
+    OneTimeCharges oneTime = new OneTimeCharges(context, lines, corrections);
+    BillingHistory history = request.history();
     for (Subscription s : subscriptions) {
-      recurring.reconcile(s, context.closed());
-      recurring.reconcile(s, context.advance());
+      corrections.beyondWindow(s, history.changesSeen(), history.predatesLookBack());
+      recurring.reconcile(s);
       oneTime.bill(s);
     }
     Map<String, BilledUsage> billedUsage = new UsageCharges(context, lines).bill(subscriptions);
@@ -173,7 +176,7 @@ public final class InvoiceCalculator {
             recurring.charged(),
             oneTime.billed(),
             billedUsage);
-    return new InvoiceComputation(draft, after);
+    return new InvoiceComputation(draft, after, corrections.uncorrected());
   }
 
   /** The subscriptions sorted by id; an id twice cannot be billed. */

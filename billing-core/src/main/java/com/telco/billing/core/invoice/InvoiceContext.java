@@ -33,6 +33,8 @@ final class InvoiceContext {
   private final int minorUnits;
   private final BillPeriod closed;
   private final BillPeriod advance;
+  private final LocalDate lookBackStart;
+  private final LocalDate windowStart;
 
   /** Start instants of days in the account's zone, computed once per day of this invoice. */
   private final Map<LocalDate, Instant> dayStarts = new HashMap<>();
@@ -43,6 +45,10 @@ final class InvoiceContext {
     this.minorUnits = account.currency().getDefaultFractionDigits();
     this.advance = BillPeriods.periodStartingOn(request.cycleDate(), account.billCycleDay());
     this.closed = advance.previous();
+    this.lookBackStart = request.cycleDate().minusMonths(request.lookBackMonths());
+    LocalDate correctable = request.history().correctableFrom();
+    this.windowStart =
+        correctable != null && correctable.isAfter(lookBackStart) ? correctable : lookBackStart;
   }
 
   InvoiceRequest request() {
@@ -79,6 +85,33 @@ final class InvoiceContext {
   /** The advance period {@code [D_k, D_k+1)}. */
   BillPeriod advance() {
     return advance;
+  }
+
+  /**
+   * The first date of the look-back: the cycle date {@code lookBackMonths} before this one
+   * (docs/billing-rules.md, "Corrections of late and backdated changes").
+   */
+  LocalDate lookBackStart() {
+    return lookBackStart;
+  }
+
+  /**
+   * The first date this invoice corrects: the look-back's start, or later when the history holds no
+   * records before that (a history written before corrections looked back). Always a cycle date on
+   * or before the closed period's start.
+   */
+  LocalDate windowStart() {
+    return windowStart;
+  }
+
+  /** True for a period before the closed one: what is charged or credited in it corrects it. */
+  boolean isCorrection(BillPeriod period) {
+    return period.start().isBefore(closed.start());
+  }
+
+  /** The catalog version in effect at the start of {@code date}, if there is one. */
+  Optional<CatalogVersion> versionIfAnyAt(LocalDate date) {
+    return request.catalog().versionAt(startOf(date));
   }
 
   /** Zero at the currency's minor units. */

@@ -21,6 +21,8 @@ import java.util.Objects;
  *     ones
  * @param history the account's billing history before this invoice
  * @param fees the fees charged and not billed yet (late fees of dunning); each becomes a line
+ * @param lookBackMonths how many months before the cycle date corrections reach (at least 1): the
+ *     invoice reconciles every bill period from the cycle date that many months back
  */
 public record InvoiceRequest(
     AccountProfile account,
@@ -29,7 +31,24 @@ public record InvoiceRequest(
     LocalDate cycleDate,
     List<UsageBook.UsageLine> usage,
     BillingHistory history,
-    List<FeeCharge> fees) {
+    List<FeeCharge> fees,
+    int lookBackMonths) {
+
+  /** The look-back of corrections unless configured otherwise: 12 months. */
+  public static final int DEFAULT_LOOK_BACK_MONTHS = 12;
+
+  /** A request with the default look-back. */
+  public InvoiceRequest(
+      AccountProfile account,
+      List<Subscription> subscriptions,
+      Catalog catalog,
+      LocalDate cycleDate,
+      List<UsageBook.UsageLine> usage,
+      BillingHistory history,
+      List<FeeCharge> fees) {
+    this(
+        account, subscriptions, catalog, cycleDate, usage, history, fees, DEFAULT_LOOK_BACK_MONTHS);
+  }
 
   /** A request without fees. */
   public InvoiceRequest(
@@ -50,5 +69,8 @@ public record InvoiceRequest(
     usage = List.copyOf(usage);
     Objects.requireNonNull(history, "history");
     fees = List.copyOf(fees);
+    if (lookBackMonths < 1) {
+      throw new IllegalArgumentException("lookBackMonths must be at least 1: " + lookBackMonths);
+    }
   }
 }

@@ -5,6 +5,8 @@ import com.telco.billing.core.catalog.OneTimeCharge;
 import com.telco.billing.core.catalog.OneTimeTrigger;
 import com.telco.billing.core.catalog.ProductOffering;
 import com.telco.billing.core.invoice.BillingHistory.BilledOneTimeCharge;
+import com.telco.billing.core.period.BillPeriod;
+import com.telco.billing.core.period.BillPeriods;
 import com.telco.billing.core.subscription.StatusChange;
 import com.telco.billing.core.subscription.Subscription;
 import java.math.BigDecimal;
@@ -14,23 +16,27 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One-time charges of the lifecycle triggers dated in the closed period.
+ * One-time charges of the lifecycle triggers that no invoice billed yet, dated in the window.
  *
  * <p>docs/billing-rules.md, "Recurring and one-time charges; proration": one-time charges go on the
  * first invoice whose cycle date comes after their trigger date. Project choices in
  * docs/invoicing.md, "One-time charges": the offering recorded with the change (the new one for an
  * offering change), the catalog version in effect on the trigger date, amount {@code
  * HALF_UP(price)}, service period {@code [trigger, trigger + 1 day)}; a charge the history records
- * as billed is not billed again; a trigger dated before the closed period is not billed.
+ * as billed is not billed again. "Corrections of late and backdated changes": a trigger dated in
+ * the window before the closed period (reported late) is billed on this invoice as a correction
+ * line ({@link Corrections}); one before the window is reported, not billed.
  */
 final class OneTimeCharges {
   private final InvoiceContext context;
   private final InvoiceLines lines;
+  private final Corrections corrections;
   private final List<BilledOneTimeCharge> billed = new ArrayList<>();
 
-  OneTimeCharges(InvoiceContext context, InvoiceLines lines) {
+  OneTimeCharges(InvoiceContext context, InvoiceLines lines, Corrections corrections) {
     this.context = context;
     this.lines = lines;
+    this.corrections = corrections;
   }
 
   /** The one-time charges billed by this invoice so far, in the order billed. */
@@ -38,11 +44,20 @@ final class OneTimeCharges {
     return Collections.unmodifiableList(billed);
   }
 
-  /** Bills the one-time charges of the triggers of {@code s} dated in the closed period. */
+  /**
+   * Bills the one-time charges of the triggers of {@code s} dated from the window's start to the
+   * day before the cycle date that were not billed yet.
+   */
   void bill(Subscription s) {
     for (StatusChange change : s.history()) {
       LocalDate date = change.effectiveDate();
-      if (!context.closed().contains(date)) {
+      if (date.isBefore(context.windowStart()) || !date.isBefore(context.cycleDate())) {
+        continue;
+      }
+      BillPeriod period = BillPeriods.periodOn(date, context.account().billCycleDay());
+      if (context.isCorrection(period)
+          && context.versionIfAnyAt(date).flatMap(v -> v.offering(change.offeringId())).isEmpty()) {
+        corrections.notPriceable(s, date);
         continue;
       }
       OneTimeTrigger trigger =
@@ -68,7 +83,7 @@ final class OneTimeCharges {
         lines.addUnlessZero(
             new InvoiceLine(
                 LineType.ONE_TIME,
-                charge.name(),
+                corrections.describe(period, charge.name(), s, date),
                 s.subscriptionId(),
                 offering.id(),
                 charge.id(),
@@ -85,7 +100,7 @@ final class OneTimeCharges {
                 null,
                 null,
                 null,
-                null,
+                corrections.originalPeriodStart(period),
                 false));
       }
     }

@@ -1,11 +1,13 @@
 package com.telco.billing.core.invoice;
 
 import com.telco.billing.core.catalog.CatalogVersion;
+import com.telco.billing.core.catalog.Discount;
 import com.telco.billing.core.catalog.ProductOffering;
 import com.telco.billing.core.catalog.RecurringCharge;
 import com.telco.billing.core.invoice.BillingHistory.ChargedDiscount;
 import com.telco.billing.core.invoice.BillingHistory.ChargedService;
 import com.telco.billing.core.period.BillPeriod;
+import com.telco.billing.core.period.BillPeriods;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.subscription.SubscriptionStatus;
 import java.math.BigDecimal;
@@ -33,21 +35,33 @@ import java.util.Set;
  * inside a period already billed in advance", "Plan change inside a period"); billable days not yet
  * charged are charged {@code HALF_UP(price * days / daysInBillPeriod)} ("Proration is by the day"),
  * per run of consecutive days with one offering, priced with the catalog version in effect on the
- * run's first day, and discounted by {@link Discounts}. Project choices in docs/invoicing.md,
- * "Recurring charges: one reconciliation for everything".
+ * run's first day, and discounted by {@link Discounts}. "Corrections of late and backdated
+ * changes": every bill period of the window ({@link InvoiceContext#windowStart()}, the look-back)
+ * is reconciled the same way, so that a change reported after the invoice of its period is
+ * corrected on the next invoice, and the discount ordinal of a period is the subscription's own
+ * count of periods with a billable day. Project choices in docs/invoicing.md, "Recurring charges:
+ * one reconciliation for everything" and "Corrections and the look-back".
  */
 final class RecurringCharges {
   private final InvoiceContext context;
   private final InvoiceLines lines;
   private final Discounts discounts;
+  private final Corrections corrections;
   private final Map<String, Integer> periodsCharged;
+  private final Map<String, List<ChargedService>> recordsBySubscription = new HashMap<>();
+  private final Map<String, Map<LocalDate, Integer>> ordinals = new HashMap<>();
   private final List<ChargedService> charged = new ArrayList<>();
 
-  RecurringCharges(InvoiceContext context, InvoiceLines lines, Discounts discounts) {
+  RecurringCharges(
+      InvoiceContext context, InvoiceLines lines, Discounts discounts, Corrections corrections) {
     this.context = context;
     this.lines = lines;
     this.discounts = discounts;
+    this.corrections = corrections;
     this.periodsCharged = new HashMap<>(context.history().periodsCharged());
+    for (ChargedService c : context.history().charges()) {
+      recordsBySubscription.computeIfAbsent(c.subscriptionId(), k -> new ArrayList<>()).add(c);
+    }
   }
 
   /**
@@ -64,19 +78,42 @@ final class RecurringCharges {
   }
 
   /**
-   * Credits and charges the days of {@code period} (the closed or the advance period) of {@code s}.
+   * Credits and charges the days of every bill period of {@code s} from the window's start (or the
+   * period of its activation, when later) to the advance period.
    */
-  void reconcile(Subscription s, BillPeriod period) {
+  void reconcile(Subscription s) {
+    LocalDate from = context.windowStart();
+    if (s.activationDate().isAfter(from)) {
+      from = s.activationDate();
+    }
+    BillPeriod period = BillPeriods.periodOn(from, context.account().billCycleDay());
+    if (period.start().isBefore(context.windowStart())) {
+      period = period.next();
+    }
+    while (period.start().isBefore(context.closed().start())) {
+      reconcile(s, period);
+      period = period.next();
+    }
+    reconcile(s, context.closed());
+    reconcile(s, context.advance());
+  }
+
+  /** Credits and charges the days of {@code period} (one of the window's periods) of {@code s}. */
+  private void reconcile(Subscription s, BillPeriod period) {
     Map<LocalDate, String> billable = billableDays(s, period);
     List<ChargedService> records = new ArrayList<>();
-    for (ChargedService c : context.history().charges()) {
-      if (c.subscriptionId().equals(s.subscriptionId()) && c.periodStart().equals(period.start())) {
+    for (ChargedService c : recordsBySubscription.getOrDefault(s.subscriptionId(), List.of())) {
+      if (c.periodStart().equals(period.start())) {
         records.add(c);
       }
     }
+    if (billable.isEmpty() && records.isEmpty()) {
+      return;
+    }
+    int ordinal = billable.isEmpty() ? 0 : ordinalOf(s, period);
     // credits: days charged earlier that are no longer billable with the charged offering
     for (int i = 0; i < records.size(); i++) {
-      records.set(i, credit(records.get(i), billable));
+      records.set(i, credit(s, period, records.get(i), billable, ordinal));
     }
     // charges: billable days no charge of their offering covers yet
     Map<String, Set<LocalDate>> covered = new HashMap<>();
@@ -93,7 +130,7 @@ final class RecurringCharges {
               && day.getValue().equals(runOffering)
               && run.get(run.size() - 1).plusDays(1).equals(day.getKey());
       if (!continues && !run.isEmpty()) {
-        charge(s, period, runOffering, run, records);
+        charge(s, period, runOffering, run, records, ordinal);
         run = new ArrayList<>();
       }
       if (uncovered) {
@@ -102,7 +139,7 @@ final class RecurringCharges {
       }
     }
     if (!run.isEmpty()) {
-      charge(s, period, runOffering, run, records);
+      charge(s, period, runOffering, run, records, ordinal);
     }
     charged.addAll(records);
   }
@@ -110,36 +147,129 @@ final class RecurringCharges {
   /**
    * The billable days of {@code period} and the offering each is billable with, in date order: days
    * the subscription is active, or suspended with an offering charged while suspended; in the
-   * advance period only for a subscription activated before the cycle date.
+   * advance period only for a subscription activated before the cycle date. In a period before the
+   * closed one, a day no catalog version prices (none in effect, or the offering not in it) is not
+   * billable and is reported ({@link Corrections#notPriceable}); in the closed and the advance
+   * period it cannot be billed at all.
    */
   private Map<LocalDate, String> billableDays(Subscription s, BillPeriod period) {
     Map<LocalDate, String> days = new LinkedHashMap<>();
     if (period.equals(context.advance()) && !s.activationDate().isBefore(context.cycleDate())) {
       return days;
     }
+    if (s.terminationDate().map(t -> !t.isAfter(period.start())).orElse(false)
+        || !s.activationDate().isBefore(period.end())) {
+      return days;
+    }
+    boolean correction = context.isCorrection(period);
     for (LocalDate d = period.start(); d.isBefore(period.end()); d = d.plusDays(1)) {
-      SubscriptionStatus status = s.statusOn(d);
       Optional<String> offeringId = s.offeringOn(d);
       if (offeringId.isEmpty()) {
         continue;
       }
+      SubscriptionStatus status = s.statusOn(d);
+      if (status != SubscriptionStatus.ACTIVE && status != SubscriptionStatus.SUSPENDED) {
+        continue;
+      }
+      if (correction && !priceable(offeringId.get(), d)) {
+        corrections.notPriceable(s, d);
+        continue;
+      }
       if (status == SubscriptionStatus.ACTIVE
-          || (status == SubscriptionStatus.SUSPENDED
-              && context.offeringAt(offeringId.get(), d).chargeWhileSuspended())) {
+          || context.offeringAt(offeringId.get(), d).chargeWhileSuspended()) {
         days.put(d, offeringId.get());
       }
     }
     return days;
   }
 
+  /** True when a catalog version is in effect on {@code date} and defines the offering. */
+  private boolean priceable(String offeringId, LocalDate date) {
+    return context.versionIfAnyAt(date).flatMap(v -> v.offering(offeringId)).isPresent();
+  }
+
+  /**
+   * The subscription's own count of bill periods up to {@code period}: the periods from the one of
+   * its activation on that have a billable day (docs/billing-rules.md, "Discounts": a partial first
+   * period is the first; docs/invoicing.md, "Discounts": a period without one does not count).
+   * Computed once per subscription for every period up to the advance period.
+   */
+  private int ordinalOf(Subscription s, BillPeriod period) {
+    Map<LocalDate, Integer> bySubscription =
+        ordinals.computeIfAbsent(
+            s.subscriptionId(),
+            id -> {
+              Map<LocalDate, Integer> counted = new HashMap<>();
+              int count = 0;
+              BillPeriod p =
+                  BillPeriods.periodOn(s.activationDate(), context.account().billCycleDay());
+              while (!p.start().isAfter(context.advance().start())) {
+                if (hasBillableDay(s, p)) {
+                  count++;
+                }
+                counted.put(p.start(), Math.max(count, 1));
+                p = p.next();
+              }
+              return counted;
+            });
+    return bySubscription.getOrDefault(period.start(), 1);
+  }
+
+  /**
+   * True when the discounts of {@code c}'s charge that apply in its recorded ordinal are not those
+   * that apply in {@code ordinal}, the period's count as it is now known (a change reported late
+   * moved it): its live days are then credited and charged again with the right discounts.
+   */
+  private boolean discountsMoved(ChargedService c, int ordinal) {
+    if (ordinal == 0 || c.periodOrdinal() == ordinal) {
+      return false;
+    }
+    Optional<ProductOffering> offering =
+        context.versionIfAnyAt(c.from()).flatMap(v -> v.offering(c.offeringId()));
+    if (offering.isEmpty()) {
+      return false;
+    }
+    for (Discount d : offering.get().discountsOn(c.chargeId())) {
+      if (d.appliesInPeriod(c.periodOrdinal()) != d.appliesInPeriod(ordinal)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasBillableDay(Subscription s, BillPeriod period) {
+    for (LocalDate d = period.start(); d.isBefore(period.end()); d = d.plusDays(1)) {
+      Optional<String> offeringId = s.offeringOn(d);
+      if (offeringId.isEmpty()) {
+        continue;
+      }
+      SubscriptionStatus status = s.statusOn(d);
+      if (status == SubscriptionStatus.ACTIVE) {
+        return true;
+      }
+      if (status == SubscriptionStatus.SUSPENDED
+          && priceable(offeringId.get(), d)
+          && context.offeringAt(offeringId.get(), d).chargeWhileSuspended()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Credits the live days of {@code c} that are no longer billable with its offering, per run of
    * consecutive days, and returns {@code c} with those days credited.
    */
-  private ChargedService credit(ChargedService c, Map<LocalDate, String> billable) {
+  private ChargedService credit(
+      Subscription s,
+      BillPeriod period,
+      ChargedService c,
+      Map<LocalDate, String> billable,
+      int ordinal) {
+    boolean moved = discountsMoved(c, ordinal);
     List<LocalDate> toCredit = new ArrayList<>();
     for (LocalDate d : liveDays(c)) {
-      if (!c.offeringId().equals(billable.get(d))) {
+      if (moved || !c.offeringId().equals(billable.get(d))) {
         toCredit.add(d);
       }
     }
@@ -159,7 +289,7 @@ final class RecurringCharges {
       lines.addUnlessZero(
           new InvoiceLine(
               LineType.RECURRING,
-              "Credit: " + c.description() + ", " + share,
+              corrections.describe(period, "Credit: " + c.description() + ", " + share, s, from),
               c.subscriptionId(),
               c.offeringId(),
               c.chargeId(),
@@ -176,9 +306,9 @@ final class RecurringCharges {
               null,
               null,
               null,
-              null,
+              corrections.originalPeriodStart(period),
               true));
-      discounts.credit(c, from, until, share, before, after, days);
+      discounts.credit(s, period, c, from, until, share, before, after, days);
       credited.addAll(run);
     }
     return new ChargedService(
@@ -209,7 +339,8 @@ final class RecurringCharges {
       BillPeriod period,
       String offeringId,
       List<LocalDate> run,
-      List<ChargedService> records) {
+      List<ChargedService> records,
+      int ordinal) {
     LocalDate from = run.get(0);
     LocalDate until = run.get(run.size() - 1).plusDays(1);
     CatalogVersion version = context.versionAt(from);
@@ -217,7 +348,7 @@ final class RecurringCharges {
     if (offering.recurringCharges().isEmpty()) {
       return;
     }
-    int ordinal = ordinalOf(s, records);
+    periodsCharged.merge(s.subscriptionId(), ordinal, Math::max);
     long days = run.size();
     long periodDays = period.days();
     boolean full = days == periodDays;
@@ -227,7 +358,11 @@ final class RecurringCharges {
               charge.price().amountIn(context.account().currency()), charge.id(), version);
       BigDecimal amount = Proration.prorate(price, days, periodDays, context.minorUnits());
       String description =
-          full ? charge.name() : charge.name() + ", " + days + " of " + periodDays + " days";
+          corrections.describe(
+              period,
+              full ? charge.name() : charge.name() + ", " + days + " of " + periodDays + " days",
+              s,
+              from);
       InvoiceLine line =
           new InvoiceLine(
               LineType.RECURRING,
@@ -248,11 +383,11 @@ final class RecurringCharges {
               null,
               null,
               null,
-              null,
+              corrections.originalPeriodStart(period),
               false);
       lines.addUnlessZero(line);
       List<ChargedDiscount> discounted =
-          discounts.apply(line, offering.discountsOn(charge.id()), ordinal);
+          discounts.apply(s, period, line, offering.discountsOn(charge.id()), ordinal);
       records.add(
           new ChargedService(
               s.subscriptionId(),
@@ -271,19 +406,6 @@ final class RecurringCharges {
               discounted,
               List.of()));
     }
-  }
-
-  /**
-   * Which of the subscription's charged bill periods the period of {@code records} is: the one
-   * recorded when it was charged before, else the next one (counted in the history).
-   */
-  private int ordinalOf(Subscription s, List<ChargedService> records) {
-    if (!records.isEmpty()) {
-      return records.get(0).periodOrdinal();
-    }
-    int next = periodsCharged.getOrDefault(s.subscriptionId(), 0) + 1;
-    periodsCharged.put(s.subscriptionId(), next);
-    return next;
   }
 
   /** The days of {@code c} not credited yet. */

@@ -1,11 +1,13 @@
 package com.telco.billing.core.invoice;
 
 import com.telco.billing.core.catalog.CatalogVersion;
+import com.telco.billing.core.catalog.ProductOffering;
 import com.telco.billing.core.catalog.UsageCharge;
 import com.telco.billing.core.invoice.BillingHistory.BilledUsage;
 import com.telco.billing.core.period.BillPeriod;
 import com.telco.billing.core.period.BillPeriods;
 import com.telco.billing.core.subscription.Subscription;
+import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.core.usage.UsageBook.UsageLine;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -49,6 +52,11 @@ final class UsageCharges {
 
   /** The key of a usage line in {@link BillingHistory#billedUsage()}, as {@code UsageBook}'s. */
   static String lineKey(UsageLine line) {
+    return UsageBook.lineKey(line);
+  }
+
+  /** The key of a usage line without its offering and charge: {@code period|sub|type|zone|band}. */
+  private static String baseKey(UsageLine line) {
     return line.periodStart().toString()
         + SEP
         + line.subscriptionId()
@@ -62,7 +70,11 @@ final class UsageCharges {
 
   /**
    * Adds the usage and late usage lines of the request's usage and returns the usage totals billed
-   * after this invoice, per line key, within the horizon.
+   * after this invoice, per line key, within the horizon. A usage line of the book is one charge's
+   * (after a plan change inside a period one usage type may have two); a line kept before lines
+   * were split per charge, or any line of a (period, subscription, usage type, zone, band) whose
+   * totals the history holds under the key without charge, is billed together with the others of
+   * that key as one line, as it was before.
    *
    * @param subscriptions the account's subscriptions; usage of any other cannot be billed
    */
@@ -81,68 +93,140 @@ final class UsageCharges {
             });
     Map<String, Subscription> byId = new HashMap<>();
     subscriptions.forEach(s -> byId.put(s.subscriptionId(), s));
-    List<UsageLine> usage = new ArrayList<>(context.request().usage());
-    usage.sort(
-        Comparator.comparing(UsageLine::periodStart)
-            .thenComparing(UsageLine::subscriptionId)
-            .thenComparing(UsageLine::usageType)
-            .thenComparing(l -> Objects.toString(l.zone(), ""))
-            .thenComparing(l -> Objects.toString(l.band(), "")));
-    List<InvoiceLine> current = new ArrayList<>();
-    List<InvoiceLine> late = new ArrayList<>();
-    for (UsageLine line : usage) {
+    Map<String, List<UsageLine>> groups = new TreeMap<>();
+    for (UsageLine line : context.request().usage()) {
       if (!line.periodStart().isBefore(closed.end()) || line.periodStart().isBefore(horizon)) {
         continue;
       }
-      String key = lineKey(line);
-      BilledUsage before = billed.getOrDefault(key, new BilledUsage(0, 0, 0, BigDecimal.ZERO));
-      long quantity = line.quantity() - before.quantity();
-      long records = line.records() - before.records();
-      BigDecimal amount = line.amount().subtract(before.amount());
-      if (quantity == 0 && records == 0 && amount.signum() == 0) {
-        continue;
+      groups.computeIfAbsent(baseKey(line), k -> new ArrayList<>()).add(line);
+    }
+    List<InvoiceLine> current = new ArrayList<>();
+    List<InvoiceLine> late = new ArrayList<>();
+    for (Map.Entry<String, List<UsageLine>> group : groups.entrySet()) {
+      List<UsageLine> members = group.getValue();
+      members.sort(
+          Comparator.comparing((UsageLine l) -> Objects.toString(l.offeringId(), ""))
+              .thenComparing(l -> Objects.toString(l.chargeId(), "")));
+      boolean whole =
+          billed.containsKey(group.getKey())
+              || members.stream().anyMatch(l -> l.chargeId() == null);
+      if (whole) {
+        // what was billed for the key, whichever way: the key without charge takes it all
+        BilledUsage before = billed.remove(group.getKey());
+        for (UsageLine l : members) {
+          BilledUsage perCharge = l.chargeId() == null ? null : billed.remove(lineKey(l));
+          before = plus(before, perCharge);
+        }
+        if (before != null) {
+          billed.put(group.getKey(), before);
+        }
       }
-      billed.put(
-          key,
-          new BilledUsage(
-              line.quantity(), line.chargeableQuantity(), line.records(), line.amount()));
-      Subscription s = byId.get(line.subscriptionId());
-      if (s == null) {
-        throw new IllegalArgumentException(
-            "usage of unknown subscription " + line.subscriptionId());
+      List<UsageLine> toBill = whole ? List.of(sum(members)) : members;
+      for (UsageLine line : toBill) {
+        Subscription s = byId.get(line.subscriptionId());
+        if (s == null) {
+          throw new IllegalArgumentException(
+              "usage of unknown subscription " + line.subscriptionId());
+        }
+        InvoiceLine invoiceLine = bill(line, s, billed, toBill.size() > 1);
+        if (invoiceLine != null) {
+          (invoiceLine.type() == LineType.LATE_USAGE ? late : current).add(invoiceLine);
+        }
       }
-      boolean isLate = line.periodStart().isBefore(closed.start());
-      BillPeriod period =
-          BillPeriods.periodStartingOn(line.periodStart(), context.account().billCycleDay());
-      UsagePricing pricing = usagePricing(s, line.usageType(), period);
-      String what = pricing.name + describe(line.zone()) + describe(line.band());
-      InvoiceLine invoiceLine =
-          new InvoiceLine(
-              isLate ? LineType.LATE_USAGE : LineType.USAGE,
-              isLate ? "Late usage of " + period + ": " + what : what,
-              s.subscriptionId(),
-              pricing.offeringId,
-              pricing.chargeId,
-              pricing.catalogVersion,
-              period.start(),
-              period.end(),
-              BigDecimal.valueOf(quantity),
-              pricing.unit,
-              null,
-              amount.setScale(context.minorUnits(), InvoiceContext.HALF_UP),
-              pricing.taxCategory,
-              pricing.glCode,
-              line.usageType(),
-              line.zone(),
-              line.band(),
-              records,
-              isLate ? line.periodStart() : null,
-              false);
-      (isLate ? late : current).add(invoiceLine);
     }
     lines.addAll(current);
     lines.addAll(late);
     return billed;
+  }
+
+  private static BilledUsage plus(BilledUsage a, BilledUsage b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return new BilledUsage(
+        Math.addExact(a.quantity(), b.quantity()),
+        Math.addExact(a.chargeableQuantity(), b.chargeableQuantity()),
+        Math.addExact(a.records(), b.records()),
+        a.amount().add(b.amount()));
+  }
+
+  /** The lines of one key added up, as one line without offering and charge. */
+  private static UsageLine sum(List<UsageLine> members) {
+    UsageLine first = members.get(0);
+    long quantity = 0;
+    long chargeable = 0;
+    long records = 0;
+    BigDecimal amount = BigDecimal.ZERO;
+    for (UsageLine l : members) {
+      quantity = Math.addExact(quantity, l.quantity());
+      chargeable = Math.addExact(chargeable, l.chargeableQuantity());
+      records = Math.addExact(records, l.records());
+      amount = amount.add(l.amount());
+    }
+    return new UsageLine(
+        first.periodStart(),
+        first.subscriptionId(),
+        first.usageType(),
+        first.zone(),
+        first.band(),
+        quantity,
+        chargeable,
+        records,
+        amount);
+  }
+
+  /**
+   * The invoice line of the difference between {@code line} and what {@code billed} says was billed
+   * for its key (which it updates), or {@code null} when nothing changed.
+   *
+   * @param named whether the line names its offering (its key has several charges' lines)
+   */
+  private InvoiceLine bill(
+      UsageLine line, Subscription s, Map<String, BilledUsage> billed, boolean named) {
+    String key = lineKey(line);
+    BilledUsage before = billed.getOrDefault(key, new BilledUsage(0, 0, 0, BigDecimal.ZERO));
+    long quantity = line.quantity() - before.quantity();
+    long records = line.records() - before.records();
+    BigDecimal amount = line.amount().subtract(before.amount());
+    if (quantity == 0 && records == 0 && amount.signum() == 0) {
+      return null;
+    }
+    billed.put(
+        key,
+        new BilledUsage(line.quantity(), line.chargeableQuantity(), line.records(), line.amount()));
+    boolean isLate = line.periodStart().isBefore(context.closed().start());
+    BillPeriod period =
+        BillPeriods.periodStartingOn(line.periodStart(), context.account().billCycleDay());
+    UsagePricing pricing =
+        line.chargeId() == null
+            ? usagePricing(s, line.usageType(), period)
+            : chargePricing(s, line, period);
+    String what =
+        pricing.name
+            + (named && pricing.offeringName != null ? " (" + pricing.offeringName + ")" : "")
+            + describe(line.zone())
+            + describe(line.band());
+    return new InvoiceLine(
+        isLate ? LineType.LATE_USAGE : LineType.USAGE,
+        isLate ? "Late usage of " + period + ": " + what : what,
+        s.subscriptionId(),
+        pricing.offeringId,
+        pricing.chargeId,
+        pricing.catalogVersion,
+        period.start(),
+        period.end(),
+        BigDecimal.valueOf(quantity),
+        pricing.unit,
+        null,
+        amount.setScale(context.minorUnits(), InvoiceContext.HALF_UP),
+        pricing.taxCategory,
+        pricing.glCode,
+        line.usageType(),
+        line.zone(),
+        line.band(),
+        records,
+        isLate ? line.periodStart() : null,
+        false);
   }
 
   private static String describe(String attribute) {
@@ -156,6 +240,7 @@ final class UsageCharges {
   /** What a usage line of {@code period} says about its price, from the catalog. */
   private record UsagePricing(
       String offeringId,
+      String offeringName,
       String chargeId,
       String catalogVersion,
       String name,
@@ -236,11 +321,78 @@ final class UsageCharges {
     }
     return new UsagePricing(
         offerings.size() == 1 ? offerings.iterator().next() : null,
+        null,
         first.id(),
         versions.size() == 1 ? versions.iterator().next() : null,
         first.name(),
         unit,
         first.taxCategory(),
         first.glCode());
+  }
+
+  /**
+   * What the charge that priced {@code line} says about its price: the charge of the line's
+   * offering in the catalog versions in effect in {@code period} (the first one defining it; the
+   * version is named when only one does), else in any version (records rated with an offering the
+   * subscription no longer has on those days, after a plan change reported late).
+   */
+  private UsagePricing chargePricing(Subscription s, UsageLine line, BillPeriod period) {
+    List<CatalogVersion> candidates = new ArrayList<>();
+    for (OfferingInVersion pair : offeringsInEffect(s, period)) {
+      if (pair.offeringId().equals(line.offeringId())) {
+        candidates.add(pair.version());
+      }
+    }
+    if (candidates.isEmpty()) {
+      candidates.addAll(context.catalog().versions());
+    }
+    Set<String> versions = new TreeSet<>();
+    UsagePricing found = null;
+    for (CatalogVersion v : candidates) {
+      Optional<ProductOffering> offering = v.offering(line.offeringId());
+      Optional<UsageCharge> charge =
+          offering
+              .flatMap(o -> o.usageChargeFor(line.usageType()))
+              .filter(c -> c.id().equals(line.chargeId()));
+      if (charge.isEmpty()) {
+        continue;
+      }
+      versions.add(v.version());
+      if (found == null) {
+        found =
+            new UsagePricing(
+                line.offeringId(),
+                offering.get().name(),
+                charge.get().id(),
+                v.version(),
+                charge.get().name(),
+                v.usageType(line.usageType()).map(u -> u.unitOfMeasure().name()).orElse(null),
+                charge.get().taxCategory(),
+                charge.get().glCode());
+      }
+    }
+    if (found == null) {
+      throw new IllegalArgumentException(
+          "usage charge "
+              + line.chargeId()
+              + " of offering "
+              + line.offeringId()
+              + " not in the catalog (subscription "
+              + s.subscriptionId()
+              + ", "
+              + period
+              + ")");
+    }
+    return versions.size() == 1
+        ? found
+        : new UsagePricing(
+            found.offeringId,
+            found.offeringName,
+            found.chargeId,
+            null,
+            found.name,
+            found.unit,
+            found.taxCategory,
+            found.glCode);
   }
 }

@@ -13,9 +13,10 @@ import java.util.Objects;
 /**
  * An account's rated usage by bill period: the rating counters per (subscription, usage type,
  * period), which allowances and tiers continue from (docs/billing-rules.md, "Rating a usage
- * record", steps 4 and 5), and the usage lines per (period, subscription, usage type, zone, band)
- * that the bill so far shows and the invoice will aggregate the same way ("Invoices": usage lines
- * are aggregated per subscription, usage type, zone and band, with the record count).
+ * record", steps 4 and 5), and the usage lines per (period, subscription, usage type, zone, band,
+ * offering and charge) that the bill so far shows and the invoice will aggregate the same way
+ * ("Invoices": usage lines are aggregated per subscription, usage type, zone and band, with the
+ * record count; "Corrections of late and backdated changes": per charge that priced the records).
  *
  * <p>Immutable; keys are strings ({@link #counterKey}, {@link #lineKey}) so the book persists as
  * plain maps.
@@ -43,6 +44,9 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
    * @param quantity rounded quantity in base units
    * @param chargeableQuantity the part not covered by the allowance
    * @param amount the sum of the rated amounts, scale 6
+   * @param offeringId the offering whose charge priced the records; {@code null} in a line kept
+   *     before lines were split per charge (its key has no offering and charge)
+   * @param chargeId the usage charge that priced the records, {@code null} with {@code offeringId}
    */
   public record UsageLine(
       LocalDate periodStart,
@@ -53,11 +57,41 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
       long quantity,
       long chargeableQuantity,
       long records,
-      BigDecimal amount) {
+      BigDecimal amount,
+      String offeringId,
+      String chargeId) {
 
     public UsageLine {
       Objects.requireNonNull(periodStart, "periodStart");
       Objects.requireNonNull(amount, "amount");
+      if ((offeringId == null) != (chargeId == null)) {
+        throw new IllegalArgumentException("offeringId and chargeId go together");
+      }
+    }
+
+    /** A line of all charges of its usage type, as kept before lines were split per charge. */
+    public UsageLine(
+        LocalDate periodStart,
+        String subscriptionId,
+        String usageType,
+        String zone,
+        String band,
+        long quantity,
+        long chargeableQuantity,
+        long records,
+        BigDecimal amount) {
+      this(
+          periodStart,
+          subscriptionId,
+          usageType,
+          zone,
+          band,
+          quantity,
+          chargeableQuantity,
+          records,
+          amount,
+          null,
+          null);
     }
 
     UsageLine plus(RatedUsage usage) {
@@ -70,7 +104,9 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
           Math.addExact(quantity, usage.roundedQuantity()),
           Math.addExact(chargeableQuantity, usage.chargeableQuantity()),
           records + 1,
-          amount.add(usage.amount().amount()));
+          amount.add(usage.amount().amount()),
+          offeringId,
+          chargeId);
     }
 
     @Override
@@ -84,7 +120,9 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
           && quantity == other.quantity
           && chargeableQuantity == other.chargeableQuantity
           && records == other.records
-          && amount.compareTo(other.amount) == 0;
+          && amount.compareTo(other.amount) == 0
+          && Objects.equals(offeringId, other.offeringId)
+          && Objects.equals(chargeId, other.chargeId);
     }
 
     @Override
@@ -98,7 +136,10 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
     return key.subscriptionId() + SEP + key.usageType() + SEP + key.periodStart();
   }
 
-  /** The key of the usage line a rated record adds to. */
+  /**
+   * The key of the usage line a rated record adds to: {@code
+   * period|subscription|usageType|zone|band|offering|charge}.
+   */
   public static String lineKey(RatedUsage usage) {
     return usage.periodStart().toString()
         + SEP
@@ -108,7 +149,29 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
         + SEP
         + Objects.toString(usage.zone(), "")
         + SEP
-        + Objects.toString(usage.band(), "");
+        + Objects.toString(usage.band(), "")
+        + SEP
+        + usage.offeringId()
+        + SEP
+        + usage.chargeId();
+  }
+
+  /**
+   * The key of {@code line}: as {@link #lineKey(RatedUsage)}, without offering and charge for a
+   * line kept before lines were split per charge.
+   */
+  public static String lineKey(UsageLine line) {
+    String base =
+        line.periodStart().toString()
+            + SEP
+            + line.subscriptionId()
+            + SEP
+            + line.usageType()
+            + SEP
+            + Objects.toString(line.zone(), "")
+            + SEP
+            + Objects.toString(line.band(), "");
+    return line.chargeId() == null ? base : base + SEP + line.offeringId() + SEP + line.chargeId();
   }
 
   /** The counters of a key so far, or null when nothing was rated against it. */
@@ -141,7 +204,9 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
                 0,
                 0,
                 0,
-                BigDecimal.ZERO);
+                BigDecimal.ZERO,
+                usage.offeringId(),
+                usage.chargeId());
       }
       nextLines.put(lineKey, line.plus(usage));
     }
@@ -159,7 +224,9 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
             java.util.Comparator.comparing(UsageLine::subscriptionId)
                 .thenComparing(UsageLine::usageType)
                 .thenComparing(line -> Objects.toString(line.zone(), ""))
-                .thenComparing(line -> Objects.toString(line.band(), "")))
+                .thenComparing(line -> Objects.toString(line.band(), ""))
+                .thenComparing(line -> Objects.toString(line.offeringId(), ""))
+                .thenComparing(line -> Objects.toString(line.chargeId(), "")))
         .toList();
   }
 

@@ -5,12 +5,15 @@ import static com.telco.billing.core.invoice.InvoiceFixtures.catalog;
 import static com.telco.billing.core.invoice.InvoiceFixtures.date;
 import static com.telco.billing.core.invoice.InvoiceFixtures.dec;
 import static com.telco.billing.core.invoice.InvoiceFixtures.request;
+import static com.telco.billing.core.invoice.InvoiceFixtures.subscription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.catalog.Discount;
 import com.telco.billing.core.invoice.BillingHistory.ChargedDiscount;
 import com.telco.billing.core.invoice.BillingHistory.ChargedService;
+import com.telco.billing.core.period.BillPeriod;
+import com.telco.billing.core.subscription.Subscription;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +23,16 @@ class DiscountsTest {
   private static final List<Discount> WELCOME =
       catalog().versions().get(0).offering("PLAN_S").orElseThrow().discountsOn("PLAN_S_MONTHLY");
 
+  private static final Subscription S1 = subscription("S1", "PLAN_S", "2026-01-10");
+  private static final BillPeriod JANUARY = new BillPeriod(date("2026-01-01"), date("2026-02-01"));
+  private static final BillPeriod FEBRUARY = new BillPeriod(date("2026-02-01"), date("2026-03-01"));
+
   private final InvoiceLines lines = new InvoiceLines();
-  private final Discounts discounts =
-      new Discounts(
-          new InvoiceContext(
-              request(
-                  account("EUR", 1, false),
-                  List.of(),
-                  "2026-02-01",
-                  List.of(),
-                  BillingHistory.EMPTY)),
-          lines);
+  private final InvoiceContext context =
+      new InvoiceContext(
+          request(
+              account("EUR", 1, false), List.of(), "2026-02-01", List.of(), BillingHistory.EMPTY));
+  private final Discounts discounts = new Discounts(context, lines, new Corrections(context));
 
   private static InvoiceLine recurring(String amount) {
     return new InvoiceLine(
@@ -59,7 +61,7 @@ class DiscountsTest {
   @Test
   void aDiscountIsHalfUpOfTheRoundedRecurringLineOnALineOfItsOwn() {
     // -HALF_UP(7.09 * 0.5 = 3.545) = -3.55
-    List<ChargedDiscount> charged = discounts.apply(recurring("7.09"), WELCOME, 1);
+    List<ChargedDiscount> charged = discounts.apply(S1, JANUARY, recurring("7.09"), WELCOME, 1);
     assertEquals(
         List.of(
             new ChargedDiscount(
@@ -93,14 +95,14 @@ class DiscountsTest {
 
   @Test
   void aDiscountAppliesOnlyInTheFirstNChargedPeriods() {
-    assertEquals(1, discounts.apply(recurring("9.99"), WELCOME, 2).size());
-    assertTrue(discounts.apply(recurring("9.99"), WELCOME, 3).isEmpty());
+    assertEquals(1, discounts.apply(S1, JANUARY, recurring("9.99"), WELCOME, 2).size());
+    assertTrue(discounts.apply(S1, JANUARY, recurring("9.99"), WELCOME, 3).isEmpty());
     assertEquals(1, lines.asList().size());
   }
 
   @Test
   void aDiscountOfZeroIsRememberedButGetsNoLine() {
-    List<ChargedDiscount> charged = discounts.apply(recurring("0.00"), WELCOME, 1);
+    List<ChargedDiscount> charged = discounts.apply(S1, JANUARY, recurring("0.00"), WELCOME, 1);
     assertEquals(1, charged.size());
     assertEquals(0, charged.get(0).amount().signum());
     assertTrue(lines.asList().isEmpty());
@@ -128,7 +130,8 @@ class DiscountsTest {
                     "PLAN_S_WELCOME", "Welcome discount 50 %", "4900-DISCOUNTS", dec("-5.00"))),
             List.of());
     // 9 of 28 days: -(HALF_UP(-5.00 * 9 / 28 = -1.607..) = -1.61) = +1.61
-    discounts.credit(feb, date("2026-02-20"), date("2026-03-01"), "9 of 28 days", 0, 9, 28);
+    discounts.credit(
+        S1, FEBRUARY, feb, date("2026-02-20"), date("2026-03-01"), "9 of 28 days", 0, 9, 28);
     assertEquals(
         List.of(
             new InvoiceLine(

@@ -40,6 +40,8 @@ import java.util.Map;
  *       activation; PLAN_S_WELCOME 50 % for 2 periods; VOICE 0.09 / 9 / 0.030 per 60 s.
  *   <li>PLAN_M (charged while suspended): PLAN_M_MONTHLY 24.99 / 2500 / 7.700; VOICE 0.05 / 5 /
  *       0.020 per 60 s.
+ *   <li>PLAN_R (charged while suspended): PLAN_R_MONTHLY 14.99 / 1500 / 4.600; VOICE 0.07 / 7 /
+ *       0.025 per 60 s, tax category REDUCED.
  *   <li>PRESS: PRESS_MONTHLY 4.99 / 500 / 1.250, tax category REDUCED.
  * </ul>
  *
@@ -123,6 +125,20 @@ final class InvoiceFixtures {
                         voice("PLAN_M_VOICE", "Plan M calls", "0.05", "5", "0.020")),
                     null),
                 new ProductOfferingJson(
+                    "PLAN_R",
+                    "Plan R",
+                    null,
+                    true,
+                    List.of(
+                        recurring(
+                            "PLAN_R_MONTHLY",
+                            "Plan R monthly fee",
+                            amounts("EUR", "14.99", "JPY", "1500", "BHD", "4.600"),
+                            "STANDARD",
+                            "4000-SUBSCRIPTIONS"),
+                        reducedVoice("PLAN_R_VOICE", "Plan R calls", "0.07", "7", "0.025")),
+                    null),
+                new ProductOfferingJson(
                     "PRESS",
                     "Press",
                     null,
@@ -140,6 +156,29 @@ final class InvoiceFixtures {
       throw new IllegalStateException(validated.toString());
     }
     return validated.value();
+  }
+
+  /** A voice charge taxed at the REDUCED category. */
+  private static CatalogDocument.PriceJson reducedVoice(
+      String id, String name, String eur, String jpy, String bhd) {
+    CatalogDocument.PriceJson standard = voice(id, name, eur, jpy, bhd);
+    return new CatalogDocument.PriceJson(
+        standard.id(),
+        standard.name(),
+        standard.priceType(),
+        standard.recurringChargePeriodType(),
+        standard.trigger(),
+        standard.price(),
+        standard.usageType(),
+        standard.increment(),
+        standard.minimum(),
+        standard.unitSize(),
+        standard.zones(),
+        standard.timeBands(),
+        standard.allowance(),
+        standard.rates(),
+        "REDUCED",
+        standard.glCode());
   }
 
   private static CatalogDocument.PriceJson voice(
@@ -207,6 +246,23 @@ final class InvoiceFixtures {
   static UsageLine voice(String period, String sub, long seconds, long records, String amount) {
     return new UsageLine(
         date(period), sub, "VOICE", null, null, seconds, seconds, records, new BigDecimal(amount));
+  }
+
+  /** A usage line of the records one charge of one offering priced. */
+  static UsageLine voiceOf(
+      String period, String sub, String offering, long seconds, long records, String amount) {
+    return new UsageLine(
+        date(period),
+        sub,
+        "VOICE",
+        null,
+        null,
+        seconds,
+        seconds,
+        records,
+        new BigDecimal(amount),
+        offering,
+        offering + "_VOICE");
   }
 
   static InvoiceRequest request(

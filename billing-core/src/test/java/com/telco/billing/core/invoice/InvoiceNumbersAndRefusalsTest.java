@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.subscription.Subscription;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -92,8 +93,10 @@ class InvoiceNumbersAndRefusalsTest {
         List.of(date("2026-03-01"), date("2026-04-01"), date("2026-05-01")),
         List.copyOf(h.invoicedPeriods()));
     assertEquals(3, h.billedUsage().size());
-    // charge records: the last closed period and the period in advance
-    assertEquals(2, h.charges().size());
+    // charge records: every period of the 12-month look-back, here January to June
+    assertEquals(6, h.charges().size());
+    assertEquals(date("2025-06-01"), h.recordsFrom());
+    assertEquals(Map.of("S1", 1), h.changesSeen());
     assertEquals(Integer.valueOf(6), h.periodsCharged().get("S1"));
   }
 

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.invoice.BillingHistory.BilledOneTimeCharge;
 import com.telco.billing.core.subscription.Subscription;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +23,10 @@ class OneTimeChargesTest {
   private final InvoiceLines lines = new InvoiceLines();
 
   private OneTimeCharges oneTime(String currency, BillingHistory history) {
-    return new OneTimeCharges(
+    InvoiceContext context =
         new InvoiceContext(
-            request(account(currency, 1, false), List.of(), "2026-02-01", List.of(), history)),
-        lines);
+            request(account(currency, 1, false), List.of(), "2026-02-01", List.of(), history));
+    return new OneTimeCharges(context, lines, new Corrections(context));
   }
 
   @Test
@@ -92,14 +91,49 @@ class OneTimeChargesTest {
   }
 
   @Test
-  void triggersOutsideTheClosedPeriodAreNotBilled() {
+  void triggersOnTheCycleDateOrBeforeTheWindowAreNotBilled() {
     OneTimeCharges oneTime = oneTime("EUR", BillingHistory.EMPTY);
-    // before the closed period [01-01, 02-01) (backdated) and on the cycle date itself
-    oneTime.bill(subscription("S1", "PLAN_S", LocalDate.of(2025, 12, 31).toString()));
+    // the window of 2026-02-01 starts 12 months before: 2025-02-01
+    oneTime.bill(subscription("S1", "PLAN_S", "2025-01-31"));
     oneTime.bill(subscription("S2", "PLAN_S", "2026-02-01"));
     // an offering without one-time charges
     oneTime.bill(subscription("S3", "PLAN_M", "2026-01-10"));
     assertTrue(oneTime.billed().isEmpty());
     assertTrue(lines.asList().isEmpty());
+  }
+
+  @Test
+  void aBackdatedTriggerInTheWindowIsBilledAsACorrectionOfItsPeriod() {
+    OneTimeCharges oneTime = oneTime("EUR", BillingHistory.EMPTY);
+    oneTime.bill(subscription("S1", "PLAN_S", "2025-12-31"));
+    assertEquals(
+        List.of(
+            new BilledOneTimeCharge("S1", "PLAN_S_ACTIVATION", "ACTIVATION", date("2025-12-31"))),
+        oneTime.billed());
+    InvoiceLine line = lines.asList().get(0);
+    assertEquals(
+        "Correction of [2025-12-01, 2026-01-01): Plan S activation fee"
+            + " (activation on 2025-12-31)",
+        line.description());
+    assertEquals(date("2025-12-01"), line.originalPeriodStart());
+    assertEquals(date("2025-12-31"), line.servicePeriodStart());
+    assertEquals(0, dec("19.99").compareTo(line.amount()));
+  }
+
+  @Test
+  void aTriggerBeforeTheHistorysRecordsIsNotBilledAgain() {
+    // a history written before corrections looked back: records from its last closed period
+    BillingHistory legacy =
+        new BillingHistory(
+            date("2025-12-01"),
+            date("2026-01-01"),
+            Set.of(date("2025-12-01")),
+            List.of(),
+            Map.of(),
+            List.of(),
+            Map.of());
+    OneTimeCharges oneTime = oneTime("EUR", legacy);
+    oneTime.bill(subscription("S1", "PLAN_S", "2025-11-30"));
+    assertTrue(oneTime.billed().isEmpty());
   }
 }

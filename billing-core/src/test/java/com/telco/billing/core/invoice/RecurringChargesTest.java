@@ -31,7 +31,9 @@ class RecurringChargesTest {
   }
 
   private RecurringCharges recurring(InvoiceContext context) {
-    return new RecurringCharges(context, lines, new Discounts(context, lines));
+    Corrections corrections = new Corrections(context);
+    return new RecurringCharges(
+        context, lines, new Discounts(context, lines, corrections), corrections);
   }
 
   private List<String> summary() {
@@ -56,8 +58,7 @@ class RecurringChargesTest {
         resumed(suspended(subscription("S1", "PLAN_S", "2026-01-01"), "2026-02-10"), "2026-02-20");
     InvoiceContext context = context("2026-02-01", s, BillingHistory.EMPTY);
     RecurringCharges recurring = recurring(context);
-    recurring.reconcile(s, context.closed());
-    recurring.reconcile(s, context.advance());
+    recurring.reconcile(s);
     // January full 9.99, discount -HALF_UP(4.995) = -5.00 (period 1);
     // February 9 of 28 days twice: HALF_UP(9.99 * 9 / 28 = 3.211..) = 3.21, discount
     // -HALF_UP(1.605) = -1.61, both in period 2
@@ -87,10 +88,12 @@ class RecurringChargesTest {
             List.of(february),
             Map.of("S1", 2),
             List.of(),
-            Map.of());
+            Map.of(),
+            date("2026-02-01"),
+            Map.of("S1", 1));
     InvoiceContext context = context("2026-03-01", s, history);
     RecurringCharges recurring = recurring(context);
-    recurring.reconcile(s, context.closed());
+    recurring.reconcile(s);
     // 9 of 28 days: -HALF_UP(24.99 * 9 / 28 = 8.0325) = -8.03
     assertEquals(List.of("RECURRING* 2026-02-20..2026-03-01 -8.03"), summary());
     assertEquals("Credit: Plan M monthly fee, 9 of 28 days", lines.asList().get(0).description());

@@ -22,6 +22,7 @@ import com.telco.billing.core.subscription.SubscriptionLifecycle;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.node.dunning.DunningPolicySource;
+import com.telco.billing.node.invoice.InvoicingSettings;
 import com.telco.billing.node.metrics.BillingMetrics;
 import com.telco.billing.node.payment.PaymentSettings;
 import com.telco.billing.node.payment.gateway.PaymentGateway;
@@ -127,6 +128,7 @@ public final class AccountEntity
   private final RatingCatalog catalog;
   private final Duration maxUsageAge;
   private final boolean skipZeroInvoices;
+  private final int lookBackMonths;
   private final BillingMetrics metrics;
   private final PaymentHandlers payments;
   private final DunningHandlers dunning;
@@ -158,7 +160,7 @@ public final class AccountEntity
       Clock clock,
       RatingCatalog catalog,
       Duration maxUsageAge,
-      boolean skipZeroInvoices,
+      InvoicingSettings invoicing,
       PaymentGateway gateway,
       PaymentSettings paymentSettings,
       DunningPolicySource dunningPolicies) {
@@ -168,7 +170,8 @@ public final class AccountEntity
     this.clock = clock;
     this.catalog = catalog;
     this.maxUsageAge = maxUsageAge;
-    this.skipZeroInvoices = skipZeroInvoices;
+    this.skipZeroInvoices = invoicing.skipZeroInvoices();
+    this.lookBackMonths = invoicing.lookBackMonths();
     this.metrics = BillingMetrics.get(context.getSystem());
     this.dunning =
         new DunningHandlers(accountId, clock, dunningPolicies, catalog::catalog, this::Effect);
@@ -194,7 +197,10 @@ public final class AccountEntity
         clock,
         catalog,
         maxUsageAge,
-        skipZeroInvoices,
+        new InvoicingSettings(
+            skipZeroInvoices,
+            InvoicingSettings.DEFAULTS.askTimeout(),
+            InvoicingSettings.DEFAULTS.lookBackMonths()),
         null,
         PaymentSettings.DEFAULTS,
         DunningPolicySource.NONE);
@@ -205,13 +211,14 @@ public final class AccountEntity
    *     node that collects nothing automatically
    * @param paymentSettings the collection date and the retry schedule
    * @param dunningPolicies the published dunning policies as this node knows them
+   * @param invoicing whether zero invoices are skipped, and the look-back of corrections
    */
   public static Behavior<AccountCommand> create(
       String accountId,
       Clock clock,
       RatingCatalog catalog,
       Duration maxUsageAge,
-      boolean skipZeroInvoices,
+      InvoicingSettings invoicing,
       PaymentGateway gateway,
       PaymentSettings paymentSettings,
       DunningPolicySource dunningPolicies) {
@@ -223,7 +230,7 @@ public final class AccountEntity
                 clock,
                 catalog,
                 maxUsageAge,
-                skipZeroInvoices,
+                invoicing,
                 gateway,
                 paymentSettings,
                 dunningPolicies));
@@ -586,7 +593,11 @@ public final class AccountEntity
       return Effect()
           .persist(
               AccountJournal.billPeriodClosed(
-                  cmd.cycleDate(), NOTHING_TO_BILL, computed.historyAfter(), clock.instant()))
+                  cmd.cycleDate(),
+                  NOTHING_TO_BILL,
+                  computed.historyAfter(),
+                  clock.instant(),
+                  computed.uncorrected()))
           .thenReply(
               cmd.replyTo(),
               next -> StatusReply.success(CloseBillPeriodResult.skipped(NOTHING_TO_BILL)));
@@ -639,7 +650,8 @@ public final class AccountEntity
     long invoiceSequenceNr = lastSequenceNumber(context) + 2;
     List<AccountEvent> events = new ArrayList<>();
     events.add(
-        AccountJournal.billPeriodClosed(cmd.cycleDate(), null, computed.historyAfter(), now));
+        AccountJournal.billPeriodClosed(
+            cmd.cycleDate(), null, computed.historyAfter(), now, computed.uncorrected()));
     events.add(AccountJournal.invoiceIssued(invoice, now));
     events.add(new InvoiceRegistered(InvoiceEntry.of(invoice, invoiceSequenceNr), now));
     events.addAll(payments.onInvoiceIssued(state, invoice));
@@ -701,7 +713,7 @@ public final class AccountEntity
 
   /**
    * What the invoice of {@code cycleDate} is computed from; the late fees dunning charged and no
-   * invoice billed yet are billed on it.
+   * invoice billed yet are billed on it; corrections reach back {@code lookBackMonths}.
    */
   private InvoiceRequest invoiceRequest(AccountState.Open state, LocalDate cycleDate) {
     return new InvoiceRequest(
@@ -720,7 +732,8 @@ public final class AccountEntity
                         fee.amount(),
                         fee.taxCategory(),
                         fee.description()))
-            .toList());
+            .toList(),
+        lookBackMonths);
   }
 
   private static List<String> feeIdsOf(InvoiceRequest request) {

@@ -8,6 +8,7 @@ import com.telco.billing.core.invoice.InvoiceDraft;
 import com.telco.billing.core.invoice.InvoiceLine;
 import com.telco.billing.core.invoice.LineType;
 import com.telco.billing.core.invoice.TaxItem;
+import com.telco.billing.core.invoice.UncorrectedChange;
 import com.telco.billing.core.money.Money;
 import com.telco.billing.core.period.BillPeriod;
 import com.telco.billing.core.rating.RatedUsage;
@@ -102,8 +103,26 @@ public final class AccountJournal {
   }
 
   public static BillPeriodClosed billPeriodClosed(
-      LocalDate cycleDate, String reason, BillingHistory billingAfter, Instant at) {
-    return new BillPeriodClosed(cycleDate, reason, toRecord(billingAfter), at);
+      LocalDate cycleDate,
+      String reason,
+      BillingHistory billingAfter,
+      Instant at,
+      List<UncorrectedChange> uncorrected) {
+    return new BillPeriodClosed(
+        cycleDate,
+        reason,
+        toRecord(billingAfter),
+        at,
+        uncorrected.stream()
+            .map(
+                u ->
+                    new AccountEvent.UncorrectedChangeRecord(
+                        u.subscriptionId(),
+                        u.change(),
+                        u.effectiveDate(),
+                        u.correctableFrom(),
+                        u.reason()))
+            .toList());
   }
 
   public static InvoiceIssued invoiceIssued(IssuedInvoice invoice, Instant at) {
@@ -272,7 +291,9 @@ public final class AccountJournal {
             history.billedUsage(),
             u ->
                 new BillingHistoryRecord.BilledUsage(
-                    u.quantity(), u.chargeableQuantity(), u.records(), u.amount())));
+                    u.quantity(), u.chargeableQuantity(), u.records(), u.amount())),
+        history.recordsFrom(),
+        history.changesSeen());
   }
 
   private static BillingHistoryRecord.ChargedService toRecord(
@@ -317,7 +338,9 @@ public final class AccountJournal {
             record.billedUsage(),
             u ->
                 new BillingHistory.BilledUsage(
-                    u.quantity(), u.chargeableQuantity(), u.records(), u.amount())));
+                    u.quantity(), u.chargeableQuantity(), u.records(), u.amount())),
+        record.recordsFrom(),
+        record.changesSeen());
   }
 
   private static BillingHistory.ChargedService toChargedService(
@@ -552,7 +575,9 @@ public final class AccountJournal {
                     l.quantity(),
                     l.chargeableQuantity(),
                     l.records(),
-                    l.amount())));
+                    l.amount(),
+                    l.offeringId(),
+                    l.chargeId())));
   }
 
   private static UsageBook toUsageBook(UsageBookRecord record) {
@@ -572,7 +597,9 @@ public final class AccountJournal {
                     l.quantity(),
                     l.chargeableQuantity(),
                     l.records(),
-                    l.amount())));
+                    l.amount(),
+                    l.offeringId(),
+                    l.chargeId())));
   }
 
   private static DedupeRecord toRecord(DedupeWindow window) {

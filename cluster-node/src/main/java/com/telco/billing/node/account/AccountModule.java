@@ -48,7 +48,7 @@ public final class AccountModule {
       Clock clock) {
     RatingCatalog ratingCatalog = new RatingCatalog(catalog.replica()::current);
     var maxUsageAge = settings.usage().maxUsageAge();
-    boolean skipZeroInvoices = settings.invoicing().skipZeroInvoices();
+    var invoicing = settings.invoicing();
     ShardingInit.initAccounts(
         system,
         entityContext ->
@@ -57,7 +57,7 @@ public final class AccountModule {
                 clock,
                 ratingCatalog,
                 maxUsageAge,
-                skipZeroInvoices,
+                invoicing,
                 payments.gateway(),
                 payments.settings(),
                 dunningPolicies));

@@ -167,7 +167,7 @@ class AccountDunningTest {
             clock,
             new RatingCatalog(() -> CATALOG),
             Duration.ofDays(45),
-            true,
+            com.telco.billing.node.invoice.InvoicingSettings.DEFAULTS,
             null,
             PaymentSettings.DEFAULTS,
             source),

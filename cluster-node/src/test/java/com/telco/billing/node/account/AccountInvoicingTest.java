@@ -338,7 +338,8 @@ class AccountInvoicingTest {
         Set.of(),
         AccountEntity.tagsOf(
             "acc-1",
-            AccountJournal.billPeriodClosed(CYCLE, "nothing_to_bill", BillingHistory.EMPTY, NOW)));
+            AccountJournal.billPeriodClosed(
+                CYCLE, "nothing_to_bill", BillingHistory.EMPTY, NOW, List.of())));
   }
 
   @Test

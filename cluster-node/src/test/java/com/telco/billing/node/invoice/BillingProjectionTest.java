@@ -11,6 +11,7 @@ import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
@@ -76,7 +77,8 @@ class BillingProjectionTest {
                         LocalDate.parse("2026-12-05"),
                         "nothing_to_bill",
                         BillingHistory.EMPTY,
-                        AT)))
+                        AT,
+                        List.of())))
             .isEmpty());
   }
 

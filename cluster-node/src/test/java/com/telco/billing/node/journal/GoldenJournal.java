@@ -8,6 +8,7 @@ import com.telco.billing.core.invoice.InvoiceDraft;
 import com.telco.billing.core.invoice.InvoiceLine;
 import com.telco.billing.core.invoice.LineType;
 import com.telco.billing.core.invoice.TaxItem;
+import com.telco.billing.core.invoice.UncorrectedChange;
 import com.telco.billing.core.money.Money;
 import com.telco.billing.core.period.BillPeriod;
 import com.telco.billing.core.rating.RatedUsage;
@@ -189,10 +190,25 @@ final class GoldenJournal {
         new AccountEvent.InvoiceRegistered(InvoiceEntry.of(issuedInvoice(), 12), AT));
     all.put(
         "AccountEvent.BillPeriodClosed-invoiced",
-        AccountJournal.billPeriodClosed(CYCLE, null, history(), AT));
+        AccountJournal.billPeriodClosed(CYCLE, null, history(), AT, List.of()));
+    all.put(
+        "AccountEvent.BillPeriodClosed-corrections",
+        AccountJournal.billPeriodClosed(
+            CYCLE,
+            null,
+            historyWithCorrections(),
+            AT,
+            List.of(
+                new UncorrectedChange(
+                    "sub-3",
+                    "ACTIVATED",
+                    CYCLE.minusMonths(14),
+                    CYCLE.minusMonths(13),
+                    UncorrectedChange.BEYOND_LOOK_BACK))));
     all.put(
         "AccountEvent.BillPeriodClosed-nothingToBill",
-        AccountJournal.billPeriodClosed(CYCLE, "nothing_to_bill", BillingHistory.EMPTY, AT));
+        AccountJournal.billPeriodClosed(
+            CYCLE, "nothing_to_bill", BillingHistory.EMPTY, AT, List.of()));
 
     all.put(
         "AccountEvent.CollectionScheduled",
@@ -220,6 +236,19 @@ final class GoldenJournal {
 
     accountSnapshot(all, states, "AccountState.Unopened", AccountState.Unopened.INSTANCE);
     accountSnapshot(all, states, "AccountState.Open-filled", openAccount());
+    AccountState.Open filledForCharges = openAccount();
+    accountSnapshot(
+        all,
+        states,
+        "AccountState.Open-usagePerCharge",
+        new AccountState.Open(
+            filledForCharges.profile(),
+            filledForCharges.openedAt(),
+            filledForCharges.subscriptions(),
+            usagePerCharge(),
+            filledForCharges.dedupe(),
+            filledForCharges.billing(),
+            filledForCharges.invoices()));
     AccountState.Open filled = openAccount();
     accountSnapshot(
         all,
@@ -615,6 +644,23 @@ final class GoldenJournal {
             new BillingHistory.BilledUsage(120, 60, 1, new BigDecimal("0.090000"))));
   }
 
+  /** A history that keeps the look-back's records: from a date, with the lifecycle entries seen. */
+  static BillingHistory historyWithCorrections() {
+    BillingHistory h = history();
+    return new BillingHistory(
+        h.firstPeriodStart(),
+        h.lastCycleDate(),
+        h.recentPeriods(),
+        h.charges(),
+        h.periodsCharged(),
+        h.oneTimeCharges(),
+        Map.of(
+            "2026-11-01|sub-1|VOICE|NATIONAL|PEAK|MOBILE_S|MOBILE_S_VOICE",
+            new BillingHistory.BilledUsage(120, 60, 1, new BigDecimal("0.090000"))),
+        CYCLE.minusMonths(12),
+        Map.of("sub-1", 2, "sub-2", 1));
+  }
+
   static InvoiceDraft invoiceDraft() {
     InvoiceLine recurring =
         new InvoiceLine(
@@ -701,8 +747,7 @@ final class GoldenJournal {
         profile(),
         AT,
         subscriptions,
-        UsageBook.EMPTY.with(
-            List.of(ratedUsage(), lateUsageWithoutZoneOrBand()), CYCLE.minusMonths(2)),
+        usageBeforeChargeSplit(),
         DedupeWindow.empty()
             .withAccepted(
                 List.of(
@@ -710,6 +755,33 @@ final class GoldenJournal {
                     DatedKey.of("sgsn-1", "r-2", Instant.parse("2026-11-20T08:00:00Z")))),
         history(),
         List.of(issuedInvoice()));
+  }
+
+  /** The usage book of the account with its lines per charge, as nodes keep it today. */
+  static UsageBook usagePerCharge() {
+    return UsageBook.EMPTY.with(
+        List.of(ratedUsage(), lateUsageWithoutZoneOrBand()), CYCLE.minusMonths(2));
+  }
+
+  /** The same usage as nodes kept it before usage lines were split per charge. */
+  private static UsageBook usageBeforeChargeSplit() {
+    UsageBook split = usagePerCharge();
+    Map<String, UsageBook.UsageLine> lines = new LinkedHashMap<>();
+    for (UsageBook.UsageLine l : split.lines().values()) {
+      UsageBook.UsageLine whole =
+          new UsageBook.UsageLine(
+              l.periodStart(),
+              l.subscriptionId(),
+              l.usageType(),
+              l.zone(),
+              l.band(),
+              l.quantity(),
+              l.chargeableQuantity(),
+              l.records(),
+              l.amount());
+      lines.put(UsageBook.lineKey(whole), whole);
+    }
+    return new UsageBook(split.counters(), lines);
   }
 
   private static ServiceHoldings applied(Decision<ServiceHoldings> decision) {

@@ -128,11 +128,37 @@ public sealed interface AccountEvent extends CborSerializable
    * account remembers of its billing from now on (what was charged in advance, discounts used,
    * invoiced periods). {@code reason} is {@code null} when an {@link InvoiceIssued} follows in the
    * same write, else why no invoice was issued (e.g. nothing to bill); either way the period counts
-   * as invoiced for late usage.
+   * as invoiced for late usage. {@code uncorrected} lists what the invoice could not correct (a
+   * change dated before its look-back, days no catalog version prices), for revenue assurance;
+   * absent (read as empty) in events written before corrections looked back.
    */
   record BillPeriodClosed(
-      LocalDate cycleDate, String reason, BillingHistoryRecord billingAfter, Instant recordedAt)
-      implements AccountEvent {}
+      LocalDate cycleDate,
+      String reason,
+      BillingHistoryRecord billingAfter,
+      Instant recordedAt,
+      List<UncorrectedChangeRecord> uncorrected)
+      implements AccountEvent {
+    public BillPeriodClosed {
+      uncorrected = uncorrected == null ? List.of() : List.copyOf(uncorrected);
+    }
+  }
+
+  /**
+   * A change an invoice could not correct.
+   *
+   * @param subscriptionId the subscription
+   * @param change the lifecycle change ({@code ACTIVATED}, {@code TERMINATED}, ...)
+   * @param effectiveDate when it took effect
+   * @param correctableFrom the first date the invoice could correct
+   * @param reason {@code beyond_look_back} or {@code not_priceable}
+   */
+  record UncorrectedChangeRecord(
+      String subscriptionId,
+      String change,
+      LocalDate effectiveDate,
+      LocalDate correctableFrom,
+      String reason) {}
 
   /**
    * The account wants the invoice {@code invoiceNumber} collected automatically on {@code

@@ -14,6 +14,10 @@ import java.util.Map;
  * @param recentPeriods the first dates of the invoiced periods that can still receive late usage,
  *     in date order
  * @param billedUsage per usage line key, the totals already billed
+ * @param recordsFrom the first date from which the charge and one-time records are complete; absent
+ *     ({@code null}) in histories written before corrections looked back
+ * @param changesSeen per subscription, the number of its lifecycle entries the invoices saw; absent
+ *     (read as empty) in histories written before corrections looked back
  */
 public record BillingHistoryRecord(
     LocalDate firstPeriodStart,
@@ -22,9 +26,12 @@ public record BillingHistoryRecord(
     List<ChargedService> charges,
     Map<String, Integer> periodsCharged,
     List<BilledOneTimeCharge> oneTimeCharges,
-    Map<String, BilledUsage> billedUsage) {
+    Map<String, BilledUsage> billedUsage,
+    LocalDate recordsFrom,
+    Map<String, Integer> changesSeen) {
 
   public BillingHistoryRecord {
+    changesSeen = changesSeen == null ? Map.of() : Map.copyOf(changesSeen);
     // a set on the domain side: kept in date order so that equal histories are equal records
     recentPeriods = recentPeriods.stream().sorted().toList();
     charges = List.copyOf(charges);

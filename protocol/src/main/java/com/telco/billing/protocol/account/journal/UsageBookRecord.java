@@ -9,7 +9,8 @@ import java.util.Map;
  * invoicing bills.
  *
  * @param counters by counter key ({@code subscription|usageType|periodStart})
- * @param lines by line key ({@code periodStart|subscription|usageType|zone|band})
+ * @param lines by line key ({@code periodStart|subscription|usageType|zone|band|offering|charge},
+ *     without offering and charge for lines kept before lines were split per charge)
  */
 public record UsageBookRecord(Map<String, Counters> counters, Map<String, Line> lines) {
 
@@ -26,6 +27,9 @@ public record UsageBookRecord(Map<String, Counters> counters, Map<String, Line> 
    *
    * @param zone the zone, or {@code null}
    * @param band the time band, or {@code null}
+   * @param offeringId the offering whose charge priced the records; absent ({@code null}) in lines
+   *     kept before lines were split per charge
+   * @param chargeId the usage charge that priced the records, absent with {@code offeringId}
    */
   public record Line(
       LocalDate periodStart,
@@ -36,5 +40,7 @@ public record UsageBookRecord(Map<String, Counters> counters, Map<String, Line> 
       long quantity,
       long chargeableQuantity,
       long records,
-      BigDecimal amount) {}
+      BigDecimal amount,
+      String offeringId,
+      String chargeId) {}
 }

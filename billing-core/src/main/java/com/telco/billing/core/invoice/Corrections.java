@@ -1,0 +1,113 @@
+package com.telco.billing.core.invoice;
+
+import com.telco.billing.core.period.BillPeriod;
+import com.telco.billing.core.subscription.StatusChange;
+import com.telco.billing.core.subscription.Subscription;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a correction line says, and what the invoice could not correct.
+ *
+ * <p>docs/billing-rules.md, "Corrections of late and backdated changes": every correction line
+ * names the service period it corrects; nothing older than the look-back is changed silently, it is
+ * reported to revenue assurance. Project choices in docs/invoicing.md, "Corrections and the
+ * look-back": a correction line (of a period before the closed one) has {@code originalPeriodStart}
+ * set to its period's first date and a description {@code "Correction of <period>: <what>
+ * (<cause>)"}, the cause being the lifecycle change effective on the first day corrected, else the
+ * last one before it; a change no invoice saw and dated before the window is reported as an {@link
+ * UncorrectedChange}.
+ */
+final class Corrections {
+  private final InvoiceContext context;
+  private final Set<UncorrectedChange> uncorrected = new LinkedHashSet<>();
+
+  Corrections(InvoiceContext context) {
+    this.context = context;
+  }
+
+  /** What this invoice could not correct, in the order found. */
+  List<UncorrectedChange> uncorrected() {
+    return Collections.unmodifiableList(new ArrayList<>(uncorrected));
+  }
+
+  /**
+   * The description of a line of {@code period}: {@code what} itself for the closed and advance
+   * periods, else {@code "Correction of <period>: <what> (<cause>)"}.
+   */
+  String describe(BillPeriod period, String what, Subscription s, LocalDate firstDay) {
+    if (!context.isCorrection(period)) {
+      return what;
+    }
+    return "Correction of " + period + ": " + what + " (" + cause(s, firstDay) + ")";
+  }
+
+  /** {@code period}'s first date for a correction line, else {@code null}. */
+  LocalDate originalPeriodStart(BillPeriod period) {
+    return context.isCorrection(period) ? period.start() : null;
+  }
+
+  /**
+   * The lifecycle change behind a correction starting on {@code date}: the one effective that day,
+   * else the last one before it, as {@code "termination on 2026-03-10"}.
+   */
+  static String cause(Subscription s, LocalDate date) {
+    StatusChange cause = s.history().get(0);
+    for (StatusChange c : s.history()) {
+      if (!c.effectiveDate().isAfter(date)) {
+        cause = c;
+      }
+    }
+    String kind =
+        switch (cause.kind()) {
+          case ACTIVATED -> "activation";
+          case OFFERING_CHANGED -> "plan change";
+          case SUSPENDED -> "suspension";
+          case RESUMED -> "resumption";
+          case TERMINATED -> "termination";
+        };
+    return kind + " on " + cause.effectiveDate();
+  }
+
+  /** Records that {@code s}'s days from {@code date} on in the window cannot be priced. */
+  void notPriceable(Subscription s, LocalDate date) {
+    StatusChange cause = s.history().get(0);
+    for (StatusChange c : s.history()) {
+      if (!c.effectiveDate().isAfter(date)) {
+        cause = c;
+      }
+    }
+    uncorrected.add(
+        new UncorrectedChange(
+            s.subscriptionId(),
+            cause.kind().name(),
+            cause.effectiveDate(),
+            context.windowStart(),
+            UncorrectedChange.NOT_PRICEABLE));
+  }
+
+  /**
+   * Records the changes of {@code s} that no invoice saw (after the first {@code seen} entries of
+   * its history) and that are dated before the window: their days before it are not corrected.
+   */
+  void beyondWindow(Subscription s, Map<String, Integer> changesSeen, boolean allSeen) {
+    int seen = allSeen ? s.history().size() : changesSeen.getOrDefault(s.subscriptionId(), 0);
+    for (int i = seen; i < s.history().size(); i++) {
+      StatusChange c = s.history().get(i);
+      if (c.effectiveDate().isBefore(context.windowStart())) {
+        uncorrected.add(
+            new UncorrectedChange(
+                s.subscriptionId(),
+                c.kind().name(),
+                c.effectiveDate(),
+                context.windowStart(),
+                UncorrectedChange.BEYOND_LOOK_BACK));
+      }
+    }
+  }
+}
