@@ -97,7 +97,8 @@ class LateReportingPropertiesTest {
             .ofMaxSize(3);
     Arbitrary<Integer> invoices = Arbitraries.integers().between(2, 7);
     Arbitrary<List<Integer>> reports = Arbitraries.integers().between(0, 6).list().ofSize(4);
-    return Combinators.combine(currency, cycleDay, activationOffset, offering, raw, invoices, reports)
+    return Combinators.combine(
+            currency, cycleDay, activationOffset, offering, raw, invoices, reports)
         .as(
             (cur, day, offset, off, r, n, rep) -> {
               AccountProfile account = account(cur, day, false);
@@ -219,7 +220,8 @@ class LateReportingPropertiesTest {
     }
     assertEquals(onTimeFees, lateFees);
     onTimeFees.values().forEach(n -> assertEquals(1, n));
-    BigDecimal unit = BigDecimal.ONE.movePointLeft(sc.account().currency().getDefaultFractionDigits());
+    BigDecimal unit =
+        BigDecimal.ONE.movePointLeft(sc.account().currency().getDefaultFractionDigits());
     BigDecimal difference = late.subtract(onTime).abs();
     assertTrue(
         difference.compareTo(unit.multiply(BigDecimal.valueOf(rounding))) <= 0,
@@ -236,7 +238,8 @@ class LateReportingPropertiesTest {
     if (status == SubscriptionStatus.ACTIVE) {
       return offering.get();
     }
-    CatalogVersion v = CATALOG.versionAt(LifecycleDates.startOfDay(d, ZoneOffset.UTC)).orElseThrow();
+    CatalogVersion v =
+        CATALOG.versionAt(LifecycleDates.startOfDay(d, ZoneOffset.UTC)).orElseThrow();
     boolean charged = v.offering(offering.get()).orElseThrow().chargeWhileSuspended();
     return status == SubscriptionStatus.SUSPENDED && charged ? offering.get() : null;
   }
