@@ -25,7 +25,9 @@ import java.util.Set;
  * advance period {@code A = [D_k, D_k+1)}:
  *
  * <ul>
- *   <li>Recurring charges are reconciled day by day for {@code C} and {@code A}: a day is
+ *   <li>Recurring charges are reconciled day by day for every bill period of the window (the
+ *       look-back, "Corrections of late and backdated changes") through {@code C} and {@code A}, so
+ *       that changes reported after the invoice of their period are corrected: a day is
  *       <em>billable</em> with an offering when the subscription is active on it (or suspended and
  *       the offering says {@code chargeWhileSuspended}), and, for {@code A}, the subscription was
  *       activated before {@code D_k}. Days charged earlier (the history's {@link ChargedService}s)
@@ -39,8 +41,11 @@ import java.util.Set;
  *   <li>A credit of {@code k} more days of a charged line of {@code N} days, of which {@code c}
  *       were credited before, is {@code HALF_UP(amount * (c + k) / N) - HALF_UP(amount * c / N)}
  *       with the opposite sign (pro rata, and all credits of a line add up to the line).
- *   <li>One-time charges of triggers dated in {@code C} (the first cycle date after them is {@code
- *       D_k}).
+ *   <li>One-time charges of triggers dated from the window's start to the day before {@code D_k}
+ *       that no invoice billed (the first cycle date after them is {@code D_k}, or they were
+ *       reported late).
+ *   <li>Changes and days it cannot correct (before the window, unpriced) are listed in {@link
+ *       InvoiceComputation#uncorrected()}.
  *   <li>Usage lines of {@code C}, and for earlier periods the difference between the usage line and
  *       what was billed for it (late usage), each rounded once.
  *   <li>The fees of the request (late fees), one one-time line each.
@@ -123,9 +128,9 @@ public final class InvoiceCalculator {
   }
 
   /**
-   * The rules in invoice order: per subscription (by id) the recurring charges of the closed and
-   * the advance period with their credits and discounts, then its one-time charges; then usage and
-   * late usage; then the fees; then tax over all lines; then the history after the invoice.
+   * The rules in invoice order: per subscription (by id) the recurring charges of each period of
+   * the window with their credits and discounts, then its one-time charges; then usage and late
+   * usage; then the fees; then tax over all lines; then the history after the invoice.
    */
   private static InvoiceComputation run(InvoiceRequest request) {
     InvoiceContext context = new InvoiceContext(request);
