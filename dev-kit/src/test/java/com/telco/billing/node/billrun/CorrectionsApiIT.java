@@ -39,7 +39,7 @@ class CorrectionsApiIT {
   private static final String KEYSPACE = TestCassandra.uniqueKeyspace("corrections_api");
 
   /** Three distinct cycle dates, the latest ones that are days 1..28 and before today (UTC). */
-  private static final List<LocalDate> CYCLES = recentCycleDates(3);
+  private static final List<LocalDate> CYCLES = recentCycleDates(4);
 
   /** Backdated activation: JPY, Asia/Tokyo, jurisdiction JP. */
   private static final LocalDate D1 = CYCLES.get(1);
@@ -49,6 +49,9 @@ class CorrectionsApiIT {
 
   /** Plan change inside the closed period with calls on both plans: EUR, Europe/Berlin, DE. */
   private static final LocalDate D3 = CYCLES.get(0);
+
+  /** Plan change reported after the invoice of its period: EUR, Pacific/Auckland, DE. */
+  private static final LocalDate D4 = CYCLES.get(3);
 
   private static final BigDecimal HALF = new BigDecimal("0.5");
 
@@ -291,6 +294,57 @@ class CorrectionsApiIT {
       }
     }
     assertEquals(Map.of("A_VOICE", "STANDARD", "B_VOICE", "REDUCED"), usageCharges);
+  }
+
+  @Test
+  void aPlanChangeReportedAfterTheInvoiceOfItsPeriodCreditsTheOldPlanAndChargesTheNewOne() {
+    String account = "corr-late-change";
+    BillingFixtures.openAccount(http, account, "EUR", D4, "Pacific/Auckland", "DE");
+    LocalDate q1 = D4.minusMonths(3);
+    LocalDate q2 = D4.minusMonths(2);
+    LocalDate q3 = D4.minusMonths(1);
+    LocalDate activation = q1.plusDays(2);
+    BillingFixtures.activateOn(
+        http, account, "sub-late", BillingFixtures.msisdn(104), "PLAN_A", activation);
+    BillingFixtures.awaitAccountsInReadSide(CASSANDRA, KEYSPACE, D4, 1);
+    // the invoice of q3 closes [q2, q3) (period 2: discounted) and charges [q3, D4) in advance
+    JsonNode first = billRun(account, q3, 1);
+    Expected e1 = new Expected(2);
+    BigDecimal partial = prorate("19.99", days(activation, q2), days(q1));
+    e1.line("recurring", false, activation, q2, partial, "STANDARD", q1);
+    e1.line("discount", false, activation, q2, discount(partial, 2), "STANDARD", q1);
+    e1.line("recurring", false, q2, q3, dec("19.99"), "STANDARD", null);
+    e1.line("discount", false, q2, q3, dec("-10.00"), "STANDARD", null);
+    e1.line("recurring", false, q3, D4, dec("19.99"), "STANDARD", null);
+    e1.line("oneTime", false, activation, activation.plusDays(1), dec("9.99"), "REDUCED", q1);
+    e1.rate("DE", "0.07", "REDUCED");
+    e1.rate("DE", "0.19", "STANDARD");
+    e1.assertInvoice(first);
+
+    // then order management reports a change to PLAN_B dated inside [q2, q3)
+    LocalDate change = q2.plusDays(7);
+    Response changed =
+        BillingFixtures.post(
+            http,
+            "/accounts/" + account + "/subscriptions/sub-late/change-offering",
+            "{\"effectiveDate\": \"" + change + "\", \"offeringId\": \"PLAN_B\"}");
+    assertTrue(changed.status() == 200 || changed.status() == 201, changed.body());
+
+    JsonNode second = billRun(account, D4, 2);
+    Expected e2 = new Expected(2);
+    long k = days(change, q3);
+    long n2 = days(q2);
+    // [change, q3): PLAN_A and its discount credited, PLAN_B charged (period 2, no discount)
+    e2.line("recurring", true, change, q3, credit("19.99", k, n2), "STANDARD", q2);
+    e2.line("discount", true, change, q3, credit("-10.00", k, n2), "STANDARD", q2);
+    e2.line("recurring", false, change, q3, prorate("29.99", k, n2), "STANDARD", q2);
+    // the closed period [q3, D4), charged in advance with PLAN_A: credited, PLAN_B charged
+    e2.line("recurring", true, q3, D4, dec("-19.99"), "STANDARD", null);
+    e2.line("recurring", false, q3, D4, dec("29.99"), "STANDARD", null);
+    e2.line("recurring", false, D4, D4.plusMonths(1), dec("29.99"), "STANDARD", null);
+    e2.rate("DE", "0.19", "STANDARD");
+    e2.assertInvoice(second);
+    assertCorrectionDescription(second, q2, "plan change on " + change);
   }
 
   // ---------------------------------------------------------------------------------------------
