@@ -60,6 +60,49 @@ public final class BillingFixtures {
     assertTrue(r.status() == 201 || r.status() == 200, r.body());
   }
 
+  /**
+   * Opens an account in {@code currency}, {@code timeZone} and {@code jurisdiction} whose cycle day
+   * is {@code cycle}'s day.
+   */
+  public static void openAccount(
+      HttpJson http,
+      String id,
+      String currency,
+      LocalDate cycle,
+      String timeZone,
+      String jurisdiction) {
+    Response r =
+        post(
+            http,
+            "/accounts",
+            """
+            {"id": "%s", "name": "Customer %s", "currency": "%s", "billCycleDay": %d,
+             "timeZone": "%s", "taxJurisdiction": "%s"}
+            """
+                .formatted(id, id, currency, cycle.getDayOfMonth(), timeZone, jurisdiction));
+    assertTrue(r.status() == 201 || r.status() == 200, r.body());
+  }
+
+  /** Activates a subscription of {@code offering} on {@code activationDate}. */
+  public static void activateOn(
+      HttpJson http,
+      String account,
+      String sub,
+      String msisdn,
+      String offering,
+      LocalDate activationDate) {
+    Response r =
+        post(
+            http,
+            "/accounts/" + account + "/subscriptions",
+            """
+            {"subscriptionId": "%s", "offeringId": "%s",
+             "serviceIds": [{"type": "MSISDN", "value": "%s"}], "activationDate": "%s"}
+            """
+                .formatted(sub, offering, msisdn, activationDate));
+    assertTrue(r.status() == 201 || r.status() == 200, r.body());
+  }
+
   /** Activates a subscription ten days before the cycle date, inside the period it closes. */
   public static void activate(
       HttpJson http, String account, String sub, String msisdn, String offering, LocalDate cycle) {
