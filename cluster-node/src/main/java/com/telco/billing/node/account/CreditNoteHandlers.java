@@ -70,9 +70,9 @@ final class CreditNoteHandlers {
   private final BiFunction<AccountState.Open, List<AccountEvent>, List<AccountEvent>> dunningReview;
 
   /**
-   * Requests checked and not issued yet, by invoice: their key and until when they hold the invoice.
-   * Not persisted: it only keeps two requests for the same invoice from both taking a number when
-   * only one can be issued.
+   * Requests checked and not issued yet, by invoice: their key and until when they hold the
+   * invoice. Not persisted: it only keeps two requests for the same invoice from both taking a
+   * number when only one can be issued.
    */
   private final Map<String, Map.Entry<String, Instant>> inFlight = new HashMap<>();
 
@@ -191,7 +191,8 @@ final class CreditNoteHandlers {
             refunded));
     return effects
         .get()
-        .persist(dunningReview.apply(state, List.of(new ReceivablesChanged(facts, now, cmd.origin()))))
+        .persist(
+            dunningReview.apply(state, List.of(new ReceivablesChanged(facts, now, cmd.origin()))))
         .thenReply(
             cmd.replyTo(),
             next -> {
@@ -215,7 +216,8 @@ final class CreditNoteHandlers {
       return Replies.refuse(
           effects.get(),
           cmd.replyTo(),
-          Refusal.of(RefusalCode.CREDIT_NOTE_NOT_FOUND, "number", "no credit note with this number"));
+          Refusal.of(
+              RefusalCode.CREDIT_NOTE_NOT_FOUND, "number", "no credit note with this number"));
     }
     return reply(cmd.replyTo(), new CreditNoteList(views));
   }
@@ -316,7 +318,9 @@ final class CreditNoteHandlers {
   static List<CreditedLine> toLines(CreditNoteIssued f) {
     return f.lines().stream()
         .map(
-            l -> new CreditedLine(l.line(), l.description(), l.taxCategory(), l.quantity(), l.amount()))
+            l ->
+                new CreditedLine(
+                    l.line(), l.description(), l.taxCategory(), l.quantity(), l.amount()))
         .toList();
   }
 
@@ -325,13 +329,19 @@ final class CreditNoteHandlers {
         new CreditNoteDraft(
             toLines(f),
             f.taxItems().stream()
-                .map(t -> new TaxItem(t.taxCategories(), t.rate(), t.taxableAmount(), t.taxAmount()))
+                .map(
+                    t -> new TaxItem(t.taxCategories(), t.rate(), t.taxableAmount(), t.taxAmount()))
                 .toList(),
             f.taxExcludedAmount(),
             f.taxAmount(),
             f.taxIncludedAmount());
     BigDecimal allocated =
-        state.payments().receivables().receipt(f.number()).map(Receipt::allocated).orElse(BigDecimal.ZERO);
+        state
+            .payments()
+            .receivables()
+            .receipt(f.number())
+            .map(Receipt::allocated)
+            .orElse(BigDecimal.ZERO);
     return new CreditNoteView(
         f.number(),
         f.invoiceNumber(),

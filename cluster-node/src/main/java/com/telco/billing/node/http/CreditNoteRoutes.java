@@ -72,7 +72,8 @@ public final class CreditNoteRoutes extends AllDirectives {
 
     HttpEntity.Strict entity(CreditNoteView view) {
       return switch (this) {
-        case JSON -> HttpEntities.create(contentType, StrictJson.writeBytes(CreditNotes.json(view)));
+        case JSON ->
+            HttpEntities.create(contentType, StrictJson.writeBytes(CreditNotes.json(view)));
         case HTML -> HttpEntities.create(ContentTypes.TEXT_HTML_UTF8, CreditNotes.html(view));
         case PDF -> HttpEntities.create(contentType, CreditNotes.pdf(view));
       };

@@ -23,9 +23,9 @@ import org.apache.pekko.projection.javadsl.Handler;
  * Keeps the billing read sides from the account events, by tag with at-least-once delivery (offsets
  * in Cassandra; all writes are idempotent upserts), as two projections: {@value #NAME} over the
  * lifecycle tags puts every opened account into the accounts of its bill cycle day and every issued
- * credit note into the register (by number, with its account), {@value
- * #INVOICES_NAME} over the invoice tags every issued invoice into the invoice register, a group of
- * entries at a time (a bill run issues thousands per second).
+ * credit note into the register (by number, with its account), {@value #INVOICES_NAME} over the
+ * invoice tags every issued invoice into the invoice register, a group of entries at a time (a bill
+ * run issues thousands per second).
  *
  * <p>One instance per tag slice, spread over the cluster as sharded daemon processes.
  */

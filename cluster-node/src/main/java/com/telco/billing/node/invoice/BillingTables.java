@@ -132,8 +132,8 @@ public final class BillingTables
     }
 
     /**
-     * The place of an invoice or credit note number: credit notes are registered in the same
-     * table, under their own series keys ({@code CN-ACME-2026}).
+     * The place of an invoice or credit note number: credit notes are registered in the same table,
+     * under their own series keys ({@code CN-ACME-2026}).
      */
     static Place ofAny(String number) {
       if (!CreditNoteNumbers.isCreditNoteNumber(number)) {

@@ -284,10 +284,10 @@ public sealed interface AccountCommand extends CborSerializable
       implements AccountCommand {}
 
   /**
-   * Checks a credit note of invoice {@code invoiceNumber} (docs/credit-notes.md): answers the credit
-   * note issued before under {@code requestKey} (the same {@code fingerprint}; another is refused
-   * with {@code idempotency_key_reused}), a refusal (e.g. {@code credit_exceeds_line}), or the number
-   * series to ask for its number. Nothing is persisted.
+   * Checks a credit note of invoice {@code invoiceNumber} (docs/credit-notes.md): answers the
+   * credit note issued before under {@code requestKey} (the same {@code fingerprint}; another is
+   * refused with {@code idempotency_key_reused}), a refusal (e.g. {@code credit_exceeds_line}), or
+   * the number series to ask for its number. Nothing is persisted.
    */
   record PrepareCreditNote(
       com.telco.billing.protocol.invoice.CreditNoteOrder order,

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Body of {@code POST /invoices/{number}/credit-notes}, before validation.
  *
  * @param reason {@code duplicated_charge}, {@code product_unsatisfactory}, {@code order_change},
- *     {@code order_cancellation}, {@code fraudulent_charge}, {@code service_outage} or {@code other}
+ *     {@code order_cancellation}, {@code fraudulent_charge}, {@code service_outage} or {@code
+ *     other}
  * @param description free text, optional, at most 500 characters
  * @param lines what to credit, at least one, at most {@value #MAX_LINES}
  * @param refund pay back what of the credit exceeds the invoice's remaining amount; default false

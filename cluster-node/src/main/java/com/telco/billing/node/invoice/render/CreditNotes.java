@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * A credit note as JSON (a TMF678-style CustomerBill of {@code category: creditNote}), as one
- * standalone HTML page (the template {@code src/main/jte/credit-note.jte}) and as a PDF of that page
- * laid out by the invoices' renderer ({@link InvoicePdf#layout}).
+ * standalone HTML page (the template {@code src/main/jte/credit-note.jte}) and as a PDF of that
+ * page laid out by the invoices' renderer ({@link InvoicePdf#layout}).
  */
 public final class CreditNotes {
   private CreditNotes() {}
@@ -107,7 +107,8 @@ public final class CreditNotes {
           html(page),
           info -> {
             info.setTitle("Credit note " + page.number());
-            info.setSubject("Credit note " + page.number() + " for invoice " + page.invoiceNumber());
+            info.setSubject(
+                "Credit note " + page.number() + " for invoice " + page.invoiceNumber());
           });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render credit note " + page.number(), e);
