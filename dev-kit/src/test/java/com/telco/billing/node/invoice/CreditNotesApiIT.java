@@ -174,6 +174,10 @@ class CreditNotesApiIT {
                     .get("value")
                     .decimalValue()));
 
+    JsonNode applied = http.get("/invoices/" + invoice).json().get("appliedPayment");
+    assertEquals(number, applied.get(0).get("payment").get("id").asText(), applied.toString());
+    assertEquals("/credit-notes/" + number, applied.get(0).get("payment").get("href").asText());
+
     // the same key: the same credit note; another body: refused
     Response replay = credit("k1", byAmount(lineId, new BigDecimal("1.00")));
     assertEquals(201, replay.status(), replay.body());
@@ -208,6 +212,19 @@ class CreditNotesApiIT {
     assertEquals(200, html.status());
     assertTrue(html.body().contains(number) && html.body().contains(invoice), html.body());
     assertEquals(404, http.get("/credit-notes/" + series + "000099").status());
+
+    // in the audit trail, under the number its answer named
+    await(
+        () -> {
+          Response a = http.get("/audit?resource=" + number);
+          return a.status() == 200 && a.json().get("count").asInt() >= 1;
+        },
+        WAIT,
+        "audit entry");
+    JsonNode audited = http.get("/audit?resource=" + number).json().get("entries").get(0);
+    assertEquals("/invoices/{number}/credit-notes", audited.get("endpoint").asText());
+    assertEquals(201, audited.get("status").asInt());
+    assertEquals(invoice, audited.get("resourceIds").get("number").asText());
 
     // in the account's statement
     JsonNode entries = http.get("/accounts/" + ACCOUNT + "/statement").json().get("entries");
