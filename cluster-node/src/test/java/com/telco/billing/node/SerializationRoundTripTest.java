@@ -114,7 +114,8 @@ class SerializationRoundTripTest {
           BillRunCommand.class,
           BillRunEvent.class,
           CloseBillPeriodResult.class,
-          com.telco.billing.protocol.payment.CollectionStatus.class);
+          com.telco.billing.protocol.payment.CollectionStatus.class,
+          com.telco.billing.protocol.invoice.CreditNotePrepared.class);
 
   private static final List<Class<?>> OTHER_TYPES =
       List.of(
@@ -150,7 +151,9 @@ class SerializationRoundTripTest {
           BillRunList.class,
           BillRunSnapshot.class,
           Refusal.class,
-          RefusedException.class);
+          RefusedException.class,
+          com.telco.billing.protocol.invoice.CreditNoteResult.class,
+          com.telco.billing.protocol.invoice.CreditNoteList.class);
 
   private static Map<Class<?>, Object> samples() {
     TestProbe<Object> probe = testKit.createTestProbe();
@@ -165,6 +168,13 @@ class SerializationRoundTripTest {
     samples.putAll(DunningSamples.all(probe.ref(), ORIGIN));
     samples.putAll(
         PaymentSamples.all(
+            probe.ref(),
+            new OpenAccountRequest(
+                    "acc-1", "Jane", "EUR", 28, "Europe/Berlin", "DE", false, 14, null, "ENT-1")
+                .validate()
+                .value()));
+    samples.putAll(
+        CreditNoteSamples.all(
             probe.ref(),
             new OpenAccountRequest(
                     "acc-1", "Jane", "EUR", 28, "Europe/Berlin", "DE", false, 14, null, "ENT-1")

@@ -71,6 +71,7 @@ public enum RefusalCode {
   NOTIFICATION_SUBSCRIPTION_NOT_FOUND("notification_subscription_not_found", RefusalKind.NOT_FOUND),
   NOTIFICATION_DELIVERY_NOT_FOUND("notification_delivery_not_found", RefusalKind.NOT_FOUND),
   LETTER_NOT_FOUND("letter_not_found", RefusalKind.NOT_FOUND),
+  CREDIT_NOTE_NOT_FOUND("credit_note_not_found", RefusalKind.NOT_FOUND),
 
   // who is calling
   UNAUTHENTICATED("unauthenticated", RefusalKind.UNAUTHENTICATED),
@@ -106,6 +107,13 @@ public enum RefusalCode {
   REFUND_EXCEEDS_PAYMENT("refund_exceeds_payment", RefusalKind.CONFLICT),
   IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", RefusalKind.CONFLICT),
   DIRECT_DEBIT_NOT_OFFERED("direct_debit_not_offered", RefusalKind.CONFLICT),
+  // credit notes
+  LINE_NOT_FOUND("line_not_found", RefusalKind.INVALID_INPUT),
+  LINE_NOT_CREDITABLE("line_not_creditable", RefusalKind.CONFLICT),
+  CREDIT_EXCEEDS_LINE("credit_exceeds_line", RefusalKind.CONFLICT),
+  CREDIT_EXCEEDS_INVOICE("credit_exceeds_invoice", RefusalKind.CONFLICT),
+  REFUND_NOT_POSSIBLE("refund_not_possible", RefusalKind.CONFLICT),
+  CREDIT_NOTE_IN_PROGRESS("credit_note_in_progress", RefusalKind.CONFLICT),
   // dunning policies
   POLICY_SCOPE_CONFLICT("policy_scope_conflict", RefusalKind.CONFLICT),
 

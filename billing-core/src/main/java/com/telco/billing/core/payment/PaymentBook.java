@@ -100,6 +100,15 @@ public record PaymentBook(
         seenEvents);
   }
 
+  /**
+   * A credit note was issued: its credit allocated to its invoice first ({@link
+   * Receivables#creditNote}). A number already recorded changes nothing.
+   */
+  public PaymentBook creditNoteIssued(
+      String number, String invoiceNumber, LocalDate date, BigDecimal amount) {
+    return withReceivables(receivables.creditNote(number, invoiceNumber, date, amount));
+  }
+
   /** What may still be refunded of a payment: what it holds less the refunds under way. */
   public BigDecimal refundable(String paymentId) {
     Optional<Receipt> receipt = receivables.receipt(paymentId);

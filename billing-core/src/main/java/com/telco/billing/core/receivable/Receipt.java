@@ -9,7 +9,7 @@ import java.util.Objects;
  * Money the account received (a payment) or was credited (the credit of an invoice with a negative
  * total), its allocations to invoices and what was taken back from it.
  *
- * @param id the payment id (or {@code credit:<invoice number>})
+ * @param id the payment id, {@code credit:<invoice number>} or the credit note's number
  * @param kind payment or credit
  * @param date received or credited on
  * @param amount the amount received (positive)
@@ -27,7 +27,9 @@ public record Receipt(
   /** Where the money came from. */
   public enum Kind {
     PAYMENT,
-    CREDIT
+    CREDIT,
+    /** The credit of a credit note (its id is the credit note's number). */
+    CREDIT_NOTE
   }
 
   public Receipt {

@@ -134,6 +134,37 @@ public record Receivables(
     return Allocator.settle(new Receivables(currency, items, next, nextSeq), date);
   }
 
+  /**
+   * Records the credit of credit note {@code number} (docs/billing-rules.md, "Credit notes and
+   * adjustments"): allocated to the remaining amount of the invoice it credits first, then, like
+   * any credit, to the other open invoices oldest first; what is left is unallocated credit. A
+   * credit note already recorded is left as it is.
+   *
+   * @param amount the credit note's tax-included amount, positive
+   */
+  public Receivables creditNote(
+      String number, String invoiceNumber, LocalDate date, BigDecimal amount) {
+    if (receipt(number).isPresent()) {
+      return this;
+    }
+    BigDecimal credit = scaled(amount);
+    List<OpenItem> nextItems = new ArrayList<>(items);
+    List<Allocation> allocations = new ArrayList<>();
+    long seq = nextSeq;
+    for (int i = 0; i < nextItems.size(); i++) {
+      OpenItem item = nextItems.get(i);
+      if (item.number().equals(invoiceNumber) && item.isOpen()) {
+        BigDecimal applied = credit.min(item.remaining());
+        allocations.add(new Allocation(invoiceNumber, applied, date, seq++));
+        nextItems.set(i, item.withRemaining(item.remaining().subtract(applied)));
+      }
+    }
+    List<Receipt> nextReceipts = new ArrayList<>(receipts);
+    nextReceipts.add(
+        new Receipt(number, Receipt.Kind.CREDIT_NOTE, date, credit, allocations, List.of()));
+    return Allocator.settle(new Receivables(currency, nextItems, nextReceipts, seq), date);
+  }
+
   /** Why {@code amount} cannot be refunded from payment {@code paymentId}, if it cannot. */
   public Optional<String> refundRefusal(String paymentId, BigDecimal amount) {
     Optional<Receipt> receipt = receipt(paymentId);

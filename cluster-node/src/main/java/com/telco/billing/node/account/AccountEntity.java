@@ -132,6 +132,7 @@ public final class AccountEntity
   private final BillingMetrics metrics;
   private final PaymentHandlers payments;
   private final DunningHandlers dunning;
+  private final CreditNoteHandlers creditNotes;
 
   /** The entity and event labels of its journal metrics. */
   private static final String ENTITY = "account";
@@ -178,6 +179,7 @@ public final class AccountEntity
     this.payments =
         new PaymentHandlers(
             accountId, clock, gateway, paymentSettings, context, this::Effect, dunning::review);
+    this.creditNotes = new CreditNoteHandlers(accountId, clock, this::Effect, dunning::review);
   }
 
   /**
@@ -319,6 +321,9 @@ public final class AccountEntity
         .onCommand(PlaceDunningHold.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(ReleaseDunningHold.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(GetDunning.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.PrepareCreditNote.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.IssueCreditNote.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.GetCreditNotes.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(ChargeAnswered.class, (state, cmd) -> Effect().noReply())
         .onCommand(RefundAnswered.class, (state, cmd) -> Effect().noReply());
     builder
@@ -357,7 +362,10 @@ public final class AccountEntity
         .onCommand(EvaluateDunning.class, dunning::onEvaluate)
         .onCommand(PlaceDunningHold.class, dunning::onPlaceHold)
         .onCommand(ReleaseDunningHold.class, dunning::onReleaseHold)
-        .onCommand(GetDunning.class, dunning::onGet);
+        .onCommand(GetDunning.class, dunning::onGet)
+        .onCommand(AccountCommand.PrepareCreditNote.class, creditNotes::onPrepare)
+        .onCommand(AccountCommand.IssueCreditNote.class, creditNotes::onIssue)
+        .onCommand(AccountCommand.GetCreditNotes.class, creditNotes::onGet);
     return builder.build();
   }
 

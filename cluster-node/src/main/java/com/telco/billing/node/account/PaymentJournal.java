@@ -183,6 +183,10 @@ public final class PaymentJournal {
     if (fact instanceof ReceivableFact.GatewayEventSeen f) {
       return book.withSeen(f.eventId());
     }
+    if (fact instanceof ReceivableFact.CreditNoteIssued f) {
+      return book.creditNoteIssued(
+          f.number(), f.invoiceNumber(), f.issueDate(), f.taxIncludedAmount());
+    }
     throw new IllegalArgumentException("unknown receivable fact " + fact.getClass());
   }
 }

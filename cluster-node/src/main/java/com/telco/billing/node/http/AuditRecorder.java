@@ -59,7 +59,8 @@ public final class AuditRecorder extends AllDirectives {
           Endpoints.CREATE_API_KEY, "id",
           Endpoints.RECEIVE_BATCH, "batchId",
           Endpoints.START_BILL_RUN, "runId",
-          Endpoints.PUBLISH_CATALOG, "version");
+          Endpoints.PUBLISH_CATALOG, "version",
+          Endpoints.ISSUE_CREDIT_NOTE, "id");
 
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(AuditRecorder.class);

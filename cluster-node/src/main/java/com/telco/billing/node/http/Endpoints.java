@@ -79,6 +79,12 @@ public final class Endpoints {
   public static final Endpoint CUSTOMER_BILLS = get("/customerBill", readers(FINANCE, COLLECTIONS));
   public static final Endpoint APPLIED_BILLING_RATES =
       get("/appliedCustomerBillingRate", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint ISSUE_CREDIT_NOTE =
+      post("/invoices/{number}/credit-notes", Set.of(FINANCE));
+  public static final Endpoint INVOICE_CREDIT_NOTES =
+      get("/invoices/{number}/credit-notes", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint CREDIT_NOTE =
+      get("/credit-notes/{number}", readers(FINANCE, COLLECTIONS));
   public static final Endpoint START_BILL_RUN = post("/bill-runs", Set.of(FINANCE));
   public static final Endpoint LIST_BILL_RUNS = get("/bill-runs", readers(FINANCE));
   public static final Endpoint GET_BILL_RUN = get("/bill-runs/{id}", readers(FINANCE));
@@ -192,6 +198,9 @@ public final class Endpoints {
           CUSTOMER_BILL,
           CUSTOMER_BILLS,
           APPLIED_BILLING_RATES,
+          ISSUE_CREDIT_NOTE,
+          INVOICE_CREDIT_NOTES,
+          CREDIT_NOTE,
           START_BILL_RUN,
           LIST_BILL_RUNS,
           GET_BILL_RUN,

@@ -103,6 +103,7 @@ public final class HttpApi {
                     .routes(),
                 new ServiceRoutes(access, services.guiding(), clock).routes(),
                 new InvoiceRoutes(access, services.invoicing()).routes(),
+                new CreditNoteRoutes(access, services.invoicing().creditNotes()).routes(),
                 new BillRunRoutes(access, services.billRuns()).routes(),
                 new DirectDebitRoutes(
                         access, services.directDebits(), services.directDebitReturns())

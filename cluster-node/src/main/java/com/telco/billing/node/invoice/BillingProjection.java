@@ -5,6 +5,8 @@ import com.telco.billing.node.projection.AccountEventProjections;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.AccountEvent.AccountOpened;
 import com.telco.billing.protocol.account.AccountEvent.InvoiceRegistered;
+import com.telco.billing.protocol.account.AccountEvent.ReceivablesChanged;
+import com.telco.billing.protocol.account.journal.ReceivableFact;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
 import com.telco.billing.sharding.AccountTags;
 import java.util.ArrayList;
@@ -20,9 +22,10 @@ import org.apache.pekko.projection.javadsl.Handler;
 /**
  * Keeps the billing read sides from the account events, by tag with at-least-once delivery (offsets
  * in Cassandra; all writes are idempotent upserts), as two projections: {@value #NAME} over the
- * lifecycle tags puts every opened account into the accounts of its bill cycle day, {@value
- * #INVOICES_NAME} over the invoice tags every issued invoice into the invoice register, a group of
- * entries at a time (a bill run issues thousands per second).
+ * lifecycle tags puts every opened account into the accounts of its bill cycle day and every issued
+ * credit note into the register (by number, with its account), {@value #INVOICES_NAME} over the
+ * invoice tags every issued invoice into the invoice register, a group of entries at a time (a bill
+ * run issues thousands per second).
  *
  * <p>One instance per tag slice, spread over the cluster as sharded daemon processes.
  */
@@ -58,6 +61,10 @@ public final class BillingProjection {
     public CompletionStage<Done> process(EventEnvelope<AccountEvent> envelope) {
       if (envelope.event() instanceof AccountOpened opened) {
         return tables.addAccount(opened.profile().billCycleDay(), opened.profile().accountId());
+      }
+      List<BillingTables.Registered> creditNotes = creditNotesOf(envelope);
+      if (!creditNotes.isEmpty()) {
+        return tables.register(creditNotes);
       }
       return CompletableFuture.completedFuture(Done.getInstance());
     }
@@ -97,5 +104,34 @@ public final class BillingProjection {
             issued ->
                 new BillingTables.Registered(
                     InvoiceEntry.of(issued, envelope.sequenceNr()), envelope.persistenceId()));
+  }
+
+  /**
+   * The register entries of the credit notes an account event issued (the {@code CreditNoteIssued}
+   * facts of a {@code ReceivablesChanged}), each pointing at that event.
+   */
+  static List<BillingTables.Registered> creditNotesOf(EventEnvelope<AccountEvent> envelope) {
+    if (!(envelope.event() instanceof ReceivablesChanged changed)) {
+      return List.of();
+    }
+    List<BillingTables.Registered> entries = new ArrayList<>();
+    String persistenceId = envelope.persistenceId();
+    String accountId = persistenceId.substring(persistenceId.indexOf('|') + 1);
+    for (ReceivableFact fact : changed.facts()) {
+      if (fact instanceof ReceivableFact.CreditNoteIssued cn) {
+        entries.add(
+            new BillingTables.Registered(
+                new InvoiceEntry(
+                    cn.number(),
+                    accountId,
+                    null,
+                    cn.issueDate(),
+                    null,
+                    cn.taxIncludedAmount(),
+                    envelope.sequenceNr()),
+                persistenceId));
+      }
+    }
+    return entries;
   }
 }

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.telco.billing.core.creditnote.CreditNoteNumbers;
 import com.telco.billing.core.invoice.InvoiceNumbers;
 import com.telco.billing.protocol.invoice.InvoiceEntry;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  * The billing read sides in Cassandra, kept by {@link BillingProjection} from the account events:
  * the accounts of each bill cycle day (what a bill run walks through) and the invoice register, the
  * issued invoices by number with where each one's document is in its account's journal (what {@code
- * GET /invoices/{number}} looks up). Prepared statements only.
+ * GET /invoices/{number}} looks up), and the credit notes by number with their account (what {@code
+ * GET /credit-notes/{number}} looks up). Prepared statements only.
  */
 public final class BillingTables
     implements com.telco.billing.node.billrun.BillRunPorts.CycleDayAccounts {
@@ -129,6 +131,21 @@ public final class BillingTables
       return new Place(parsed.series().key(), parsed.sequence() / BLOCK, parsed.sequence());
     }
 
+    /**
+     * The place of an invoice or credit note number: credit notes are registered in the same table,
+     * under their own series keys ({@code CN-ACME-2026}).
+     */
+    static Place ofAny(String number) {
+      if (!CreditNoteNumbers.isCreditNoteNumber(number)) {
+        return of(number);
+      }
+      InvoiceNumbers.InvoiceNumber parsed = CreditNoteNumbers.parse(number);
+      return new Place(
+          CreditNoteNumbers.PREFIX + "-" + parsed.series().key(),
+          parsed.sequence() / BLOCK,
+          parsed.sequence());
+    }
+
     /** The partition: series and block. */
     String partition() {
       return series + "/" + block;
@@ -148,7 +165,7 @@ public final class BillingTables
         ps -> {
           Map<String, BatchStatementBuilder> batches = new LinkedHashMap<>();
           for (Registered r : entries) {
-            Place place = Place.of(r.entry().number());
+            Place place = Place.ofAny(r.entry().number());
             batches
                 .computeIfAbsent(
                     place.partition(), k -> BatchStatement.builder(DefaultBatchType.UNLOGGED))
@@ -190,6 +207,25 @@ public final class BillingTables
     } catch (IllegalArgumentException notANumber) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
+    return registeredAt(place);
+  }
+
+  /**
+   * The register entry of credit note {@code number} (its {@code ReceivablesChanged} event in its
+   * account's journal); empty when there is none or it is not a credit note number.
+   */
+  public CompletionStage<Optional<Registered>> registeredCreditNote(String number) {
+    if (!CreditNoteNumbers.isCreditNoteNumber(number)) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    try {
+      return registeredAt(Place.ofAny(number));
+    } catch (IllegalArgumentException notANumber) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+  }
+
+  private CompletionStage<Optional<Registered>> registeredAt(Place place) {
     return selectEntry
         .thenCompose(
             ps -> session.selectOne(ps.bind(place.series(), place.block(), place.sequence())))

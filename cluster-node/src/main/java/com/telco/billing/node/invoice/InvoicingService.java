@@ -59,6 +59,7 @@ public final class InvoicingService {
   private final Duration readTimeout;
   private final GroupCommit<String, Long> numbers;
   private final GroupCommit<String, Done> confirmations;
+  private final CreditNoteService creditNotes;
 
   /**
    * @param settings the ask timeout of the steps of closing a period
@@ -79,6 +80,12 @@ public final class InvoicingService {
     this.readTimeout = readTimeout;
     this.numbers = new GroupCommit<>(this::assign);
     this.confirmations = new GroupCommit<>(this::confirm);
+    this.creditNotes = new CreditNoteService(system, tables, timeout, readTimeout);
+  }
+
+  /** Credit notes: issued with numbers of their own series, read by invoice or number. */
+  public CreditNoteService creditNotes() {
+    return creditNotes;
   }
 
   /** Periods of one account closed in one call at most (catching up on missed cycle dates). */

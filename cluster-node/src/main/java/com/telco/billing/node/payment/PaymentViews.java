@@ -122,7 +122,9 @@ public final class PaymentViews {
           applied.add(
               new InvoiceSettlement.Applied(
                   r.id(),
-                  r.kind() == Receipt.Kind.PAYMENT ? "payment" : "credit",
+                  r.kind() == Receipt.Kind.PAYMENT
+                      ? "payment"
+                      : r.kind() == Receipt.Kind.CREDIT_NOTE ? "credit_note" : "credit",
                   a.amount(),
                   a.date()));
         }

@@ -326,6 +326,46 @@ class AccountDunningTest {
   }
 
   @Test
+  void aCreditNoteOfTheWholeInvoiceEndsTheEpisodeAtOnce() {
+    open("acc-1", false);
+    IssuedInvoice invoice = issue(CYCLE, 1);
+    firedOn(DUE.plusDays(1));
+    firedOn(DUE.plusDays(22));
+    assertEquals(List.of("sub-1"), view().barredSubscriptions());
+
+    // the positive lines up to the invoice's net total (its discounts are not creditable)
+    List<com.telco.billing.core.creditnote.CreditRequest> lines = new ArrayList<>();
+    BigDecimal budget = invoice.invoice().taxExcludedAmount();
+    for (int i = 0; i < invoice.invoice().lines().size() && budget.signum() > 0; i++) {
+      BigDecimal amount = invoice.invoice().lines().get(i).amount().min(budget);
+      if (amount.signum() > 0) {
+        lines.add(new com.telco.billing.core.creditnote.CreditRequest(i + 1, amount, null));
+        budget = budget.subtract(amount);
+      }
+    }
+    var order =
+        new com.telco.billing.protocol.invoice.CreditNoteOrder(
+            invoice.number(),
+            "cn-1",
+            "fp",
+            com.telco.billing.core.creditnote.CreditReason.ORDER_CANCELLATION,
+            null,
+            lines,
+            null,
+            false);
+    var issued =
+        kit.<StatusReply<com.telco.billing.protocol.invoice.CreditNoteResult>>runCommand(
+            replyTo ->
+                new AccountCommand.IssueCreditNote(
+                    order, LocalDate.ofInstant(clock.instant(), BERLIN), 1, null, replyTo));
+    assertTrue(issued.reply().isSuccess(), String.valueOf(issued.reply()));
+    List<DunningFact> facts = dunningFacts(issued.events());
+    assertInstanceOf(DunningFact.ServiceUnbarred.class, facts.get(0));
+    assertInstanceOf(DunningFact.EpisodeEnded.class, facts.get(1));
+    assertEquals("normal", view().status());
+  }
+
+  @Test
   void aPartialPaymentThatSettlesTheOldestInvoiceReanchorsOnTheNextOne() {
     open("acc-1", false);
     IssuedInvoice first = issue(CYCLE, 1);

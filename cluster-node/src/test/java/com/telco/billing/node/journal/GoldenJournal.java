@@ -221,6 +221,17 @@ final class GoldenJournal {
         states,
         "AccountState.Open-receivables",
         openAccount().withReceivables(com.telco.billing.node.PaymentSamples.facts()));
+    all.put(
+        "AccountEvent.ReceivablesChanged-creditNote",
+        com.telco.billing.node.CreditNoteSamples.creditNoteChanged(ORIGIN));
+    accountSnapshot(
+        all,
+        states,
+        "AccountState.Open-creditNote",
+        openAccount()
+            .withReceivables(com.telco.billing.node.PaymentSamples.facts())
+            .withReceivables(
+                com.telco.billing.node.CreditNoteSamples.creditNoteChanged(ORIGIN).facts()));
 
     all.put(
         "AccountEvent.DunningChanged",

@@ -49,7 +49,10 @@ public sealed interface AccountCommand extends CborSerializable
         AccountCommand.EvaluateDunning,
         AccountCommand.PlaceDunningHold,
         AccountCommand.ReleaseDunningHold,
-        AccountCommand.GetDunning {
+        AccountCommand.GetDunning,
+        AccountCommand.PrepareCreditNote,
+        AccountCommand.IssueCreditNote,
+        AccountCommand.GetCreditNotes {
 
   /**
    * Opens the account with the given profile. Repeating it with the same profile answers the
@@ -278,5 +281,39 @@ public sealed interface AccountCommand extends CborSerializable
 
   /** Reads the account's dunning state. */
   record GetDunning(ActorRef<StatusReply<com.telco.billing.protocol.dunning.DunningView>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Checks a credit note of invoice {@code invoiceNumber} (docs/credit-notes.md): answers the
+   * credit note issued before under {@code requestKey} (the same {@code fingerprint}; another is
+   * refused with {@code idempotency_key_reused}), a refusal (e.g. {@code credit_exceeds_line}), or
+   * the number series to ask for its number. Nothing is persisted.
+   */
+  record PrepareCreditNote(
+      com.telco.billing.protocol.invoice.CreditNoteOrder order,
+      ActorRef<StatusReply<com.telco.billing.protocol.invoice.CreditNotePrepared>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Issues the credit note of {@code order} with the {@code sequence} its series assigned, dated
+   * {@code issueDate} (what {@link PrepareCreditNote} answered); a request issued before answers
+   * its credit note ({@code created = false}).
+   */
+  record IssueCreditNote(
+      com.telco.billing.protocol.invoice.CreditNoteOrder order,
+      java.time.LocalDate issueDate,
+      long sequence,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.invoice.CreditNoteResult>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Reads the account's credit notes: those of invoice {@code invoiceNumber}, or the one numbered
+   * {@code number} (refused with {@code credit_note_not_found} when the account has none such).
+   */
+  record GetCreditNotes(
+      String invoiceNumber,
+      String number,
+      ActorRef<StatusReply<com.telco.billing.protocol.invoice.CreditNoteList>> replyTo)
       implements AccountCommand {}
 }

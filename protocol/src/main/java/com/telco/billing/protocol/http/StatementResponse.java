@@ -27,7 +27,7 @@ public record StatementResponse(
 
   /**
    * @param type {@code invoice}, {@code payment}, {@code refund}, {@code chargeback}, {@code
-   *     chargeback_won} or {@code return}
+   *     chargeback_won}, {@code return} or {@code credit_note}
    * @param reference the invoice number, payment, refund, dispute or return id
    * @param paymentId the payment a refund, chargeback or return belongs to
    */

@@ -47,8 +47,8 @@ public record InvoiceSettlement(
   /**
    * One amount applied to the invoice.
    *
-   * @param paymentId the payment (or credit) it came from
-   * @param kind {@code payment} or {@code credit}
+   * @param paymentId the payment (or credit, or credit note number) it came from
+   * @param kind {@code payment}, {@code credit} or {@code credit_note}
    * @param amount the amount applied (positive)
    * @param date the date it was received or the credit arose
    */

@@ -60,7 +60,12 @@ public final class CustomerBills {
     for (InvoiceSettlement.Applied a : settlement.applied()) {
       applied.add(
           new AppliedPayment(
-              money(a.amount(), cur), new PaymentRef(a.paymentId(), paymentHref(a.paymentId()))));
+              money(a.amount(), cur),
+              new PaymentRef(
+                  a.paymentId(),
+                  "credit_note".equals(a.kind())
+                      ? CreditNotes.href(a.paymentId())
+                      : paymentHref(a.paymentId()))));
     }
     return new CustomerBillResponse(
         doc.number(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One change of an account's accounts receivable, as the journal records it (inside {@code
@@ -25,7 +26,8 @@ import java.time.LocalDate;
   @JsonSubTypes.Type(
       value = ReceivableFact.DirectDebitScheduled.class,
       name = "direct_debit_scheduled"),
-  @JsonSubTypes.Type(value = ReceivableFact.GatewayEventSeen.class, name = "gateway_event_seen")
+  @JsonSubTypes.Type(value = ReceivableFact.GatewayEventSeen.class, name = "gateway_event_seen"),
+  @JsonSubTypes.Type(value = ReceivableFact.CreditNoteIssued.class, name = "credit_note_issued")
 })
 public sealed interface ReceivableFact
     permits ReceivableFact.InvoiceOpened,
@@ -38,7 +40,8 @@ public sealed interface ReceivableFact
         ReceivableFact.AttemptStarted,
         ReceivableFact.AttemptAnswered,
         ReceivableFact.DirectDebitScheduled,
-        ReceivableFact.GatewayEventSeen {
+        ReceivableFact.GatewayEventSeen,
+        ReceivableFact.CreditNoteIssued {
 
   /**
    * An invoice became an open item (recorded in snapshots; the journal has its {@code
@@ -180,4 +183,49 @@ public sealed interface ReceivableFact
 
   /** A gateway event was applied (deliveries are deduplicated by its id). */
   record GatewayEventSeen(String eventId) implements ReceivableFact {}
+
+  /**
+   * A credit note was issued: the whole document (snapshots keep it with the receivable history)
+   * and its credit, allocated to its invoice's remaining amount first. Amounts are positive (what
+   * is credited).
+   *
+   * @param requestKey the invoice number and the request's idempotency key
+   * @param fingerprint digest of the request
+   * @param reason a {@code CreditReason} wire name, e.g. {@code service_outage}
+   * @param lines the credited invoice lines
+   * @param taxItems the tax reversed per rate
+   * @param refunded what of the credit was paid back (refunds of the invoice's payments, recorded
+   *     before this fact in the same event); zero when no refund was asked
+   */
+  record CreditNoteIssued(
+      String number,
+      String invoiceNumber,
+      String requestKey,
+      String fingerprint,
+      String reason,
+      String description,
+      LocalDate issueDate,
+      java.time.Instant issuedAt,
+      List<CreditedLineRecord> lines,
+      List<InvoiceRecord.TaxItem> taxItems,
+      BigDecimal taxExcludedAmount,
+      BigDecimal taxAmount,
+      BigDecimal taxIncludedAmount,
+      BigDecimal refunded)
+      implements ReceivableFact {
+    public CreditNoteIssued {
+      lines = List.copyOf(lines);
+      taxItems = List.copyOf(taxItems);
+    }
+  }
+
+  /**
+   * One credited invoice line.
+   *
+   * @param line the invoice line's position, from 1
+   * @param quantity the quantity credited, {@code null} when credited by amount
+   * @param amount the net amount credited
+   */
+  record CreditedLineRecord(
+      int line, String description, String taxCategory, BigDecimal quantity, BigDecimal amount) {}
 }
