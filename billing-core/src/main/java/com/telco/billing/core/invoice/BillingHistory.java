@@ -36,6 +36,9 @@ import java.util.TreeSet;
  * @param changesSeen per subscription id, how many entries of its lifecycle history the invoices
  *     have seen (entries are only ever appended); empty in a history written before corrections
  *     looked back
+ * @param ordinalsFrom the first period start whose charge records carry a period ordinal counted
+ *     from the subscription's lifecycle; records of earlier periods were charged when the ordinal
+ *     counted the periods charged, and keep theirs; {@code null} when all records do
  */
 public record BillingHistory(
     LocalDate firstPeriodStart,
@@ -46,12 +49,13 @@ public record BillingHistory(
     List<BilledOneTimeCharge> oneTimeCharges,
     Map<String, BilledUsage> billedUsage,
     LocalDate recordsFrom,
-    Map<String, Integer> changesSeen) {
+    Map<String, Integer> changesSeen,
+    LocalDate ordinalsFrom) {
 
   /** The history of an account that was never invoiced. */
   public static final BillingHistory EMPTY =
       new BillingHistory(
-          null, null, Set.of(), List.of(), Map.of(), List.of(), Map.of(), null, Map.of());
+          null, null, Set.of(), List.of(), Map.of(), List.of(), Map.of(), null, Map.of(), null);
 
   public BillingHistory {
     if ((firstPeriodStart == null) != (lastCycleDate == null)) {
@@ -89,7 +93,8 @@ public record BillingHistory(
         oneTimeCharges,
         billedUsage,
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   /**

@@ -74,14 +74,26 @@ final class Corrections {
     return kind + " on " + cause.effectiveDate();
   }
 
-  /** Records that {@code s}'s days from {@code date} on in the window cannot be priced. */
+  /**
+   * Records that {@code s}'s days from {@code date} on in the window cannot be priced, once: when
+   * the lifecycle entry they follow is one no invoice saw.
+   */
   void notPriceable(Subscription s, LocalDate date) {
-    StatusChange cause = s.history().get(0);
-    for (StatusChange c : s.history()) {
-      if (!c.effectiveDate().isAfter(date)) {
-        cause = c;
+    BillingHistory history = context.history();
+    int seen =
+        history.predatesLookBack()
+            ? s.history().size()
+            : history.changesSeen().getOrDefault(s.subscriptionId(), 0);
+    int index = 0;
+    for (int i = 0; i < s.history().size(); i++) {
+      if (!s.history().get(i).effectiveDate().isAfter(date)) {
+        index = i;
       }
     }
+    if (index < seen) {
+      return;
+    }
+    StatusChange cause = s.history().get(index);
     uncorrected.add(
         new UncorrectedChange(
             s.subscriptionId(),

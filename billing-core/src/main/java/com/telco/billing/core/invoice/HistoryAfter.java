@@ -89,6 +89,8 @@ final class HistoryAfter {
         oneTimeAfter,
         billedUsage,
         keepFrom,
-        seen);
+        seen,
+        // the records of a history written before corrections looked back keep their ordinals
+        history.predatesLookBack() ? cycleDate : history.ordinalsFrom());
   }
 }

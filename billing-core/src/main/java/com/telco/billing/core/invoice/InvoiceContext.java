@@ -3,6 +3,7 @@ package com.telco.billing.core.invoice;
 import com.telco.billing.core.account.AccountProfile;
 import com.telco.billing.core.catalog.Catalog;
 import com.telco.billing.core.catalog.CatalogVersion;
+import com.telco.billing.core.catalog.Price;
 import com.telco.billing.core.catalog.ProductOffering;
 import com.telco.billing.core.money.Money;
 import com.telco.billing.core.period.BillPeriod;
@@ -13,8 +14,10 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What every rule of one invoice reads: the request, the currency's minor units, the two periods of
@@ -107,6 +110,37 @@ final class InvoiceContext {
   /** True for a period before the closed one: what is charged or credited in it corrects it. */
   boolean isCorrection(BillPeriod period) {
     return period.start().isBefore(closed.start());
+  }
+
+  /**
+   * True when a catalog version is in effect at the start of {@code date}, defines the offering,
+   * and each of the prices {@code charges} picks from it has an amount in the account's currency.
+   */
+  boolean priceable(
+      String offeringId, LocalDate date, Function<ProductOffering, List<Price>> charges) {
+    Optional<ProductOffering> offering = versionIfAnyAt(date).flatMap(v -> v.offering(offeringId));
+    if (offering.isEmpty()) {
+      return false;
+    }
+    for (Price price : charges.apply(offering.get())) {
+      if (price.amountIn(request.account().currency()).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The first period start whose charge records carry an ordinal counted from the lifecycle:
+   * records of earlier periods were charged before (their ordinal counted the periods charged) and
+   * keep it ({@link BillingHistory#ordinalsFrom()}); {@link LocalDate#MIN} when all do.
+   */
+  LocalDate lifecycleOrdinalsFrom() {
+    BillingHistory history = request.history();
+    if (history.predatesLookBack()) {
+      return request.cycleDate();
+    }
+    return history.ordinalsFrom() == null ? LocalDate.MIN : history.ordinalsFrom();
   }
 
   /** The catalog version in effect at the start of {@code date}, if there is one. */

@@ -11,9 +11,10 @@ import com.telco.billing.core.subscription.StatusChange;
 import com.telco.billing.core.subscription.Subscription;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One-time charges of the lifecycle triggers that no invoice billed yet, dated in the window.
@@ -31,17 +32,19 @@ final class OneTimeCharges {
   private final InvoiceContext context;
   private final InvoiceLines lines;
   private final Corrections corrections;
-  private final List<BilledOneTimeCharge> billed = new ArrayList<>();
+  private final Set<BilledOneTimeCharge> billed = new LinkedHashSet<>();
+  private final Set<BilledOneTimeCharge> alreadyBilled;
 
   OneTimeCharges(InvoiceContext context, InvoiceLines lines, Corrections corrections) {
     this.context = context;
     this.lines = lines;
     this.corrections = corrections;
+    this.alreadyBilled = new HashSet<>(context.history().oneTimeCharges());
   }
 
   /** The one-time charges billed by this invoice so far, in the order billed. */
   List<BilledOneTimeCharge> billed() {
-    return Collections.unmodifiableList(billed);
+    return List.copyOf(billed);
   }
 
   /**
@@ -55,11 +58,6 @@ final class OneTimeCharges {
         continue;
       }
       BillPeriod period = BillPeriods.periodOn(date, context.account().billCycleDay());
-      if (context.isCorrection(period)
-          && context.versionIfAnyAt(date).flatMap(v -> v.offering(change.offeringId())).isEmpty()) {
-        corrections.notPriceable(s, date);
-        continue;
-      }
       OneTimeTrigger trigger =
           switch (change.kind()) {
             case ACTIVATED -> OneTimeTrigger.ACTIVATION;
@@ -68,15 +66,22 @@ final class OneTimeCharges {
             case RESUMED -> OneTimeTrigger.RESUMPTION;
             case TERMINATED -> OneTimeTrigger.TERMINATION;
           };
+      if (context.isCorrection(period)
+          && !context.priceable(
+              change.offeringId(),
+              date,
+              o -> o.oneTimeChargesOn(trigger).stream().map(OneTimeCharge::price).toList())) {
+        corrections.notPriceable(s, date);
+        continue;
+      }
       CatalogVersion version = context.versionAt(date);
       ProductOffering offering = InvoiceContext.offeringIn(version, change.offeringId());
       for (OneTimeCharge charge : offering.oneTimeChargesOn(trigger)) {
         BilledOneTimeCharge once =
             new BilledOneTimeCharge(s.subscriptionId(), charge.id(), trigger.name(), date);
-        if (context.history().oneTimeCharges().contains(once) || billed.contains(once)) {
+        if (alreadyBilled.contains(once) || !billed.add(once)) {
           continue;
         }
-        billed.add(once);
         BigDecimal price =
             context.priceOf(
                 charge.price().amountIn(context.account().currency()), charge.id(), version);

@@ -185,7 +185,8 @@ final class RecurringCharges {
 
   /** True when a catalog version is in effect on {@code date} and defines the offering. */
   private boolean priceable(String offeringId, LocalDate date) {
-    return context.versionIfAnyAt(date).flatMap(v -> v.offering(offeringId)).isPresent();
+    return context.priceable(
+        offeringId, date, o -> o.recurringCharges().stream().map(RecurringCharge::price).toList());
   }
 
   /**
@@ -218,10 +219,14 @@ final class RecurringCharges {
   /**
    * True when the discounts of {@code c}'s charge that apply in its recorded ordinal are not those
    * that apply in {@code ordinal}, the period's count as it is now known (a change reported late
-   * moved it): its live days are then credited and charged again with the right discounts.
+   * moved it): its live days are then credited and charged again with the right discounts. A record
+   * of a period charged before ordinals were counted from the lifecycle keeps its ordinal ({@link
+   * BillingHistory#ordinalsFrom()}).
    */
   private boolean discountsMoved(ChargedService c, int ordinal) {
-    if (ordinal == 0 || c.periodOrdinal() == ordinal) {
+    if (ordinal == 0
+        || c.periodOrdinal() == ordinal
+        || c.periodStart().isBefore(context.lifecycleOrdinalsFrom())) {
       return false;
     }
     Optional<ProductOffering> offering =
@@ -244,12 +249,15 @@ final class RecurringCharges {
         continue;
       }
       SubscriptionStatus status = s.statusOn(d);
-      if (status == SubscriptionStatus.ACTIVE) {
-        return true;
+      if (status != SubscriptionStatus.ACTIVE && status != SubscriptionStatus.SUSPENDED) {
+        continue;
       }
-      if (status == SubscriptionStatus.SUSPENDED
-          && priceable(offeringId.get(), d)
-          && context.offeringAt(offeringId.get(), d).chargeWhileSuspended()) {
+      // a day no catalog version prices is not billable: it does not make the period count
+      if (!priceable(offeringId.get(), d)) {
+        continue;
+      }
+      if (status == SubscriptionStatus.ACTIVE
+          || context.offeringAt(offeringId.get(), d).chargeWhileSuspended()) {
         return true;
       }
     }

@@ -6,6 +6,7 @@ import com.telco.billing.core.catalog.UsageCharge;
 import com.telco.billing.core.invoice.BillingHistory.BilledUsage;
 import com.telco.billing.core.period.BillPeriod;
 import com.telco.billing.core.period.BillPeriods;
+import com.telco.billing.core.subscription.StatusChange;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.usage.UsageBook;
 import com.telco.billing.core.usage.UsageBook.UsageLine;
@@ -307,6 +308,20 @@ final class UsageCharges {
         if (first == null) {
           first = charge.get();
           unit = v.usageType(usageType).map(u -> u.unitOfMeasure().name()).orElse(null);
+        }
+      }
+    }
+    if (first == null) {
+      // records rated with an offering the subscription no longer has in the period (a plan
+      // change reported late): the first usage charge of the type of any of its offerings
+      for (StatusChange change : s.history()) {
+        for (CatalogVersion v : context.catalog().versions()) {
+          Optional<UsageCharge> charge =
+              v.offering(change.offeringId()).flatMap(o -> o.usageChargeFor(usageType));
+          if (charge.isPresent() && first == null) {
+            first = charge.get();
+            unit = v.usageType(usageType).map(u -> u.unitOfMeasure().name()).orElse(null);
+          }
         }
       }
     }

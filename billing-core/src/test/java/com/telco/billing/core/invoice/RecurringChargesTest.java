@@ -90,7 +90,8 @@ class RecurringChargesTest {
             List.of(),
             Map.of(),
             date("2026-02-01"),
-            Map.of("S1", 1));
+            Map.of("S1", 1),
+            null);
     InvoiceContext context = context("2026-03-01", s, history);
     RecurringCharges recurring = recurring(context);
     recurring.reconcile(s);

@@ -293,7 +293,8 @@ public final class AccountJournal {
                 new BillingHistoryRecord.BilledUsage(
                     u.quantity(), u.chargeableQuantity(), u.records(), u.amount())),
         history.recordsFrom(),
-        history.changesSeen());
+        history.changesSeen(),
+        history.ordinalsFrom());
   }
 
   private static BillingHistoryRecord.ChargedService toRecord(
@@ -340,7 +341,8 @@ public final class AccountJournal {
                 new BillingHistory.BilledUsage(
                     u.quantity(), u.chargeableQuantity(), u.records(), u.amount())),
         record.recordsFrom(),
-        record.changesSeen());
+        record.changesSeen(),
+        record.ordinalsFrom());
   }
 
   private static BillingHistory.ChargedService toChargedService(

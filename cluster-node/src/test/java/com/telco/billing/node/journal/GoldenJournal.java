@@ -669,7 +669,8 @@ final class GoldenJournal {
             "2026-11-01|sub-1|VOICE|NATIONAL|PEAK|MOBILE_S|MOBILE_S_VOICE",
             new BillingHistory.BilledUsage(120, 60, 1, new BigDecimal("0.090000"))),
         CYCLE.minusMonths(12),
-        Map.of("sub-1", 2, "sub-2", 1));
+        Map.of("sub-1", 2, "sub-2", 1),
+        null);
   }
 
   static InvoiceDraft invoiceDraft() {

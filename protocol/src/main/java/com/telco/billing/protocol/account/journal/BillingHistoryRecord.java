@@ -28,7 +28,8 @@ public record BillingHistoryRecord(
     List<BilledOneTimeCharge> oneTimeCharges,
     Map<String, BilledUsage> billedUsage,
     LocalDate recordsFrom,
-    Map<String, Integer> changesSeen) {
+    Map<String, Integer> changesSeen,
+    LocalDate ordinalsFrom) {
 
   public BillingHistoryRecord {
     changesSeen = changesSeen == null ? Map.of() : Map.copyOf(changesSeen);
