@@ -7,10 +7,11 @@ import java.util.Objects;
 
 /**
  * Money the account received (a payment) or was credited (the credit of an invoice with a negative
- * total), its allocations to invoices and what was taken back from it.
+ * total), or the remaining amount of an invoice written off, its allocations to invoices and what
+ * was taken back from it.
  *
  * @param id the payment id (or {@code credit:<invoice number>})
- * @param kind payment or credit
+ * @param kind payment, credit or write-off
  * @param date received or credited on
  * @param amount the amount received (positive)
  * @param allocations in the order they were made
@@ -27,7 +28,12 @@ public record Receipt(
   /** Where the money came from. */
   public enum Kind {
     PAYMENT,
-    CREDIT
+    CREDIT,
+    /**
+     * A write-off (docs/billing-rules.md, "Credit notes and adjustments"): no money, the remaining
+     * amount of one invoice given up, allocated to that invoice alone.
+     */
+    WRITE_OFF
   }
 
   public Receipt {
