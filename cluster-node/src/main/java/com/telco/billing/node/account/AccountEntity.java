@@ -8,6 +8,7 @@ import com.telco.billing.core.invoice.InvoiceCalculator;
 import com.telco.billing.core.invoice.InvoiceComputation;
 import com.telco.billing.core.invoice.InvoiceNumbers;
 import com.telco.billing.core.invoice.InvoiceRequest;
+import com.telco.billing.core.invoice.LineType;
 import com.telco.billing.core.period.BillPeriods;
 import com.telco.billing.core.rating.RatedUsage;
 import com.telco.billing.core.rating.RatingContext;
@@ -130,6 +131,7 @@ public final class AccountEntity
   private final BillingMetrics metrics;
   private final PaymentHandlers payments;
   private final DunningHandlers dunning;
+  private final AdjustmentHandlers adjustments;
 
   /** The entity and event labels of its journal metrics. */
   private static final String ENTITY = "account";
@@ -175,6 +177,8 @@ public final class AccountEntity
     this.payments =
         new PaymentHandlers(
             accountId, clock, gateway, paymentSettings, context, this::Effect, dunning::review);
+    this.adjustments =
+        new AdjustmentHandlers(accountId, clock, catalog::catalog, this::Effect, dunning::review);
   }
 
   /**
@@ -313,7 +317,13 @@ public final class AccountEntity
         .onCommand(ReleaseDunningHold.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(GetDunning.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(ChargeAnswered.class, (state, cmd) -> Effect().noReply())
-        .onCommand(RefundAnswered.class, (state, cmd) -> Effect().noReply());
+        .onCommand(RefundAnswered.class, (state, cmd) -> Effect().noReply())
+        .onCommand(AccountCommand.AddCharge.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.GetCharges.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.OpenDispute.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.ResolveDispute.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.GetDisputes.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.WriteOff.class, (state, cmd) -> notFound(cmd.replyTo()));
     builder
         .forStateType(AccountState.Open.class)
         .onCommand(OpenAccount.class, this::onOpenAgain)
@@ -350,7 +360,13 @@ public final class AccountEntity
         .onCommand(EvaluateDunning.class, dunning::onEvaluate)
         .onCommand(PlaceDunningHold.class, dunning::onPlaceHold)
         .onCommand(ReleaseDunningHold.class, dunning::onReleaseHold)
-        .onCommand(GetDunning.class, dunning::onGet);
+        .onCommand(GetDunning.class, dunning::onGet)
+        .onCommand(AccountCommand.AddCharge.class, adjustments::onAddCharge)
+        .onCommand(AccountCommand.GetCharges.class, adjustments::onGetCharges)
+        .onCommand(AccountCommand.OpenDispute.class, adjustments::onOpenDispute)
+        .onCommand(AccountCommand.ResolveDispute.class, adjustments::onResolveDispute)
+        .onCommand(AccountCommand.GetDisputes.class, adjustments::onGetDisputes)
+        .onCommand(AccountCommand.WriteOff.class, adjustments::onWriteOff);
     return builder.build();
   }
 
@@ -643,7 +659,9 @@ public final class AccountEntity
     events.add(AccountJournal.invoiceIssued(invoice, now));
     events.add(new InvoiceRegistered(InvoiceEntry.of(invoice, invoiceSequenceNr), now));
     events.addAll(payments.onInvoiceIssued(state, invoice));
-    events.addAll(dunning.onInvoiceIssued(state, invoice, feeIdsOf(request)));
+    events.addAll(dunning.onInvoiceIssued(state, invoice, feeIdsOf(request, LineType.ONE_TIME)));
+    events.addAll(
+        adjustments.onInvoiceIssued(invoice.number(), feeIdsOf(request, LineType.ADJUSTMENT)));
     return Effect().persist(events).thenReply(cmd.replyTo(), next -> StatusReply.success(invoice));
   }
 
@@ -700,8 +718,8 @@ public final class AccountEntity
   }
 
   /**
-   * What the invoice of {@code cycleDate} is computed from; the late fees dunning charged and no
-   * invoice billed yet are billed on it.
+   * What the invoice of {@code cycleDate} is computed from; the late fees dunning charged and the
+   * one-off charges finance charged, that no invoice billed yet, are billed on it.
    */
   private InvoiceRequest invoiceRequest(AccountState.Open state, LocalDate cycleDate) {
     return new InvoiceRequest(
@@ -711,20 +729,23 @@ public final class AccountEntity
         cycleDate,
         List.copyOf(state.usage().lines().values()),
         state.billing(),
-        state.dunning().pendingFees().stream()
-            .map(
-                fee ->
-                    new FeeCharge(
-                        fee.feeId(),
-                        fee.chargedOn(),
-                        fee.amount(),
-                        fee.taxCategory(),
-                        fee.description()))
+        java.util.stream.Stream.concat(
+                state.dunning().pendingFees().stream()
+                    .map(
+                        fee ->
+                            new FeeCharge(
+                                fee.feeId(),
+                                fee.chargedOn(),
+                                fee.amount(),
+                                fee.taxCategory(),
+                                fee.description())),
+                AdjustmentHandlers.pendingFees(state).stream())
             .toList());
   }
 
-  private static List<String> feeIdsOf(InvoiceRequest request) {
-    return request.fees().stream().map(FeeCharge::feeId).toList();
+  /** The ids of the request's fees billed as lines of {@code type}. */
+  private static List<String> feeIdsOf(InvoiceRequest request, LineType type) {
+    return request.fees().stream().filter(f -> f.type() == type).map(FeeCharge::feeId).toList();
   }
 
   private ReplyEffect<AccountEvent, AccountState> onGetCurrentUsage(

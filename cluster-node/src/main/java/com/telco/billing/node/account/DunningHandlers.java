@@ -29,7 +29,6 @@ import com.telco.billing.protocol.account.journal.DunningFact;
 import com.telco.billing.protocol.dunning.DunningOutcome;
 import com.telco.billing.protocol.dunning.DunningView;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -266,7 +265,8 @@ final class DunningHandlers {
             policyOf(state).orElse(null),
             state.dunning(),
             state.profile().dunningExempt(),
-            BigDecimal.ZERO,
+            AdjustmentJournal.disputesOf(state.receivableHistory())
+                .overdueOnHold(state.payments().receivables(), today),
             today));
   }
 

@@ -183,6 +183,13 @@ public final class PaymentJournal {
     if (fact instanceof ReceivableFact.GatewayEventSeen f) {
       return book.withSeen(f.eventId());
     }
+    if (fact instanceof ReceivableFact.InvoiceWrittenOff f) {
+      return book.writtenOff(f.invoiceNumber(), f.writeOffId(), f.date());
+    }
+    if (AdjustmentJournal.isAdjustment(fact)) {
+      // charges and disputes change no money: AdjustmentJournal reads them from the history
+      return book;
+    }
     throw new IllegalArgumentException("unknown receivable fact " + fact.getClass());
   }
 }

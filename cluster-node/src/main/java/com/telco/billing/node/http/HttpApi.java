@@ -103,6 +103,11 @@ public final class HttpApi {
                     .routes(),
                 new ServiceRoutes(access, services.guiding(), clock).routes(),
                 new InvoiceRoutes(access, services.invoicing()).routes(),
+                new AdjustmentRoutes(
+                        access,
+                        new com.telco.billing.node.adjustment.AdjustmentService(
+                            system, services.invoicing(), settings.http().askTimeout()))
+                    .routes(),
                 new BillRunRoutes(access, services.billRuns()).routes(),
                 new DirectDebitRoutes(
                         access, services.directDebits(), services.directDebitReturns())

@@ -122,7 +122,11 @@ public final class PaymentViews {
           applied.add(
               new InvoiceSettlement.Applied(
                   r.id(),
-                  r.kind() == Receipt.Kind.PAYMENT ? "payment" : "credit",
+                  switch (r.kind()) {
+                    case PAYMENT -> "payment";
+                    case CREDIT -> "credit";
+                    case WRITE_OFF -> "writeOff";
+                  },
                   a.amount(),
                   a.date()));
         }

@@ -207,6 +207,17 @@ final class GoldenJournal {
         openAccount().withReceivables(com.telco.billing.node.PaymentSamples.facts()));
 
     all.put(
+        "AccountEvent.ReceivablesChanged-adjustments",
+        com.telco.billing.node.AdjustmentSamples.receivablesChanged(ORIGIN));
+    accountSnapshot(
+        all,
+        states,
+        "AccountState.Open-adjustments",
+        openAccount()
+            .withReceivables(com.telco.billing.node.PaymentSamples.facts())
+            .withReceivables(com.telco.billing.node.AdjustmentSamples.facts()));
+
+    all.put(
         "AccountEvent.DunningChanged",
         com.telco.billing.node.DunningSamples.dunningChanged(ORIGIN));
     AccountState.Open dunned =

@@ -48,7 +48,7 @@ public record InvoiceSettlement(
    * One amount applied to the invoice.
    *
    * @param paymentId the payment (or credit) it came from
-   * @param kind {@code payment} or {@code credit}
+   * @param kind {@code payment}, {@code credit} or {@code writeOff}
    * @param amount the amount applied (positive)
    * @param date the date it was received or the credit arose
    */
