@@ -383,7 +383,9 @@ class AccountAdjustmentsTest {
     assertEquals(invoice.number(), fact.invoiceNumber());
     assertEquals(DUE.plusDays(3), fact.date());
     assertTrue(
-        dunningFacts(wo.events()).stream().anyMatch(DunningFact.EpisodeEnded.class::isInstance));
+        dunningFacts(wo.events()).stream()
+            .anyMatch(
+                f -> f instanceof DunningFact.EpisodeEnded e && e.reason().equals("written_off")));
     assertEquals("normal", dunning().status());
 
     var item = ((AccountState.Open) kit.getState()).payments().receivables().item(invoice.number());

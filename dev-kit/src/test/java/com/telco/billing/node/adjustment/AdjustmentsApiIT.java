@@ -107,11 +107,13 @@ class AdjustmentsApiIT {
     }
 
     // the charge, before the bill run that bills it; its replay and the refusals change nothing
-    Response charged = keyed("/accounts/" + CHARGED + "/charges", "ch-1", CHARGE.formatted("12.50", "STANDARD"));
+    Response charged =
+        keyed("/accounts/" + CHARGED + "/charges", "ch-1", CHARGE.formatted("12.50", "STANDARD"));
     assertEquals(201, charged.status(), charged.body());
     assertEquals("pending", charged.text("status"));
     chargeId = charged.text("id");
-    Response replay = keyed("/accounts/" + CHARGED + "/charges", "ch-1", CHARGE.formatted("12.50", "STANDARD"));
+    Response replay =
+        keyed("/accounts/" + CHARGED + "/charges", "ch-1", CHARGE.formatted("12.50", "STANDARD"));
     assertEquals(201, replay.status(), replay.body());
     assertEquals("true", replay.raw().headers().firstValue("Idempotent-Replayed").orElse(null));
     assertEquals(chargeId, replay.text("id"));
@@ -130,7 +132,8 @@ class AdjustmentsApiIT {
     refused(
         400,
         "unknown_tax_category",
-        keyed("/accounts/" + CHARGED + "/charges", "ch-2", CHARGE.formatted("12.50", "NO_SUCH_TAX")));
+        keyed(
+            "/accounts/" + CHARGED + "/charges", "ch-2", CHARGE.formatted("12.50", "NO_SUCH_TAX")));
     refused(
         400,
         "idempotency_key_required",
@@ -187,7 +190,9 @@ class AdjustmentsApiIT {
     assertEquals("STANDARD", line.get("taxCategory").asText());
     assertEquals("Replacement SIM card", line.get("description").asText());
     assertEquals(
-        0, new BigDecimal("12.50").compareTo(line.get("taxExcludedAmount").get("value").decimalValue()));
+        0,
+        new BigDecimal("12.50")
+            .compareTo(line.get("taxExcludedAmount").get("value").decimalValue()));
     // the STANDARD rate of DE (19 %) applies to it with the subscription's lines
     boolean taxed = false;
     for (JsonNode item : invoice.get("taxItem")) {
@@ -212,9 +217,15 @@ class AdjustmentsApiIT {
     BigDecimal total = total(number);
     String disputes = "/invoices/" + number + "/disputes";
 
-    refused(409, "dispute_exceeds_remaining", keyed(disputes, "d-0", dispute(total.add(BigDecimal.ONE))));
+    refused(
+        409,
+        "dispute_exceeds_remaining",
+        keyed(disputes, "d-0", dispute(total.add(BigDecimal.ONE))));
     refused(400, "amount_precision", keyed(disputes, "d-0", dispute(new BigDecimal("1.001"))));
-    refused(404, "invoice_not_found", keyed("/invoices/INV-NONE-1/disputes", "d-0", dispute(BigDecimal.ONE)));
+    refused(
+        404,
+        "invoice_not_found",
+        keyed("/invoices/INV-NONE-1/disputes", "d-0", dispute(BigDecimal.ONE)));
     assertEquals(0, http.get(disputes).json().get("disputes").size());
 
     // all but 4.00 on hold: the overdue amount falls below the policy's minimum of 5.00
@@ -225,7 +236,8 @@ class AdjustmentsApiIT {
     Response replay = keyed(disputes, "d-1", dispute(disputed));
     assertEquals(201, replay.status(), replay.body());
     assertEquals("true", replay.raw().headers().firstValue("Idempotent-Replayed").orElse(null));
-    refused(409, "dispute_exceeds_remaining", keyed(disputes, "d-2", dispute(new BigDecimal("4.01"))));
+    refused(
+        409, "dispute_exceeds_remaining", keyed(disputes, "d-2", dispute(new BigDecimal("4.01"))));
 
     JsonNode dunning = http.get("/accounts/" + DISPUTED + "/dunning").json();
     assertEquals("normal", dunning.get("status").asText(), dunning.toString());
@@ -240,7 +252,13 @@ class AdjustmentsApiIT {
   void itsReleaseBringsTheAccountBackIntoDunning() {
     moveTo(11);
     String number = invoiceOf.get(DISPUTED);
-    String disputeId = http.get("/invoices/" + number + "/disputes").json().get("disputes").get(0).get("id").asText();
+    String disputeId =
+        http.get("/invoices/" + number + "/disputes")
+            .json()
+            .get("disputes")
+            .get(0)
+            .get("id")
+            .asText();
     String resolve = "/invoices/" + number + "/disputes/" + disputeId + "/resolve";
     refused(400, "invalid_value", http.post(resolve, "{\"outcome\": \"forget\"}"));
     Response released = http.post(resolve, "{\"outcome\": \"release\", \"note\": \"used\"}");
@@ -263,10 +281,7 @@ class AdjustmentsApiIT {
     String body = "{\"reason\": \"customer insolvent\"}";
     refused(400, "idempotency_key_required", http.post(path, body));
     refused(404, "invoice_not_found", keyed("/invoices/INV-NONE-1/write-off", "wo-1", body));
-    refused(
-        403,
-        "forbidden",
-        HttpJson.withRoles(node.httpUrl(), "collections").post(path, body));
+    refused(403, "forbidden", HttpJson.withRoles(node.httpUrl(), "collections").post(path, body));
     assertEquals("in_dunning", http.get("/accounts/" + WRITTEN_OFF + "/dunning").text("status"));
 
     Response written = keyed(path, "wo-1", body);
@@ -280,14 +295,16 @@ class AdjustmentsApiIT {
 
     JsonNode invoice = http.get("/invoices/" + number).json();
     assertEquals("settled", invoice.get("state").asText(), invoice.toString());
-    assertEquals(0, BigDecimal.ZERO.compareTo(invoice.get("remainingAmount").get("value").decimalValue()));
+    assertEquals(
+        0, BigDecimal.ZERO.compareTo(invoice.get("remainingAmount").get("value").decimalValue()));
     assertEquals("normal", http.get("/accounts/" + WRITTEN_OFF + "/dunning").text("status"));
     JsonNode statement = http.get("/accounts/" + WRITTEN_OFF + "/statement?format=json").json();
     JsonNode entries = statement.get("entries");
     JsonNode last = entries.get(entries.size() - 1);
     assertEquals("write_off", last.get("type").asText(), statement.toString());
     assertEquals(0, total.negate().compareTo(last.get("amount").get("value").decimalValue()));
-    assertEquals(0, BigDecimal.ZERO.compareTo(statement.get("closingBalance").get("value").decimalValue()));
+    assertEquals(
+        0, BigDecimal.ZERO.compareTo(statement.get("closingBalance").get("value").decimalValue()));
   }
 
   // ------------------------------------------------------------------ helpers
