@@ -375,11 +375,15 @@ public final class AccountEntity
       settlements(AccountState.Open state) {
     java.util.Map<String, com.telco.billing.protocol.invoice.InvoiceSettlement> all =
         new java.util.LinkedHashMap<>();
+    var disputes = AdjustmentJournal.disputesOf(state.receivableHistory());
     for (IssuedInvoice invoice : state.invoices()) {
       all.put(
           invoice.number(),
           com.telco.billing.node.payment.PaymentViews.settlement(
-              state.payments(), invoice.number(), invoice.invoice().taxIncludedAmount()));
+              state.payments(),
+              invoice.number(),
+              invoice.invoice().taxIncludedAmount(),
+              disputes.onHold(state.payments().receivables(), invoice.number())));
     }
     return all;
   }

@@ -297,6 +297,14 @@ class AccountAdjustmentsTest {
             .getValue();
     assertEquals(0, disputed.compareTo(list.onHold().value()));
     assertEquals(0, total.compareTo(list.remaining().value()));
+    var settled =
+        this.<com.telco.billing.protocol.invoice.AccountInvoices.Settled>run(
+                r -> new AccountCommand.GetSettlement(invoice.number(), r))
+            .reply()
+            .getValue()
+            .settlement();
+    assertEquals(ItemState.ON_HOLD, settled.state());
+    assertEquals(0, disputed.compareTo(settled.onHold()));
 
     // released: the whole amount is overdue again and the next evaluation starts an episode
     clock.set(DUE.plusDays(11));

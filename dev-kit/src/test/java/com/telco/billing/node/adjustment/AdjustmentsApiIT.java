@@ -245,6 +245,9 @@ class AdjustmentsApiIT {
     assertEquals(1, list.get("disputes").size(), list.toString());
     assertEquals(0, disputed.compareTo(list.get("onHold").get("value").decimalValue()));
     assertEquals(0, total.compareTo(list.get("remaining").get("value").decimalValue()));
+    JsonNode invoice = http.get("/invoices/" + number).json();
+    assertEquals("onHold", invoice.get("state").asText(), invoice.toString());
+    assertEquals(0, disputed.compareTo(invoice.get("onHoldAmount").get("value").decimalValue()));
   }
 
   @Test
@@ -265,6 +268,9 @@ class AdjustmentsApiIT {
     assertEquals(200, released.status(), released.body());
     assertEquals("released", released.text("status"));
     refused(409, "dispute_resolved", http.post(resolve, "{\"outcome\": \"credit\"}"));
+    JsonNode invoice = http.get("/invoices/" + number).json();
+    assertEquals("sent", invoice.get("state").asText(), invoice.toString());
+    assertTrue(invoice.path("onHoldAmount").isMissingNode(), invoice.toString());
     // a new episode starts at its first step; the days reached fire together
     await(
         () -> steps(DISPUTED).equals(List.of("reminder-1", "reminder-2")),
