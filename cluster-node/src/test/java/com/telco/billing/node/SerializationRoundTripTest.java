@@ -129,6 +129,14 @@ class SerializationRoundTripTest {
           com.telco.billing.protocol.payment.PaymentMethodView.class,
           com.telco.billing.protocol.payment.BalanceView.class,
           com.telco.billing.protocol.payment.StatementView.class,
+          com.telco.billing.protocol.adjustment.ChargeView.class,
+          com.telco.billing.protocol.adjustment.ChargeResult.class,
+          com.telco.billing.protocol.adjustment.ChargeList.class,
+          com.telco.billing.protocol.adjustment.DisputeView.class,
+          com.telco.billing.protocol.adjustment.DisputeResult.class,
+          com.telco.billing.protocol.adjustment.DisputeList.class,
+          com.telco.billing.protocol.adjustment.WriteOffView.class,
+          com.telco.billing.protocol.adjustment.WriteOffResult.class,
           com.telco.billing.protocol.invoice.AccountInvoices.Settled.class,
           ActivationPlan.class,
           SubscriptionResult.class,
@@ -166,6 +174,7 @@ class SerializationRoundTripTest {
     samples.putAll(MessageSamples.all(probe.ref().unsafeUpcast()));
     samples.putAll(refusalSamples());
     samples.putAll(DunningSamples.all(probe.ref(), ORIGIN));
+    samples.putAll(AdjustmentSamples.all(probe.ref()));
     samples.putAll(
         PaymentSamples.all(
             probe.ref(),

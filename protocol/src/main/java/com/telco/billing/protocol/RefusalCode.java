@@ -52,6 +52,7 @@ public enum RefusalCode {
   SIGNATURE_INVALID("signature_invalid", RefusalKind.INVALID_INPUT),
   SIGNATURE_EXPIRED("signature_expired", RefusalKind.INVALID_INPUT),
   PAYLOAD_INVALID("payload_invalid", RefusalKind.INVALID_INPUT),
+  UNKNOWN_TAX_CATEGORY("unknown_tax_category", RefusalKind.INVALID_INPUT),
 
   // names something that does not exist
   ACCOUNT_NOT_FOUND("account_not_found", RefusalKind.NOT_FOUND),
@@ -72,6 +73,7 @@ public enum RefusalCode {
   NOTIFICATION_DELIVERY_NOT_FOUND("notification_delivery_not_found", RefusalKind.NOT_FOUND),
   LETTER_NOT_FOUND("letter_not_found", RefusalKind.NOT_FOUND),
   CREDIT_NOTE_NOT_FOUND("credit_note_not_found", RefusalKind.NOT_FOUND),
+  DISPUTE_NOT_FOUND("dispute_not_found", RefusalKind.NOT_FOUND),
 
   // who is calling
   UNAUTHENTICATED("unauthenticated", RefusalKind.UNAUTHENTICATED),
@@ -114,6 +116,10 @@ public enum RefusalCode {
   CREDIT_EXCEEDS_INVOICE("credit_exceeds_invoice", RefusalKind.CONFLICT),
   REFUND_NOT_POSSIBLE("refund_not_possible", RefusalKind.CONFLICT),
   CREDIT_NOTE_IN_PROGRESS("credit_note_in_progress", RefusalKind.CONFLICT),
+  // disputes and write-offs
+  DISPUTE_EXCEEDS_REMAINING("dispute_exceeds_remaining", RefusalKind.CONFLICT),
+  DISPUTE_RESOLVED("dispute_resolved", RefusalKind.CONFLICT),
+  INVOICE_NOT_OPEN("invoice_not_open", RefusalKind.CONFLICT),
   // dunning policies
   POLICY_SCOPE_CONFLICT("policy_scope_conflict", RefusalKind.CONFLICT),
 

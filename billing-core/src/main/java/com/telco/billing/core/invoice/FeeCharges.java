@@ -5,14 +5,17 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Fee lines: each fee of the request is billed as a one-time line of its own.
+ * Fee lines: each fee of the request is billed as a line of its own (late fees one-time lines,
+ * one-off charges adjustment lines).
  *
  * <p>docs/billing-rules.md, "Dunning": a late fee is billed once per episode, as a one-time line on
  * the next invoice, with the policy's tax category. Project choices in docs/invoicing.md, "Fees":
- * type {@link LineType#ONE_TIME}, no subscription, charge id the fee id, quantity 1 {@code each},
- * service period {@code [date, date + 1 day)}, GL code {@link FeeCharge#GL_CODE}; taxed like every
- * other line by {@link InvoiceTax}. Which fees are pending (billed on no invoice yet) is the
- * caller's record.
+ * type {@link FeeCharge#type()} ({@link LineType#ONE_TIME} for late fees, {@link
+ * LineType#ADJUSTMENT} for one-off charges, docs/adjustments.md), no subscription, charge id the
+ * fee id, quantity 1 {@code each}, service period {@code [date, date + 1 day)}, GL code {@link
+ * FeeCharge#lineGlCode()} (the fee's own, else {@link FeeCharge#GL_CODE}); taxed like every other
+ * line by {@link InvoiceTax}. Which fees are pending (billed on no invoice yet) is the caller's
+ * record.
  */
 final class FeeCharges {
   private FeeCharges() {}
@@ -36,7 +39,7 @@ final class FeeCharges {
       BigDecimal amount = fee.amount().setScale(context.minorUnits());
       lines.addUnlessZero(
           new InvoiceLine(
-              LineType.ONE_TIME,
+              fee.type(),
               fee.description(),
               null,
               null,
@@ -49,7 +52,7 @@ final class FeeCharges {
               amount,
               amount,
               fee.taxCategory(),
-              FeeCharge.GL_CODE,
+              fee.lineGlCode(),
               null,
               null,
               null,

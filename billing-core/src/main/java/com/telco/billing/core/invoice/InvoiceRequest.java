@@ -20,7 +20,8 @@ import java.util.Objects;
  *     usageBook.lines().values()}); the calculator picks the closed period's lines and the late
  *     ones
  * @param history the account's billing history before this invoice
- * @param fees the fees charged and not billed yet (late fees of dunning); each becomes a line
+ * @param fees the fees charged and not billed yet (late fees of dunning, one-off charges); each
+ *     becomes a line
  * @param lookBackMonths how many months before the cycle date corrections reach (at least 1): the
  *     invoice reconciles every bill period from the cycle date that many months back
  */

@@ -85,6 +85,14 @@ public record PaymentBook(
     return withReceivables(receivables.issue(number, issueDate, dueDate, total));
   }
 
+  /**
+   * What invoice {@code number} still owed was written off ({@link Receivables#writeOff}); an id
+   * already recorded changes nothing.
+   */
+  public PaymentBook writtenOff(String number, String writeOffId, LocalDate date) {
+    return withReceivables(receivables.writeOff(number, writeOffId, date));
+  }
+
   /** A payment was received and allocated. A payment id already recorded changes nothing. */
   public PaymentBook received(PaymentInfo info, LocalDate date, BigDecimal amount) {
     if (payments.containsKey(info.paymentId())) {

@@ -7,10 +7,12 @@ import java.util.Objects;
 
 /**
  * Money the account received (a payment) or was credited (the credit of an invoice with a negative
- * total), its allocations to invoices and what was taken back from it.
+ * total), or the remaining amount of an invoice written off, its allocations to invoices and what
+ * was taken back from it.
  *
- * @param id the payment id, {@code credit:<invoice number>} or the credit note's number
- * @param kind payment or credit
+ * @param id the payment id, {@code credit:<invoice number>}, the credit note's number or the
+ *     write-off's id
+ * @param kind payment, credit, credit note or write-off
  * @param date received or credited on
  * @param amount the amount received (positive)
  * @param allocations in the order they were made
@@ -29,7 +31,12 @@ public record Receipt(
     PAYMENT,
     CREDIT,
     /** The credit of a credit note (its id is the credit note's number). */
-    CREDIT_NOTE
+    CREDIT_NOTE,
+    /**
+     * A write-off (docs/billing-rules.md, "Credit notes and adjustments"): no money, the remaining
+     * amount of one invoice given up, allocated to that invoice alone.
+     */
+    WRITE_OFF
   }
 
   public Receipt {

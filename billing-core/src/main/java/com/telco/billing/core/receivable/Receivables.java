@@ -221,6 +221,64 @@ public record Receivables(
         new Reversal(reversalId, Reversal.Kind.CHARGEBACK_WON, receipt.get().chargedBack(), date));
   }
 
+  /**
+   * Why invoice {@code number} cannot be written off, if it cannot: unknown, or nothing remains
+   * (docs/billing-rules.md, "Credit notes and adjustments").
+   */
+  public Optional<String> writeOffRefusal(String number) {
+    Optional<OpenItem> item = item(number);
+    if (item.isEmpty()) {
+      return Optional.of(RefusalCodes.INVOICE_NOT_FOUND);
+    }
+    if (!item.get().isOpen()) {
+      return Optional.of(RefusalCodes.INVOICE_NOT_OPEN);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Writes off what invoice {@code number} still owes on {@code date}: a receipt of kind {@link
+   * Receipt.Kind#WRITE_OFF} holding exactly the remaining amount, allocated to that invoice alone,
+   * which is settled. Its allocation is never reversed (only payments are refunded), so a refund of
+   * a payment that reopens the invoice reopens only what that payment paid. Nothing happens for an
+   * id already recorded or an invoice {@link #writeOffRefusal} refuses.
+   */
+  public Receivables writeOff(String number, String id, LocalDate date) {
+    if (receipt(id).isPresent() || writeOffRefusal(number).isPresent()) {
+      return this;
+    }
+    OpenItem item = item(number).orElseThrow();
+    BigDecimal amount = item.remaining();
+    List<Receipt> nextReceipts = new ArrayList<>(receipts);
+    nextReceipts.add(
+        new Receipt(
+            id,
+            Receipt.Kind.WRITE_OFF,
+            date,
+            amount,
+            List.of(new Allocation(number, amount, date, nextSeq)),
+            List.of()));
+    List<OpenItem> nextItems = new ArrayList<>(items);
+    nextItems.replaceAll(
+        i -> i.number().equals(number) ? i.withRemaining(scaled(BigDecimal.ZERO)) : i);
+    return new Receivables(currency, nextItems, nextReceipts, nextSeq + 1);
+  }
+
+  /** What write-offs gave up of invoice {@code number}. */
+  public BigDecimal writtenOff(String number) {
+    BigDecimal sum = scaled(BigDecimal.ZERO);
+    for (Receipt r : receipts) {
+      if (r.kind() == Receipt.Kind.WRITE_OFF) {
+        for (Allocation a : r.allocations()) {
+          if (a.invoiceNumber().equals(number)) {
+            sum = sum.add(a.amount());
+          }
+        }
+      }
+    }
+    return sum;
+  }
+
   /** What is allocated to invoice {@code number} now, over all receipts. */
   public BigDecimal allocatedTo(String number) {
     BigDecimal sum = scaled(BigDecimal.ZERO);

@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * An account statement over {@code [from, to]} (dates of the account's zone): the balance brought
- * forward, every invoice, credit note, payment, refund, chargeback, chargeback won and bank return
- * of the period in date order with the running balance, and the closing balance. Amounts raise the
- * balance (invoices, money given back) or lower it (payments, credit notes, chargebacks won). The
- * closing balance of a statement up to today equals {@link Balance#balance()}.
+ * forward, every invoice, credit note, payment, refund, chargeback, chargeback won, bank return and
+ * write-off of the period in date order with the running balance, and the closing balance. Amounts
+ * raise the balance (invoices, money given back) or lower it (payments, credit notes, write-offs,
+ * chargebacks won). The closing balance of a statement up to today equals {@link
+ * Balance#balance()}.
  *
  * @param opening the balance at the start of {@code from}
  * @param closing the balance at the end of {@code to}
@@ -31,7 +32,9 @@ public record Statement(
     CHARGEBACK,
     CHARGEBACK_WON,
     RETURN,
-    CREDIT_NOTE
+    CREDIT_NOTE,
+    /** An invoice's remaining amount written off: lowers the balance like a payment. */
+    WRITE_OFF
   }
 
   /**
@@ -39,8 +42,8 @@ public record Statement(
    *
    * @param date when it happened
    * @param kind what it was
-   * @param reference the invoice number, credit note number, payment id, refund id, dispute id or
-   *     return id
+   * @param reference the invoice number, credit note number, payment id, refund id, dispute id,
+   *     return id or write-off id
    * @param paymentId the payment a refund, chargeback or return belongs to; {@code null} otherwise
    * @param amount its effect on the balance (an invoice or refund raises it, a payment lowers it)
    * @param balance the running balance after it
@@ -61,15 +64,16 @@ public record Statement(
       all.add(new Entry(item.issueDate(), Kind.INVOICE, item.number(), null, item.total(), zero));
     }
     for (Receipt receipt : receivables.receipts()) {
-      if (receipt.kind() == Receipt.Kind.CREDIT_NOTE) {
+      if (receipt.kind() == Receipt.Kind.CREDIT_NOTE || receipt.kind() == Receipt.Kind.WRITE_OFF) {
         all.add(
             new Entry(
                 receipt.date(),
-                Kind.CREDIT_NOTE,
+                receipt.kind() == Receipt.Kind.CREDIT_NOTE ? Kind.CREDIT_NOTE : Kind.WRITE_OFF,
                 receipt.id(),
                 null,
                 receipt.amount().negate(),
                 zero));
+        continue;
       }
       if (receipt.kind() != Receipt.Kind.PAYMENT) {
         continue; // a credit is the negative invoice already listed

@@ -147,6 +147,47 @@ class FeeChargesTest {
   }
 
   @Test
+  void aOneOffChargeIsAnAdjustmentLineWithItsOwnGlCodeAndTax() {
+    FeeCharge charge =
+        new FeeCharge(
+            "CH-1",
+            date("2026-01-20"),
+            dec("12.50"),
+            "REDUCED",
+            "Replacement SIM",
+            LineType.ADJUSTMENT,
+            "4100-SIM");
+    InvoiceDraft d =
+        invoice(account("EUR", 1, false), List.of(), List.of(), List.of(LATE_FEE, charge));
+    InvoiceLine line = d.lines().get(1);
+    assertEquals(LineType.ADJUSTMENT, line.type());
+    assertEquals("4100-SIM", line.glCode());
+    assertEquals("CH-1", line.chargeId());
+    assertEquals("Replacement SIM", line.description());
+    assertEquals(FeeCharge.GL_CODE, d.lines().get(0).glCode());
+    assertEquals(LineType.ONE_TIME, d.lines().get(0).type());
+    // 5.00 * 19 % + 12.50 * 7 % = 0.95 + 0.88 (0.875 HALF_UP)
+    assertEquals("1.83", d.taxAmount().toPlainString());
+    assertEquals("19.33", d.taxIncludedAmount().toPlainString());
+  }
+
+  @Test
+  void aFeeIsAOneTimeOrAnAdjustmentLine() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new FeeCharge(
+                "CH-1",
+                date("2026-01-20"),
+                dec("1.00"),
+                "STANDARD",
+                "x",
+                LineType.RECURRING,
+                null));
+    assertEquals(FeeCharge.GL_CODE, LATE_FEE.lineGlCode());
+  }
+
+  @Test
   void aRequestWithoutFeesBillsNone() {
     InvoiceRequest request =
         new InvoiceRequest(

@@ -8,6 +8,7 @@ import com.telco.billing.core.invoice.InvoiceCalculator;
 import com.telco.billing.core.invoice.InvoiceComputation;
 import com.telco.billing.core.invoice.InvoiceNumbers;
 import com.telco.billing.core.invoice.InvoiceRequest;
+import com.telco.billing.core.invoice.LineType;
 import com.telco.billing.core.period.BillPeriods;
 import com.telco.billing.core.rating.RatedUsage;
 import com.telco.billing.core.rating.RatingContext;
@@ -133,6 +134,7 @@ public final class AccountEntity
   private final PaymentHandlers payments;
   private final DunningHandlers dunning;
   private final CreditNoteHandlers creditNotes;
+  private final AdjustmentHandlers adjustments;
 
   /** The entity and event labels of its journal metrics. */
   private static final String ENTITY = "account";
@@ -180,6 +182,8 @@ public final class AccountEntity
         new PaymentHandlers(
             accountId, clock, gateway, paymentSettings, context, this::Effect, dunning::review);
     this.creditNotes = new CreditNoteHandlers(accountId, clock, this::Effect, dunning::review);
+    this.adjustments =
+        new AdjustmentHandlers(accountId, clock, catalog::catalog, this::Effect, dunning::review);
   }
 
   /**
@@ -325,7 +329,13 @@ public final class AccountEntity
         .onCommand(AccountCommand.IssueCreditNote.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(AccountCommand.GetCreditNotes.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(ChargeAnswered.class, (state, cmd) -> Effect().noReply())
-        .onCommand(RefundAnswered.class, (state, cmd) -> Effect().noReply());
+        .onCommand(RefundAnswered.class, (state, cmd) -> Effect().noReply())
+        .onCommand(AccountCommand.AddCharge.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.GetCharges.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.OpenDispute.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.ResolveDispute.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.GetDisputes.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.WriteOff.class, (state, cmd) -> notFound(cmd.replyTo()));
     builder
         .forStateType(AccountState.Open.class)
         .onCommand(OpenAccount.class, this::onOpenAgain)
@@ -365,7 +375,13 @@ public final class AccountEntity
         .onCommand(GetDunning.class, dunning::onGet)
         .onCommand(AccountCommand.PrepareCreditNote.class, creditNotes::onPrepare)
         .onCommand(AccountCommand.IssueCreditNote.class, creditNotes::onIssue)
-        .onCommand(AccountCommand.GetCreditNotes.class, creditNotes::onGet);
+        .onCommand(AccountCommand.GetCreditNotes.class, creditNotes::onGet)
+        .onCommand(AccountCommand.AddCharge.class, adjustments::onAddCharge)
+        .onCommand(AccountCommand.GetCharges.class, adjustments::onGetCharges)
+        .onCommand(AccountCommand.OpenDispute.class, adjustments::onOpenDispute)
+        .onCommand(AccountCommand.ResolveDispute.class, adjustments::onResolveDispute)
+        .onCommand(AccountCommand.GetDisputes.class, adjustments::onGetDisputes)
+        .onCommand(AccountCommand.WriteOff.class, adjustments::onWriteOff);
     return builder.build();
   }
 
@@ -374,11 +390,15 @@ public final class AccountEntity
       settlements(AccountState.Open state) {
     java.util.Map<String, com.telco.billing.protocol.invoice.InvoiceSettlement> all =
         new java.util.LinkedHashMap<>();
+    var disputes = AdjustmentJournal.disputesOf(state.receivableHistory());
     for (IssuedInvoice invoice : state.invoices()) {
       all.put(
           invoice.number(),
           com.telco.billing.node.payment.PaymentViews.settlement(
-              state.payments(), invoice.number(), invoice.invoice().taxIncludedAmount()));
+              state.payments(),
+              invoice.number(),
+              invoice.invoice().taxIncludedAmount(),
+              disputes.onHold(state.payments().receivables(), invoice.number())));
     }
     return all;
   }
@@ -663,7 +683,9 @@ public final class AccountEntity
     events.add(AccountJournal.invoiceIssued(invoice, now));
     events.add(new InvoiceRegistered(InvoiceEntry.of(invoice, invoiceSequenceNr), now));
     events.addAll(payments.onInvoiceIssued(state, invoice));
-    events.addAll(dunning.onInvoiceIssued(state, invoice, feeIdsOf(request)));
+    events.addAll(dunning.onInvoiceIssued(state, invoice, feeIdsOf(request, LineType.ONE_TIME)));
+    events.addAll(
+        adjustments.onInvoiceIssued(invoice.number(), feeIdsOf(request, LineType.ADJUSTMENT)));
     return Effect().persist(events).thenReply(cmd.replyTo(), next -> StatusReply.success(invoice));
   }
 
@@ -720,8 +742,9 @@ public final class AccountEntity
   }
 
   /**
-   * What the invoice of {@code cycleDate} is computed from; the late fees dunning charged and no
-   * invoice billed yet are billed on it; corrections reach back {@code lookBackMonths}.
+   * What the invoice of {@code cycleDate} is computed from; the late fees dunning charged and the
+   * one-off charges finance charged, that no invoice billed yet, are billed on it; corrections
+   * reach back {@code lookBackMonths}.
    */
   private InvoiceRequest invoiceRequest(AccountState.Open state, LocalDate cycleDate) {
     return new InvoiceRequest(
@@ -731,21 +754,24 @@ public final class AccountEntity
         cycleDate,
         List.copyOf(state.usage().lines().values()),
         state.billing(),
-        state.dunning().pendingFees().stream()
-            .map(
-                fee ->
-                    new FeeCharge(
-                        fee.feeId(),
-                        fee.chargedOn(),
-                        fee.amount(),
-                        fee.taxCategory(),
-                        fee.description()))
+        java.util.stream.Stream.concat(
+                state.dunning().pendingFees().stream()
+                    .map(
+                        fee ->
+                            new FeeCharge(
+                                fee.feeId(),
+                                fee.chargedOn(),
+                                fee.amount(),
+                                fee.taxCategory(),
+                                fee.description())),
+                AdjustmentHandlers.pendingFees(state).stream())
             .toList(),
         lookBackMonths);
   }
 
-  private static List<String> feeIdsOf(InvoiceRequest request) {
-    return request.fees().stream().map(FeeCharge::feeId).toList();
+  /** The ids of the request's fees billed as lines of {@code type}. */
+  private static List<String> feeIdsOf(InvoiceRequest request, LineType type) {
+    return request.fees().stream().filter(f -> f.type() == type).map(FeeCharge::feeId).toList();
   }
 
   private ReplyEffect<AccountEvent, AccountState> onGetCurrentUsage(

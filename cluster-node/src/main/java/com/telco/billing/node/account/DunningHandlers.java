@@ -26,10 +26,10 @@ import com.telco.billing.protocol.account.AccountEvent.CollectionScheduled;
 import com.telco.billing.protocol.account.AccountEvent.DunningChanged;
 import com.telco.billing.protocol.account.AccountEvent.ReceivablesChanged;
 import com.telco.billing.protocol.account.journal.DunningFact;
+import com.telco.billing.protocol.account.journal.ReceivableFact;
 import com.telco.billing.protocol.dunning.DunningOutcome;
 import com.telco.billing.protocol.dunning.DunningView;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,6 +55,9 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 final class DunningHandlers {
   /** Why an episode ended: the overdue amount fell below the minimum. */
   static final String ENDED_PAID = "paid";
+
+  /** Why an episode ended: a write-off brought the overdue amount below the minimum. */
+  static final String ENDED_WRITTEN_OFF = "written_off";
 
   /** Why an episode ended: the account became exempt or no policy applies to it any more. */
   static final String ENDED_NO_POLICY = "policy_removed";
@@ -190,14 +193,19 @@ final class DunningHandlers {
   List<AccountEvent> review(AccountState.Open state, List<AccountEvent> events) {
     AccountState.Open after = state;
     Origin origin = null;
+    boolean writtenOff = false;
     for (AccountEvent event : events) {
       if (event instanceof ReceivablesChanged changed) {
         after = after.withReceivables(changed.facts());
         origin = changed.origin();
+        writtenOff |=
+            changed.facts().stream().anyMatch(ReceivableFact.InvoiceWrittenOff.class::isInstance);
       }
     }
     List<AccountEvent> all = new ArrayList<>(events);
-    all.addAll(evaluation(after, today(state), false, origin));
+    all.addAll(
+        evaluation(
+            after, today(state), false, origin, writtenOff ? ENDED_WRITTEN_OFF : ENDED_PAID));
     return all;
   }
 
@@ -266,7 +274,8 @@ final class DunningHandlers {
             policyOf(state).orElse(null),
             state.dunning(),
             state.profile().dunningExempt(),
-            BigDecimal.ZERO,
+            AdjustmentJournal.disputesOf(state.receivableHistory())
+                .overdueOnHold(state.payments().receivables(), today),
             today));
   }
 
@@ -277,6 +286,15 @@ final class DunningHandlers {
    */
   private List<AccountEvent> evaluation(
       AccountState.Open state, LocalDate today, boolean fire, Origin origin) {
+    return evaluation(state, today, fire, origin, ENDED_PAID);
+  }
+
+  /**
+   * {@link #evaluation(AccountState.Open, LocalDate, boolean, Origin)} naming an episode that ends
+   * because the overdue amount fell below the minimum with {@code endedBecause}.
+   */
+  private List<AccountEvent> evaluation(
+      AccountState.Open state, LocalDate today, boolean fire, Origin origin, String endedBecause) {
     if (!ready(state)) {
       // nothing is decided without the policies; a change of the receivables of an account in
       // dunning (it may have paid) is evaluated by the driver as soon as it can be
@@ -296,7 +314,7 @@ final class DunningHandlers {
     int episode = inEpisode ? dunning.episode().number() : dunning.episodes() + 1;
     if (inEpisode && decision.endsEpisode()) {
       String reason =
-          policy.isEmpty() || state.profile().dunningExempt() ? ENDED_NO_POLICY : ENDED_PAID;
+          policy.isEmpty() || state.profile().dunningExempt() ? ENDED_NO_POLICY : endedBecause;
       if (dunning.isBarred()) {
         facts.add(
             new DunningFact.ServiceUnbarred(episode, today, dunning.barredSubscriptions(), reason));

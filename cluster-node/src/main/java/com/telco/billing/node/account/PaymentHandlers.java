@@ -527,7 +527,12 @@ final class PaymentHandlers {
         cmd.replyTo(),
         new AccountInvoices.Settled(
             state.profile(),
-            PaymentViews.settlement(state.payments(), cmd.number(), item.get().total())));
+            PaymentViews.settlement(
+                state.payments(),
+                cmd.number(),
+                item.get().total(),
+                AdjustmentJournal.disputesOf(state.receivableHistory())
+                    .onHold(state.payments().receivables(), cmd.number()))));
   }
 
   // ---------------------------------------------------------------- automatic collection

@@ -187,6 +187,13 @@ public final class PaymentJournal {
       return book.creditNoteIssued(
           f.number(), f.invoiceNumber(), f.issueDate(), f.taxIncludedAmount());
     }
+    if (fact instanceof ReceivableFact.InvoiceWrittenOff f) {
+      return book.writtenOff(f.invoiceNumber(), f.writeOffId(), f.date());
+    }
+    if (AdjustmentJournal.isAdjustment(fact)) {
+      // charges and disputes change no money: AdjustmentJournal reads them from the history
+      return book;
+    }
     throw new IllegalArgumentException("unknown receivable fact " + fact.getClass());
   }
 }

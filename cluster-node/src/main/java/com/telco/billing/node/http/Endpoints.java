@@ -109,6 +109,17 @@ public final class Endpoints {
           "/accounts/{id}/dunning/letters/{episode}/{stepIndex}",
           readers(COLLECTIONS, FINANCE, ADMIN));
   public static final Endpoint REFUND_PAYMENT = post("/payments/{id}/refunds", Set.of(FINANCE));
+  // adjustments (finance; disputes also collections)
+  public static final Endpoint ADD_CHARGE = post("/accounts/{id}/charges", Set.of(FINANCE));
+  public static final Endpoint ACCOUNT_CHARGES =
+      get("/accounts/{id}/charges", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint OPEN_DISPUTE =
+      post("/invoices/{number}/disputes", Set.of(FINANCE, COLLECTIONS));
+  public static final Endpoint INVOICE_DISPUTES =
+      get("/invoices/{number}/disputes", readers(FINANCE, COLLECTIONS));
+  public static final Endpoint RESOLVE_DISPUTE =
+      post("/invoices/{number}/disputes/{disputeId}/resolve", Set.of(FINANCE, COLLECTIONS));
+  public static final Endpoint WRITE_OFF = post("/invoices/{number}/write-off", Set.of(FINANCE));
   public static final Endpoint GATEWAY_WEBHOOK = Endpoint.open("POST", "/webhooks/payment-gateway");
   // direct debit files (finance)
   public static final Endpoint LIST_DIRECT_DEBITS = get("/direct-debits", readers(FINANCE));
@@ -216,6 +227,12 @@ public final class Endpoints {
           GET_PAYMENT,
           REMINDER_LETTER,
           REFUND_PAYMENT,
+          ADD_CHARGE,
+          ACCOUNT_CHARGES,
+          OPEN_DISPUTE,
+          INVOICE_DISPUTES,
+          RESOLVE_DISPUTE,
+          WRITE_OFF,
           GATEWAY_WEBHOOK,
           LIST_DIRECT_DEBITS,
           GET_DIRECT_DEBIT,

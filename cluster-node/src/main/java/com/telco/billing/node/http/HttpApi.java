@@ -104,6 +104,11 @@ public final class HttpApi {
                 new ServiceRoutes(access, services.guiding(), clock).routes(),
                 new InvoiceRoutes(access, services.invoicing()).routes(),
                 new CreditNoteRoutes(access, services.invoicing().creditNotes()).routes(),
+                new AdjustmentRoutes(
+                        access,
+                        new com.telco.billing.node.adjustment.AdjustmentService(
+                            system, services.invoicing(), settings.http().askTimeout()))
+                    .routes(),
                 new BillRunRoutes(access, services.billRuns()).routes(),
                 new DirectDebitRoutes(
                         access, services.directDebits(), services.directDebitReturns())

@@ -5,6 +5,7 @@ import com.telco.billing.core.payment.PaymentInfo;
 import com.telco.billing.core.payment.PaymentMethod;
 import com.telco.billing.core.payment.RefundInfo;
 import com.telco.billing.core.receivable.Allocation;
+import com.telco.billing.core.receivable.ItemState;
 import com.telco.billing.core.receivable.OpenItem;
 import com.telco.billing.core.receivable.Receipt;
 import com.telco.billing.core.receivable.Reversal;
@@ -110,6 +111,15 @@ public final class PaymentViews {
 
   /** Where invoice {@code number} stands; unpaid when the book does not know it. */
   public static InvoiceSettlement settlement(PaymentBook book, String number, BigDecimal total) {
+    return settlement(book, number, total, BigDecimal.ZERO);
+  }
+
+  /**
+   * Where invoice {@code number} stands, {@code onHold} of its remaining amount held by disputes
+   * (its state {@code onHold} while that is above zero); unpaid when the book does not know it.
+   */
+  public static InvoiceSettlement settlement(
+      PaymentBook book, String number, BigDecimal total, BigDecimal onHold) {
     Optional<OpenItem> found = book.receivables().item(number);
     if (found.isEmpty()) {
       return InvoiceSettlement.unpaid(total);
@@ -122,16 +132,24 @@ public final class PaymentViews {
           applied.add(
               new InvoiceSettlement.Applied(
                   r.id(),
-                  r.kind() == Receipt.Kind.PAYMENT
-                      ? "payment"
-                      : r.kind() == Receipt.Kind.CREDIT_NOTE ? "credit_note" : "credit",
+                  switch (r.kind()) {
+                    case PAYMENT -> "payment";
+                    case CREDIT -> "credit";
+                    case CREDIT_NOTE -> "credit_note";
+                    case WRITE_OFF -> "writeOff";
+                  },
                   a.amount(),
                   a.date()));
         }
       }
     }
     return new InvoiceSettlement(
-        item.state(), item.creditApplied(), item.amountDue(), item.remaining(), applied);
+        onHold.signum() > 0 ? ItemState.ON_HOLD : item.state(),
+        item.creditApplied(),
+        item.amountDue(),
+        item.remaining(),
+        applied,
+        onHold.setScale(item.remaining().scale()));
   }
 
   /** The payment method as clients see it: the IBAN masked. */

@@ -138,7 +138,7 @@ class AccountCreditNotesTest {
               clock,
               new RatingCatalog(() -> CATALOG),
               Duration.ofDays(45),
-              true,
+              com.telco.billing.node.invoice.InvoicingSettings.DEFAULTS,
               gateway,
               new PaymentSettings(false, RetrySchedule.DEFAULT, java.util.Set.of("DEFAULT")),
               com.telco.billing.node.dunning.DunningPolicySource.NONE),

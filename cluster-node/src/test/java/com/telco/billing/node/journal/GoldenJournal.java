@@ -234,6 +234,17 @@ final class GoldenJournal {
                 com.telco.billing.node.CreditNoteSamples.creditNoteChanged(ORIGIN).facts()));
 
     all.put(
+        "AccountEvent.ReceivablesChanged-adjustments",
+        com.telco.billing.node.AdjustmentSamples.receivablesChanged(ORIGIN));
+    accountSnapshot(
+        all,
+        states,
+        "AccountState.Open-adjustments",
+        openAccount()
+            .withReceivables(com.telco.billing.node.PaymentSamples.facts())
+            .withReceivables(com.telco.billing.node.AdjustmentSamples.facts()));
+
+    all.put(
         "AccountEvent.DunningChanged",
         com.telco.billing.node.DunningSamples.dunningChanged(ORIGIN));
     AccountState.Open dunned =

@@ -51,7 +51,8 @@ class SecurityApiIT {
           Map.entry("{episode}", "1"),
           Map.entry("{stepIndex}", "0"),
           Map.entry("{policyId}", "standard"),
-          Map.entry("{version}", "1"));
+          Map.entry("{version}", "1"),
+          Map.entry("{disputeId}", "DSP-0000000000000001"));
 
   private static EmbeddedNode node;
 

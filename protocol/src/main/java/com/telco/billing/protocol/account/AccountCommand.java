@@ -52,7 +52,13 @@ public sealed interface AccountCommand extends CborSerializable
         AccountCommand.GetDunning,
         AccountCommand.PrepareCreditNote,
         AccountCommand.IssueCreditNote,
-        AccountCommand.GetCreditNotes {
+        AccountCommand.GetCreditNotes,
+        AccountCommand.AddCharge,
+        AccountCommand.GetCharges,
+        AccountCommand.OpenDispute,
+        AccountCommand.ResolveDispute,
+        AccountCommand.GetDisputes,
+        AccountCommand.WriteOff {
 
   /**
    * Opens the account with the given profile. Repeating it with the same profile answers the
@@ -315,5 +321,73 @@ public sealed interface AccountCommand extends CborSerializable
       String invoiceNumber,
       String number,
       ActorRef<StatusReply<com.telco.billing.protocol.invoice.CreditNoteList>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Charges a one-off debit billed on the next invoice (docs/adjustments.md). Idempotent by {@code
+   * chargeId} (derived from the idempotency key) and {@code fingerprint} like {@link
+   * RecordPayment}.
+   */
+  record AddCharge(
+      String chargeId,
+      String fingerprint,
+      java.math.BigDecimal amount,
+      java.util.Currency currency,
+      String description,
+      String taxCategory,
+      String glCode,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.adjustment.ChargeResult>> replyTo)
+      implements AccountCommand {}
+
+  /** Reads the account's one-off charges, pending and billed. */
+  record GetCharges(ActorRef<StatusReply<com.telco.billing.protocol.adjustment.ChargeList>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Disputes {@code amount} of invoice {@code invoiceNumber}: on hold until resolved. Idempotent by
+   * {@code disputeId} (derived from the idempotency key) and {@code fingerprint}.
+   */
+  record OpenDispute(
+      String invoiceNumber,
+      String disputeId,
+      String fingerprint,
+      java.math.BigDecimal amount,
+      java.util.Currency currency,
+      String reason,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.adjustment.DisputeResult>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Resolves a dispute of invoice {@code invoiceNumber}: {@code released} or {@code upheld}. The
+   * same outcome again answers the dispute; another is refused.
+   */
+  record ResolveDispute(
+      String invoiceNumber,
+      String disputeId,
+      String outcome,
+      String note,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.adjustment.DisputeView>> replyTo)
+      implements AccountCommand {}
+
+  /** Reads the disputes of invoice {@code invoiceNumber}. */
+  record GetDisputes(
+      String invoiceNumber,
+      ActorRef<StatusReply<com.telco.billing.protocol.adjustment.DisputeList>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Writes off what invoice {@code invoiceNumber} still owes. Idempotent by {@code writeOffId}
+   * (derived from the idempotency key) and {@code fingerprint}.
+   */
+  record WriteOff(
+      String invoiceNumber,
+      String writeOffId,
+      String fingerprint,
+      String reason,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.adjustment.WriteOffResult>> replyTo)
       implements AccountCommand {}
 }

@@ -55,6 +55,7 @@ import java.util.List;
  * @param billingPeriod the closed period whose usage the invoice bills
  * @param amountDue the tax-included total less the credit applied
  * @param remainingAmount what is still owed
+ * @param onHoldAmount the part of it disputes hold (state {@code onHold}); absent when none
  * @param creditApplied the unallocated credit applied when it was issued (zero when none)
  * @param taxExcludedAmount the sum of the lines
  * @param taxIncludedAmount net plus tax
@@ -79,6 +80,7 @@ public record CustomerBillResponse(
     TimePeriod billingPeriod,
     Money amountDue,
     Money remainingAmount,
+    Money onHoldAmount,
     Money creditApplied,
     Money taxExcludedAmount,
     Money taxIncludedAmount,

@@ -12,19 +12,39 @@ import java.util.Objects;
  * to it when it was issued, what was due after that credit, and what remains now, with every amount
  * applied to it (credit and payments), oldest first. Amounts in the invoice's currency.
  *
- * @param state sent, partiallyPaid, settled (onHold for disputes)
+ * @param state sent, partiallyPaid, settled; onHold while disputes hold part of the remaining
+ *     amount
  * @param creditApplied the account's unallocated credit applied when it was issued (0 or more)
  * @param amountDue the tax-included total less {@code creditApplied}
  * @param remaining what is still owed
  * @param applied every amount applied to it now (a refund or chargeback removes what it took back)
+ * @param onHold the part of {@code remaining} its disputes hold (docs/adjustments.md); zero when
+ *     none
  */
 public record InvoiceSettlement(
     ItemState state,
     BigDecimal creditApplied,
     BigDecimal amountDue,
     BigDecimal remaining,
-    List<Applied> applied)
+    List<Applied> applied,
+    BigDecimal onHold)
     implements CborSerializable {
+
+  /** A settlement with nothing on hold. */
+  public InvoiceSettlement(
+      ItemState state,
+      BigDecimal creditApplied,
+      BigDecimal amountDue,
+      BigDecimal remaining,
+      List<Applied> applied) {
+    this(
+        state,
+        creditApplied,
+        amountDue,
+        remaining,
+        applied,
+        BigDecimal.ZERO.setScale(remaining.scale()));
+  }
 
   public InvoiceSettlement {
     Objects.requireNonNull(state, "state");
@@ -32,6 +52,7 @@ public record InvoiceSettlement(
     Objects.requireNonNull(amountDue, "amountDue");
     Objects.requireNonNull(remaining, "remaining");
     applied = List.copyOf(applied);
+    Objects.requireNonNull(onHold, "onHold");
   }
 
   /** An invoice nothing was applied to: {@code sent}, all of {@code total} due and remaining. */
@@ -47,8 +68,8 @@ public record InvoiceSettlement(
   /**
    * One amount applied to the invoice.
    *
-   * @param paymentId the payment (or credit, or credit note number) it came from
-   * @param kind {@code payment}, {@code credit} or {@code credit_note}
+   * @param paymentId the payment (or credit, credit note number or write-off id) it came from
+   * @param kind {@code payment}, {@code credit}, {@code credit_note} or {@code writeOff}
    * @param amount the amount applied (positive)
    * @param date the date it was received or the credit arose
    */

@@ -79,6 +79,7 @@ public final class CustomerBills {
         period(inv.billingPeriod().start(), inv.billingPeriod().end(), zone),
         money(settlement.amountDue(), cur),
         money(settlement.remaining(), cur),
+        settlement.onHold().signum() > 0 ? money(settlement.onHold(), cur) : null,
         money(settlement.creditApplied(), cur),
         money(inv.taxExcludedAmount(), cur),
         money(inv.taxIncludedAmount(), cur),

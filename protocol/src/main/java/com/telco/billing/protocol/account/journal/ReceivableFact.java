@@ -27,7 +27,12 @@ import java.util.List;
       value = ReceivableFact.DirectDebitScheduled.class,
       name = "direct_debit_scheduled"),
   @JsonSubTypes.Type(value = ReceivableFact.GatewayEventSeen.class, name = "gateway_event_seen"),
-  @JsonSubTypes.Type(value = ReceivableFact.CreditNoteIssued.class, name = "credit_note_issued")
+  @JsonSubTypes.Type(value = ReceivableFact.CreditNoteIssued.class, name = "credit_note_issued"),
+  @JsonSubTypes.Type(value = ReceivableFact.ChargeAdded.class, name = "charge_added"),
+  @JsonSubTypes.Type(value = ReceivableFact.ChargesBilled.class, name = "charges_billed"),
+  @JsonSubTypes.Type(value = ReceivableFact.DisputeOpened.class, name = "dispute_opened"),
+  @JsonSubTypes.Type(value = ReceivableFact.DisputeResolved.class, name = "dispute_resolved"),
+  @JsonSubTypes.Type(value = ReceivableFact.InvoiceWrittenOff.class, name = "invoice_written_off")
 })
 public sealed interface ReceivableFact
     permits ReceivableFact.InvoiceOpened,
@@ -41,7 +46,12 @@ public sealed interface ReceivableFact
         ReceivableFact.AttemptAnswered,
         ReceivableFact.DirectDebitScheduled,
         ReceivableFact.GatewayEventSeen,
-        ReceivableFact.CreditNoteIssued {
+        ReceivableFact.CreditNoteIssued,
+        ReceivableFact.ChargeAdded,
+        ReceivableFact.ChargesBilled,
+        ReceivableFact.DisputeOpened,
+        ReceivableFact.DisputeResolved,
+        ReceivableFact.InvoiceWrittenOff {
 
   /**
    * An invoice became an open item (recorded in snapshots; the journal has its {@code
@@ -220,6 +230,33 @@ public sealed interface ReceivableFact
   }
 
   /**
+   * Finance charged a one-off debit; the next invoice bills it as an adjustment line
+   * (docs/adjustments.md).
+   *
+   * @param fingerprint digest of the request that charged it (idempotent replays)
+   * @param date the date charged, in the account's zone
+   * @param amount the net amount
+   * @param glCode the general-ledger account of its line
+   */
+  record ChargeAdded(
+      String chargeId,
+      String fingerprint,
+      LocalDate date,
+      BigDecimal amount,
+      String description,
+      String taxCategory,
+      String glCode)
+      implements ReceivableFact {}
+
+  /** The invoice {@code invoiceNumber} billed the pending one-off charges {@code chargeIds}. */
+  record ChargesBilled(String invoiceNumber, java.util.List<String> chargeIds)
+      implements ReceivableFact {
+    public ChargesBilled {
+      chargeIds = java.util.List.copyOf(chargeIds);
+    }
+  }
+
+  /**
    * One credited invoice line.
    *
    * @param line the invoice line's position, from 1
@@ -228,4 +265,55 @@ public sealed interface ReceivableFact
    */
   record CreditedLineRecord(
       int line, String description, String taxCategory, BigDecimal quantity, BigDecimal amount) {}
+
+  /**
+   * Part of an invoice was disputed: {@code amount} is on hold (owed, not overdue) until the
+   * dispute is resolved.
+   *
+   * @param fingerprint digest of the request that opened it (idempotent replays)
+   * @param date the date opened, in the account's zone
+   */
+  record DisputeOpened(
+      String disputeId,
+      String invoiceNumber,
+      String fingerprint,
+      LocalDate date,
+      BigDecimal amount,
+      String reason)
+      implements ReceivableFact {}
+
+  /**
+   * A dispute was resolved.
+   *
+   * @param outcome {@code released} (owed and chased again) or {@code upheld} (to be credited by a
+   *     credit note; on hold until the invoice's remaining falls by the amount)
+   * @param remaining the invoice's remaining amount at the resolution
+   */
+  record DisputeResolved(
+      String disputeId,
+      String invoiceNumber,
+      String outcome,
+      LocalDate date,
+      BigDecimal remaining,
+      String note)
+      implements ReceivableFact {}
+
+  /**
+   * What an invoice still owed was written off: its remaining amount is zero, settled by the
+   * write-off. Carries what the bad-debt posting of the ledger needs.
+   *
+   * @param fingerprint digest of the request that wrote it off (idempotent replays)
+   * @param date the date written off, in the account's zone
+   * @param amount the amount written off (the remaining amount then)
+   * @param currency the account's currency (ISO 4217)
+   */
+  record InvoiceWrittenOff(
+      String writeOffId,
+      String invoiceNumber,
+      String fingerprint,
+      LocalDate date,
+      BigDecimal amount,
+      String currency,
+      String reason)
+      implements ReceivableFact {}
 }
