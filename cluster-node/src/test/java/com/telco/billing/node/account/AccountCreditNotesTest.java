@@ -14,16 +14,12 @@ import com.telco.billing.core.receivable.ItemState;
 import com.telco.billing.core.receivable.Statement;
 import com.telco.billing.core.subscription.ActivateSubscription;
 import com.telco.billing.core.subscription.ServiceId;
+import com.telco.billing.node.account.AccountPaymentsTest.MovableClock;
+import com.telco.billing.node.account.AccountPaymentsTest.ScriptedGateway;
 import com.telco.billing.node.catalog.RatingCatalog;
 import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.payment.PaymentIds;
 import com.telco.billing.node.payment.PaymentSettings;
-import com.telco.billing.node.payment.gateway.ChargeOutcome;
-import com.telco.billing.node.payment.gateway.ChargeRequest;
-import com.telco.billing.node.payment.gateway.IntentView;
-import com.telco.billing.node.payment.gateway.PaymentGateway;
-import com.telco.billing.node.payment.gateway.RefundOutcome;
-import com.telco.billing.node.payment.gateway.RefundRequest;
 import com.telco.billing.protocol.RefusedException;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.account.AccountEvent;
@@ -41,20 +37,10 @@ import com.telco.billing.protocol.payment.CollectionStatus;
 import com.telco.billing.protocol.payment.PaymentResult;
 import com.telco.billing.protocol.payment.PaymentView;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -77,56 +63,6 @@ class AccountCreditNotesTest {
       Catalog.EMPTY.withVersion(SampleCatalog.validated(SampleCatalog.document()));
   private static final LocalDate CYCLE = LocalDate.of(2026, 12, 5);
   private static final Currency EUR = Currency.getInstance("EUR");
-
-  /** A clock tests move forward. */
-  static final class MovableClock extends Clock {
-    volatile Instant now = Instant.parse("2026-12-10T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  /** A gateway that answers per token as scripted and records every call. */
-  static final class ScriptedGateway implements PaymentGateway {
-    final List<ChargeRequest> charges = Collections.synchronizedList(new ArrayList<>());
-    final List<RefundRequest> refunds = Collections.synchronizedList(new ArrayList<>());
-    final Map<String, List<ChargeOutcome>> script = new ConcurrentHashMap<>();
-
-    @Override
-    public CompletionStage<ChargeOutcome> charge(ChargeRequest request) {
-      charges.add(request);
-      List<ChargeOutcome> outcomes = script.get(request.paymentMethodToken());
-      ChargeOutcome outcome =
-          outcomes == null || outcomes.isEmpty()
-              ? new ChargeOutcome.Succeeded("pi_" + request.idempotencyKey(), request.amountMinor())
-              : outcomes.size() == 1 ? outcomes.get(0) : outcomes.remove(0);
-      return CompletableFuture.completedFuture(outcome);
-    }
-
-    @Override
-    public CompletionStage<IntentView> retrieve(String intentId) {
-      return CompletableFuture.completedFuture(
-          new IntentView(intentId, "succeeded", 0, EUR, Map.of()));
-    }
-
-    @Override
-    public CompletionStage<RefundOutcome> refund(RefundRequest request) {
-      refunds.add(request);
-      return CompletableFuture.completedFuture(new RefundOutcome.Succeeded("re_1"));
-    }
-  }
 
   private final MovableClock clock = new MovableClock();
   private final ScriptedGateway gateway = new ScriptedGateway();
