@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,12 +56,7 @@ final class Corrections {
    * else the last one before it, as {@code "termination on 2026-03-10"}.
    */
   static String cause(Subscription s, LocalDate date) {
-    StatusChange cause = s.history().get(0);
-    for (StatusChange c : s.history()) {
-      if (!c.effectiveDate().isAfter(date)) {
-        cause = c;
-      }
-    }
+    StatusChange cause = s.history().get(entryOn(s, date));
     String kind =
         switch (cause.kind()) {
           case ACTIVATED -> "activation";
@@ -74,52 +68,59 @@ final class Corrections {
     return kind + " on " + cause.effectiveDate();
   }
 
-  /**
-   * Records that {@code s}'s days from {@code date} on in the window cannot be priced, once: when
-   * the lifecycle entry they follow is one no invoice saw.
-   */
-  void notPriceable(Subscription s, LocalDate date) {
-    BillingHistory history = context.history();
-    int seen =
-        history.predatesLookBack()
-            ? s.history().size()
-            : history.changesSeen().getOrDefault(s.subscriptionId(), 0);
+  /** The index of the last lifecycle entry effective on or before {@code date} (else the first). */
+  private static int entryOn(Subscription s, LocalDate date) {
     int index = 0;
     for (int i = 0; i < s.history().size(); i++) {
       if (!s.history().get(i).effectiveDate().isAfter(date)) {
         index = i;
       }
     }
-    if (index < seen) {
-      return;
-    }
-    StatusChange cause = s.history().get(index);
-    uncorrected.add(
-        new UncorrectedChange(
-            s.subscriptionId(),
-            cause.kind().name(),
-            cause.effectiveDate(),
-            context.windowStart(),
-            UncorrectedChange.NOT_PRICEABLE));
+    return index;
   }
 
   /**
-   * Records the changes of {@code s} that no invoice saw (after the first {@code seen} entries of
-   * its history) and that are dated before the window: their days before it are not corrected.
+   * How many of {@code s}'s lifecycle entries an invoice saw: all of them for a history written
+   * before corrections looked back.
    */
-  void beyondWindow(Subscription s, Map<String, Integer> changesSeen, boolean allSeen) {
-    int seen = allSeen ? s.history().size() : changesSeen.getOrDefault(s.subscriptionId(), 0);
-    for (int i = seen; i < s.history().size(); i++) {
+  private int seen(Subscription s) {
+    BillingHistory history = context.history();
+    return history.predatesLookBack()
+        ? s.history().size()
+        : history.changesSeen().getOrDefault(s.subscriptionId(), 0);
+  }
+
+  /**
+   * Records that {@code s}'s days from {@code date} on in the window cannot be priced, once: when
+   * the lifecycle entry they follow is one no invoice saw.
+   */
+  void notPriceable(Subscription s, LocalDate date) {
+    int index = entryOn(s, date);
+    if (index >= seen(s)) {
+      report(s, s.history().get(index), UncorrectedChange.NOT_PRICEABLE);
+    }
+  }
+
+  /**
+   * Records the changes of {@code s} that no invoice saw and that are dated before the window:
+   * their days before it are not corrected.
+   */
+  void beyondWindow(Subscription s) {
+    for (int i = seen(s); i < s.history().size(); i++) {
       StatusChange c = s.history().get(i);
       if (c.effectiveDate().isBefore(context.windowStart())) {
-        uncorrected.add(
-            new UncorrectedChange(
-                s.subscriptionId(),
-                c.kind().name(),
-                c.effectiveDate(),
-                context.windowStart(),
-                UncorrectedChange.BEYOND_LOOK_BACK));
+        report(s, c, UncorrectedChange.BEYOND_LOOK_BACK);
       }
     }
+  }
+
+  private void report(Subscription s, StatusChange change, String reason) {
+    uncorrected.add(
+        new UncorrectedChange(
+            s.subscriptionId(),
+            change.kind().name(),
+            change.effectiveDate(),
+            context.windowStart(),
+            reason));
   }
 }

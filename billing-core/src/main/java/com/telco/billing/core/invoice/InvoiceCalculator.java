@@ -143,9 +143,8 @@ public final class InvoiceCalculator {
         new RecurringCharges(
             context, lines, new Discounts(context, lines, corrections), corrections);
     OneTimeCharges oneTime = new OneTimeCharges(context, lines, corrections);
-    BillingHistory history = request.history();
     for (Subscription s : subscriptions) {
-      corrections.beyondWindow(s, history.changesSeen(), history.predatesLookBack());
+      corrections.beyondWindow(s);
       recurring.reconcile(s);
       oneTime.bill(s);
     }

@@ -56,19 +56,6 @@ final class UsageCharges {
     return UsageBook.lineKey(line);
   }
 
-  /** The key of a usage line without its offering and charge: {@code period|sub|type|zone|band}. */
-  private static String baseKey(UsageLine line) {
-    return line.periodStart().toString()
-        + SEP
-        + line.subscriptionId()
-        + SEP
-        + line.usageType()
-        + SEP
-        + Objects.toString(line.zone(), "")
-        + SEP
-        + Objects.toString(line.band(), "");
-  }
-
   /**
    * Adds the usage and late usage lines of the request's usage and returns the usage totals billed
    * after this invoice, per line key, within the horizon. A usage line of the book is one charge's
@@ -99,7 +86,7 @@ final class UsageCharges {
       if (!line.periodStart().isBefore(closed.end()) || line.periodStart().isBefore(horizon)) {
         continue;
       }
-      groups.computeIfAbsent(baseKey(line), k -> new ArrayList<>()).add(line);
+      groups.computeIfAbsent(UsageBook.baseKey(line), k -> new ArrayList<>()).add(line);
     }
     List<InvoiceLine> current = new ArrayList<>();
     List<InvoiceLine> late = new ArrayList<>();

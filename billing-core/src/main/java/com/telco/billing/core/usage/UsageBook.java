@@ -161,17 +161,25 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
    * line kept before lines were split per charge.
    */
   public static String lineKey(UsageLine line) {
-    String base =
-        line.periodStart().toString()
-            + SEP
-            + line.subscriptionId()
-            + SEP
-            + line.usageType()
-            + SEP
-            + Objects.toString(line.zone(), "")
-            + SEP
-            + Objects.toString(line.band(), "");
+    String base = baseKey(line);
     return line.chargeId() == null ? base : base + SEP + line.offeringId() + SEP + line.chargeId();
+  }
+
+  /**
+   * The key of {@code line} without offering and charge, {@code
+   * period|subscription|usageType|zone|band}: shared by the lines of every charge of one usage
+   * type.
+   */
+  public static String baseKey(UsageLine line) {
+    return line.periodStart().toString()
+        + SEP
+        + line.subscriptionId()
+        + SEP
+        + line.usageType()
+        + SEP
+        + Objects.toString(line.zone(), "")
+        + SEP
+        + Objects.toString(line.band(), "");
   }
 
   /** The counters of a key so far, or null when nothing was rated against it. */

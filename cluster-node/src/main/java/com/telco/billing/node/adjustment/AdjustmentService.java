@@ -6,7 +6,6 @@ import com.telco.billing.node.payment.PaymentIds;
 import com.telco.billing.node.payment.PaymentService;
 import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.Refusal;
-import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.account.AccountCommand;
 import com.telco.billing.protocol.adjustment.ChargeList;
 import com.telco.billing.protocol.adjustment.ChargeResult;
@@ -23,9 +22,12 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The adjustment operations behind the HTTP API (docs/adjustments.md): validates input, derives the
@@ -57,16 +59,14 @@ public final class AdjustmentService {
     return invoicing.invoice(number).thenApply(issued -> issued.invoice().accountId());
   }
 
-  /** The refusal of a missing or malformed {@code Idempotency-Key}, if it is one. */
-  static Optional<Refusal> keyRefusal(String key) {
-    if (key == null || key.isEmpty()) {
-      return Optional.of(
-          Refusal.of(
-              RefusalCode.IDEMPOTENCY_KEY_REQUIRED,
-              "Idempotency-Key",
-              "a request that changes what an account owes needs an Idempotency-Key header"));
-    }
-    return PaymentService.malformedKey(key);
+  /**
+   * Asks the account whose invoice {@code number} is (404 {@code invoice_not_found} if none) with
+   * the command {@code command} builds.
+   */
+  private <T> CompletionStage<T> askOwnerOf(
+      String number, Function<ActorRef<StatusReply<T>>, AccountCommand> command) {
+    return accountOf(number)
+        .thenCompose(accountId -> account(accountId).askWithStatus(command::apply, askTimeout));
   }
 
   /** The id of the charge made under {@code key} for {@code accountId}. */
@@ -87,7 +87,7 @@ public final class AdjustmentService {
   /** Charges a one-off debit billed on the account's next invoice. */
   public CompletionStage<ChargeResult> charge(
       String accountId, String key, ChargeRequest request, Origin origin) {
-    Optional<Refusal> badKey = keyRefusal(key);
+    Optional<Refusal> badKey = PaymentService.keyRefusal(key);
     if (badKey.isPresent()) {
       return refused(badKey.get());
     }
@@ -119,7 +119,7 @@ public final class AdjustmentService {
   /** Disputes part of an invoice: on hold, not overdue, until resolved. */
   public CompletionStage<DisputeResult> dispute(
       String number, String key, DisputeRequest request, Origin origin) {
-    Optional<Refusal> badKey = keyRefusal(key);
+    Optional<Refusal> badKey = PaymentService.keyRefusal(key);
     if (badKey.isPresent()) {
       return refused(badKey.get());
     }
@@ -128,22 +128,18 @@ public final class AdjustmentService {
       return refused(Refusal.invalid(valid.errors()));
     }
     DisputeRequest.Valid d = valid.value();
-    return accountOf(number)
-        .thenCompose(
-            accountId ->
-                account(accountId)
-                    .askWithStatus(
-                        replyTo ->
-                            new AccountCommand.OpenDispute(
-                                number,
-                                disputeId(number, key),
-                                d.fingerprint(),
-                                d.amount().amount(),
-                                d.amount().currency(),
-                                d.reason(),
-                                origin,
-                                replyTo),
-                        askTimeout));
+    return askOwnerOf(
+        number,
+        replyTo ->
+            new AccountCommand.OpenDispute(
+                number,
+                disputeId(number, key),
+                d.fingerprint(),
+                d.amount().amount(),
+                d.amount().currency(),
+                d.reason(),
+                origin,
+                replyTo));
   }
 
   /** Resolves a dispute: released or upheld (credited by a credit note). */
@@ -154,30 +150,21 @@ public final class AdjustmentService {
       return refused(Refusal.invalid(valid.errors()));
     }
     DisputeResolutionRequest.Valid r = valid.value();
-    return accountOf(number)
-        .thenCompose(
-            accountId ->
-                account(accountId)
-                    .askWithStatus(
-                        replyTo ->
-                            new AccountCommand.ResolveDispute(
-                                number, disputeId, r.status(), r.note(), origin, replyTo),
-                        askTimeout));
+    return askOwnerOf(
+        number,
+        replyTo ->
+            new AccountCommand.ResolveDispute(
+                number, disputeId, r.status(), r.note(), origin, replyTo));
   }
 
   public CompletionStage<DisputeList> disputes(String number) {
-    return accountOf(number)
-        .thenCompose(
-            accountId ->
-                account(accountId)
-                    .askWithStatus(
-                        replyTo -> new AccountCommand.GetDisputes(number, replyTo), askTimeout));
+    return askOwnerOf(number, replyTo -> new AccountCommand.GetDisputes(number, replyTo));
   }
 
   /** Writes off what an invoice still owes. */
   public CompletionStage<WriteOffResult> writeOff(
       String number, String key, WriteOffRequest request, Origin origin) {
-    Optional<Refusal> badKey = keyRefusal(key);
+    Optional<Refusal> badKey = PaymentService.keyRefusal(key);
     if (badKey.isPresent()) {
       return refused(badKey.get());
     }
@@ -186,19 +173,10 @@ public final class AdjustmentService {
       return refused(Refusal.invalid(valid.errors()));
     }
     WriteOffRequest.Valid w = valid.value();
-    return accountOf(number)
-        .thenCompose(
-            accountId ->
-                account(accountId)
-                    .askWithStatus(
-                        replyTo ->
-                            new AccountCommand.WriteOff(
-                                number,
-                                writeOffId(number, key),
-                                w.fingerprint(),
-                                w.reason(),
-                                origin,
-                                replyTo),
-                        askTimeout));
+    return askOwnerOf(
+        number,
+        replyTo ->
+            new AccountCommand.WriteOff(
+                number, writeOffId(number, key), w.fingerprint(), w.reason(), origin, replyTo));
   }
 }

@@ -55,14 +55,7 @@ public final class CreditNoteService {
   /** Issues a credit note of invoice {@code invoiceNumber}; a replay answers the first one. */
   public CompletionStage<CreditNoteResult> issue(
       String invoiceNumber, String idempotencyKey, CreditNoteRequest request, Origin origin) {
-    if (idempotencyKey == null || idempotencyKey.isEmpty()) {
-      return refused(
-          Refusal.of(
-              RefusalCode.IDEMPOTENCY_KEY_REQUIRED,
-              "Idempotency-Key",
-              "a request that creates money needs an Idempotency-Key header"));
-    }
-    Optional<Refusal> badKey = PaymentService.malformedKey(idempotencyKey);
+    Optional<Refusal> badKey = PaymentService.keyRefusal(idempotencyKey);
     if (badKey.isPresent()) {
       return refused(badKey.get());
     }

@@ -224,7 +224,12 @@ public final class PaymentService {
             askTimeout);
   }
 
-  private static Optional<Refusal> keyRefusal(String key) {
+  /**
+   * The refusal of a missing or malformed {@code Idempotency-Key} of a request that changes what an
+   * account owes or paid (payments, refunds, credit notes, charges, disputes, write-offs), if it is
+   * one.
+   */
+  public static Optional<Refusal> keyRefusal(String key) {
     if (key == null || key.isEmpty()) {
       return Optional.of(
           Refusal.of(
