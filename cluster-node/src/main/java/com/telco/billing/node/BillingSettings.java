@@ -35,7 +35,8 @@ public record BillingSettings(
     com.telco.billing.node.time.ClockSettings clock,
     com.telco.billing.node.notification.NotificationSettings notifications,
     com.telco.billing.node.mail.MailSettings mail,
-    com.telco.billing.node.dunning.driver.DunningDriverSettings dunningDriver) {
+    com.telco.billing.node.dunning.driver.DunningDriverSettings dunningDriver,
+    com.telco.billing.node.rerating.ReratingSettings rerating) {
 
   /**
    * Reads the settings from the node's configuration.
@@ -63,6 +64,7 @@ public record BillingSettings(
         com.telco.billing.node.time.ClockSettings.from(config),
         com.telco.billing.node.notification.NotificationSettings.from(config),
         com.telco.billing.node.mail.MailSettings.from(config),
-        com.telco.billing.node.dunning.driver.DunningDriverSettings.from(config));
+        com.telco.billing.node.dunning.driver.DunningDriverSettings.from(config),
+        com.telco.billing.node.rerating.ReratingSettings.from(config));
   }
 }

@@ -116,6 +116,8 @@ public final class Main {
     GuidingModule guiding = GuidingModule.init(system, settings);
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
+    var rerating =
+        com.telco.billing.node.rerating.ReratingModule.init(system, settings, invoicing, clock);
     MailModule mail = MailModule.init(system, settings, invoicing.service(), clock);
     DirectDebitModule directDebits = DirectDebitModule.init(system, settings, clock);
     // each round of the collection driver hands direct debits to the store; what is due is filed
@@ -160,7 +162,8 @@ public final class Main {
             dunningPolicies.service(),
             notifications.service(),
             mail.letters(),
-            dunning.readSide());
+            dunning.readSide(),
+            rerating.service());
     return HttpApi.start(system, settings, services, clock)
         .thenApply(
             address -> {

@@ -122,6 +122,10 @@ public enum RefusalCode {
   INVOICE_NOT_OPEN("invoice_not_open", RefusalKind.CONFLICT),
   // dunning policies
   POLICY_SCOPE_CONFLICT("policy_scope_conflict", RefusalKind.CONFLICT),
+  // re-rating jobs
+  INVALID_RANGE("invalid_range", RefusalKind.INVALID_INPUT),
+  RERATING_JOB_NOT_FOUND("rerating_job_not_found", RefusalKind.NOT_FOUND),
+  ACCOUNT_BUSY("account_busy", RefusalKind.UNAVAILABLE),
 
   OVERLOADED("overloaded", RefusalKind.OVERLOADED),
   RATE_LIMITED("rate_limited", RefusalKind.OVERLOADED),

@@ -176,6 +176,9 @@ public final class ShardingInit {
     return initSingleton(system, BILL_CYCLE_SINGLETON, behavior);
   }
 
+  /** The re-rating singleton's name in the cluster (docs/rerating.md). */
+  public static final String RERATING_SINGLETON = "rerating-jobs";
+
   /** The collection driver singleton's name in the cluster. */
   public static final String COLLECTION_SINGLETON = "payment-collection";
 

@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * @param chargeId unique per account; the line's charge id
  * @param chargedOn the date it was charged, in the account's zone (the line's one-day period)
- * @param amount the net amount, above zero, with at most the currency's minor units
+ * @param amount the net amount, with at most the currency's minor units: above zero for a charge
+ *     finance added (the API refuses any other), below zero for a re-rating's credit
+ *     (docs/rerating.md)
  * @param description the text of the line
  * @param taxCategory the tax category keying the line's tax rate
  * @param glCode the line's general-ledger account
@@ -35,8 +37,8 @@ public record OneOffCharge(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(taxCategory, "taxCategory");
     Objects.requireNonNull(glCode, "glCode");
-    if (amount.signum() <= 0) {
-      throw new IllegalArgumentException("charge " + chargeId + " not above zero");
+    if (amount.signum() == 0) {
+      throw new IllegalArgumentException("charge " + chargeId + " of zero");
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param feeId the fee's id, unique per account (the line's charge id)
  * @param date the date the fee was charged (the line's one-day service period starts on it)
- * @param amount the net amount, above zero, with at most the currency's minor units
+ * @param amount the net amount, with at most the currency's minor units: above zero, or below zero
+ *     for an adjustment that credits (a re-rating's difference, docs/rerating.md)
  * @param taxCategory the tax category keying the line's tax rate
  * @param description the text of the line
  * @param type the line's type: {@link LineType#ONE_TIME} (late fees) or {@link LineType#ADJUSTMENT}
@@ -47,7 +48,7 @@ public record FeeCharge(
     if (type != LineType.ONE_TIME && type != LineType.ADJUSTMENT) {
       throw new IllegalArgumentException("fee " + feeId + " is a one-time or adjustment line");
     }
-    if (amount.signum() <= 0) {
+    if (amount.signum() == 0 || (amount.signum() < 0 && type != LineType.ADJUSTMENT)) {
       throw new IllegalArgumentException("fee " + feeId + " not above zero");
     }
   }

@@ -114,17 +114,117 @@ public final class Rater {
       return currencyNotPriced(plan, context);
     }
 
+    long epochDay =
+        Math.floorDiv(usageDate.getEpochSecond() + context.offsetSecondsAt(usageDate), 86_400L);
+    GuidedSubscription subscription = guide(record, context, epochDay);
+    if (subscription == null) {
+      return unguided(record, context, epochDay);
+    }
+    return price(
+        counters,
+        plan,
+        type,
+        currency,
+        subscription,
+        record.id(),
+        record.source(),
+        record.zone(),
+        record.ceilBaseQuantity(),
+        usageDate,
+        null,
+        context);
+  }
+
+  /**
+   * Rates again a record rated before (docs/rerating.md): with the catalog of this rater, the
+   * version {@link Catalog#ratingVersionAt} its usage date (a correction version when one covers
+   * it), the subscription it was guided to (not guided again: the journal keeps no service number),
+   * its rounded quantity as the quantity and its zone; the offering is the subscription's on the
+   * usage date as the account knows it now. The result keeps the record's id, source and {@code
+   * late} flag.
+   *
+   * @param counters the counters of the record's key before it, as for {@link #rate}
+   * @param rated the record as rated before
+   * @return {@link RatingOutcome.Rated}, or {@link RatingOutcome.Unratable} when the catalog or the
+   *     subscription no longer prices it
+   */
+  public RatingOutcome rerate(
+      Function<? super CounterKey, UsageCounters> counters,
+      RatedUsage rated,
+      RatingContext context) {
+    Instant usageDate = rated.usageDate();
+    VersionPlan plan = planAt(usageDate);
+    if (plan == null) {
+      return new RatingOutcome.Unratable(
+          RatingReasons.NO_CATALOG_VERSION,
+          "usageDate",
+          "no catalog version is in effect at " + usageDate);
+    }
+    UsageType type = plan.usageType(rated.usageType());
+    if (type == null) {
+      return new RatingOutcome.Unratable(
+          RatingReasons.UNKNOWN_USAGE_TYPE,
+          "usageType",
+          "catalog version " + plan.versionId + " has no such usage type");
+    }
+    int currency = plan.currencyIndex(context.account().currency());
+    if (currency < 0) {
+      return currencyNotPriced(plan, context);
+    }
+    GuidedSubscription subscription = context.subscription(rated.subscriptionId());
+    long epochDay =
+        Math.floorDiv(usageDate.getEpochSecond() + context.offsetSecondsAt(usageDate), 86_400L);
+    if (subscription == null || !subscription.liveOn(epochDay)) {
+      return new RatingOutcome.Unratable(
+          RatingReasons.NO_SUBSCRIPTION,
+          "subscriptionId",
+          "subscription "
+              + rated.subscriptionId()
+              + " of account "
+              + context.account().accountId()
+              + " is not live on "
+              + LocalDate.ofEpochDay(epochDay));
+    }
+    return price(
+        counters,
+        plan,
+        type,
+        currency,
+        subscription,
+        rated.recordId(),
+        rated.source(),
+        rated.zone(),
+        rated.roundedQuantity(),
+        usageDate,
+        rated.late(),
+        context);
+  }
+
+  /**
+   * Steps 2 (offering and charge of the guided subscription) to 6 of rating a record of {@code
+   * ceilBaseQuantity} base units at {@code usageDate}.
+   *
+   * @param late the record's {@code late} flag, or {@code null} for whether its period is invoiced
+   */
+  private RatingOutcome price(
+      Function<? super CounterKey, UsageCounters> counters,
+      VersionPlan plan,
+      UsageType type,
+      int currency,
+      GuidedSubscription subscription,
+      String recordId,
+      String source,
+      String recordZone,
+      long ceilBaseQuantity,
+      Instant usageDate,
+      Boolean late,
+      RatingContext context) {
     // The usage date in the account's zone: local date (guiding, offering, period) and the day of
     // week and time of day (time band). Computed from the epoch to avoid allocating date-times.
     long localSecond = usageDate.getEpochSecond() + context.offsetSecondsAt(usageDate);
     long epochDay = Math.floorDiv(localSecond, 86_400L);
     long nanoOfDay = (localSecond - epochDay * 86_400L) * 1_000_000_000L + usageDate.getNano();
     int dayIndex = (int) Math.floorMod(epochDay + 3, 7L);
-
-    GuidedSubscription subscription = guide(record, context, epochDay);
-    if (subscription == null) {
-      return unguided(record, context, epochDay);
-    }
     String offeringId = subscription.offeringOn(epochDay);
     Map<String, ChargePlan> charges = plan.chargesOf(offeringId);
     if (charges == null) {
@@ -145,7 +245,6 @@ public final class Rater {
           "usageType",
           "offering " + offeringId + " has no usage charge for " + type.id());
     }
-    String recordZone = record.zone();
     int zone = charge.zoneIndex(recordZone);
     if (zone < 0) {
       return new RatingOutcome.Unratable(
@@ -167,7 +266,7 @@ public final class Rater {
       before = UsageCounters.ZERO;
     }
     try {
-      long rounded = charge.round(record.ceilBaseQuantity());
+      long rounded = charge.round(ceilBaseQuantity);
       long allowanceLeft = Math.max(0, charge.allowance - before.allowanceUsed());
       long fromAllowance = Math.min(rounded, allowanceLeft);
       long chargeable = rounded - fromAllowance;
@@ -176,8 +275,8 @@ public final class Rater {
       BigDecimal amount = tiers.amount(start, after.chargeableQuantity(), charge.unitSize);
       RatedUsage usage =
           new RatedUsage(
-              record.id(),
-              record.source(),
+              recordId,
+              source,
               subscription.id,
               offeringId,
               plan.versionId,
@@ -191,7 +290,7 @@ public final class Rater {
               fromAllowance,
               chargeable,
               new Money(amount, context.account().currency()),
-              period.invoiced);
+              late == null ? period.invoiced : late);
       return new RatingOutcome.Rated(usage, key, after);
     } catch (ArithmeticException overflow) {
       return new RatingOutcome.Unratable(

@@ -3,6 +3,7 @@ package com.telco.billing.core.usage;
 import com.telco.billing.core.rating.CounterKey;
 import com.telco.billing.core.rating.RatedUsage;
 import com.telco.billing.core.rating.UsageCounters;
+import com.telco.billing.core.rerating.ReratedRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -92,6 +93,21 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
           amount,
           null,
           null);
+    }
+
+    UsageLine minus(RatedUsage usage) {
+      return new UsageLine(
+          periodStart,
+          subscriptionId,
+          usageType,
+          zone,
+          band,
+          Math.max(0, quantity - usage.roundedQuantity()),
+          Math.max(0, chargeableQuantity - usage.chargeableQuantity()),
+          Math.max(0, records - 1),
+          amount.subtract(usage.amount().amount()),
+          offeringId,
+          chargeId);
     }
 
     UsageLine plus(RatedUsage usage) {
@@ -222,6 +238,76 @@ public record UsageBook(Map<String, UsageCounters> counters, Map<String, UsageLi
     nextLines.values().removeIf(line -> line.periodStart().isBefore(keepFrom));
     nextCounters.keySet().removeIf(key -> periodOf(key).isBefore(keepFrom));
     return new UsageBook(nextCounters, nextLines);
+  }
+
+  /**
+   * The book after records were rated again (docs/rerating.md): each pair's old rating leaves its
+   * line and counters, the new one joins its own. Only periods the book still keeps change; a line
+   * left with no record is dropped. Lines are changed only for {@code linesToo} pairs (periods not
+   * invoiced, whose lines the next invoice bills); counters for every pair (late usage of an
+   * invoiced period continues from them).
+   *
+   * @param changes the old and new rating of each record, in journal order
+   * @param linesToo whether a record of the bill period starting on that date changes the lines
+   */
+  public UsageBook rerated(
+      List<ReratedRecord> changes, java.util.function.Predicate<LocalDate> linesToo) {
+    Map<String, UsageCounters> nextCounters = new HashMap<>(counters);
+    Map<String, UsageLine> nextLines = new HashMap<>(lines);
+    for (ReratedRecord change : changes) {
+      RatedUsage before = change.before();
+      RatedUsage after = change.after();
+      String oldCounter = counterKey(before.counterKey());
+      String newCounter = counterKey(after.counterKey());
+      if (nextCounters.containsKey(oldCounter) && nextCounters.containsKey(newCounter)) {
+        nextCounters.put(oldCounter, minus(nextCounters.get(oldCounter), before));
+        nextCounters.put(newCounter, nextCounters.get(newCounter).plus(after));
+      }
+      if (!linesToo.test(before.periodStart()) || !linesToo.test(after.periodStart())) {
+        continue;
+      }
+      String oldKey = lineKey(before);
+      if (!nextLines.containsKey(oldKey)) {
+        // a line kept before lines were split per charge holds it
+        oldKey = oldKey.substring(0, oldKey.lastIndexOf(SEP, oldKey.lastIndexOf(SEP) - 1));
+      }
+      UsageLine old = nextLines.get(oldKey);
+      if (old == null) {
+        continue;
+      }
+      UsageLine left = old.minus(before);
+      if (left.records() == 0) {
+        nextLines.remove(oldKey);
+      } else {
+        nextLines.put(oldKey, left);
+      }
+      String newKey = lineKey(after);
+      UsageLine line = nextLines.get(newKey);
+      if (line == null) {
+        line =
+            new UsageLine(
+                after.periodStart(),
+                after.subscriptionId(),
+                after.usageType(),
+                after.zone(),
+                after.band(),
+                0,
+                0,
+                0,
+                BigDecimal.ZERO,
+                after.offeringId(),
+                after.chargeId());
+      }
+      nextLines.put(newKey, line.plus(after));
+    }
+    return new UsageBook(nextCounters, nextLines);
+  }
+
+  private static UsageCounters minus(UsageCounters counters, RatedUsage usage) {
+    return new UsageCounters(
+        Math.max(0, counters.roundedQuantity() - usage.roundedQuantity()),
+        Math.max(0, counters.allowanceUsed() - usage.allowanceUsed()),
+        Math.max(0, counters.chargeableQuantity() - usage.chargeableQuantity()));
   }
 
   /** The lines of the period starting on {@code periodStart}. */

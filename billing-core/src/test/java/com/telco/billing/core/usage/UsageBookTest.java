@@ -89,4 +89,38 @@ class UsageBookTest {
     }
     assertEquals(once, stepwise);
   }
+
+  @Test
+  void ratingAgainMovesEachRecordFromItsOldLineToItsNewOneInOpenPeriodsOnly() {
+    RatedUsage a = rated("a", NOV, "NATIONAL", 120, 60, "0.090000");
+    RatedUsage b = rated("b", NOV, "NATIONAL", 60, 0, "0.090000");
+    RatedUsage o = rated("o", OCT, "NATIONAL", 60, 0, "0.090000");
+    UsageBook book = UsageBook.EMPTY.with(List.of(o, a, b), LocalDate.of(2026, 10, 11));
+    // a is now all allowance and free; b moves to the WORLD line at 1.49; o (October, invoiced)
+    // changes its counters only
+    RatedUsage a2 = rated("a", NOV, "NATIONAL", 120, 120, "0.000000");
+    RatedUsage b2 = rated("b", NOV, "WORLD", 60, 0, "1.490000");
+    RatedUsage o2 = rated("o", OCT, "NATIONAL", 60, 60, "0.000000");
+    UsageBook after =
+        book.rerated(
+            List.of(
+                new com.telco.billing.core.rerating.ReratedRecord(o, o2),
+                new com.telco.billing.core.rerating.ReratedRecord(a, a2),
+                new com.telco.billing.core.rerating.ReratedRecord(b, b2)),
+            period -> !period.equals(OCT));
+    List<UsageBook.UsageLine> nov = after.linesOf(NOV);
+    assertEquals(2, nov.size());
+    assertEquals("NATIONAL", nov.get(0).zone());
+    assertEquals(1, nov.get(0).records());
+    assertEquals(120, nov.get(0).quantity());
+    assertEquals(0, nov.get(0).chargeableQuantity());
+    assertEquals(0, BigDecimal.ZERO.compareTo(nov.get(0).amount()));
+    assertEquals("WORLD", nov.get(1).zone());
+    assertEquals(0, new BigDecimal("1.49").compareTo(nov.get(1).amount()));
+    assertEquals(
+        new UsageCounters(180, 120, 60), after.countersOf(new CounterKey("sub-1", "VOICE", NOV)));
+    assertEquals(book.linesOf(OCT), after.linesOf(OCT), "an invoiced period's lines stay");
+    assertEquals(
+        new UsageCounters(60, 60, 0), after.countersOf(new CounterKey("sub-1", "VOICE", OCT)));
+  }
 }

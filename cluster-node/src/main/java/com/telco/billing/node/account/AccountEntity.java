@@ -73,6 +73,7 @@ import com.telco.billing.protocol.account.AccountEvent.ReceivablesChanged;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionActivated;
 import com.telco.billing.protocol.account.AccountEvent.SubscriptionChanged;
 import com.telco.billing.protocol.account.AccountEvent.UsageRated;
+import com.telco.billing.protocol.account.AccountEvent.UsageRerated;
 import com.telco.billing.protocol.account.ActivationPlan;
 import com.telco.billing.protocol.account.OpenAccountResult;
 import com.telco.billing.protocol.account.SubscriptionResult;
@@ -135,6 +136,7 @@ public final class AccountEntity
   private final DunningHandlers dunning;
   private final CreditNoteHandlers creditNotes;
   private final AdjustmentHandlers adjustments;
+  private final ReratingHandlers rerating;
 
   /** The entity and event labels of its journal metrics. */
   private static final String ENTITY = "account";
@@ -166,7 +168,8 @@ public final class AccountEntity
       InvoicingSettings invoicing,
       PaymentGateway gateway,
       PaymentSettings paymentSettings,
-      DunningPolicySource dunningPolicies) {
+      DunningPolicySource dunningPolicies,
+      UsageHistory usageHistory) {
     super(PersistenceId.of(EntityKeys.ACCOUNT.name(), accountId));
     this.context = context;
     this.accountId = accountId;
@@ -184,6 +187,16 @@ public final class AccountEntity
     this.creditNotes = new CreditNoteHandlers(accountId, clock, this::Effect, dunning::review);
     this.adjustments =
         new AdjustmentHandlers(accountId, clock, catalog::catalog, this::Effect, dunning::review);
+    this.rerating =
+        new ReratingHandlers(
+            accountId,
+            persistenceId().id(),
+            clock,
+            catalog,
+            usageHistory,
+            context,
+            () -> lastSequenceNumber(context),
+            this::Effect);
   }
 
   /**
@@ -228,6 +241,32 @@ public final class AccountEntity
       PaymentGateway gateway,
       PaymentSettings paymentSettings,
       DunningPolicySource dunningPolicies) {
+    return create(
+        accountId,
+        clock,
+        catalog,
+        maxUsageAge,
+        invoicing,
+        gateway,
+        paymentSettings,
+        dunningPolicies,
+        null);
+  }
+
+  /**
+   * @param usageHistory where re-rating reads the account's records; {@code null} for the node's
+   *     Cassandra journal
+   */
+  public static Behavior<AccountCommand> create(
+      String accountId,
+      Clock clock,
+      RatingCatalog catalog,
+      Duration maxUsageAge,
+      InvoicingSettings invoicing,
+      PaymentGateway gateway,
+      PaymentSettings paymentSettings,
+      DunningPolicySource dunningPolicies,
+      UsageHistory usageHistory) {
     return Behaviors.setup(
         context ->
             new AccountEntity(
@@ -239,7 +278,8 @@ public final class AccountEntity
                 invoicing,
                 gateway,
                 paymentSettings,
-                dunningPolicies));
+                dunningPolicies,
+                usageHistory != null ? usageHistory : UsageHistory.of(context.getSystem())));
   }
 
   @Override
@@ -273,6 +313,7 @@ public final class AccountEntity
   /** The tags of {@code event} of the account {@code accountId} (see {@link #tagsFor}). */
   static Set<String> tagsOf(String accountId, AccountEvent event) {
     if (event instanceof UsageRated
+        || event instanceof UsageRerated
         || event instanceof BillPeriodClosed
         || event instanceof InvoiceIssued) {
       return Set.of();
@@ -304,6 +345,8 @@ public final class AccountEntity
         .onCommand(ActivateSubscription.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(ChangeSubscription.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(RateUsage.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.RerateUsage.class, (state, cmd) -> notFound(cmd.replyTo()))
+        .onCommand(AccountCommand.RerateLoaded.class, (state, cmd) -> Effect().noReply())
         .onCommand(GetCurrentUsage.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(CloseBillPeriod.class, (state, cmd) -> notFound(cmd.replyTo()))
         .onCommand(IssueInvoice.class, (state, cmd) -> notFound(cmd.replyTo()))
@@ -344,6 +387,8 @@ public final class AccountEntity
         .onCommand(ActivateSubscription.class, this::onActivate)
         .onCommand(ChangeSubscription.class, this::onChange)
         .onCommand(RateUsage.class, this::onRateUsage)
+        .onCommand(AccountCommand.RerateUsage.class, rerating::onRerate)
+        .onCommand(AccountCommand.RerateLoaded.class, rerating::onLoaded)
         .onCommand(GetCurrentUsage.class, this::onGetCurrentUsage)
         .onCommand(CloseBillPeriod.class, this::onCloseBillPeriod)
         .onCommand(IssueInvoice.class, this::onIssueInvoice)
@@ -821,6 +866,7 @@ public final class AccountEntity
                 state.withSubscription(
                     Subscription.activated(AccountJournal.toActivation(evt.activation()))))
         .onEvent(UsageRated.class, AccountEntity::applyUsage)
+        .onEvent(UsageRerated.class, ReratingHandlers::apply)
         .onEvent(InvoiceIssued.class, (state, evt) -> withIssued(state, evt.invoice()))
         .onEvent(InvoiceIssuedWithHistory.class, AccountEntity::applyInvoiceWithHistory)
         .onEvent(

@@ -88,6 +88,9 @@ public final class Endpoints {
   public static final Endpoint START_BILL_RUN = post("/bill-runs", Set.of(FINANCE));
   public static final Endpoint LIST_BILL_RUNS = get("/bill-runs", readers(FINANCE));
   public static final Endpoint GET_BILL_RUN = get("/bill-runs/{id}", readers(FINANCE));
+  public static final Endpoint START_RERATING_JOB = post("/rerating-jobs", Set.of(FINANCE));
+  public static final Endpoint LIST_RERATING_JOBS = get("/rerating-jobs", readers(FINANCE));
+  public static final Endpoint GET_RERATING_JOB = get("/rerating-jobs/{id}", readers(FINANCE));
 
   // payments (finance, collections; the payment gateway by signature)
   public static final Endpoint SET_PAYMENT_METHOD =
@@ -215,6 +218,9 @@ public final class Endpoints {
           START_BILL_RUN,
           LIST_BILL_RUNS,
           GET_BILL_RUN,
+          START_RERATING_JOB,
+          LIST_RERATING_JOBS,
+          GET_RERATING_JOB,
           SET_PAYMENT_METHOD,
           GET_PAYMENT_METHOD,
           RECORD_PAYMENT,

@@ -63,7 +63,8 @@ public final class HttpApi {
       DunningPolicyService dunningPolicies,
       NotificationService notifications,
       ReminderLetters letters,
-      DunningReadSide dunningReadSide) {}
+      DunningReadSide dunningReadSide,
+      com.telco.billing.node.rerating.ReratingService rerating) {}
 
   /**
    * Binds the API.
@@ -110,6 +111,7 @@ public final class HttpApi {
                             system, services.invoicing(), settings.http().askTimeout()))
                     .routes(),
                 new BillRunRoutes(access, services.billRuns()).routes(),
+                new ReratingRoutes(access, services.rerating()).routes(),
                 new DirectDebitRoutes(
                         access, services.directDebits(), services.directDebitReturns())
                     .routes(),

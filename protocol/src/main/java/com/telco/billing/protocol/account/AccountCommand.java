@@ -27,6 +27,8 @@ public sealed interface AccountCommand extends CborSerializable
         AccountCommand.ActivateSubscription,
         AccountCommand.ChangeSubscription,
         AccountCommand.RateUsage,
+        AccountCommand.RerateUsage,
+        AccountCommand.RerateLoaded,
         AccountCommand.GetCurrentUsage,
         AccountCommand.CloseBillPeriod,
         AccountCommand.IssueInvoice,
@@ -246,6 +248,33 @@ public sealed interface AccountCommand extends CborSerializable
       String reasonCode,
       Origin origin,
       ActorRef<StatusReply<com.telco.billing.protocol.payment.PaymentView>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * Rates again the account's usage records of {@code [from, to)} (of {@code offeringId} only, when
+   * given) with the catalog in effect (docs/rerating.md). The account reads its own journal for its
+   * records; a second command for the same job and range changes nothing.
+   */
+  record RerateUsage(
+      String jobId,
+      java.time.Instant from,
+      java.time.Instant to,
+      String offeringId,
+      Origin origin,
+      ActorRef<StatusReply<com.telco.billing.protocol.rerating.RerateResult>> replyTo)
+      implements AccountCommand {}
+
+  /**
+   * The account's records read from its journal through {@code throughSequenceNr}, each as last
+   * rated, in journal order, for {@code request} (the account sends it to itself; never crosses the
+   * network). {@code failure} when the journal could not be read.
+   */
+  record RerateLoaded(
+      RerateUsage request,
+      List<com.telco.billing.core.rating.RatedUsage> records,
+      long throughSequenceNr,
+      int attempt,
+      Throwable failure)
       implements AccountCommand {}
 
   /** The gateway's answer to a collection attempt (the account sends it to itself). */

@@ -29,6 +29,7 @@ public sealed interface AccountEvent extends CborSerializable
         AccountEvent.SubscriptionActivated,
         AccountEvent.SubscriptionChanged,
         AccountEvent.UsageRated,
+        AccountEvent.UsageRerated,
         AccountEvent.InvoiceIssued,
         AccountEvent.InvoiceIssuedWithHistory,
         AccountEvent.InvoiceRegistered,
@@ -88,6 +89,24 @@ public sealed interface AccountEvent extends CborSerializable
     public UsageRated {
       usage = List.copyOf(usage);
       origins = origins == null ? List.of() : List.copyOf(origins);
+    }
+  }
+
+  /**
+   * Usage records were rated again by the re-rating job {@code jobId} (docs/rerating.md): each
+   * record's rating before and after, in journal order. Records of periods not invoiced change
+   * their usage lines; those of invoiced periods name the adjustment line (a {@code ChargeAdded}
+   * receivable fact persisted in the same write) that bills their difference. Not tagged, like
+   * {@link UsageRated}.
+   */
+  record UsageRerated(
+      String jobId,
+      List<com.telco.billing.protocol.account.journal.ReratedUsageRecord> records,
+      Instant recordedAt,
+      Origin origin)
+      implements AccountEvent {
+    public UsageRerated {
+      records = List.copyOf(records);
     }
   }
 
