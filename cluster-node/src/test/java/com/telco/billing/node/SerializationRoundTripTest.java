@@ -205,7 +205,9 @@ class SerializationRoundTripTest {
   private static Map<Class<?>, Object> catalogSamples(TestProbe<Object> probe) {
     var document = SampleCatalog.document();
     var version = SampleCatalog.validated(document);
-    var published = new PublishedVersion(version, document, Instant.parse("2026-11-25T10:15:30Z"));
+    var published =
+        new PublishedVersion(
+            version, document, Instant.parse("2026-11-25T10:15:30Z"), ORIGIN.subject());
     Map<Class<?>, Object> samples = new HashMap<>();
     samples.put(
         CatalogCommand.PublishVersion.class,
@@ -433,6 +435,36 @@ class SerializationRoundTripTest {
       String manifest = Serializers.manifestFor(serializer, sample);
       Object back = serialization.deserialize(bytes, serializer.identifier(), manifest).get();
       assertEquals(sample, back, type.getName());
+    }
+  }
+
+  /**
+   * A correction version (docs/catalog.md, "Correction versions") crosses nodes and the journal
+   * with its correction: in the command, the event, the reply and the state.
+   */
+  @Test
+  void aCorrectionVersionRoundTrips() {
+    var document =
+        SampleCatalog.correction(
+            "2026-03-fix", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z", "wrong SMS rate");
+    var version = SampleCatalog.validated(document);
+    assertTrue(version.isCorrection());
+    var published = new PublishedVersion(version, document, AT, ORIGIN.subject());
+    TestProbe<Object> probe = testKit.createTestProbe();
+    Serialization serialization = SerializationExtension.get(testKit.system());
+    for (Object sample :
+        List.of(
+            new CatalogCommand.PublishVersion(
+                version, document, ORIGIN, probe.ref().unsafeUpcast()),
+            CatalogJournal.versionPublished(version, document, AT, ORIGIN),
+            published,
+            new PublishVersionResult(published, true),
+            new CatalogState(List.of(published)))) {
+      var serializer = serialization.findSerializerFor(sample);
+      byte[] bytes = serialization.serialize(sample).get();
+      String manifest = Serializers.manifestFor(serializer, sample);
+      Object back = serialization.deserialize(bytes, serializer.identifier(), manifest).get();
+      assertEquals(sample, back, sample.getClass().getName());
     }
   }
 

@@ -1,5 +1,6 @@
 package com.telco.billing.protocol;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.telco.billing.core.catalog.CatalogVersion;
 import com.telco.billing.core.invoice.InvoiceLine;
 import com.telco.billing.core.money.Money;
 import com.telco.billing.core.subscription.SubscriptionChange;
@@ -38,6 +40,7 @@ public final class BillingJacksonModule extends SimpleModule {
         com.telco.billing.core.payment.PaymentMethod.class, PaymentMethodTypes.class);
     setMixInAnnotation(Money.class, MoneyProperties.class);
     setMixInAnnotation(InvoiceLine.class, WithoutNulls.class);
+    setMixInAnnotation(CatalogVersion.class, CatalogVersionProperties.class);
     addDeserializer(LocalDate.class, new IsoDateDeserializer());
   }
 
@@ -54,6 +57,13 @@ public final class BillingJacksonModule extends SimpleModule {
       value = {"zero", "negative"},
       ignoreUnknown = false)
   private interface MoneyProperties {}
+
+  /**
+   * A catalog version's {@code correction} is its record component; {@code isCorrection()} is not a
+   * field (it would take the component's name as a boolean).
+   */
+  @JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+  private interface CatalogVersionProperties {}
 
   /** Null fields are left out (read back as null). */
   @JsonInclude(JsonInclude.Include.NON_NULL)

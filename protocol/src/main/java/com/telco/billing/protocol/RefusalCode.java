@@ -102,6 +102,8 @@ public enum RefusalCode {
   VERSION_EXISTS("version_exists", RefusalKind.CONFLICT),
   EFFECTIVE_IN_PAST("effective_in_past", RefusalKind.CONFLICT),
   EFFECTIVE_NOT_AFTER_LATEST("effective_not_after_latest", RefusalKind.CONFLICT),
+  CORRECTION_NOT_PAST("correction_not_past", RefusalKind.CONFLICT),
+  CORRECTION_WITHOUT_VERSION("correction_without_version", RefusalKind.CONFLICT),
   // usage intake
   BATCH_NOT_PARKED("batch_not_parked", RefusalKind.CONFLICT),
   // API keys

@@ -35,6 +35,8 @@ class RefusalTest {
             CatalogErrors.VERSION_EXISTS,
             CatalogErrors.EFFECTIVE_IN_PAST,
             CatalogErrors.EFFECTIVE_NOT_AFTER_LATEST,
+            CatalogErrors.CORRECTION_NOT_PAST,
+            CatalogErrors.CORRECTION_WITHOUT_VERSION,
             InvoiceCalculator.ALREADY_INVOICED,
             InvoiceCalculator.PERIOD_SKIPPED)) {
       assertEquals(RefusalKind.CONFLICT, RefusalCode.of(wire).kind(), wire);

@@ -30,6 +30,8 @@ import java.util.Map;
  * @param usageTypes the usage types the version rates (optional when no offering has usage)
  * @param taxRates the tax rates by (jurisdiction, tax category) with validity dates
  * @param productOfferings the offerings
+ * @param correction optional: present when the version is a correction version of a past interval
+ *     (docs/catalog.md, "Correction versions")
  */
 public record CatalogDocument(
     String version,
@@ -38,7 +40,38 @@ public record CatalogDocument(
     List<String> currencies,
     List<UsageTypeJson> usageTypes,
     List<TaxRateJson> taxRates,
-    List<ProductOfferingJson> productOfferings) {
+    List<ProductOfferingJson> productOfferings,
+    CorrectionJson correction) {
+
+  /** A document of an ordinary version (no {@code correction}). */
+  public CatalogDocument(
+      String version,
+      String effectiveFrom,
+      String description,
+      List<String> currencies,
+      List<UsageTypeJson> usageTypes,
+      List<TaxRateJson> taxRates,
+      List<ProductOfferingJson> productOfferings) {
+    this(
+        version,
+        effectiveFrom,
+        description,
+        currencies,
+        usageTypes,
+        taxRates,
+        productOfferings,
+        null);
+  }
+
+  /**
+   * What makes the version a correction: it replaces the usage prices of {@code [effectiveFrom,
+   * effectiveUntil)}, a past interval, for {@code reason}.
+   *
+   * @param effectiveUntil ISO-8601 instant, after {@code effectiveFrom} and not after the moment of
+   *     publication; exclusive
+   * @param reason why, free text of at most 500 characters
+   */
+  public record CorrectionJson(String effectiveUntil, String reason) {}
 
   /**
    * A usage type declaration.

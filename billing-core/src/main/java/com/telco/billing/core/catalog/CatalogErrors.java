@@ -65,4 +65,6 @@ public final class CatalogErrors {
   public static final String VERSION_EXISTS = "version_exists";
   public static final String EFFECTIVE_IN_PAST = "effective_in_past";
   public static final String EFFECTIVE_NOT_AFTER_LATEST = "effective_not_after_latest";
+  public static final String CORRECTION_NOT_PAST = "correction_not_past";
+  public static final String CORRECTION_WITHOUT_VERSION = "correction_without_version";
 }

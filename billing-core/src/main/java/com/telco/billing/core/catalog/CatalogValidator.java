@@ -1,5 +1,7 @@
 package com.telco.billing.core.catalog;
 
+import static com.telco.billing.core.catalog.CatalogErrors.CORRECTION_NOT_PAST;
+import static com.telco.billing.core.catalog.CatalogErrors.CORRECTION_WITHOUT_VERSION;
 import static com.telco.billing.core.catalog.CatalogErrors.EFFECTIVE_IN_PAST;
 import static com.telco.billing.core.catalog.CatalogErrors.EFFECTIVE_NOT_AFTER_LATEST;
 import static com.telco.billing.core.catalog.CatalogErrors.REQUIRED;
@@ -26,7 +28,8 @@ import java.util.regex.Pattern;
  * a GL code; tax rates of one (jurisdiction, category) never overlap; discounts are a percentage in
  * (0, 100] for at least one period. {@link #validateAgainstHistory} adds the rules of publication:
  * a version id is used once, versions take effect in publication order, and only the first version
- * may take effect in the past.
+ * may take effect in the past; a correction version corrects a past interval that a published
+ * version covers.
  *
  * <p>Every string of the document obeys the text rules first ({@link CatalogText}: no malformed
  * text, control characters or card numbers); a document that breaks one is refused with those
@@ -72,7 +75,9 @@ public final class CatalogValidator {
             taxRates,
             new UsageChargeSection(v, usageTypeSection, new TimeBandSection(v), currencies));
     // in document order, so that errors are reported in it
-    Instant effectiveFrom = new HeaderSection(v).effectiveFrom(doc);
+    HeaderSection header = new HeaderSection(v);
+    Instant effectiveFrom = header.effectiveFrom(doc);
+    CatalogCorrection correction = header.correction(doc.correction(), effectiveFrom);
     currencies.currencies(doc.currencies());
     List<UsageType> usageTypes = usageTypeSection.usageTypes(doc.usageTypes());
     TaxTable taxTable = taxRates.taxTable(doc.taxRates());
@@ -88,16 +93,21 @@ public final class CatalogValidator {
             currencies.declared(),
             usageTypes,
             taxTable,
-            offerings));
+            offerings,
+            correction));
   }
 
   /**
-   * The problems of publishing {@code candidate} after the {@code published} versions at {@code
-   * now}: its version id is already used ({@code version_exists}, at {@code $.version}); it takes
-   * effect before {@code now} although it is not the first version ({@code effective_in_past}, at
-   * {@code $.effectiveFrom}); it does not take effect strictly after the latest published version
-   * ({@code effective_not_after_latest}, at {@code $.effectiveFrom}). Empty when it may be
-   * published.
+   * The problems of publishing {@code candidate} after the {@code published} versions (ordinary and
+   * corrections) at {@code now}. Every version: its version id is already used ({@code
+   * version_exists}, at {@code $.version}). An ordinary version, checked against the ordinary
+   * versions only: it takes effect before {@code now} although it is not the first version ({@code
+   * effective_in_past}, at {@code $.effectiveFrom}); it does not take effect strictly after the
+   * latest published version ({@code effective_not_after_latest}, at {@code $.effectiveFrom}). A
+   * correction version (docs/catalog.md, "Correction versions"): no ordinary version takes effect
+   * at or before its {@code effectiveFrom} ({@code correction_without_version}, at {@code
+   * $.effectiveFrom}); its interval ends after {@code now}, so it is not of the past ({@code
+   * correction_not_past}, at {@code $.correction.effectiveUntil}). Empty when it may be published.
    */
   public static List<FieldError> validateAgainstHistory(
       CatalogVersion candidate, List<CatalogVersion> published, Instant now) {
@@ -109,37 +119,78 @@ public final class CatalogValidator {
               "$.version",
               "version " + candidate.version() + " is already published; versions never change"));
     }
-    if (!published.isEmpty()) {
-      Instant from = candidate.effectiveFrom();
-      if (from.isBefore(now)) {
-        errors.add(
-            new FieldError(
-                EFFECTIVE_IN_PAST,
-                "$.effectiveFrom",
-                "effectiveFrom "
-                    + from
-                    + " is in the past (now is "
-                    + now
-                    + "); only the first version may take effect in the past"));
-      }
-      CatalogVersion latest =
-          published.stream()
-              .max((a, b) -> a.effectiveFrom().compareTo(b.effectiveFrom()))
-              .orElseThrow();
-      if (!from.isAfter(latest.effectiveFrom())) {
-        errors.add(
-            new FieldError(
-                EFFECTIVE_NOT_AFTER_LATEST,
-                "$.effectiveFrom",
-                "effectiveFrom "
-                    + from
-                    + " must be after "
-                    + latest.effectiveFrom()
-                    + ", when the latest version "
-                    + latest.version()
-                    + " takes effect"));
-      }
+    List<CatalogVersion> ordinary = published.stream().filter(p -> !p.isCorrection()).toList();
+    if (candidate.isCorrection()) {
+      errors.addAll(correctionProblems(candidate, ordinary, now));
+    } else {
+      errors.addAll(ordinaryProblems(candidate, ordinary, now));
     }
     return List.copyOf(errors);
+  }
+
+  private static List<FieldError> ordinaryProblems(
+      CatalogVersion candidate, List<CatalogVersion> ordinary, Instant now) {
+    List<FieldError> errors = new ArrayList<>();
+    if (ordinary.isEmpty()) {
+      return errors;
+    }
+    Instant from = candidate.effectiveFrom();
+    if (from.isBefore(now)) {
+      errors.add(
+          new FieldError(
+              EFFECTIVE_IN_PAST,
+              "$.effectiveFrom",
+              "effectiveFrom "
+                  + from
+                  + " is in the past (now is "
+                  + now
+                  + "); only the first version may take effect in the past"));
+    }
+    CatalogVersion latest =
+        ordinary.stream()
+            .max((a, b) -> a.effectiveFrom().compareTo(b.effectiveFrom()))
+            .orElseThrow();
+    if (!from.isAfter(latest.effectiveFrom())) {
+      errors.add(
+          new FieldError(
+              EFFECTIVE_NOT_AFTER_LATEST,
+              "$.effectiveFrom",
+              "effectiveFrom "
+                  + from
+                  + " must be after "
+                  + latest.effectiveFrom()
+                  + ", when the latest version "
+                  + latest.version()
+                  + " takes effect"));
+    }
+    return errors;
+  }
+
+  private static List<FieldError> correctionProblems(
+      CatalogVersion candidate, List<CatalogVersion> ordinary, Instant now) {
+    List<FieldError> errors = new ArrayList<>();
+    Instant from = candidate.effectiveFrom();
+    if (ordinary.stream().noneMatch(p -> !p.effectiveFrom().isAfter(from))) {
+      errors.add(
+          new FieldError(
+              CORRECTION_WITHOUT_VERSION,
+              "$.effectiveFrom",
+              "no published version is in effect at "
+                  + from
+                  + "; a correction replaces the prices of a version in effect"));
+    }
+    Instant until = candidate.correction().effectiveUntil();
+    if (until.isAfter(now)) {
+      errors.add(
+          new FieldError(
+              CORRECTION_NOT_PAST,
+              "$.correction.effectiveUntil",
+              "effectiveUntil "
+                  + until
+                  + " is after now ("
+                  + now
+                  + "); a correction is of a past interval"));
+    }
+    return errors;
   }
 }

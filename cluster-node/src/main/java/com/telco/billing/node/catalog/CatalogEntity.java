@@ -29,8 +29,9 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 /**
  * The Catalog entity: the one writer of the product catalog. There is one, with entity id {@value
  * #ENTITY_ID} (persistence id {@code Catalog|catalog}); it decides whether a validated version may
- * be published ({@link CatalogValidator#validateAgainstHistory}) and records it. Nodes read the
- * catalog from their {@link CatalogReplica}, never from this entity.
+ * be published ({@link CatalogValidator#validateAgainstHistory}, for ordinary and correction
+ * versions alike) and records it. Nodes read the catalog from their {@link CatalogReplica}, never
+ * from this entity.
  *
  * <p>Idempotency: publishing a version whose id is taken answers success without a new event when
  * the validated version is equal to the published one (the same document, or one that differs only
@@ -113,8 +114,9 @@ public final class CatalogEntity
 
   /**
    * One refusal travels per reply: the first problem (in the validator's order {@code
-   * version_exists}, {@code effective_in_past}, {@code effective_not_after_latest}) gives code and
-   * field; the message lists every problem.
+   * version_exists}, {@code effective_in_past}, {@code effective_not_after_latest}; for a
+   * correction {@code version_exists}, {@code correction_without_version}, {@code
+   * correction_not_past}) gives code and field; the message lists every problem.
    */
   static Refusal refusal(List<FieldError> problems) {
     FieldError first = problems.get(0);

@@ -2,6 +2,7 @@ package com.telco.billing.node.catalog;
 
 import com.telco.billing.core.catalog.Allowance;
 import com.telco.billing.core.catalog.BandSchedule;
+import com.telco.billing.core.catalog.CatalogCorrection;
 import com.telco.billing.core.catalog.CatalogDocument;
 import com.telco.billing.core.catalog.CatalogVersion;
 import com.telco.billing.core.catalog.ChargePeriod;
@@ -46,10 +47,13 @@ public final class CatalogJournal {
     return new CatalogVersionPublished(toRecord(version), toRecord(document), at, origin);
   }
 
-  /** The version as the catalog keeps it. */
+  /** The version as the catalog keeps it; published by the subject of the event's origin. */
   public static PublishedVersion toPublished(CatalogVersionPublished event) {
     return new PublishedVersion(
-        toVersion(event.version()), toDocument(event.document()), event.publishedAt());
+        toVersion(event.version()),
+        toDocument(event.document()),
+        event.publishedAt(),
+        event.origin() == null ? null : event.origin().subject());
   }
 
   // ---- the validated version
@@ -69,7 +73,11 @@ public final class CatalogJournal {
                 r ->
                     new CatalogVersionRecord.TaxRate(
                         r.jurisdiction(), r.taxCategory(), r.rate(), r.validFrom(), r.validTo()))),
-        map(version.productOfferings(), CatalogJournal::toRecord));
+        map(version.productOfferings(), CatalogJournal::toRecord),
+        version.correction() == null
+            ? null
+            : new CatalogVersionRecord.Correction(
+                version.correction().effectiveUntil(), version.correction().reason()));
   }
 
   static CatalogVersion toVersion(CatalogVersionRecord record) {
@@ -87,7 +95,11 @@ public final class CatalogJournal {
                 r ->
                     new TaxRate(
                         r.jurisdiction(), r.taxCategory(), r.rate(), r.validFrom(), r.validTo()))),
-        map(record.productOfferings(), CatalogJournal::toOffering));
+        map(record.productOfferings(), CatalogJournal::toOffering),
+        record.correction() == null
+            ? null
+            : new CatalogCorrection(
+                record.correction().effectiveUntil(), record.correction().reason()));
   }
 
   private static CatalogVersionRecord.ProductOffering toRecord(ProductOffering offering) {
@@ -284,7 +296,11 @@ public final class CatalogJournal {
                                 d.percentage(),
                                 d.periods(),
                                 d.appliesTo(),
-                                d.glCode())))));
+                                d.glCode())))),
+        document.correction() == null
+            ? null
+            : new CatalogDocumentRecord.Correction(
+                document.correction().effectiveUntil(), document.correction().reason()));
   }
 
   private static CatalogDocumentRecord.Price toRecord(CatalogDocument.PriceJson price) {
@@ -356,7 +372,11 @@ public final class CatalogJournal {
                                 d.percentage(),
                                 d.periods(),
                                 d.appliesTo(),
-                                d.glCode())))));
+                                d.glCode())))),
+        record.correction() == null
+            ? null
+            : new CatalogDocument.CorrectionJson(
+                record.correction().effectiveUntil(), record.correction().reason()));
   }
 
   private static CatalogDocument.PriceJson toPriceJson(CatalogDocumentRecord.Price price) {

@@ -152,6 +152,58 @@ class CatalogEntityTest {
         again.state().published().stream().map(p -> p.version().version()).toList());
   }
 
+  @Test
+  void aCorrectionOfThePastIsPublishedAfterLaterVersions() {
+    publish(SampleCatalog.document());
+    publish(SampleCatalog.document("2027-01", "2027-01-01T00:00:00Z"));
+    CatalogDocument fix =
+        SampleCatalog.correction(
+            "2026-03-fix", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z", "wrong SMS rate");
+    var result = publish(fix);
+    assertEquals(
+        CatalogJournal.versionPublished(SampleCatalog.validated(fix), fix, NOW, ORIGIN),
+        result.event());
+    PublishedVersion published = result.reply().getValue().published();
+    assertTrue(result.reply().getValue().created());
+    assertTrue(published.version().isCorrection());
+    assertEquals("wrong SMS rate", published.version().correction().reason());
+    assertEquals(ORIGIN.subject(), published.publishedBy());
+    assertEquals(3, result.state().published().size());
+
+    var again = publish(fix);
+    assertTrue(again.hasNoEvents());
+    assertFalse(again.reply().getValue().created());
+
+    kit.restart();
+    assertEquals(published, publish(fix).state().lookupVersion("2026-03-fix").orElseThrow());
+  }
+
+  @Test
+  void aCorrectionReachingIntoTheFutureIsRefused() {
+    publish(SampleCatalog.document());
+    var refused =
+        publish(
+            SampleCatalog.correction(
+                "2026-fix", "2026-03-01T00:00:00Z", "2027-01-01T00:00:00Z", "not yet"));
+    assertTrue(refused.hasNoEvents());
+    Refusal refusal = refusal(refused.reply());
+    assertEquals(RefusalCode.CORRECTION_NOT_PAST, refusal.code());
+    assertEquals("$.correction.effectiveUntil", refusal.field());
+  }
+
+  @Test
+  void aCorrectionBeforeEveryVersionIsRefused() {
+    publish(SampleCatalog.document());
+    var refused =
+        publish(
+            SampleCatalog.correction(
+                "2025-fix", "2025-12-01T00:00:00Z", "2026-02-01T00:00:00Z", "too early"));
+    assertTrue(refused.hasNoEvents());
+    Refusal refusal = refusal(refused.reply());
+    assertEquals(RefusalCode.CORRECTION_WITHOUT_VERSION, refusal.code());
+    assertEquals("$.effectiveFrom", refusal.field());
+  }
+
   private CommandResultWithReply<
           CatalogCommand, CatalogEvent, CatalogState, StatusReply<PublishVersionResult>>
       publish(CatalogDocument document) {

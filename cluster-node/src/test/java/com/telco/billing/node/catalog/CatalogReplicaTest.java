@@ -81,6 +81,19 @@ class CatalogReplicaTest {
         early.current().versionAt(Instant.parse("2027-01-01T00:00:00Z")).orElseThrow().version());
     assertEquals("2026-01", early.current().versionAt(NOW).orElseThrow().version());
 
+    // a correction of March 2026, published after 2027-01: kept apart, used for rating in March
+    publish(
+        entity,
+        SampleCatalog.correction(
+            "2026-03-fix", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z", "wrong SMS rate"));
+    assertTrue(early.awaitVersion("2026-03-fix", WAIT).toCompletableFuture().get());
+    Instant inMarch = Instant.parse("2026-03-10T00:00:00Z");
+    assertEquals(
+        List.of("2026-03-fix"),
+        early.current().corrections().stream().map(v -> v.version()).toList());
+    assertEquals("2026-03-fix", early.current().ratingVersionAt(inMarch).orElseThrow().version());
+    assertEquals("2026-01", early.current().versionAt(inMarch).orElseThrow().version());
+
     CatalogReplica late = startReplica();
     late.caughtUp().toCompletableFuture().get(5, TimeUnit.SECONDS);
     assertTrue(late.hasCaughtUp());

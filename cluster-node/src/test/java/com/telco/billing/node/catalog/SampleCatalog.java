@@ -64,6 +64,31 @@ public final class SampleCatalog {
     return StrictJson.read(json(version, effectiveFrom), CatalogDocument.class);
   }
 
+  /**
+   * The sample as a correction version: the same content with this id, {@code effectiveFrom} and a
+   * {@code correction} object ({@code effectiveUntil}, {@code reason}), as a client posts it.
+   */
+  public static String correctionJson(
+      String version, String effectiveFrom, String effectiveUntil, String reason) {
+    String json = json(version, effectiveFrom);
+    String effectiveField = "\"effectiveFrom\": \"" + effectiveFrom + "\"";
+    return json.replace(
+        effectiveField,
+        effectiveField
+            + ",\n  \"correction\": {\"effectiveUntil\": \""
+            + effectiveUntil
+            + "\", \"reason\": \""
+            + reason
+            + "\"}");
+  }
+
+  /** {@link #correctionJson} read as the HTTP layer reads it. */
+  public static CatalogDocument correction(
+      String version, String effectiveFrom, String effectiveUntil, String reason) {
+    return StrictJson.read(
+        correctionJson(version, effectiveFrom, effectiveUntil, reason), CatalogDocument.class);
+  }
+
   /** The validated version of a document that must be valid. */
   public static CatalogVersion validated(CatalogDocument document) {
     return CatalogValidator.validate(document).value();

@@ -2,11 +2,14 @@ package com.telco.billing.node.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.billing.core.catalog.CatalogDocument;
 import com.telco.billing.core.receivable.Balance;
 import com.telco.billing.core.receivable.Statement;
 import com.telco.billing.core.subscription.Subscription;
 import com.telco.billing.core.validation.FieldError;
+import com.telco.billing.node.catalog.SampleCatalog;
 import com.telco.billing.node.invoice.render.CustomerBills;
 import com.telco.billing.node.invoice.render.InvoiceSamples;
 import com.telco.billing.node.json.StrictJson;
@@ -14,6 +17,9 @@ import com.telco.billing.protocol.Refusal;
 import com.telco.billing.protocol.RefusalCode;
 import com.telco.billing.protocol.account.AccountView;
 import com.telco.billing.protocol.billrun.BillRunView;
+import com.telco.billing.protocol.catalog.PublishedVersion;
+import com.telco.billing.protocol.catalog.http.CatalogVersionDetail;
+import com.telco.billing.protocol.catalog.http.CatalogVersionSummary;
 import com.telco.billing.protocol.http.AccountResponse;
 import com.telco.billing.protocol.http.ApiKeyList;
 import com.telco.billing.protocol.http.ApiKeyResponse;
@@ -449,6 +455,34 @@ class OpenApiShapesTest {
   void theSampleCatalogIsACatalogDocument() throws IOException {
     Path sample = Path.of("..", "samples", "catalog.json");
     assertValid("CatalogDocument", OpenApiSchemas.MAPPER.readTree(Files.readAllBytes(sample)));
+  }
+
+  /** As {@code CatalogRoutes} writes its bodies: absent fields left out. */
+  private static JsonNode writtenWithoutNulls(Object body) {
+    var mapper = StrictJson.MAPPER.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+    return OpenApiSchemas.MAPPER.valueToTree(mapper.valueToTree(body));
+  }
+
+  @Test
+  void aCorrectionVersionFitsTheCatalogSchemas() throws IOException {
+    String json =
+        SampleCatalog.correctionJson(
+            "2026-03-fix", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z", "wrong SMS rate");
+    assertValid("CatalogDocument", OpenApiSchemas.MAPPER.readTree(json));
+    var document = StrictJson.read(json, CatalogDocument.class);
+    var published =
+        new PublishedVersion(SampleCatalog.validated(document), document, AT, "catalog-desk");
+    JsonNode summary = writtenWithoutNulls(CatalogVersionSummary.from(published));
+    assertValid("CatalogVersionSummary", summary);
+    assertEquals("wrong SMS rate", summary.at("/correction/reason").asText());
+    assertEquals("catalog-desk", summary.path("publishedBy").asText());
+    assertValid("CatalogVersionDetail", writtenWithoutNulls(CatalogVersionDetail.from(published)));
+    var ordinary =
+        new PublishedVersion(
+            SampleCatalog.validated(SampleCatalog.document()), SampleCatalog.document(), AT, null);
+    JsonNode ordinarySummary = writtenWithoutNulls(CatalogVersionSummary.from(ordinary));
+    assertValid("CatalogVersionSummary", ordinarySummary);
+    assertEquals(false, ordinarySummary.has("correction"));
   }
 
   @Test

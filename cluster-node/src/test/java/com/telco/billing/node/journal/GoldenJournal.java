@@ -354,8 +354,25 @@ final class GoldenJournal {
         CatalogJournal.versionPublished(version, document, AT, ORIGIN));
     all.put(
         "CatalogState-oneVersion",
-        new CatalogState(List.of(new PublishedVersion(version, document, AT))));
+        new CatalogState(List.of(new PublishedVersion(version, document, AT, null))));
     all.put("CatalogState-empty", CatalogState.EMPTY);
+    var correctionDocument =
+        SampleCatalog.correction(
+            "2026-03-fix",
+            "2026-03-01T00:00:00Z",
+            "2026-04-01T00:00:00Z",
+            "SMS roaming rate of March was wrong");
+    var correction = SampleCatalog.validated(correctionDocument);
+    all.put(
+        "CatalogEvent.CatalogVersionPublished-correction",
+        CatalogJournal.versionPublished(correction, correctionDocument, AT, ORIGIN));
+    all.put(
+        "CatalogState-correction",
+        new CatalogState(
+            List.of(
+                new PublishedVersion(version, document, AT, ORIGIN.subject()),
+                new PublishedVersion(
+                    correction, correctionDocument, AT.plusSeconds(60), ORIGIN.subject()))));
   }
 
   private static void dunningPolicies(Map<String, Object> all) {

@@ -20,10 +20,11 @@ public sealed interface CatalogCommand extends CborSerializable
    * JSON document it was built from, kept so that the version can be shown exactly as published.
    *
    * <p>Refused with the first problem of {@code CatalogValidator.validateAgainstHistory} ({@code
-   * version_exists}, {@code effective_in_past}, {@code effective_not_after_latest}). Publishing the
-   * same version again (equal {@link CatalogVersion}) answers the published one with {@code created
-   * = false} and records nothing. {@code origin}, the request that publishes it, is stored on the
-   * event.
+   * version_exists}, {@code effective_in_past}, {@code effective_not_after_latest}; for a
+   * correction version {@code correction_without_version}, {@code correction_not_past}). Publishing
+   * the same version again (equal {@link CatalogVersion}) answers the published one with {@code
+   * created = false} and records nothing. {@code origin}, the request that publishes it, is stored
+   * on the event.
    */
   record PublishVersion(
       CatalogVersion version,

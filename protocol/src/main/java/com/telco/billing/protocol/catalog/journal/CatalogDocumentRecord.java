@@ -7,6 +7,9 @@ import java.util.Map;
 /**
  * A catalog document as it was posted, kept in the journal for reading it back. Fields are as the
  * poster wrote them (strings for dates and enums; {@code null} where the document left them out).
+ *
+ * @param correction the {@code correction} object of a correction version; {@code null} for an
+ *     ordinary version and on every event written before correction versions existed
  */
 public record CatalogDocumentRecord(
     String version,
@@ -15,7 +18,11 @@ public record CatalogDocumentRecord(
     List<String> currencies,
     List<UsageType> usageTypes,
     List<TaxRate> taxRates,
-    List<ProductOffering> productOfferings) {
+    List<ProductOffering> productOfferings,
+    Correction correction) {
+
+  /** A correction as posted. */
+  public record Correction(String effectiveUntil, String reason) {}
 
   /** A usage type as posted. */
   public record UsageType(String id, String unitOfMeasure) {}

@@ -8,9 +8,12 @@ import java.util.List;
 
 /**
  * A validated catalog version in the journal: what rating and invoicing use from {@code
- * effectiveFrom} on (docs/billing-rules.md, "Catalog").
+ * effectiveFrom} on, or, for a correction version, what rating uses for usage of {@code
+ * [effectiveFrom, correction.effectiveUntil)} (docs/billing-rules.md, "Catalog").
  *
  * @param currencies ISO 4217 codes
+ * @param correction the corrected interval's end and why; {@code null} for an ordinary version and
+ *     on every event written before correction versions existed
  */
 public record CatalogVersionRecord(
     String version,
@@ -19,13 +22,22 @@ public record CatalogVersionRecord(
     List<String> currencies,
     List<UsageType> usageTypes,
     TaxTable taxTable,
-    List<ProductOffering> productOfferings) {
+    List<ProductOffering> productOfferings,
+    Correction correction) {
 
   public CatalogVersionRecord {
     currencies = List.copyOf(currencies);
     usageTypes = List.copyOf(usageTypes);
     productOfferings = List.copyOf(productOfferings);
   }
+
+  /**
+   * What makes a version a correction version.
+   *
+   * @param effectiveUntil the end of the corrected interval (exclusive)
+   * @param reason why the prices were corrected
+   */
+  public record Correction(Instant effectiveUntil, String reason) {}
 
   /**
    * A usage type and the unit its quantities are counted in.
