@@ -113,6 +113,7 @@ class SerializationRoundTripTest {
           SeriesEvent.class,
           BillRunCommand.class,
           BillRunEvent.class,
+          com.telco.billing.protocol.rerating.ReratingEvent.class,
           CloseBillPeriodResult.class,
           com.telco.billing.protocol.payment.CollectionStatus.class,
           com.telco.billing.protocol.invoice.CreditNotePrepared.class);
@@ -161,7 +162,15 @@ class SerializationRoundTripTest {
           Refusal.class,
           RefusedException.class,
           com.telco.billing.protocol.invoice.CreditNoteResult.class,
-          com.telco.billing.protocol.invoice.CreditNoteList.class);
+          com.telco.billing.protocol.invoice.CreditNoteList.class,
+          com.telco.billing.protocol.rerating.ReratingCommand.StartJob.class,
+          com.telco.billing.protocol.rerating.ReratingCommand.GetJob.class,
+          com.telco.billing.protocol.rerating.ReratingCommand.ListJobs.class,
+          com.telco.billing.protocol.rerating.RerateResult.class,
+          com.telco.billing.protocol.rerating.ReratingJobView.class,
+          com.telco.billing.protocol.rerating.ReratingJobView.JobList.class,
+          com.telco.billing.protocol.rerating.ReratingJobView.Started.class,
+          com.telco.billing.node.rerating.ReratingState.class);
 
   private static Map<Class<?>, Object> samples() {
     TestProbe<Object> probe = testKit.createTestProbe();
@@ -175,6 +184,7 @@ class SerializationRoundTripTest {
     samples.putAll(refusalSamples());
     samples.putAll(DunningSamples.all(probe.ref(), ORIGIN));
     samples.putAll(AdjustmentSamples.all(probe.ref()));
+    samples.putAll(ReratingSamples.all(probe.ref()));
     samples.putAll(
         PaymentSamples.all(
             probe.ref(),

@@ -20,8 +20,9 @@ import java.util.function.Function;
  * usage record", step by step (see {@code docs/rating.md}):
  *
  * <ol>
- *   <li>Catalog version: the one in effect at {@code usageDate} ({@link Catalog#versionAt}); it
- *       must declare the usage type and price in the account's currency.
+ *   <li>Catalog version: the one in effect at {@code usageDate} ({@link Catalog#ratingVersionAt}: a
+ *       correction version when one covers it, docs/rerating.md); it must declare the usage type
+ *       and price in the account's currency.
  *   <li>Guiding: the account's subscription holding the record's service at the usage date (its
  *       local date in the account's zone); its offering on that date; the offering's usage charge
  *       for the type.
@@ -49,12 +50,24 @@ public final class Rater {
   private final Catalog catalog;
   private final VersionPlan[] plans;
 
+  /** The correction versions' plans in publication order, with where each interval ends. */
+  private final VersionPlan[] corrections;
+
+  private final Instant[] correctionsUntil;
+
   private Rater(Catalog catalog) {
     this.catalog = catalog;
     List<CatalogVersion> versions = catalog.versions();
     this.plans = new VersionPlan[versions.size()];
     for (int i = 0; i < versions.size(); i++) {
       plans[i] = new VersionPlan(versions.get(i));
+    }
+    List<CatalogVersion> corrected = catalog.corrections();
+    this.corrections = new VersionPlan[corrected.size()];
+    this.correctionsUntil = new Instant[corrected.size()];
+    for (int i = 0; i < corrected.size(); i++) {
+      corrections[i] = new VersionPlan(corrected.get(i));
+      correctionsUntil[i] = corrected.get(i).correction().effectiveUntil();
     }
   }
 
@@ -322,8 +335,18 @@ public final class Rater {
     return new RatingBatch(outcomes, current);
   }
 
-  /** The plan of the version in effect at {@code instant}: greatest {@code effectiveFrom <= it}. */
+  /**
+   * The plan of the version rating uses at {@code instant} ({@link Catalog#ratingVersionAt}): the
+   * correction published last whose interval holds it, else the greatest {@code effectiveFrom <=
+   * it}.
+   */
   private VersionPlan planAt(Instant instant) {
+    for (int i = corrections.length - 1; i >= 0; i--) {
+      if (corrections[i].effectiveFrom.compareTo(instant) <= 0
+          && correctionsUntil[i].isAfter(instant)) {
+        return corrections[i];
+      }
+    }
     for (int i = plans.length - 1; i >= 0; i--) {
       if (plans[i].effectiveFrom.compareTo(instant) <= 0) {
         return plans[i];

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.telco.billing.core.catalog.Catalog;
+import com.telco.billing.core.catalog.CatalogCorrection;
+import com.telco.billing.core.catalog.CatalogVersion;
 import com.telco.billing.core.catalog.Tier;
 import com.telco.billing.core.rating.RatedUsage;
 import com.telco.billing.core.rating.Rater;
@@ -218,5 +220,42 @@ class ReratingTest {
                 "MOBILE"),
             before);
     assertEquals(4, mobile.changed().size());
+  }
+
+  @Test
+  void aCorrectionVersionRepricesOnlyTheRecordsOfItsInterval() {
+    Catalog original = sms(0, tier(0, null, "0.10"));
+    List<RatedUsage> before = ratedBy(original);
+    CatalogVersion prices =
+        version(
+            "v1-fix",
+            "2026-01-06T00:00:00Z",
+            offering(
+                "MOBILE",
+                simpleCharge("SMS_CHARGE", "SMS", 1, 1, 1, 0, List.of(tier(0, null, "0.06")))));
+    CatalogVersion fix =
+        new CatalogVersion(
+            prices.version(),
+            prices.effectiveFrom(),
+            "SMS price of 6 and 7 January",
+            prices.currencies(),
+            prices.usageTypes(),
+            prices.taxTable(),
+            prices.productOfferings(),
+            new CatalogCorrection(Instant.parse("2026-01-08T00:00:00Z"), "wrong SMS price"));
+    RerateOutcome outcome =
+        Rerating.rerate(
+            Rater.of(original.withVersion(fix)),
+            CONTEXT,
+            range("2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"),
+            before);
+    assertEquals(4, outcome.selected());
+    assertEquals(
+        List.of("r2", "r3"), outcome.changed().stream().map(c -> c.after().recordId()).toList());
+    for (ReratedRecord change : outcome.changed()) {
+      assertEquals("v1", change.before().catalogVersion());
+      assertEquals("v1-fix", change.after().catalogVersion());
+      assertAmount("0.06", change.after());
+    }
   }
 }

@@ -53,6 +53,9 @@ final class ReratingHandlers {
   /** How often the journal is read again when events keep arriving while it is read. */
   static final int MAX_ATTEMPTS = 5;
 
+  /** The start of the id of every adjustment line re-rating adds. */
+  static final String ADJUSTMENT_PREFIX = "RR-";
+
   private final String accountId;
   private final String persistenceId;
   private final Clock clock;
@@ -95,8 +98,19 @@ final class ReratingHandlers {
   private void load(RerateUsage cmd, int attempt) {
     long through = lastSequenceNr.getAsLong();
     context.pipeToSelf(
-        history.read(persistenceId, through),
-        (records, failure) -> new RerateLoaded(cmd, records, through, attempt, failure));
+        history.read(persistenceId, through, cmd.jobId()),
+        (read, failure) ->
+            failure == null
+                ? new RerateLoaded(
+                    cmd,
+                    read.records(),
+                    read.earlier(),
+                    read.earlierAdjustments(),
+                    through,
+                    attempt,
+                    null)
+                : new RerateLoaded(
+                    cmd, List.of(), List.of(), List.of(), through, attempt, failure.toString()));
   }
 
   ReplyEffect<AccountEvent, AccountState> onLoaded(AccountState.Open state, RerateLoaded loaded) {
@@ -128,7 +142,7 @@ final class ReratingHandlers {
             catalog.rater(),
             ratingContext,
             new RerateSelection(cmd.from(), cmd.to(), cmd.offeringId()),
-            loaded.records());
+            AccountJournal.toRatedUsage(loaded.records()));
     List<ReratedRecord> invoiced = new ArrayList<>();
     BigDecimal openDifference = BigDecimal.ZERO;
     for (ReratedRecord change : outcome.changed()) {
@@ -144,12 +158,12 @@ final class ReratingHandlers {
     int minorUnits = state.profile().currency().getDefaultFractionDigits();
     List<RerateAdjustment> adjustments =
         RerateAdjustments.of(
-            "RR-" + cmd.jobId() + "-" + loaded.throughSequenceNr(),
+            ADJUSTMENT_PREFIX + cmd.jobId() + "-" + loaded.throughSequenceNr(),
             cmd.jobId(),
             invoiced,
             catalog.catalog(),
             minorUnits);
-    RerateResult result = result(state, outcome, openDifference, adjustments);
+    RerateResult result = result(state, loaded, outcome, openDifference, adjustments);
     if (outcome.changed().isEmpty()) {
       return effects.get().reply(cmd.replyTo(), StatusReply.success(result));
     }
@@ -201,26 +215,54 @@ final class ReratingHandlers {
     return records;
   }
 
+  /**
+   * What the job changed in the account, this time and before (a step repeated after a crash of the
+   * job's node gets the whole of it again, so the job's totals miss nothing and count nothing
+   * twice).
+   */
   private RerateResult result(
       AccountState.Open state,
+      RerateLoaded loaded,
       RerateOutcome outcome,
       BigDecimal openDifference,
       List<RerateAdjustment> adjustments) {
     Map<String, Long> unratable = new TreeMap<>();
     outcome.unratable().forEach(u -> unratable.merge(u.reason(), 1L, Long::sum));
+    BigDecimal open = openDifference;
+    Map<String, List<String>> earlierRecords = new HashMap<>();
+    for (ReratedUsageRecord earlier : loaded.earlier()) {
+      if (!earlier.invoicedPeriod()) {
+        open =
+            open.add(earlier.after().amount().amount())
+                .subtract(earlier.before().amount().amount());
+      } else if (earlier.adjustmentId() != null) {
+        earlierRecords
+            .computeIfAbsent(earlier.adjustmentId(), id -> new ArrayList<>())
+            .add(earlier.after().recordId());
+      }
+    }
+    List<RerateResult.Adjustment> all = new ArrayList<>();
+    for (ReceivableFact.ChargeAdded charge : loaded.earlierAdjustments()) {
+      all.add(
+          new RerateResult.Adjustment(
+              charge.chargeId(),
+              charge.amount(),
+              charge.description(),
+              earlierRecords.getOrDefault(charge.chargeId(), List.of())));
+    }
+    for (RerateAdjustment a : adjustments) {
+      all.add(
+          new RerateResult.Adjustment(
+              a.adjustmentId(), a.amount(), a.description(), a.recordIds()));
+    }
     return new RerateResult(
         accountId,
         state.profile().currency().getCurrencyCode(),
         outcome.selected(),
-        outcome.changed().size(),
+        loaded.earlier().size() + outcome.changed().size(),
         unratable,
-        openDifference,
-        adjustments.stream()
-            .map(
-                a ->
-                    new RerateResult.Adjustment(
-                        a.adjustmentId(), a.amount(), a.description(), a.recordIds()))
-            .toList());
+        open,
+        all);
   }
 
   /** The state after a {@link UsageRerated}: usage lines of open periods and counters changed. */

@@ -1,9 +1,10 @@
 package com.telco.billing.node.account;
 
-import com.telco.billing.core.rating.RatedUsage;
+import com.telco.billing.protocol.account.AccountEvent.ReceivablesChanged;
 import com.telco.billing.protocol.account.AccountEvent.UsageRated;
 import com.telco.billing.protocol.account.AccountEvent.UsageRerated;
 import com.telco.billing.protocol.account.journal.RatedUsageRecord;
+import com.telco.billing.protocol.account.journal.ReceivableFact;
 import com.telco.billing.protocol.account.journal.ReratedUsageRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +20,9 @@ import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQu
 /**
  * An account's rated usage as its journal holds it, for re-rating (docs/rerating.md): every record
  * a {@code UsageRated} event accepted, in journal order, each with its last rating (a later {@code
- * UsageRerated} replaces it). The account state keeps only the usage lines and counters, so the
- * records are read from the journal when a re-rating asks for them.
+ * UsageRerated} replaces it), and what a given job already changed. The account state keeps only
+ * the usage lines and counters, so the records are read from the journal when a re-rating asks for
+ * them.
  */
 public final class UsageHistory {
   private final Supplier<CurrentEventsByPersistenceIdQuery> journal;
@@ -30,6 +32,18 @@ public final class UsageHistory {
     this.journal = journal;
     this.system = system;
   }
+
+  /**
+   * What the journal says.
+   *
+   * @param records every record, each as last rated, in the order they were first rated
+   * @param earlier the records the job already rated again
+   * @param earlierAdjustments the adjustment lines the job already added
+   */
+  public record Read(
+      List<RatedUsageRecord> records,
+      List<ReratedUsageRecord> earlier,
+      List<ReceivableFact.ChargeAdded> earlierAdjustments) {}
 
   /** The history over the node's Cassandra journal, looked up on first use. */
   public static UsageHistory of(ActorSystem<?> system) {
@@ -46,34 +60,57 @@ public final class UsageHistory {
     return new UsageHistory(() -> journal, system);
   }
 
-  /**
-   * The records of {@code persistenceId}'s events up to {@code throughSequenceNr}, each as last
-   * rated, in the order they were first rated.
-   */
-  public CompletionStage<List<RatedUsage>> read(String persistenceId, long throughSequenceNr) {
+  /** The records of {@code persistenceId}'s events up to {@code throughSequenceNr}. */
+  public CompletionStage<Read> read(String persistenceId, long throughSequenceNr, String jobId) {
     return journal
         .get()
         .currentEventsByPersistenceId(persistenceId, 0L, throughSequenceNr)
         .runFold(
-            new LinkedHashMap<String, RatedUsageRecord>(),
-            (records, envelope) -> {
-              fold(records, envelope.event());
-              return records;
+            new Folded(jobId),
+            (folded, envelope) -> {
+              folded.fold(envelope.event());
+              return folded;
             },
             system)
-        .thenApply(records -> AccountJournal.toRatedUsage(new ArrayList<>(records.values())));
+        .thenApply(Folded::read);
   }
 
-  /** Folds one event into the records by key. */
-  static void fold(Map<String, RatedUsageRecord> records, Object event) {
-    if (event instanceof UsageRated rated) {
-      for (RatedUsageRecord record : rated.usage()) {
-        records.put(keyOf(record), record);
+  /** The fold's state: the records by key, the job's changes. */
+  private static final class Folded {
+    final String jobId;
+    final Map<String, RatedUsageRecord> records = new LinkedHashMap<>();
+    final List<ReratedUsageRecord> earlier = new ArrayList<>();
+    final List<ReceivableFact.ChargeAdded> adjustments = new ArrayList<>();
+
+    Folded(String jobId) {
+      this.jobId = jobId;
+    }
+
+    void fold(Object event) {
+      if (event instanceof UsageRated rated) {
+        for (RatedUsageRecord record : rated.usage()) {
+          records.put(keyOf(record), record);
+        }
+      } else if (event instanceof UsageRerated rerated) {
+        for (ReratedUsageRecord record : rerated.records()) {
+          records.replace(keyOf(record.after()), record.after());
+        }
+        if (rerated.jobId().equals(jobId)) {
+          earlier.addAll(rerated.records());
+        }
+      } else if (event instanceof ReceivablesChanged changed) {
+        for (ReceivableFact fact : changed.facts()) {
+          if (fact instanceof ReceivableFact.ChargeAdded charge
+              && jobId.equals(charge.fingerprint())
+              && charge.chargeId().startsWith(ReratingHandlers.ADJUSTMENT_PREFIX)) {
+            adjustments.add(charge);
+          }
+        }
       }
-    } else if (event instanceof UsageRerated rerated) {
-      for (ReratedUsageRecord record : rerated.records()) {
-        records.replace(keyOf(record.after()), record.after());
-      }
+    }
+
+    Read read() {
+      return new Read(List.copyOf(records.values()), earlier, adjustments);
     }
   }
 

@@ -33,9 +33,11 @@ import com.telco.billing.node.guiding.GuidingJournal;
 import com.telco.billing.node.guiding.ServiceGuideState;
 import com.telco.billing.node.invoice.InvoiceSeriesEntity;
 import com.telco.billing.node.invoice.SeriesJournal;
+import com.telco.billing.node.rerating.ReratingState;
 import com.telco.billing.protocol.Origin;
 import com.telco.billing.protocol.account.AccountEvent;
 import com.telco.billing.protocol.account.journal.AccountSnapshot;
+import com.telco.billing.protocol.account.journal.ReratedUsageRecord;
 import com.telco.billing.protocol.billrun.BillRunEvent;
 import com.telco.billing.protocol.billrun.journal.BillRunSnapshot;
 import com.telco.billing.protocol.catalog.PublishedVersion;
@@ -48,9 +50,11 @@ import com.telco.billing.protocol.invoice.InvoiceState;
 import com.telco.billing.protocol.invoice.IssuedInvoice;
 import com.telco.billing.protocol.invoice.SeriesEvent;
 import com.telco.billing.protocol.invoice.journal.SeriesSnapshot;
+import com.telco.billing.protocol.rerating.ReratingEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,6 +136,59 @@ final class GoldenJournal {
     dunningPolicies(all);
     series(all, states);
     billRun(all, states);
+    rerating(all);
+  }
+
+  private static void rerating(Map<String, Object> all) {
+    String jobId = "RJ-5c1e0a9b7d3f2e61";
+    all.put(
+        "ReratingEvent.JobStarted-accounts",
+        new ReratingEvent.JobStarted(
+            jobId,
+            "acc-1|acc-2||2026-11-05T00:00:00Z|2026-12-05T00:00:00Z|SMS price",
+            List.of("acc-1", "acc-2"),
+            null,
+            CYCLE.minusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            CYCLE.atStartOfDay(ZoneOffset.UTC).toInstant(),
+            "SMS price",
+            ORIGIN,
+            AT));
+    all.put(
+        "ReratingEvent.JobStarted-offering",
+        new ReratingEvent.JobStarted(
+            "RJ-0000000000000002",
+            "|MOBILE_S|2026-11-05T00:00:00Z|2026-12-05T00:00:00Z|SMS price",
+            null,
+            "MOBILE_S",
+            CYCLE.minusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            CYCLE.atStartOfDay(ZoneOffset.UTC).toInstant(),
+            "SMS price",
+            ORIGIN,
+            AT));
+    all.put(
+        "ReratingEvent.StepRecorded",
+        new ReratingEvent.StepRecorded(
+            jobId,
+            2,
+            1,
+            null,
+            false,
+            2,
+            14,
+            5,
+            1,
+            Map.of("EUR", new BigDecimal("-0.040000")),
+            Map.of("EUR", new BigDecimal("-0.08")),
+            Map.of("acc-2", "timeout"),
+            List.of(),
+            false,
+            2L,
+            AT));
+    all.put(
+        "ReratingState-oneJob",
+        new ReratingState(List.of())
+            .apply((ReratingEvent) all.get("ReratingEvent.JobStarted-accounts"))
+            .apply((ReratingEvent) all.get("ReratingEvent.StepRecorded")));
   }
 
   private static void accountSnapshot(
@@ -178,6 +235,42 @@ final class GoldenJournal {
             AT,
             List.of()));
     originEvents(all);
+    RatedUsage before = ratedUsage();
+    RatedUsage after =
+        new RatedUsage(
+            before.recordId(),
+            before.source(),
+            before.subscriptionId(),
+            before.offeringId(),
+            "2026-11-fix",
+            before.chargeId(),
+            before.usageType(),
+            before.zone(),
+            before.band(),
+            before.usageDate(),
+            before.periodStart(),
+            before.roundedQuantity(),
+            before.allowanceUsed(),
+            before.chargeableQuantity(),
+            Money.of("0.050000", before.amount().currency().getCurrencyCode()),
+            before.late());
+    all.put(
+        "AccountEvent.UsageRerated",
+        new AccountEvent.UsageRerated(
+            "RJ-5c1e0a9b7d3f2e61",
+            List.of(
+                new ReratedUsageRecord(
+                    AccountJournal.toRecord(before),
+                    AccountJournal.toRecord(after),
+                    true,
+                    "RR-RJ-5c1e0a9b7d3f2e61-8-1"),
+                new ReratedUsageRecord(
+                    AccountJournal.toRecord(lateUsageWithoutZoneOrBand()),
+                    AccountJournal.toRecord(lateUsageWithoutZoneOrBand()),
+                    false,
+                    null)),
+            AT,
+            ORIGIN));
     all.put("AccountEvent.InvoiceIssued", AccountJournal.invoiceIssued(issuedInvoice(), AT));
     all.put(
         "AccountEvent.InvoiceIssued-version2", AccountJournal.invoiceIssued(issuedInvoice(), AT));

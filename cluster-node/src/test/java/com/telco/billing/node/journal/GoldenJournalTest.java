@@ -61,7 +61,9 @@ class GoldenJournalTest {
           SeriesEvent.class,
           SeriesSnapshot.class,
           BillRunEvent.class,
-          BillRunSnapshot.class);
+          BillRunSnapshot.class,
+          com.telco.billing.protocol.rerating.ReratingEvent.class,
+          com.telco.billing.node.rerating.ReratingState.class);
 
   @AfterAll
   static void shutdown() {

@@ -389,6 +389,11 @@ class CorrectionsApiIT {
   }
 
   static JsonNode runToCompletion(String runId) {
+    return runToCompletionOn(http, runId);
+  }
+
+  /** Waits for the bill run {@code runId} of the node {@code http} talks to; answers it. */
+  static JsonNode runToCompletionOn(HttpJson http, String runId) {
     JsonNode[] last = new JsonNode[1];
     BillingFixtures.await(
         () -> {

@@ -266,16 +266,27 @@ public sealed interface AccountCommand extends CborSerializable
 
   /**
    * The account's records read from its journal through {@code throughSequenceNr}, each as last
-   * rated, in journal order, for {@code request} (the account sends it to itself; never crosses the
-   * network). {@code failure} when the journal could not be read.
+   * rated, in journal order, for {@code request} (the account sends it to itself), with what the
+   * same job already changed ({@code earlier}: its records rated again, {@code earlierAdjustments}:
+   * its adjustment lines). {@code failure} says why the journal could not be read ({@code null}
+   * when it was).
    */
   record RerateLoaded(
       RerateUsage request,
-      List<com.telco.billing.core.rating.RatedUsage> records,
+      List<com.telco.billing.protocol.account.journal.RatedUsageRecord> records,
+      List<com.telco.billing.protocol.account.journal.ReratedUsageRecord> earlier,
+      List<com.telco.billing.protocol.account.journal.ReceivableFact.ChargeAdded>
+          earlierAdjustments,
       long throughSequenceNr,
       int attempt,
-      Throwable failure)
-      implements AccountCommand {}
+      String failure)
+      implements AccountCommand {
+    public RerateLoaded {
+      records = records == null ? List.of() : List.copyOf(records);
+      earlier = earlier == null ? List.of() : List.copyOf(earlier);
+      earlierAdjustments = earlierAdjustments == null ? List.of() : List.copyOf(earlierAdjustments);
+    }
+  }
 
   /** The gateway's answer to a collection attempt (the account sends it to itself). */
   record ChargeAnswered(

@@ -1,5 +1,6 @@
 package com.telco.billing.protocol.rerating;
 
+import com.telco.billing.protocol.CborSerializable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ public record RerateResult(
     long changed,
     Map<String, Long> unratable,
     BigDecimal openDifference,
-    List<Adjustment> adjustments) {
+    List<Adjustment> adjustments)
+    implements CborSerializable {
 
   public RerateResult {
     unratable = Map.copyOf(unratable);
@@ -39,7 +41,8 @@ public record RerateResult(
    * @param recordIds the records whose difference it bills
    */
   public record Adjustment(
-      String adjustmentId, BigDecimal amount, String description, List<String> recordIds) {
+      String adjustmentId, BigDecimal amount, String description, List<String> recordIds)
+      implements CborSerializable {
     public Adjustment {
       recordIds = List.copyOf(recordIds);
     }

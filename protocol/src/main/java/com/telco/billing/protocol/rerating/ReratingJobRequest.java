@@ -6,6 +6,7 @@ import com.telco.billing.core.validation.IsoInstants;
 import com.telco.billing.core.validation.PlausibleDates;
 import com.telco.billing.core.validation.Validated;
 import com.telco.billing.core.validation.Validator;
+import com.telco.billing.protocol.CborSerializable;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -114,7 +115,8 @@ public record ReratingJobRequest(
    * @param offeringId the offering, or {@code null} when the job names accounts
    */
   public record Valid(
-      List<String> accounts, String offeringId, Instant from, Instant to, String reason) {
+      List<String> accounts, String offeringId, Instant from, Instant to, String reason)
+      implements CborSerializable {
 
     /** What identifies the request for idempotent replays. */
     public String fingerprint() {

@@ -1,5 +1,6 @@
 package com.telco.billing.protocol.rerating;
 
+import com.telco.billing.protocol.CborSerializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,8 @@ public record ReratingJobView(
     String startedBy,
     Instant startedAt,
     Instant completedAt,
-    Progress progress) {
+    Progress progress)
+    implements CborSerializable {
 
   /**
    * A job's progress.
@@ -58,15 +60,16 @@ public record ReratingJobView(
       Map<String, BigDecimal> adjusted,
       Map<String, String> failures,
       long elapsedSeconds,
-      BigDecimal accountsPerSecond) {}
+      BigDecimal accountsPerSecond)
+      implements CborSerializable {}
 
   /** {@code GET /rerating-jobs}: the jobs, newest first. */
-  public record JobList(List<ReratingJobView> jobs) {
+  public record JobList(List<ReratingJobView> jobs) implements CborSerializable {
     public JobList {
       jobs = List.copyOf(jobs);
     }
   }
 
   /** What starting a job answered: the job, and whether this request started it. */
-  public record Started(ReratingJobView job, boolean created) {}
+  public record Started(ReratingJobView job, boolean created) implements CborSerializable {}
 }
