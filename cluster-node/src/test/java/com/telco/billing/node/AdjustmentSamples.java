@@ -96,9 +96,10 @@ public final class AdjustmentSamples {
         "acc-1",
         MoneyValue.of(new BigDecimal("3.00"), EUR),
         "roaming not used",
-        "released",
+        "upheld",
         DAY,
-        DAY.plusDays(2));
+        DAY.plusDays(2),
+        "CN-ENT-1-2026-000001");
   }
 
   static WriteOffView writeOffView() {
@@ -136,7 +137,8 @@ public final class AdjustmentSamples {
             INVOICE, "DSP-1", "fp", new BigDecimal("3.00"), EUR, "wrong", origin, r));
     samples.put(
         AccountCommand.ResolveDispute.class,
-        new AccountCommand.ResolveDispute(INVOICE, "DSP-1", "upheld", null, origin, r));
+        new AccountCommand.ResolveDispute(
+            INVOICE, "DSP-1", "upheld", null, "CN-ENT-1-2026-000001", origin, r));
     samples.put(AccountCommand.GetDisputes.class, new AccountCommand.GetDisputes(INVOICE, r));
     samples.put(
         AccountCommand.WriteOff.class,

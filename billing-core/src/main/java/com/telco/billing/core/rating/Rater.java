@@ -99,17 +99,12 @@ public final class Rater {
     Instant usageDate = record.usageDate();
     VersionPlan plan = planAt(usageDate);
     if (plan == null) {
-      return new RatingOutcome.Unratable(
-          RatingReasons.NO_CATALOG_VERSION,
-          "usageDate",
-          "no catalog version is in effect at " + usageDate);
+      return noVersion(usageDate);
     }
     UsageType type = plan.usageType(record.usageType());
     if (type == null) {
       return new RatingOutcome.Rejected(
-          RatingReasons.UNKNOWN_USAGE_TYPE,
-          "usageType",
-          "catalog version " + plan.versionId + " has no such usage type");
+          RatingReasons.UNKNOWN_USAGE_TYPE, "usageType", noSuchType(plan));
     }
     if (record.unit().base() != type.unitOfMeasure()) {
       return new RatingOutcome.Rejected(
@@ -168,17 +163,13 @@ public final class Rater {
     Instant usageDate = rated.usageDate();
     VersionPlan plan = planAt(usageDate);
     if (plan == null) {
-      return new RatingOutcome.Unratable(
-          RatingReasons.NO_CATALOG_VERSION,
-          "usageDate",
-          "no catalog version is in effect at " + usageDate);
+      return noVersion(usageDate);
     }
     UsageType type = plan.usageType(rated.usageType());
     if (type == null) {
+      // rated before, so the type is valid: a version without it holds the record back
       return new RatingOutcome.Unratable(
-          RatingReasons.UNKNOWN_USAGE_TYPE,
-          "usageType",
-          "catalog version " + plan.versionId + " has no such usage type");
+          RatingReasons.UNKNOWN_USAGE_TYPE, "usageType", noSuchType(plan));
     }
     int currency = plan.currencyIndex(context.account().currency());
     if (currency < 0) {
@@ -390,6 +381,17 @@ public final class Rater {
             + record.serviceId()
             + " on "
             + date);
+  }
+
+  private static RatingOutcome noVersion(Instant usageDate) {
+    return new RatingOutcome.Unratable(
+        RatingReasons.NO_CATALOG_VERSION,
+        "usageDate",
+        "no catalog version is in effect at " + usageDate);
+  }
+
+  private static String noSuchType(VersionPlan plan) {
+    return "catalog version " + plan.versionId + " has no such usage type";
   }
 
   private static RatingOutcome currencyNotPriced(VersionPlan plan, RatingContext context) {

@@ -165,6 +165,21 @@ public record Receivables(
     return Allocator.settle(new Receivables(currency, nextItems, nextReceipts, seq), date);
   }
 
+  /**
+   * How much of receipt {@code receiptId} (a payment, a credit note) went to invoice {@code
+   * invoiceNumber}: the sum of its allocations to it; zero for an unknown receipt.
+   */
+  public BigDecimal allocatedTo(String receiptId, String invoiceNumber) {
+    return receipt(receiptId)
+        .map(
+            r ->
+                r.allocations().stream()
+                    .filter(a -> a.invoiceNumber().equals(invoiceNumber))
+                    .map(Allocation::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add))
+        .orElse(BigDecimal.ZERO);
+  }
+
   /** Why {@code amount} cannot be refunded from payment {@code paymentId}, if it cannot. */
   public Optional<String> refundRefusal(String paymentId, BigDecimal amount) {
     Optional<Receipt> receipt = receipt(paymentId);

@@ -45,6 +45,9 @@ class CreditNoteReceivablesTest {
     Receivables r = twoOpenInvoices().creditNote("CN-1", "INV-2", D3, eur("70.00"));
     same("0", r.item("INV-2").orElseThrow().remaining());
     same("80.00", r.item("INV-1").orElseThrow().remaining());
+    same("50.00", r.allocatedTo("CN-1", "INV-2"));
+    same("20.00", r.allocatedTo("CN-1", "INV-1"));
+    same("0", r.allocatedTo("CN-9", "INV-1"));
     Receivables paid = Receivables.empty(EUR).issue("INV-1", D1, D1.plusDays(14), eur("100.00"));
     paid = paid.receive("P1", D2, eur("100.00")).creditNote("CN-1", "INV-1", D3, eur("25.00"));
     same("0", paid.item("INV-1").orElseThrow().remaining());

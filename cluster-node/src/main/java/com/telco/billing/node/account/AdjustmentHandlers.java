@@ -277,8 +277,14 @@ final class AdjustmentHandlers {
           "the dispute was resolved with another outcome");
     }
     Dispute.Status outcome = AdjustmentJournal.statusOf(cmd.outcome());
-    BigDecimal remaining =
-        state.payments().receivables().item(cmd.invoiceNumber()).orElseThrow().remaining();
+    Receivables receivables = state.payments().receivables();
+    BigDecimal remaining = receivables.item(cmd.invoiceNumber()).orElseThrow().remaining();
+    if (outcome == Dispute.Status.UPHELD && cmd.creditNoteNumber() != null) {
+      // the credit note that upholds it was issued just before: what it took off the invoice
+      // counts as fallen since the dispute was upheld, so it ends the hold as far as it goes
+      remaining =
+          remaining.add(receivables.allocatedTo(cmd.creditNoteNumber(), cmd.invoiceNumber()));
+    }
     ReceivableFact fact =
         new ReceivableFact.DisputeResolved(
             cmd.disputeId(),
@@ -286,7 +292,8 @@ final class AdjustmentHandlers {
             outcome.wireName(),
             today(state),
             remaining,
-            cmd.note());
+            cmd.note(),
+            outcome == Dispute.Status.UPHELD ? cmd.creditNoteNumber() : null);
     return effect()
         .persist(dunningReview.apply(state, List.of(changed(fact, cmd.origin()))))
         .thenReply(
@@ -309,7 +316,9 @@ final class AdjustmentHandlers {
             cmd.invoiceNumber(),
             MoneyValue.of(item.get().remaining(), currency),
             MoneyValue.of(disputes.onHold(receivables, cmd.invoiceNumber()), currency),
-            disputes.of(cmd.invoiceNumber()).stream().map(d -> disputeView(d, currency)).toList()));
+            disputes.of(cmd.invoiceNumber()).stream()
+                .map(d -> disputeView(state.receivableHistory(), d, currency))
+                .toList()));
   }
 
   // ---------------------------------------------------------------- write-offs
@@ -381,11 +390,12 @@ final class AdjustmentHandlers {
 
   private DisputeView disputeView(AccountState.Open state, String disputeId) {
     return disputeView(
+        state.receivableHistory(),
         AdjustmentJournal.disputesOf(state.receivableHistory()).dispute(disputeId).orElseThrow(),
         currencyOf(state));
   }
 
-  private DisputeView disputeView(Dispute d, Currency currency) {
+  private DisputeView disputeView(List<ReceivableFact> history, Dispute d, Currency currency) {
     return new DisputeView(
         d.disputeId(),
         d.invoiceNumber(),
@@ -394,7 +404,8 @@ final class AdjustmentHandlers {
         d.reason(),
         d.status().wireName(),
         d.openedOn(),
-        d.resolvedOn());
+        d.resolvedOn(),
+        AdjustmentJournal.creditNoteOf(history, d.disputeId()).orElse(null));
   }
 
   private WriteOffView writeOffView(

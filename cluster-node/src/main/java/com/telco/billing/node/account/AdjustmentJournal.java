@@ -93,6 +93,16 @@ final class AdjustmentJournal {
         .findFirst();
   }
 
+  /** The credit note the dispute {@code disputeId} was upheld with, if any. */
+  static Optional<String> creditNoteOf(List<ReceivableFact> history, String disputeId) {
+    return history.stream()
+        .filter(ReceivableFact.DisputeResolved.class::isInstance)
+        .map(ReceivableFact.DisputeResolved.class::cast)
+        .filter(f -> f.disputeId().equals(disputeId) && f.creditNoteNumber() != null)
+        .map(ReceivableFact.DisputeResolved::creditNoteNumber)
+        .findFirst();
+  }
+
   /** The write-off fact of {@code writeOffId}, if recorded. */
   static Optional<ReceivableFact.InvoiceWrittenOff> writeOffFact(
       List<ReceivableFact> history, String writeOffId) {

@@ -38,11 +38,13 @@ import org.apache.pekko.pattern.StatusReply;
 public final class AdjustmentService {
   private final ClusterSharding sharding;
   private final InvoicingService invoicing;
+  private final com.telco.billing.node.invoice.CreditNoteService creditNotes;
   private final Duration askTimeout;
 
   public AdjustmentService(ActorSystem<?> system, InvoicingService invoicing, Duration askTimeout) {
     this.sharding = ClusterSharding.get(system);
     this.invoicing = invoicing;
+    this.creditNotes = invoicing.creditNotes();
     this.askTimeout = askTimeout;
   }
 
@@ -142,7 +144,17 @@ public final class AdjustmentService {
                 replyTo));
   }
 
-  /** Resolves a dispute: released or upheld (credited by a credit note). */
+  /** The idempotency key of the credit note that upholds the dispute {@code disputeId}. */
+  static String creditNoteKey(String disputeId) {
+    return "dispute-credit-" + disputeId;
+  }
+
+  /**
+   * Resolves a dispute: released, or upheld and credited. For {@code credit} the credit note is
+   * issued first (under a key derived from the dispute, so a request repeated after a failure
+   * issues it once), then the dispute is recorded as upheld by it; a dispute resolved already is
+   * answered (or refused for the other outcome) by the account without a credit note.
+   */
   public CompletionStage<DisputeView> resolve(
       String number, String disputeId, DisputeResolutionRequest request, Origin origin) {
     Validated<DisputeResolutionRequest.Valid> valid = request.validate();
@@ -150,11 +162,36 @@ public final class AdjustmentService {
       return refused(Refusal.invalid(valid.errors()));
     }
     DisputeResolutionRequest.Valid r = valid.value();
+    if (r.creditNote() == null) {
+      return ask(number, disputeId, r, null, origin);
+    }
+    return disputes(number)
+        .thenCompose(
+            list -> {
+              boolean open =
+                  list.disputes().stream()
+                      .anyMatch(d -> d.id().equals(disputeId) && d.status().equals("open"));
+              if (!open) {
+                return ask(number, disputeId, r, null, origin);
+              }
+              return creditNotes
+                  .issue(number, creditNoteKey(disputeId), r.creditNote(), origin)
+                  .thenCompose(
+                      issued -> ask(number, disputeId, r, issued.creditNote().number(), origin));
+            });
+  }
+
+  private CompletionStage<DisputeView> ask(
+      String number,
+      String disputeId,
+      DisputeResolutionRequest.Valid r,
+      String creditNoteNumber,
+      Origin origin) {
     return askOwnerOf(
         number,
         replyTo ->
             new AccountCommand.ResolveDispute(
-                number, disputeId, r.status(), r.note(), origin, replyTo));
+                number, disputeId, r.status(), r.note(), creditNoteNumber, origin, replyTo));
   }
 
   public CompletionStage<DisputeList> disputes(String number) {

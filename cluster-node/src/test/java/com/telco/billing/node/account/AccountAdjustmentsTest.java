@@ -312,7 +312,7 @@ class AccountAdjustmentsTest {
         this.<DisputeView>run(
             r ->
                 new AccountCommand.ResolveDispute(
-                    invoice.number(), "D1", "released", "used", null, r));
+                    invoice.number(), "D1", "released", "used", null, null, r));
     assertEquals("released", released.reply().getValue().status());
     assertEquals(DUE.plusDays(11), released.reply().getValue().resolvedOn());
     assertEquals(DUE.plusDays(11), dunning().nextEvaluation());
@@ -323,7 +323,7 @@ class AccountAdjustmentsTest {
         this.<DisputeView>run(
             r ->
                 new AccountCommand.ResolveDispute(
-                    invoice.number(), "D1", "released", null, null, r));
+                    invoice.number(), "D1", "released", null, null, null, r));
     assertTrue(again.reply().isSuccess());
     assertEquals(List.of(), again.events());
     refused(
@@ -331,13 +331,13 @@ class AccountAdjustmentsTest {
         this.<DisputeView>run(
             r ->
                 new AccountCommand.ResolveDispute(
-                    invoice.number(), "D1", "upheld", null, null, r)));
+                    invoice.number(), "D1", "upheld", null, "CN-1", null, r)));
     refused(
         RefusalCode.DISPUTE_NOT_FOUND,
         this.<DisputeView>run(
             r ->
                 new AccountCommand.ResolveDispute(
-                    invoice.number(), "D9", "upheld", null, null, r)));
+                    invoice.number(), "D9", "upheld", null, "CN-1", null, r)));
   }
 
   @Test
@@ -347,8 +347,13 @@ class AccountAdjustmentsTest {
     BigDecimal disputed = total.subtract(new BigDecimal("4.00"));
     clock.set(DUE.plusDays(2));
     this.<DisputeResult>run(r -> dispute(invoice.number(), "D1", disputed, r));
-    this.<DisputeView>run(
-        r -> new AccountCommand.ResolveDispute(invoice.number(), "D1", "upheld", null, null, r));
+    var upheld =
+        this.<DisputeView>run(
+            r ->
+                new AccountCommand.ResolveDispute(
+                    invoice.number(), "D1", "upheld", null, "CN-ENT-1-2026-000001", null, r));
+    assertEquals("upheld", upheld.reply().getValue().status());
+    assertEquals("CN-ENT-1-2026-000001", upheld.reply().getValue().creditNoteNumber());
     assertEquals(List.of(), firedOn(DUE.plusDays(10)), "upheld: still on hold");
     // what the credit note would do: the remaining falls by the disputed amount
     var paid =

@@ -267,7 +267,13 @@ class AdjustmentsApiIT {
     Response released = http.post(resolve, "{\"outcome\": \"release\", \"note\": \"used\"}");
     assertEquals(200, released.status(), released.body());
     assertEquals("released", released.text("status"));
-    refused(409, "dispute_resolved", http.post(resolve, "{\"outcome\": \"credit\"}"));
+    refused(400, "required", http.post(resolve, "{\"outcome\": \"credit\"}"));
+    refused(
+        409,
+        "dispute_resolved",
+        http.post(
+            resolve,
+            "{\"outcome\": \"credit\", \"creditNote\": {\"reason\": \"other\", \"lines\": []}}"));
     JsonNode invoice = http.get("/invoices/" + number).json();
     assertEquals("sent", invoice.get("state").asText(), invoice.toString());
     assertTrue(invoice.path("onHoldAmount").isMissingNode(), invoice.toString());
@@ -311,6 +317,64 @@ class AdjustmentsApiIT {
     assertEquals(0, total.negate().compareTo(last.get("amount").get("value").decimalValue()));
     assertEquals(
         0, BigDecimal.ZERO.compareTo(statement.get("closingBalance").get("value").decimalValue()));
+  }
+
+  @Test
+  @Order(5)
+  void aDisputeResolvedWithCreditIssuesTheCreditNoteAndItsHoldEnds() {
+    String number = invoiceOf.get(DISPUTED);
+    JsonNode invoice = http.get("/invoices/" + number).json();
+    JsonNode fee = null;
+    for (JsonNode line : invoice.get("appliedCustomerBillingRate")) {
+      if (line.get("type").asText().equals("oneTime")) {
+        fee = line;
+      }
+    }
+    assertTrue(fee != null, invoice.toString());
+    // the activation fee and its 19 % tax: 19.99 + HALF_UP(19.99 * 0.19) = 19.99 + 3.80
+    BigDecimal net = fee.get("taxExcludedAmount").get("value").decimalValue();
+    assertEquals(0, new BigDecimal("19.99").compareTo(net), fee.toString());
+    BigDecimal gross = new BigDecimal("23.79");
+    BigDecimal before = invoice.get("remainingAmount").get("value").decimalValue();
+    String disputes = "/invoices/" + number + "/disputes";
+    Response opened = keyed(disputes, "d-fee", dispute(gross));
+    assertEquals(201, opened.status(), opened.body());
+    String resolve = "/invoices/" + number + "/disputes/" + opened.text("id") + "/resolve";
+    String credit =
+        """
+        {"outcome": "credit", "note": "activation fee waived",
+         "creditNote": {"reason": "order_cancellation", "lines": [{"lineId": "%s"}]}}"""
+            .formatted(fee.get("id").asText());
+    refused(
+        400,
+        "invalid_value",
+        http.post(
+            resolve,
+            "{\"outcome\": \"release\", \"creditNote\": {\"reason\": \"other\", \"lines\": []}}"));
+
+    Response upheld = http.post(resolve, credit);
+    assertEquals(200, upheld.status(), upheld.body());
+    assertEquals("upheld", upheld.text("status"));
+    String creditNote = upheld.text("creditNoteNumber");
+    assertTrue(creditNote.startsWith("CN-"), upheld.body());
+    // the credit note register is a read side
+    await(() -> http.get("/credit-notes/" + creditNote).status() == 200, WAIT, creditNote);
+    JsonNode note = http.get("/credit-notes/" + creditNote).json();
+    assertEquals(number, note.get("creditedBill").get("id").asText(), note.toString());
+    assertEquals(
+        0, gross.negate().compareTo(note.get("taxIncludedAmount").get("value").decimalValue()));
+    // the same request again: the same dispute and credit note, nothing issued twice
+    Response again = http.post(resolve, credit);
+    assertEquals(200, again.status(), again.body());
+    assertEquals(creditNote, again.text("creditNoteNumber"));
+    assertEquals(
+        1, http.get("/invoices/" + number + "/credit-notes").json().get("creditNotes").size());
+
+    // the credit note took the disputed amount off the invoice: nothing is on hold any more
+    JsonNode list = http.get(disputes).json();
+    assertEquals(0, BigDecimal.ZERO.compareTo(list.get("onHold").get("value").decimalValue()));
+    assertEquals(
+        0, before.subtract(gross).compareTo(list.get("remaining").get("value").decimalValue()));
   }
 
   // ------------------------------------------------------------------ helpers

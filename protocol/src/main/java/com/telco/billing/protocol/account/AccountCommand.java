@@ -400,14 +400,16 @@ public sealed interface AccountCommand extends CborSerializable
       implements AccountCommand {}
 
   /**
-   * Resolves a dispute of invoice {@code invoiceNumber}: {@code released} or {@code upheld}. The
-   * same outcome again answers the dispute; another is refused.
+   * Resolves a dispute of invoice {@code invoiceNumber}: {@code released} or {@code upheld} (by the
+   * credit note {@code creditNoteNumber}, already issued). The same outcome again answers the
+   * dispute; another is refused.
    */
   record ResolveDispute(
       String invoiceNumber,
       String disputeId,
       String outcome,
       String note,
+      String creditNoteNumber,
       Origin origin,
       ActorRef<StatusReply<com.telco.billing.protocol.adjustment.DisputeView>> replyTo)
       implements AccountCommand {}

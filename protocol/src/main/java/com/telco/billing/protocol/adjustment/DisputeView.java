@@ -11,6 +11,7 @@ import java.time.LocalDate;
  * @param status {@code open}, {@code released} or {@code upheld}
  * @param openedOn the date opened, in the account's zone
  * @param resolvedOn the date resolved; absent while open
+ * @param creditNoteNumber the credit note an upheld dispute was credited by; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DisputeView(
@@ -21,5 +22,6 @@ public record DisputeView(
     String reason,
     String status,
     LocalDate openedOn,
-    LocalDate resolvedOn)
+    LocalDate resolvedOn,
+    String creditNoteNumber)
     implements CborSerializable {}

@@ -288,6 +288,8 @@ public sealed interface ReceivableFact
    * @param outcome {@code released} (owed and chased again) or {@code upheld} (to be credited by a
    *     credit note; on hold until the invoice's remaining falls by the amount)
    * @param remaining the invoice's remaining amount at the resolution
+   * @param creditNoteNumber the credit note an upheld dispute was credited by; {@code null} for a
+   *     release, and in facts written before resolutions issued the credit note
    */
   record DisputeResolved(
       String disputeId,
@@ -295,8 +297,21 @@ public sealed interface ReceivableFact
       String outcome,
       LocalDate date,
       BigDecimal remaining,
-      String note)
-      implements ReceivableFact {}
+      String note,
+      String creditNoteNumber)
+      implements ReceivableFact {
+
+    /** A resolution without a credit note (a release, or one recorded before they were linked). */
+    public DisputeResolved(
+        String disputeId,
+        String invoiceNumber,
+        String outcome,
+        LocalDate date,
+        BigDecimal remaining,
+        String note) {
+      this(disputeId, invoiceNumber, outcome, date, remaining, note, null);
+    }
+  }
 
   /**
    * What an invoice still owed was written off: its remaining amount is zero, settled by the
