@@ -52,8 +52,16 @@ class AdjustmentRequestsTest {
   void aResolutionIsReleaseOrCredit() {
     assertEquals(
         "released", new DisputeResolutionRequest("release", null).validate().value().status());
+    CreditNoteRequest creditNote = new CreditNoteRequest("other", null, List.of(), null);
     assertEquals(
-        "upheld", new DisputeResolutionRequest("credit", " ok ").validate().value().status());
+        "upheld",
+        new DisputeResolutionRequest("credit", " ok ", creditNote).validate().value().status());
+    assertEquals(
+        List.of("required@creditNote"),
+        codes(new DisputeResolutionRequest("credit", null).validate()));
+    assertEquals(
+        List.of("invalid_value@creditNote"),
+        codes(new DisputeResolutionRequest("release", null, creditNote).validate()));
     assertEquals(
         List.of("invalid_value@outcome"),
         codes(new DisputeResolutionRequest("forget", null).validate()));
