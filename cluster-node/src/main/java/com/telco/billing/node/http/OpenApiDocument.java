@@ -41,9 +41,12 @@ public final class OpenApiDocument {
       throw new UncheckedIOException("cannot read " + resource, e);
     }
     try {
-      new ObjectMapper().readTree(json);
+      // strict like the clients that read it: a key given twice is refused
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .readTree(json);
     } catch (IOException e) {
-      throw new IllegalStateException(resource + " is not JSON", e);
+      throw new IllegalStateException(resource + " is not strict JSON", e);
     }
     return new OpenApiDocument(json);
   }
