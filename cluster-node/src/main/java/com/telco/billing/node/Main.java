@@ -117,7 +117,8 @@ public final class Main {
     UsageModule usage = UsageModule.init(system, settings, guiding, clock);
     BillRunModule billRuns = BillRunModule.init(system, settings, invoicing, clock);
     var rerating =
-        com.telco.billing.node.rerating.ReratingModule.init(system, settings, invoicing, clock);
+        com.telco.billing.node.rerating.ReratingModule.init(
+            system, settings, invoicing, catalog, clock);
     MailModule mail = MailModule.init(system, settings, invoicing.service(), clock);
     DirectDebitModule directDebits = DirectDebitModule.init(system, settings, clock);
     // each round of the collection driver hands direct debits to the store; what is due is filed

@@ -58,6 +58,7 @@ public final class ReratingSamples {
             FROM,
             TO,
             "MOBILE_S",
+            2,
             ORIGIN,
             (ActorRef<org.apache.pekko.pattern.StatusReply<RerateResult>>) replyTo);
     samples.put(AccountCommand.RerateUsage.class, rerate);
@@ -117,7 +118,7 @@ public final class ReratingSamples {
     samples.put(
         ReratingCommand.StartJob.class,
         new ReratingCommand.StartJob(
-            "RJ-1", request.fingerprint(), request, ORIGIN, (ActorRef) replyTo));
+            "RJ-1", request.fingerprint(), request, 2, ORIGIN, (ActorRef) replyTo));
     samples.put(
         ReratingCommand.GetJob.class, new ReratingCommand.GetJob("RJ-1", (ActorRef) replyTo));
     samples.put(ReratingCommand.ListJobs.class, new ReratingCommand.ListJobs((ActorRef) replyTo));
@@ -131,7 +132,8 @@ public final class ReratingSamples {
             TO,
             "SMS price corrected",
             ORIGIN,
-            AT);
+            AT,
+            2);
     var step =
         new ReratingEvent.StepRecorded(
             "RJ-1",

@@ -104,6 +104,7 @@ public enum RefusalCode {
   EFFECTIVE_NOT_AFTER_LATEST("effective_not_after_latest", RefusalKind.CONFLICT),
   CORRECTION_NOT_PAST("correction_not_past", RefusalKind.CONFLICT),
   CORRECTION_WITHOUT_VERSION("correction_without_version", RefusalKind.CONFLICT),
+  CORRECTION_NOT_PRICES_ONLY("correction_not_prices_only", RefusalKind.CONFLICT),
   // usage intake
   BATCH_NOT_PARKED("batch_not_parked", RefusalKind.CONFLICT),
   // API keys
@@ -128,6 +129,7 @@ public enum RefusalCode {
   INVALID_RANGE("invalid_range", RefusalKind.INVALID_INPUT),
   RERATING_JOB_NOT_FOUND("rerating_job_not_found", RefusalKind.NOT_FOUND),
   ACCOUNT_BUSY("account_busy", RefusalKind.UNAVAILABLE),
+  CATALOG_BEHIND("catalog_behind", RefusalKind.UNAVAILABLE),
 
   OVERLOADED("overloaded", RefusalKind.OVERLOADED),
   RATE_LIMITED("rate_limited", RefusalKind.OVERLOADED),

@@ -37,6 +37,7 @@ class RefusalTest {
             CatalogErrors.EFFECTIVE_NOT_AFTER_LATEST,
             CatalogErrors.CORRECTION_NOT_PAST,
             CatalogErrors.CORRECTION_WITHOUT_VERSION,
+            CatalogErrors.CORRECTION_NOT_PRICES_ONLY,
             InvoiceCalculator.ALREADY_INVOICED,
             InvoiceCalculator.PERIOD_SKIPPED)) {
       assertEquals(RefusalKind.CONFLICT, RefusalCode.of(wire).kind(), wire);

@@ -67,4 +67,5 @@ public final class CatalogErrors {
   public static final String EFFECTIVE_NOT_AFTER_LATEST = "effective_not_after_latest";
   public static final String CORRECTION_NOT_PAST = "correction_not_past";
   public static final String CORRECTION_WITHOUT_VERSION = "correction_without_version";
+  public static final String CORRECTION_NOT_PRICES_ONLY = "correction_not_prices_only";
 }

@@ -1,6 +1,7 @@
 package com.telco.billing.core.catalog;
 
 import static com.telco.billing.core.catalog.CatalogErrors.CORRECTION_NOT_PAST;
+import static com.telco.billing.core.catalog.CatalogErrors.CORRECTION_NOT_PRICES_ONLY;
 import static com.telco.billing.core.catalog.CatalogErrors.CORRECTION_WITHOUT_VERSION;
 import static com.telco.billing.core.catalog.CatalogErrors.EFFECTIVE_IN_PAST;
 import static com.telco.billing.core.catalog.CatalogErrors.EFFECTIVE_NOT_AFTER_LATEST;
@@ -13,6 +14,8 @@ import com.telco.billing.core.validation.Validator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -191,6 +194,48 @@ public final class CatalogValidator {
                   + now
                   + "); a correction is of a past interval"));
     }
+    // only prices may differ: invoices find charges, tax categories and GL codes in the ordinary
+    // versions, and records rated before keep their usage type and unit
+    List<CatalogVersion> sorted =
+        ordinary.stream().sorted((a, b) -> a.effectiveFrom().compareTo(b.effectiveFrom())).toList();
+    Set<String> shape = shapeOf(candidate);
+    for (int i = 0; i < sorted.size(); i++) {
+      CatalogVersion v = sorted.get(i);
+      Instant end = i + 1 < sorted.size() ? sorted.get(i + 1).effectiveFrom() : Instant.MAX;
+      boolean overlaps = v.effectiveFrom().isBefore(until) && end.isAfter(from);
+      if (overlaps && !shapeOf(v).equals(shape)) {
+        errors.add(
+            new FieldError(
+                CORRECTION_NOT_PRICES_ONLY,
+                "$.productOfferings",
+                "a correction changes prices only: its usage types, offerings and usage charges"
+                    + " (ids, usage types, tax categories, GL codes) must be those of version "
+                    + v.version()
+                    + ", in effect in its interval"));
+        break;
+      }
+    }
     return errors;
+  }
+
+  /** What a correction must keep of the versions it corrects: everything but the prices. */
+  private static Set<String> shapeOf(CatalogVersion v) {
+    Set<String> shape = new TreeSet<>();
+    v.usageTypes().forEach(t -> shape.add("type|" + t.id() + "|" + t.unitOfMeasure()));
+    for (ProductOffering o : v.productOfferings()) {
+      shape.add("offering|" + o.id());
+      for (UsageCharge c : o.usageCharges()) {
+        shape.add(
+            String.join(
+                "|",
+                "usage",
+                o.id(),
+                c.id(),
+                c.usageType(),
+                c.taxCategory(),
+                String.valueOf(c.glCode())));
+      }
+    }
+    return shape;
   }
 }

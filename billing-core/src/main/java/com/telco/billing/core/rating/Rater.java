@@ -122,8 +122,9 @@ public final class Rater {
       return currencyNotPriced(plan, context);
     }
 
-    long epochDay =
-        Math.floorDiv(usageDate.getEpochSecond() + context.offsetSecondsAt(usageDate), 86_400L);
+    // The usage date in the account's zone, computed once from the epoch (no date-time objects)
+    long localSecond = usageDate.getEpochSecond() + context.offsetSecondsAt(usageDate);
+    long epochDay = Math.floorDiv(localSecond, 86_400L);
     GuidedSubscription subscription = guide(record, context, epochDay);
     if (subscription == null) {
       return unguided(record, context, epochDay);
@@ -139,6 +140,7 @@ public final class Rater {
         record.zone(),
         record.ceilBaseQuantity(),
         usageDate,
+        localSecond,
         null,
         context);
   }
@@ -176,8 +178,8 @@ public final class Rater {
       return currencyNotPriced(plan, context);
     }
     GuidedSubscription subscription = context.subscription(rated.subscriptionId());
-    long epochDay =
-        Math.floorDiv(usageDate.getEpochSecond() + context.offsetSecondsAt(usageDate), 86_400L);
+    long localSecond = usageDate.getEpochSecond() + context.offsetSecondsAt(usageDate);
+    long epochDay = Math.floorDiv(localSecond, 86_400L);
     if (subscription == null || !subscription.liveOn(epochDay)) {
       return new RatingOutcome.Unratable(
           RatingReasons.NO_SUBSCRIPTION,
@@ -200,6 +202,7 @@ public final class Rater {
         rated.zone(),
         rated.roundedQuantity(),
         usageDate,
+        localSecond,
         rated.late(),
         context);
   }
@@ -208,6 +211,7 @@ public final class Rater {
    * Steps 2 (offering and charge of the guided subscription) to 6 of rating a record of {@code
    * ceilBaseQuantity} base units at {@code usageDate}.
    *
+   * @param localSecond the usage date's epoch second in the account's zone
    * @param late the record's {@code late} flag, or {@code null} for whether its period is invoiced
    */
   private RatingOutcome price(
@@ -221,11 +225,10 @@ public final class Rater {
       String recordZone,
       long ceilBaseQuantity,
       Instant usageDate,
+      long localSecond,
       Boolean late,
       RatingContext context) {
-    // The usage date in the account's zone: local date (guiding, offering, period) and the day of
-    // week and time of day (time band). Computed from the epoch to avoid allocating date-times.
-    long localSecond = usageDate.getEpochSecond() + context.offsetSecondsAt(usageDate);
+    // The local date (offering, period), the day of week and the time of day (time band)
     long epochDay = Math.floorDiv(localSecond, 86_400L);
     long nanoOfDay = (localSecond - epochDay * 86_400L) * 1_000_000_000L + usageDate.getNano();
     int dayIndex = (int) Math.floorMod(epochDay + 3, 7L);

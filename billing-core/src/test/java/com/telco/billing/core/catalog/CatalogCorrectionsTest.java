@@ -278,6 +278,23 @@ class CatalogCorrectionsTest {
   }
 
   @Test
+  void aCorrectionChangesPricesOnly() {
+    // the SMS charge's tax category changed: invoices would tax its usage at the ordinary one's
+    CatalogDocument taxed =
+        DocumentPaths.set(
+            correctionDocument("fix-tax", MAR, APR, "wrong SMS rate"),
+            "productOfferings[0].prices[3].taxCategory",
+            "REDUCED");
+    CatalogVersion other = CatalogValidator.validate(taxed).value();
+    assertEquals(
+        List.of("correction_not_prices_only @ $.productOfferings"),
+        historyErrors(other, List.of(V1, V2), NOW));
+    // the same change in an interval where V2 is in effect too is checked against both
+    CatalogVersion late = correction("fix-summer", JUL.minus(NANO), JUL.plusSeconds(60));
+    assertEquals(List.of(), historyErrors(late, List.of(V1, V2), NOW));
+  }
+
+  @Test
   void aCorrectionOfAPastIntervalIsPublished() {
     assertEquals(List.of(), historyErrors(MARCH, List.of(V1, V2), NOW));
     // not subject to effective_in_past nor effective_not_after_latest

@@ -1,6 +1,8 @@
 package com.telco.billing.node.account;
 
+import com.telco.billing.core.catalog.Catalog;
 import com.telco.billing.core.rating.RatedUsage;
+import com.telco.billing.core.rating.Rater;
 import com.telco.billing.core.rating.RatingContext;
 import com.telco.billing.core.rerating.RerateAdjustment;
 import com.telco.billing.core.rerating.RerateAdjustments;
@@ -91,6 +93,9 @@ final class ReratingHandlers {
           cmd.replyTo(),
           Refusal.of(RefusalCode.INVALID_RANGE, "to", "the range ends at or before it starts"));
     }
+    if (catalogBehind(catalog.rater(), cmd)) {
+      return behind(cmd);
+    }
     load(cmd, 1);
     return effects.get().noReply();
   }
@@ -134,19 +139,24 @@ final class ReratingHandlers {
           Refusal.of(
               RefusalCode.ACCOUNT_BUSY, null, "the account kept changing while it was read"));
     }
+    // one catalog for the whole computation, and at least the one the job started with
+    Rater rater = catalog.rater();
+    if (catalogBehind(rater, cmd)) {
+      return behind(cmd);
+    }
     RatingContext ratingContext =
         RatingContext.of(
             state.profile(), state.subscriptions().values(), state.billing()::invoiced);
     RerateOutcome outcome =
         Rerating.rerate(
-            catalog.rater(),
+            rater,
             ratingContext,
             new RerateSelection(cmd.from(), cmd.to(), cmd.offeringId()),
             AccountJournal.toRatedUsage(loaded.records()));
     List<ReratedRecord> invoiced = new ArrayList<>();
     BigDecimal openDifference = BigDecimal.ZERO;
     for (ReratedRecord change : outcome.changed()) {
-      if (state.billing().invoiced(change.before().periodStart())) {
+      if (billed(state, change.before().periodStart())) {
         invoiced.add(change);
       } else {
         openDifference =
@@ -161,7 +171,7 @@ final class ReratingHandlers {
             ADJUSTMENT_PREFIX + cmd.jobId() + "-" + loaded.throughSequenceNr(),
             cmd.jobId(),
             invoiced,
-            catalog.catalog(),
+            rater.catalog(),
             minorUnits);
     RerateResult result = result(state, loaded, outcome, openDifference, adjustments);
     if (outcome.changed().isEmpty()) {
@@ -193,6 +203,34 @@ final class ReratingHandlers {
         .thenReply(cmd.replyTo(), next -> StatusReply.success(result));
   }
 
+  /**
+   * Whether usage of the bill period starting on {@code periodStart} was billed, so that a change
+   * of it is an adjustment: the period is invoiced, or an invoice billed usage lines of it (late
+   * usage of a period before the first invoiced one, e.g. after a backdated activation).
+   */
+  private static boolean billed(AccountState.Open state, LocalDate periodStart) {
+    if (state.billing().invoiced(periodStart)) {
+      return true;
+    }
+    String prefix = periodStart.toString() + "|";
+    return state.billing().billedUsage().keySet().stream().anyMatch(k -> k.startsWith(prefix));
+  }
+
+  private static boolean catalogBehind(Rater rater, RerateUsage cmd) {
+    Catalog c = rater.catalog();
+    return c.versions().size() + c.corrections().size() < cmd.catalogVersions();
+  }
+
+  private ReplyEffect<AccountEvent, AccountState> behind(RerateUsage cmd) {
+    return Replies.refuse(
+        effects.get(),
+        cmd.replyTo(),
+        Refusal.of(
+            RefusalCode.CATALOG_BEHIND,
+            null,
+            "this node has not received every catalog version the job started with yet"));
+  }
+
   /** The journal records of the changes, each naming the adjustment that bills it, if any. */
   private static List<ReratedUsageRecord> records(
       AccountState.Open state, RerateOutcome outcome, List<RerateAdjustment> adjustments) {
@@ -204,7 +242,7 @@ final class ReratingHandlers {
     }
     List<ReratedUsageRecord> records = new ArrayList<>();
     for (ReratedRecord change : outcome.changed()) {
-      boolean invoiced = state.billing().invoiced(change.before().periodStart());
+      boolean invoiced = billed(state, change.before().periodStart());
       records.add(
           new ReratedUsageRecord(
               AccountJournal.toRecord(change.before()),

@@ -60,7 +60,10 @@ public final class UsageHistory {
     return new UsageHistory(() -> journal, system);
   }
 
-  /** The records of {@code persistenceId}'s events up to {@code throughSequenceNr}. */
+  /**
+   * The records of {@code persistenceId}'s events up to {@code throughSequenceNr}; fails when the
+   * read did not reach that event (a record left out would be rated against counters too low).
+   */
   public CompletionStage<Read> read(String persistenceId, long throughSequenceNr, String jobId) {
     return journal
         .get()
@@ -69,10 +72,21 @@ public final class UsageHistory {
             new Folded(jobId),
             (folded, envelope) -> {
               folded.fold(envelope.event());
+              folded.lastSequenceNr = envelope.sequenceNr();
               return folded;
             },
             system)
-        .thenApply(Folded::read);
+        .thenApply(
+            folded -> {
+              if (folded.lastSequenceNr != throughSequenceNr) {
+                throw new IllegalStateException(
+                    "the journal read ended at event "
+                        + folded.lastSequenceNr
+                        + " of "
+                        + throughSequenceNr);
+              }
+              return folded.read();
+            });
   }
 
   /** The fold's state: the records by key, the job's changes. */
@@ -81,6 +95,7 @@ public final class UsageHistory {
     final Map<String, RatedUsageRecord> records = new LinkedHashMap<>();
     final List<ReratedUsageRecord> earlier = new ArrayList<>();
     final List<ReceivableFact.ChargeAdded> adjustments = new ArrayList<>();
+    long lastSequenceNr;
 
     Folded(String jobId) {
       this.jobId = jobId;

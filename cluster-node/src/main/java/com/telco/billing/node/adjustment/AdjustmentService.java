@@ -165,6 +165,20 @@ public final class AdjustmentService {
     if (r.creditNote() == null) {
       return ask(number, disputeId, r, null, origin);
     }
+    // the credit note is checked before anything happens, its fields named inside creditNote
+    var creditNote = r.creditNote().validate(number);
+    if (!creditNote.isValid()) {
+      return refused(
+          Refusal.invalid(
+              creditNote.errors().stream()
+                  .map(
+                      e ->
+                          new com.telco.billing.core.validation.FieldError(
+                              e.code(),
+                              e.field() == null ? "creditNote" : "creditNote." + e.field(),
+                              e.message()))
+                  .toList()));
+    }
     return disputes(number)
         .thenCompose(
             list -> {

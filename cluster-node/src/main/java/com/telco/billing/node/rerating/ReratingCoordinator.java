@@ -173,7 +173,8 @@ public final class ReratingCoordinator
                 r.to(),
                 r.reason(),
                 cmd.origin(),
-                clock.instant()))
+                clock.instant(),
+                cmd.catalogVersions()))
         .thenRun(next -> context.getSelf().tell(Tick.INSTANCE))
         .thenReply(
             cmd.replyTo(),
@@ -372,7 +373,14 @@ public final class ReratingCoordinator
             settings.parallelism(),
             id ->
                 accounts
-                    .rerate(id, job.jobId(), job.from(), job.to(), job.offeringId(), job.origin())
+                    .rerate(
+                        id,
+                        job.jobId(),
+                        job.from(),
+                        job.to(),
+                        job.offeringId(),
+                        job.catalogVersions(),
+                        job.origin())
                     .thenApply(result -> new Visit(id, result, null))
                     .exceptionally(failure -> new Visit(id, null, reason(failure))))
         .runWith(Sink.seq(), context.getSystem());

@@ -22,26 +22,37 @@ public record ReratingModule(ReratingService service) {
    * Starts (or joins) the re-rating singleton.
    *
    * @param invoicing the cycle-day read side a job over an offering walks
+   * @param catalog the catalog as this node knows it: a job asks the accounts for at least its
+   *     versions
    */
   public static ReratingModule init(
-      ActorSystem<?> system, BillingSettings settings, InvoicingModule invoicing, Clock clock) {
+      ActorSystem<?> system,
+      BillingSettings settings,
+      InvoicingModule invoicing,
+      com.telco.billing.node.catalog.CatalogModule catalog,
+      Clock clock) {
     ClusterSharding sharding = ClusterSharding.get(system);
     // an account reads its journal before it answers: twice the usual wait
     Duration accountTimeout = settings.http().askTimeout().multipliedBy(2);
     ReratingPorts.AccountRerater accounts =
-        (accountId, jobId, from, to, offeringId, origin) ->
+        (accountId, jobId, from, to, offeringId, catalogVersions, origin) ->
             sharding
                 .entityRefFor(EntityKeys.ACCOUNT, accountId)
                 .askWithStatus(
                     replyTo ->
                         new AccountCommand.RerateUsage(
-                            jobId, from, to, offeringId, origin, replyTo),
+                            jobId, from, to, offeringId, catalogVersions, origin, replyTo),
                     accountTimeout);
     var singleton =
         ShardingInit.initSingleton(
             system,
             ShardingInit.RERATING_SINGLETON,
             ReratingCoordinator.create(clock, settings.rerating(), invoicing.tables(), accounts));
-    return new ReratingModule(new ReratingService(system, singleton, settings.http().askTimeout()));
+    return new ReratingModule(
+        new ReratingService(
+            system,
+            singleton,
+            () -> ReratingService.versionsOf(catalog.replica().current()),
+            settings.http().askTimeout()));
   }
 }

@@ -12,6 +12,12 @@ public final class ReratingPorts {
   /** Rates one account's usage again; a failure (refusal, timeout) completes exceptionally. */
   public interface AccountRerater {
     CompletionStage<RerateResult> rerate(
-        String accountId, String jobId, Instant from, Instant to, String offeringId, Origin origin);
+        String accountId,
+        String jobId,
+        Instant from,
+        Instant to,
+        String offeringId,
+        int catalogVersions,
+        Origin origin);
   }
 }

@@ -23,13 +23,26 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 public final class ReratingService {
   private final ActorSystem<?> system;
   private final ActorRef<ReratingCommand> coordinator;
+  private final java.util.function.IntSupplier catalogVersions;
   private final Duration askTimeout;
 
+  /**
+   * @param catalogVersions how many catalog versions this node knows ({@link #versionsOf})
+   */
   public ReratingService(
-      ActorSystem<?> system, ActorRef<ReratingCommand> coordinator, Duration askTimeout) {
+      ActorSystem<?> system,
+      ActorRef<ReratingCommand> coordinator,
+      java.util.function.IntSupplier catalogVersions,
+      Duration askTimeout) {
     this.system = system;
     this.coordinator = coordinator;
+    this.catalogVersions = catalogVersions;
     this.askTimeout = askTimeout;
+  }
+
+  /** The versions of {@code catalog}, ordinary and corrections: they are only ever added. */
+  public static int versionsOf(com.telco.billing.core.catalog.Catalog catalog) {
+    return catalog.versions().size() + catalog.corrections().size();
   }
 
   /** The id of the job started under {@code key}. */
@@ -52,7 +65,12 @@ public final class ReratingService {
         coordinator,
         replyTo ->
             new ReratingCommand.StartJob(
-                jobId(key), valid.value().fingerprint(), valid.value(), origin, replyTo),
+                jobId(key),
+                valid.value().fingerprint(),
+                valid.value(),
+                catalogVersions.getAsInt(),
+                origin,
+                replyTo),
         askTimeout,
         system.scheduler());
   }

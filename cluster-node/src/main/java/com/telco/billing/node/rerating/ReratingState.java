@@ -40,6 +40,7 @@ public record ReratingState(List<Job> jobs) implements CborSerializable {
   /**
    * A job.
    *
+   * @param catalogVersions the catalog versions the accounts must have to rate the job
    * @param retryRound the retry rounds done after the scan
    * @param scanEnded whether every account was visited once
    */
@@ -53,6 +54,7 @@ public record ReratingState(List<Job> jobs) implements CborSerializable {
       String reason,
       Origin origin,
       Instant startedAt,
+      int catalogVersions,
       int nextIndex,
       int scanDay,
       String scanAfter,
@@ -94,6 +96,7 @@ public record ReratingState(List<Job> jobs) implements CborSerializable {
           reason,
           origin,
           startedAt,
+          catalogVersions,
           step.retry() ? nextIndex : step.nextIndex(),
           step.retry() ? scanDay : step.scanDay(),
           step.retry() ? scanAfter : step.scanAfter(),
@@ -181,6 +184,7 @@ public record ReratingState(List<Job> jobs) implements CborSerializable {
               s.reason(),
               s.origin(),
               s.startedAt(),
+              s.catalogVersions(),
               0,
               FIRST_DAY,
               null,

@@ -160,6 +160,12 @@ class AccountReratingTest {
   private EventSourcedBehaviorTestKit.CommandResultWithReply<
           AccountCommand, AccountEvent, AccountState, StatusReply<RerateResult>>
       rerate(String jobId) {
+    return rerate(jobId, 2);
+  }
+
+  private EventSourcedBehaviorTestKit.CommandResultWithReply<
+          AccountCommand, AccountEvent, AccountState, StatusReply<RerateResult>>
+      rerate(String jobId, int versions) {
     return kit.runCommand(
         replyTo ->
             new AccountCommand.RerateUsage(
@@ -167,6 +173,7 @@ class AccountReratingTest {
                 Instant.parse("2026-11-01T00:00:00Z"),
                 Instant.parse("2026-12-07T00:00:00Z"),
                 null,
+                versions,
                 null,
                 replyTo));
   }
@@ -185,6 +192,13 @@ class AccountReratingTest {
     InvoiceLine billed = linesOf(december, LineType.USAGE).get(0);
     assertEquals(0, new BigDecimal("0.18").compareTo(billed.amount()));
     rate(LocalDate.of(2026, 12, 7), sms("s3", "2026-12-06T10:00:00Z"));
+
+    // a node whose catalog copy lacks a version the job started with refuses, changing nothing
+    var behind = rerate("RJ-1", 2);
+    assertEquals(
+        com.telco.billing.protocol.RefusalCode.CATALOG_BEHIND,
+        ((com.telco.billing.protocol.RefusedException) behind.reply().getError()).refusal().code());
+    assertTrue(behind.events().isEmpty());
 
     catalog.set(CORRECTED);
     var first = rerate("RJ-1");

@@ -152,7 +152,8 @@ final class GoldenJournal {
             CYCLE.atStartOfDay(ZoneOffset.UTC).toInstant(),
             "SMS price",
             ORIGIN,
-            AT));
+            AT,
+            2));
     all.put(
         "ReratingEvent.JobStarted-offering",
         new ReratingEvent.JobStarted(
@@ -164,7 +165,8 @@ final class GoldenJournal {
             CYCLE.atStartOfDay(ZoneOffset.UTC).toInstant(),
             "SMS price",
             ORIGIN,
-            AT));
+            AT,
+            2));
     all.put(
         "ReratingEvent.StepRecorded",
         new ReratingEvent.StepRecorded(

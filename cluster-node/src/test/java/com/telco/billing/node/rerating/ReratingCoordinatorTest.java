@@ -99,7 +99,9 @@ class ReratingCoordinatorTest {
         Instant from,
         Instant to,
         String offeringId,
+        int catalogVersions,
         Origin origin) {
+      assertEquals(1, catalogVersions, "the job's catalog versions reach the accounts");
       return gate.thenApply(
           open -> {
             int call =
@@ -139,7 +141,8 @@ class ReratingCoordinatorTest {
       ActorRef<ReratingCommand> coordinator, String jobId, ReratingJobRequest.Valid request) {
     TestProbe<StatusReply<ReratingJobView.Started>> probe = testKit.createTestProbe();
     coordinator.tell(
-        new ReratingCommand.StartJob(jobId, request.fingerprint(), request, ORIGIN, probe.ref()));
+        new ReratingCommand.StartJob(
+            jobId, request.fingerprint(), request, 1, ORIGIN, probe.ref()));
     return probe.receiveMessage(Duration.ofSeconds(5));
   }
 

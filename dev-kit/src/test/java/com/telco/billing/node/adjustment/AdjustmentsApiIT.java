@@ -268,12 +268,27 @@ class AdjustmentsApiIT {
     assertEquals(200, released.status(), released.body());
     assertEquals("released", released.text("status"));
     refused(400, "required", http.post(resolve, "{\"outcome\": \"credit\"}"));
+    // a credit note without lines is refused before anything happens, its field named inside it
+    refused(
+        400,
+        "required",
+        http.post(
+            resolve,
+            "{\"outcome\": \"credit\", \"creditNote\": {\"reason\": \"other\", \"lines\": []}}"));
+    assertTrue(
+        http.post(
+                resolve,
+                "{\"outcome\": \"credit\", \"creditNote\": {\"reason\": \"other\", \"lines\": []}}")
+            .body()
+            .contains("creditNote.lines"));
     refused(
         409,
         "dispute_resolved",
         http.post(
             resolve,
-            "{\"outcome\": \"credit\", \"creditNote\": {\"reason\": \"other\", \"lines\": []}}"));
+            ("{\"outcome\": \"credit\", \"creditNote\": {\"reason\": \"other\","
+                    + " \"lines\": [{\"lineId\": \"%s-1\"}]}}")
+                .formatted(number)));
     JsonNode invoice = http.get("/invoices/" + number).json();
     assertEquals("sent", invoice.get("state").asText(), invoice.toString());
     assertTrue(invoice.path("onHoldAmount").isMissingNode(), invoice.toString());

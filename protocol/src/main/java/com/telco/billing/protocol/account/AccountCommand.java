@@ -253,13 +253,16 @@ public sealed interface AccountCommand extends CborSerializable
   /**
    * Rates again the account's usage records of {@code [from, to)} (of {@code offeringId} only, when
    * given) with the catalog in effect (docs/rerating.md). The account reads its own journal for its
-   * records; a second command for the same job and range changes nothing.
+   * records; a second command for the same job and range changes nothing. {@code catalogVersions}
+   * is how many versions (ordinary and corrections) the catalog had when the job started: a node
+   * whose copy has fewer refuses ({@code catalog_behind}) rather than rate with an older catalog.
    */
   record RerateUsage(
       String jobId,
       java.time.Instant from,
       java.time.Instant to,
       String offeringId,
+      int catalogVersions,
       Origin origin,
       ActorRef<StatusReply<com.telco.billing.protocol.rerating.RerateResult>> replyTo)
       implements AccountCommand {}

@@ -11,12 +11,14 @@ public interface ReratingCommand extends CborSerializable {
   /**
    * Starts the job {@code jobId} (derived from the request's idempotency key). The same id with the
    * same {@code fingerprint} answers the job as it stands ({@code created = false}); another
-   * fingerprint is refused with {@code idempotency_key_reused}.
+   * fingerprint is refused with {@code idempotency_key_reused}. {@code catalogVersions}: how many
+   * catalog versions (ordinary and corrections) the node that took the request knew.
    */
   record StartJob(
       String jobId,
       String fingerprint,
       ReratingJobRequest.Valid request,
+      int catalogVersions,
       Origin origin,
       ActorRef<StatusReply<ReratingJobView.Started>> replyTo)
       implements ReratingCommand {}

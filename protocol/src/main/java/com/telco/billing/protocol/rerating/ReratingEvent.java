@@ -16,6 +16,8 @@ public sealed interface ReratingEvent extends CborSerializable
    *
    * @param accounts the accounts named, or {@code null} for a job over an offering
    * @param offeringId the offering, or {@code null}
+   * @param catalogVersions the catalog's versions (ordinary and corrections) when it started: the
+   *     accounts rate with at least those
    */
   record JobStarted(
       String jobId,
@@ -26,7 +28,8 @@ public sealed interface ReratingEvent extends CborSerializable
       Instant to,
       String reason,
       Origin origin,
-      Instant startedAt)
+      Instant startedAt,
+      int catalogVersions)
       implements ReratingEvent {}
 
   /**
