@@ -136,6 +136,14 @@ public record Catalog(List<CatalogVersion> versions, List<CatalogVersion> correc
     return versionAt(at).flatMap(v -> v.offering(id));
   }
 
+  /**
+   * How many versions were published, ordinary and corrections: versions are only ever added, so a
+   * copy of the catalog with fewer has not received them all yet.
+   */
+  public int versionCount() {
+    return versions.size() + corrections.size();
+  }
+
   /** The version with this id, ordinary or correction. */
   public Optional<CatalogVersion> version(String versionId) {
     return versions.stream()

@@ -56,15 +56,10 @@ public final class Rerating {
           unratable.add(new RerateOutcome.Unratable(record.recordId(), rejected.reason()));
         }
       }
-      counters.merge(counted.counterKey(), UsageCounters.ZERO.plus(counted), Rerating::sum);
+      counters.put(
+          counted.counterKey(),
+          counters.getOrDefault(counted.counterKey(), UsageCounters.ZERO).plus(counted));
     }
     return new RerateOutcome(selected, changed, unratable);
-  }
-
-  private static UsageCounters sum(UsageCounters a, UsageCounters b) {
-    return new UsageCounters(
-        Math.addExact(a.roundedQuantity(), b.roundedQuantity()),
-        Math.addExact(a.allowanceUsed(), b.allowanceUsed()),
-        Math.addExact(a.chargeableQuantity(), b.chargeableQuantity()));
   }
 }

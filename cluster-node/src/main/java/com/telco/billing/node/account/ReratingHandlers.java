@@ -1,6 +1,5 @@
 package com.telco.billing.node.account;
 
-import com.telco.billing.core.catalog.Catalog;
 import com.telco.billing.core.rating.RatedUsage;
 import com.telco.billing.core.rating.Rater;
 import com.telco.billing.core.rating.RatingContext;
@@ -36,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.pattern.StatusReply;
@@ -153,10 +153,11 @@ final class ReratingHandlers {
             ratingContext,
             new RerateSelection(cmd.from(), cmd.to(), cmd.offeringId()),
             AccountJournal.toRatedUsage(loaded.records()));
+    Predicate<LocalDate> billed = billedPeriods(state);
     List<ReratedRecord> invoiced = new ArrayList<>();
     BigDecimal openDifference = BigDecimal.ZERO;
     for (ReratedRecord change : outcome.changed()) {
-      if (billed(state, change.before().periodStart())) {
+      if (billed.test(change.before().periodStart())) {
         invoiced.add(change);
       } else {
         openDifference =
@@ -180,7 +181,7 @@ final class ReratingHandlers {
     Instant now = clock.instant();
     List<AccountEvent> events = new ArrayList<>();
     events.add(
-        new UsageRerated(cmd.jobId(), records(state, outcome, adjustments), now, cmd.origin()));
+        new UsageRerated(cmd.jobId(), records(billed, outcome, adjustments), now, cmd.origin()));
     if (!adjustments.isEmpty()) {
       LocalDate today = LifecycleDates.dateAt(now, state.profile().timeZone());
       List<ReceivableFact> facts = new ArrayList<>();
@@ -204,21 +205,23 @@ final class ReratingHandlers {
   }
 
   /**
-   * Whether usage of the bill period starting on {@code periodStart} was billed, so that a change
-   * of it is an adjustment: the period is invoiced, or an invoice billed usage lines of it (late
-   * usage of a period before the first invoiced one, e.g. after a backdated activation).
+   * Which bill periods were billed, so that a change of their usage is an adjustment: the period is
+   * invoiced, or an invoice billed usage lines of it (late usage of a period before the first
+   * invoiced one, e.g. after a backdated activation). Computed once per re-rating.
    */
-  private static boolean billed(AccountState.Open state, LocalDate periodStart) {
-    if (state.billing().invoiced(periodStart)) {
-      return true;
-    }
-    String prefix = periodStart.toString() + "|";
-    return state.billing().billedUsage().keySet().stream().anyMatch(k -> k.startsWith(prefix));
+  private static Predicate<LocalDate> billedPeriods(AccountState.Open state) {
+    Set<String> linesBilled = new HashSet<>();
+    // a usage line key starts with its period: period|subscription|usageType|...
+    state
+        .billing()
+        .billedUsage()
+        .keySet()
+        .forEach(k -> linesBilled.add(k.substring(0, k.indexOf('|'))));
+    return period -> state.billing().invoiced(period) || linesBilled.contains(period.toString());
   }
 
   private static boolean catalogBehind(Rater rater, RerateUsage cmd) {
-    Catalog c = rater.catalog();
-    return c.versions().size() + c.corrections().size() < cmd.catalogVersions();
+    return rater.catalog().versionCount() < cmd.catalogVersions();
   }
 
   private ReplyEffect<AccountEvent, AccountState> behind(RerateUsage cmd) {
@@ -233,7 +236,7 @@ final class ReratingHandlers {
 
   /** The journal records of the changes, each naming the adjustment that bills it, if any. */
   private static List<ReratedUsageRecord> records(
-      AccountState.Open state, RerateOutcome outcome, List<RerateAdjustment> adjustments) {
+      Predicate<LocalDate> billed, RerateOutcome outcome, List<RerateAdjustment> adjustments) {
     Map<String, String> adjustmentOf = new HashMap<>();
     for (RerateAdjustment a : adjustments) {
       for (String id : a.recordIds()) {
@@ -242,7 +245,7 @@ final class ReratingHandlers {
     }
     List<ReratedUsageRecord> records = new ArrayList<>();
     for (ReratedRecord change : outcome.changed()) {
-      boolean invoiced = billed(state, change.before().periodStart());
+      boolean invoiced = billed.test(change.before().periodStart());
       records.add(
           new ReratedUsageRecord(
               AccountJournal.toRecord(change.before()),

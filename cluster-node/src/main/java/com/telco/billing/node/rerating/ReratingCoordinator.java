@@ -334,13 +334,8 @@ public final class ReratingCoordinator
         adjusted.merge(r.currency(), a.amount(), BigDecimal::add);
       }
     }
-    boolean scanEnds =
-        job.accounts() != null
-            ? nextIndex >= job.accounts().size()
-            : scanDay >= ReratingState.PAST_LAST_DAY;
-    Map<String, String> failuresAfter = new LinkedHashMap<>(job.failures());
-    recovered.forEach(failuresAfter::remove);
-    failuresAfter.putAll(failed);
+    boolean scanEnds = job.scanEndsAt(nextIndex, scanDay);
+    Map<String, String> failuresAfter = job.failuresAfter(failed, recovered);
     boolean completed;
     if (retry) {
       completed = failuresAfter.isEmpty() || job.retryRound() + 1 >= settings.retryRounds();

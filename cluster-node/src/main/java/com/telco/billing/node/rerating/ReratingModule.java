@@ -52,7 +52,7 @@ public record ReratingModule(ReratingService service) {
         new ReratingService(
             system,
             singleton,
-            () -> ReratingService.versionsOf(catalog.replica().current()),
+            () -> catalog.replica().current().versionCount(),
             settings.http().askTimeout()));
   }
 }

@@ -27,7 +27,7 @@ public final class ReratingService {
   private final Duration askTimeout;
 
   /**
-   * @param catalogVersions how many catalog versions this node knows ({@link #versionsOf})
+   * @param catalogVersions how many catalog versions this node knows ({@code Catalog.versionCount})
    */
   public ReratingService(
       ActorSystem<?> system,
@@ -38,11 +38,6 @@ public final class ReratingService {
     this.coordinator = coordinator;
     this.catalogVersions = catalogVersions;
     this.askTimeout = askTimeout;
-  }
-
-  /** The versions of {@code catalog}, ordinary and corrections: they are only ever added. */
-  public static int versionsOf(com.telco.billing.core.catalog.Catalog catalog) {
-    return catalog.versions().size() + catalog.corrections().size();
   }
 
   /** The id of the job started under {@code key}. */

@@ -82,10 +82,8 @@ public record ReratingState(List<Job> jobs) implements CborSerializable {
     }
 
     Job after(StepRecorded step) {
-      Map<String, String> failuresAfter = new LinkedHashMap<>(failures);
-      step.recovered().forEach(failuresAfter::remove);
-      failuresAfter.putAll(step.failed());
-      boolean ended = scanEnded || (!step.retry() && stepEndsScan(step));
+      Map<String, String> failuresAfter = failuresAfter(step.failed(), step.recovered());
+      boolean ended = scanEnded || (!step.retry() && scanEndsAt(step.nextIndex(), step.scanDay()));
       return new Job(
           jobId,
           fingerprint,
@@ -113,10 +111,17 @@ public record ReratingState(List<Job> jobs) implements CborSerializable {
           step.completed() ? step.recordedAt() : null);
     }
 
-    private boolean stepEndsScan(StepRecorded step) {
-      return accounts != null
-          ? step.nextIndex() >= accounts.size()
-          : step.scanDay() >= PAST_LAST_DAY;
+    /** Whether a scan step that leaves this cursor visited every account. */
+    boolean scanEndsAt(int nextIndex, int scanDay) {
+      return accounts != null ? nextIndex >= accounts.size() : scanDay >= PAST_LAST_DAY;
+    }
+
+    /** The failures after a step that failed {@code failed} and recovered {@code recovered}. */
+    Map<String, String> failuresAfter(Map<String, String> failed, List<String> recovered) {
+      Map<String, String> after = new LinkedHashMap<>(failures);
+      recovered.forEach(after::remove);
+      after.putAll(failed);
+      return after;
     }
 
     /** The job as the API shows it at {@code now}. */
